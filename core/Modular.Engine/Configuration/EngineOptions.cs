@@ -1,0 +1,81 @@
+namespace Modular.Engine.Configuration;
+
+/// <summary>
+/// The configuration in force for one modpod process, after containers.conf, storage.conf,
+/// modular.conf, environment variables and global flags were merged (later wins). Keys keep
+/// Podman's meaning; the property names mirror the TOML keys.
+/// </summary>
+public sealed record EngineOptions
+{
+    /// <summary>storage.conf <c>graphroot</c>; default /var/lib/modular.</summary>
+    public required string GraphRoot { get; init; }
+
+    /// <summary>storage.conf <c>runroot</c>; default /run/modular.</summary>
+    public required string RunRoot { get; init; }
+
+    /// <summary>storage.conf <c>driver</c>; default overlay.</summary>
+    public required string StorageDriver { get; init; }
+
+    /// <summary>storage.conf <c>[storage.options.&lt;driver&gt;]</c> keys for the chosen driver.</summary>
+    public IReadOnlyDictionary<string, string> StorageOptions { get; init; } =
+        new Dictionary<string, string>();
+
+    /// <summary>containers.conf <c>[engine] runtime</c>; default crun.</summary>
+    public required string Runtime { get; init; }
+
+    /// <summary>containers.conf <c>[engine.runtimes]</c>: id to candidate paths.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> RuntimePaths { get; init; } =
+        new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>containers.conf <c>[engine] cgroup_manager</c>; cgroupfs when PID 1 is not systemd.</summary>
+    public required string CgroupManager { get; init; }
+
+    /// <summary>containers.conf <c>[engine] conmon_path</c> candidates.</summary>
+    public IReadOnlyList<string> ConmonPaths { get; init; } = ["/usr/bin/conmon", "/usr/libexec/podman/conmon"];
+
+    /// <summary>containers.conf <c>[containers] default_ulimits</c>, e.g. <c>nofile=1024:2048</c>.</summary>
+    public IReadOnlyList<string> DefaultUlimits { get; init; } = [];
+
+    /// <summary>containers.conf <c>[containers] default_capabilities</c>.</summary>
+    public required IReadOnlyList<string> DefaultCapabilities { get; init; }
+
+    /// <summary>containers.conf <c>[containers] log_driver</c>; default k8s-file.</summary>
+    public string LogDriver { get; init; } = "k8s-file";
+
+    /// <summary>containers.conf <c>[containers] log_size_max</c>; -1 for no limit.</summary>
+    public long LogSizeMax { get; init; } = -1;
+
+    /// <summary>containers.conf <c>[engine] events_logfile_path</c>; default runroot/events/events.log.</summary>
+    public string? EventsLogFilePath { get; init; }
+
+    /// <summary>containers.conf <c>[engine] tmp_dir</c> is not used; state lives under runroot.</summary>
+    public string ContainersConfPathsForDisplay { get; init; } = "";
+
+    /// <summary>modular.conf <c>plugin_dirs</c>: where plugin folders with manifests live.</summary>
+    public IReadOnlyList<string> PluginDirectories { get; init; } = [];
+
+    /// <summary>modular.conf <c>hook_plugins</c>: ids of hook providers to load.</summary>
+    public IReadOnlyList<string> HookPlugins { get; init; } = [];
+
+    /// <summary>modular.conf <c>helper_dir</c>: small executables Modular installs (launcher, wrappers).</summary>
+    public string HelperDirectory { get; init; } = "/usr/lib/modular";
+
+    /// <summary>registries.conf path in force (shared with Podman), or null for the default chain.</summary>
+    public string? RegistriesConfPath { get; init; }
+
+    /// <summary>auth.json in force (shared with Podman): REGISTRY_AUTH_FILE or the default.</summary>
+    public string? AuthFilePath { get; init; }
+
+    /// <summary>--log-level: error, warn, info, debug, trace.</summary>
+    public string LogLevel { get; init; } = "warn";
+
+    /// <summary>
+    /// The global flags and config variables of this process, as they must be repeated in
+    /// conmon's exit command so cleanup acts on the same store with the same configuration.
+    /// </summary>
+    public IReadOnlyList<string> GlobalArguments { get; init; } = [];
+
+    /// <summary>Environment variables (name=value) that chose configuration files, for the exit command.</summary>
+    public IReadOnlyDictionary<string, string> ConfigEnvironment { get; init; } =
+        new Dictionary<string, string>();
+}

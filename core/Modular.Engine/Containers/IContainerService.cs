@@ -1,0 +1,156 @@
+using System.Text.Json.Nodes;
+
+namespace Modular.Engine.Containers;
+
+/// <summary>
+/// The container lifecycle. Each container runs under its own conmon and outlives the CLI;
+/// state lives in the SQLite database under graphroot and runroot, so any later modpod
+/// process (or conmon's exit command, <c>container cleanup</c>) sees the same truth.
+/// Names and ids are resolved by full name, full id or unique id prefix.
+/// </summary>
+public interface IContainerService
+{
+    /// <summary>Creates a container (pulling the image when missing) without starting it.</summary>
+    Task<ContainerInfo> CreateAsync(CreateContainerRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Starts a created or exited container, detached.</summary>
+    Task StartAsync(string nameOrId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Starts the container attached: its stdout and stderr go to the given writers until it
+    /// exits; returns its exit code. While attached, signals are forwarded by the caller
+    /// through <see cref="KillAsync"/>; cancellation detaches, it does not stop the container.
+    /// </summary>
+    Task<int> StartAttachedAsync(
+        string nameOrId,
+        Stream stdout,
+        Stream stderr,
+        CancellationToken cancellationToken);
+
+    /// <summary>Stops: the stop signal, then SIGKILL after <paramref name="timeoutSeconds"/>.</summary>
+    Task<ContainerInfo> StopAsync(string nameOrId, int? timeoutSeconds, CancellationToken cancellationToken);
+
+    /// <summary>Sends a signal (name or number) to the container's main process.</summary>
+    Task<ContainerInfo> KillAsync(string nameOrId, string signal, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes a container. A running one without <paramref name="force"/> is refused with
+    /// <see cref="Contracts.Errors.WrongStateException"/> (exit 2); a missing one throws
+    /// <see cref="Contracts.Errors.NotFoundException"/> (exit 1).
+    /// </summary>
+    Task<ContainerInfo> RemoveAsync(string nameOrId, bool force, int? timeoutSeconds, CancellationToken cancellationToken);
+
+    /// <summary>Waits until the container is not running; returns its exit code.</summary>
+    Task<int> WaitAsync(string nameOrId, CancellationToken cancellationToken);
+
+    /// <summary>All containers (or only running ones), state refreshed from conmon's files.</summary>
+    Task<IReadOnlyList<ContainerInfo>> ListAsync(bool all, CancellationToken cancellationToken);
+
+    /// <summary>Finds one container.</summary>
+    /// <exception cref="Contracts.Errors.NotFoundException">No such container.</exception>
+    Task<ContainerInfo> ResolveAsync(string nameOrId, CancellationToken cancellationToken);
+
+    /// <summary>Podman's <c>container inspect</c> JSON object.</summary>
+    Task<JsonObject> InspectAsync(string nameOrId, CancellationToken cancellationToken);
+
+    /// <summary>Podman's <c>ps --format json</c> object for one container.</summary>
+    JsonObject Summarize(ContainerInfo container);
+
+    /// <summary>Reads the container's log (k8s-file), optionally following until it exits.</summary>
+    IAsyncEnumerable<LogLine> ReadLogsAsync(string nameOrId, LogReadOptions options, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Called by conmon's exit command after the container exits: records the exit code,
+    /// unmounts, removes the runtime's state, and removes the container when it was --rm.
+    /// </summary>
+    Task CleanupAsync(string nameOrId, CancellationToken cancellationToken);
+}
+
+/// <summary>What <c>create</c> and <c>run</c> were asked for, flags already parsed.</summary>
+public sealed record CreateContainerRequest
+{
+    /// <summary>The image reference, or null with <see cref="Rootfs"/>.</summary>
+    public string? Image { get; init; }
+
+    /// <summary>An exploded root filesystem (<c>--rootfs PATH</c>) instead of an image.</summary>
+    public string? Rootfs { get; init; }
+
+    public string? Name { get; init; }
+
+    /// <summary>The command after the image; empty for the image's Cmd.</summary>
+    public IReadOnlyList<string> Command { get; init; } = [];
+
+    /// <summary><c>--entrypoint</c>: null for the image's, empty string to clear it.</summary>
+    public string? Entrypoint { get; init; }
+
+    /// <summary><c>-e</c> and <c>--env-file</c> values, NAME=VALUE, in order.</summary>
+    public IReadOnlyList<string> Env { get; init; } = [];
+
+    public string? WorkingDir { get; init; }
+    public string? User { get; init; }
+    public string? Hostname { get; init; }
+
+    /// <summary><c>--network</c>: none or host in the walking skeleton.</summary>
+    public string? Network { get; init; }
+
+    /// <summary><c>--log-driver</c>: k8s-file, none or passthrough; null for the configured.</summary>
+    public string? LogDriver { get; init; }
+
+    /// <summary><c>--log-opt</c> values, e.g. max-size=10m.</summary>
+    public IReadOnlyList<string> LogOptions { get; init; } = [];
+
+    /// <summary><c>--rm</c>.</summary>
+    public bool AutoRemove { get; init; }
+
+    /// <summary><c>--runtime</c> for this container, or null for the configured.</summary>
+    public string? Runtime { get; init; }
+
+    /// <summary><c>--stop-timeout</c>; default 10.</summary>
+    public int? StopTimeout { get; init; }
+
+    public IReadOnlyList<string> Labels { get; init; } = [];
+
+    /// <summary>Whether the CLI will attach (run without -d); conmon then keeps stdio for attach.</summary>
+    public bool Attach { get; init; }
+
+    public PullPolicyMode Pull { get; init; } = PullPolicyMode.Missing;
+
+    /// <summary>TLS choice for an implicit pull.</summary>
+    public bool? TlsVerify { get; init; }
+}
+
+/// <summary><c>--pull</c>.</summary>
+public enum PullPolicyMode
+{
+    Missing,
+    Always,
+    Never,
+    Newer,
+}
+
+/// <summary>A container as listed: state refreshed from conmon's exit file.</summary>
+public sealed record ContainerInfo(
+    string Id,
+    string Name,
+    string ImageId,
+    string ImageName,
+    IReadOnlyList<string> Command,
+    DateTimeOffset Created,
+    string State,
+    int? ExitCode,
+    int? Pid,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt,
+    bool AutoRemove,
+    string Runtime,
+    IReadOnlyDictionary<string, string> Labels);
+
+/// <summary><c>logs</c> flags.</summary>
+public sealed record LogReadOptions(
+    bool Follow = false,
+    int? Tail = null,
+    DateTimeOffset? Since = null,
+    DateTimeOffset? Until = null);
+
+/// <summary>One log line as conmon's k8s-file writes it.</summary>
+public sealed record LogLine(DateTimeOffset Time, string Stream, bool Partial, string Text);
