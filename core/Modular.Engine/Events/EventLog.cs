@@ -41,7 +41,9 @@ public sealed partial class EventLog(EngineOptions options, PluginHost plugins, 
         bool stream,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var line in ReadLinesAsync(stream, until, cancellationToken))
+        // As in Podman, streaming without --since shows only events from now on.
+        var startOffset = stream && since is null && File.Exists(FilePath) ? new FileInfo(FilePath).Length : 0;
+        await foreach (var line in ReadLinesAsync(stream, until, startOffset, cancellationToken))
         {
             if (EventJson.Parse(line) is not { } engineEvent)
             {
@@ -65,6 +67,7 @@ public sealed partial class EventLog(EngineOptions options, PluginHost plugins, 
     private async IAsyncEnumerable<string> ReadLinesAsync(
         bool follow,
         DateTimeOffset? until,
+        long startOffset,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         while (!File.Exists(FilePath))
@@ -77,15 +80,18 @@ public sealed partial class EventLog(EngineOptions options, PluginHost plugins, 
             await Task.Delay(FollowInterval, cancellationToken);
         }
 
-        await using var file = new FileStream(
-            FilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        // Positional reads on a handle of our own, tracking the offset ourselves, so a reader
+        // that follows the file holds no lock an appender would wait for.
+        using var file = EventLogFile.OpenForReading(FilePath);
+        var offset = startOffset;
         var pending = new StringBuilder();
         var buffer = new byte[64 * 1024];
         var decoder = Encoding.UTF8.GetDecoder();
         var chars = new char[Encoding.UTF8.GetMaxCharCount(buffer.Length)];
         while (true)
         {
-            var read = await file.ReadAsync(buffer, cancellationToken);
+            var read = await RandomAccess.ReadAsync(file, buffer, offset, cancellationToken);
+            offset += read;
             if (read == 0)
             {
                 if (!follow || Past(until))

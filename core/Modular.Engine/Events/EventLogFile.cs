@@ -6,7 +6,7 @@ namespace Modular.Engine.Events;
 /// <summary>
 /// Appends whole lines to the events log from many processes at once: the file is opened
 /// with O_APPEND (so each write lands at the end, whatever another process did) and the
-/// write happens under an exclusive flock, so readers never see two lines interleaved.
+/// write happens under an exclusive flock, so two appenders never interleave their lines.
 /// .NET's FileStream offers neither, hence libc.
 /// </summary>
 internal static partial class EventLogFile
@@ -37,6 +37,21 @@ internal static partial class EventLogFile
             // Closing the descriptor releases the flock as well.
             _ = close(fd);
         }
+    }
+
+    /// <summary>
+    /// Opens the log for reading without a lock. .NET's own file APIs take a shared flock on
+    /// Unix, which would block every appender for as long as a reader follows the file.
+    /// </summary>
+    public static Microsoft.Win32.SafeHandles.SafeFileHandle OpenForReading(string path)
+    {
+        var fd = open(path, OpenCloseOnExec, 0);
+        if (fd < 0)
+        {
+            throw new IOException($"opening {path}: {Marshal.GetLastPInvokeErrorMessage()}");
+        }
+
+        return new Microsoft.Win32.SafeHandles.SafeFileHandle(fd, ownsHandle: true);
     }
 
     private static void Lock(int fd, string path)
