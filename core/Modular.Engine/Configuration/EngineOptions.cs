@@ -58,7 +58,7 @@ public sealed record EngineOptions
     public IReadOnlyList<string> HookPlugins { get; init; } = [];
 
     /// <summary>modular.conf <c>helper_dir</c>: small executables Modular installs (launcher, wrappers).</summary>
-    public string HelperDirectory { get; init; } = "/usr/lib/modular";
+    public string HelperDirectory { get; init; } = "/usr/lib/modular/libexec";
 
     /// <summary>registries.conf path in force (shared with Podman), or null for the default chain.</summary>
     public string? RegistriesConfPath { get; init; }
@@ -74,6 +74,31 @@ public sealed record EngineOptions
     /// conmon's exit command so cleanup acts on the same store with the same configuration.
     /// </summary>
     public IReadOnlyList<string> GlobalArguments { get; init; } = [];
+
+    /// <summary>containers.conf <c>[engine] hooks_dir</c>: OCI hooks folders (shared with Podman).</summary>
+    public IReadOnlyList<string> HooksDirectories { get; init; } = [];
+
+    /// <summary>containers.conf <c>[containers] seccomp_profile</c> (shared with Podman).</summary>
+    public string SeccompProfilePath { get; init; } = "/usr/share/containers/seccomp.json";
+
+    /// <summary>policy.json in force (shared with Podman, read-only).</summary>
+    public string PolicyPath { get; init; } = "/etc/containers/policy.json";
+
+    /// <summary>certs.d folders (shared with Podman, read-only).</summary>
+    public IReadOnlyList<string> CertsDirectories { get; init; } = [];
+
+    /// <summary>containers.conf <c>[network]</c> keys, read and kept for the networking work.</summary>
+    public IReadOnlyDictionary<string, string> Network { get; init; } =
+        new Dictionary<string, string>();
+
+    /// <summary>The containers.conf files read, in order.</summary>
+    public IReadOnlyList<string> ContainersConfFiles { get; init; } = [];
+
+    /// <summary>The storage.conf read, or null when none exists (defaults apply).</summary>
+    public string? StorageConfFile { get; init; }
+
+    /// <summary>The modular.conf files read, in order.</summary>
+    public IReadOnlyList<string> ModularConfFiles { get; init; } = [];
 
     /// <summary>Environment variables (name=value) that chose configuration files, for the exit command.</summary>
     public IReadOnlyDictionary<string, string> ConfigEnvironment { get; init; } =

@@ -1,0 +1,50 @@
+namespace Modular.Engine.Configuration;
+
+/// <summary>
+/// The values read so far while walking the configuration chain; a later file overwrites
+/// what an earlier one set, key by key. Null means "not set by any file".
+/// </summary>
+internal sealed class ConfigValues
+{
+    public string? Runtime { get; set; }
+
+    public Dictionary<string, IReadOnlyList<string>> RuntimePaths { get; } = new(StringComparer.Ordinal);
+
+    public string? CgroupManager { get; set; }
+
+    public IReadOnlyList<string>? ConmonPaths { get; set; }
+
+    public string? EventsLogFilePath { get; set; }
+
+    public IReadOnlyList<string>? HooksDirectories { get; set; }
+
+    public IReadOnlyList<string>? DefaultUlimits { get; set; }
+
+    public IReadOnlyList<string>? DefaultCapabilities { get; set; }
+
+    public string? LogDriver { get; set; }
+
+    public long? LogSizeMax { get; set; }
+
+    public string? SeccompProfile { get; set; }
+
+    public Dictionary<string, string> Network { get; } = new(StringComparer.Ordinal);
+
+    public string? StorageDriver { get; set; }
+
+    public string? GraphRoot { get; set; }
+
+    public string? RunRoot { get; set; }
+
+    /// <summary>storage.conf <c>[storage.options.&lt;driver&gt;]</c>, per driver.</summary>
+    public Dictionary<string, Dictionary<string, string>> DriverOptions { get; } =
+        new(StringComparer.Ordinal);
+
+    public IReadOnlyList<string>? PluginDirectories { get; set; }
+
+    public IReadOnlyList<string>? HookPlugins { get; set; }
+
+    public string? HelperDirectory { get; set; }
+
+    public List<string> Warnings { get; } = [];
+}

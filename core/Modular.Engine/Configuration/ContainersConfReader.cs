@@ -1,0 +1,110 @@
+using Tomlyn.Model;
+
+namespace Modular.Engine.Configuration;
+
+/// <summary>
+/// Reads the keys of containers.conf that Modular uses, with Podman's meaning. Keys Podman
+/// knows but Modular does not use yet are reported as warnings, never silently honoured.
+/// </summary>
+internal static class ContainersConfReader
+{
+    private static readonly HashSet<string> KnownEngineKeys =
+        ["runtime", "runtimes", "cgroup_manager", "conmon_path", "events_logfile_path",
+         "events_logger", "hooks_dir"];
+
+    private static readonly HashSet<string> KnownContainersKeys =
+        ["default_ulimits", "default_capabilities", "log_driver", "log_size_max", "seccomp_profile"];
+
+    public static void Apply(TomlFile file, ConfigValues values)
+    {
+        WarnUnknownSections(file, values, "containers", "engine", "network");
+        ApplyEngine(file, values);
+        ApplyContainers(file, values);
+        ApplyNetwork(file, values);
+    }
+
+    private static void ApplyEngine(TomlFile file, ConfigValues values)
+    {
+        var engine = file.Table("engine");
+        if (engine is null)
+        {
+            return;
+        }
+
+        WarnUnknownKeys(file, values, engine, "engine", KnownEngineKeys);
+        values.Runtime = file.GetString(engine, "engine", "runtime") ?? values.Runtime;
+        values.CgroupManager = file.GetString(engine, "engine", "cgroup_manager") ?? values.CgroupManager;
+        values.ConmonPaths = file.GetStringList(engine, "engine", "conmon_path") ?? values.ConmonPaths;
+        values.EventsLogFilePath =
+            file.GetString(engine, "engine", "events_logfile_path") ?? values.EventsLogFilePath;
+        values.HooksDirectories = file.GetStringList(engine, "engine", "hooks_dir") ?? values.HooksDirectories;
+        CheckEventsLogger(file, engine, values);
+
+        var runtimes = file.Table("engine.runtimes");
+        foreach (var (id, paths) in runtimes ?? [])
+        {
+            values.RuntimePaths[id] = file.ToStringList(paths, $"engine.runtimes.{id}");
+        }
+    }
+
+    // Only the file logger exists; journald needs systemd, which this host may lack.
+    private static void CheckEventsLogger(TomlFile file, TomlTable engine, ConfigValues values)
+    {
+        var logger = file.GetString(engine, "engine", "events_logger");
+        if (logger is not null && logger != "file")
+        {
+            values.Warnings.Add(
+                $"{file.Path}: events_logger \"{logger}\" is not supported; using \"file\"");
+        }
+    }
+
+    private static void ApplyContainers(TomlFile file, ConfigValues values)
+    {
+        var containers = file.Table("containers");
+        if (containers is null)
+        {
+            return;
+        }
+
+        const string section = "containers";
+        WarnUnknownKeys(file, values, containers, section, KnownContainersKeys);
+        values.DefaultUlimits = file.GetStringList(containers, section, "default_ulimits") ?? values.DefaultUlimits;
+        values.DefaultCapabilities =
+            file.GetStringList(containers, section, "default_capabilities") ?? values.DefaultCapabilities;
+        values.LogDriver = file.GetString(containers, section, "log_driver") ?? values.LogDriver;
+        values.LogSizeMax = file.GetInteger(containers, section, "log_size_max") ?? values.LogSizeMax;
+        values.SeccompProfile = file.GetString(containers, section, "seccomp_profile") ?? values.SeccompProfile;
+    }
+
+    // [network] is read and kept for the networking issue; nothing uses it yet.
+    private static void ApplyNetwork(TomlFile file, ConfigValues values)
+    {
+        foreach (var (key, value) in file.Table("network") ?? [])
+        {
+            values.Network[key] = value is TomlArray array
+                ? string.Join(',', file.ToStringList(array, $"network.{key}"))
+                : file.ToText(value, $"network.{key}");
+        }
+    }
+
+    internal static void WarnUnknownSections(TomlFile file, ConfigValues values, params string[] known)
+    {
+        foreach (var key in file.Root.Keys.Where(k => !known.Contains(k)))
+        {
+            values.Warnings.Add($"{file.Path}: ignoring unsupported key \"{key}\"");
+        }
+    }
+
+    internal static void WarnUnknownKeys(
+        TomlFile file,
+        ConfigValues values,
+        TomlTable table,
+        string section,
+        IReadOnlySet<string> known)
+    {
+        foreach (var key in table.Keys.Where(k => !known.Contains(k)))
+        {
+            values.Warnings.Add($"{file.Path}: ignoring unsupported key \"{section}.{key}\"");
+        }
+    }
+}

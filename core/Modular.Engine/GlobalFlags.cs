@@ -1,0 +1,11 @@
+namespace Modular.Engine;
+
+/// <summary>Podman's global flags as typed; null when not given.</summary>
+public sealed record GlobalFlags(
+    string? Root = null,
+    string? RunRoot = null,
+    string? StorageDriver = null,
+    string? Runtime = null,
+    string? CgroupManager = null,
+    string? LogLevel = null,
+    IReadOnlyList<string>? StorageOptions = null);
