@@ -1,0 +1,94 @@
+using Modular.Contracts.Errors;
+using Modular.Plugins.Storage.Overlay.Native;
+
+namespace Modular.Plugins.Storage.Overlay;
+
+/// <summary>
+/// Mounts overlay views with a reference count kept under RunHome, so two users of one
+/// layer (a container and a `cp`) do not unmount each other. Counts live on the runroot
+/// (tmpfs), so they vanish with the mounts at reboot. The engine holds the layer-store lock.
+/// </summary>
+internal sealed class OverlayMounts(OverlayLayout layout, string runHome)
+{
+    /// <summary>Linux refuses mount data longer than a page.</summary>
+    private const int MaxOptionLength = 4000;
+
+    public string Mount(string id)
+    {
+        var merged = layout.Merged(id);
+        var count = ReadCount(id);
+        if (count > 0 && IsMountPoint(merged))
+        {
+            WriteCount(id, count + 1);
+            return merged;
+        }
+
+        var data = Options(id);
+        Directory.CreateDirectory(merged);
+        Libc.Check(Libc.mount("overlay", merged, "overlay", 0, data), "mount overlay", merged);
+        WriteCount(id, 1);
+        return merged;
+    }
+
+    public void Unmount(string id, bool force)
+    {
+        var count = ReadCount(id) - 1;
+        if (count > 0 && !force)
+        {
+            WriteCount(id, count);
+            return;
+        }
+
+        var merged = layout.Merged(id);
+        if (IsMountPoint(merged) && Libc.umount2(merged, 0) == -1)
+        {
+            // Busy (an open file in it) on forced removal: detach so the directory can go.
+            Libc.Check(Libc.umount2(merged, 2), "umount", merged);
+        }
+
+        File.Delete(CountFile(id));
+    }
+
+    private string Options(string id)
+    {
+        var lowers = layout.Lowers(id).ToList();
+        if (lowers.Count == 0)
+        {
+            // overlayfs needs a lower directory; a base layer gets an empty one of its own.
+            Directory.CreateDirectory(layout.Empty(id));
+            lowers.Add(layout.Empty(id));
+        }
+
+        var paths = lowers.Append(layout.Diff(id)).Append(layout.Work(id));
+        if (paths.Any(p => p.Contains(',') || p.Contains(':')))
+        {
+            throw new InvalidInputException(
+                $"overlay: storage path {layout.Home} may not contain ',' or ':'");
+        }
+
+        var data = $"lowerdir={string.Join(':', lowers)},upperdir={layout.Diff(id)},workdir={layout.Work(id)}";
+        return data.Length <= MaxOptionLength
+            ? data
+            : throw new CapabilityMissingException(
+                $"overlay: layer {id} has too many lower layers for one mount ({lowers.Count})");
+    }
+
+    private static bool IsMountPoint(string path) =>
+        File.ReadLines("/proc/self/mountinfo")
+            .Select(line => line.Split(' '))
+            .Any(fields => fields.Length > 4 && Unescape(fields[4]) == path);
+
+    private static string Unescape(string field) =>
+        field.Replace("\\040", " ").Replace("\\011", "\t").Replace("\\012", "\n").Replace("\\134", "\\");
+
+    private int ReadCount(string id) =>
+        File.Exists(CountFile(id)) && int.TryParse(File.ReadAllText(CountFile(id)), out var n) ? n : 0;
+
+    private void WriteCount(string id, int count)
+    {
+        Directory.CreateDirectory(runHome);
+        File.WriteAllText(CountFile(id), count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private string CountFile(string id) => Path.Combine(runHome, LayerId.Check(id) + ".mounts");
+}
