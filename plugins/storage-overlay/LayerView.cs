@@ -156,7 +156,8 @@ internal sealed class LayerView(IReadOnlyList<string> roots, bool overlayForm)
 
     private List<int> AllLayers() => Enumerable.Range(0, roots.Count).ToList();
 
-    private static string[] Components(string path) => path.Split('/');
+    private static string[] Components(string path) =>
+        path.Split('/', StringSplitOptions.RemoveEmptyEntries);
 
     private static string Join(List<string> directory, string name) =>
         directory.Count == 0 ? name : string.Join('/', directory) + "/" + name;

@@ -94,7 +94,12 @@ internal static class NodeWriter
 
         foreach (var (name, value) in entry.Xattrs ?? new Dictionary<string, byte[]>())
         {
-            Xattr.Set(path, name, value);
+            // overlayfs reads trusted.overlay.* (opaque, redirect, origin) as instructions;
+            // a layer must not smuggle them in, so only the driver itself writes them.
+            if (!name.StartsWith("trusted.overlay.", StringComparison.Ordinal))
+            {
+                Xattr.Set(path, name, value);
+            }
         }
 
         if (setTimes)
