@@ -1,0 +1,85 @@
+using System.Formats.Tar;
+using Modular.Plugins.Storage.Overlay;
+using Modular.Tests.Archive;
+using Xunit;
+
+namespace Modular.Plugins.Storage.Tests;
+
+public sealed class OverlayMountTests
+{
+    [Fact]
+    public async Task Two_users_of_one_layer_do_not_unmount_each_other()
+    {
+        await using var s = await StorageSandbox.CreateAsync(new OverlayDriver());
+        await s.LayerAsync("l1", null, new TestTar().File("hello", "hi"));
+
+        var first = await s.Driver.MountAsync("l1", default);
+        var second = await s.Driver.MountAsync("l1", default);
+        await s.Driver.UnmountAsync("l1", default);
+
+        Assert.Equal(first, second);
+        Assert.True(StorageSandbox.IsMounted(first));
+        Assert.Equal("hi", File.ReadAllText(Path.Combine(first, "hello")));
+        await s.Driver.UnmountAsync("l1", default);
+        Assert.False(StorageSandbox.IsMounted(first));
+    }
+
+    [Fact]
+    public async Task Removing_a_mounted_layer_unmounts_it_and_deletes_its_directories()
+    {
+        await using var s = await StorageSandbox.CreateAsync(new OverlayDriver());
+        await s.LayerAsync("base", null, new TestTar().File("a", "a"));
+        await s.Driver.CreateLayerAsync("top", "base", default);
+        var merged = await s.Driver.MountAsync("top", default);
+
+        await s.Driver.RemoveAsync("top", default);
+
+        Assert.False(StorageSandbox.IsMounted(merged));
+        Assert.False(Directory.Exists(Path.Combine(s.Root, "graph/overlay/top")));
+        Assert.Single(Directory.GetFileSystemEntries(Path.Combine(s.Root, "graph/overlay/l")));
+    }
+
+    [Fact]
+    public async Task Writes_in_a_container_layer_stay_in_its_diff()
+    {
+        await using var s = await StorageSandbox.CreateAsync(new OverlayDriver());
+        await s.LayerAsync("base", null, new TestTar().Dir("etc").File("etc/motd", "image"));
+        await s.Driver.CreateLayerAsync("ctr", "base", default);
+
+        var root = await s.Driver.MountAsync("ctr", default);
+        File.WriteAllText(Path.Combine(root, "etc/motd"), "container");
+        await s.Driver.UnmountAsync("ctr", default);
+
+        Assert.Equal("image", File.ReadAllText(Path.Combine(s.Root, "graph/overlay/base/diff/etc/motd")));
+        Assert.Equal("container", File.ReadAllText(Path.Combine(s.Root, "graph/overlay/ctr/diff/etc/motd")));
+    }
+
+    [Fact]
+    public async Task Status_names_the_backing_filesystem()
+    {
+        await using var s = await StorageSandbox.CreateAsync(new OverlayDriver());
+
+        var status = s.Driver.Status;
+
+        Assert.NotEqual("unknown", status["Backing Filesystem"]);
+        Assert.Equal("true", status["Supports d_type"]);
+        Assert.True(status.ContainsKey("Native Overlay Diff"));
+    }
+
+    [Fact]
+    public async Task A_layer_cannot_smuggle_overlay_xattrs_that_hide_lower_content()
+    {
+        await using var s = await StorageSandbox.CreateAsync(new OverlayDriver());
+        await s.LayerAsync("l1", null, new TestTar().Dir("srv").File("srv/kept", "k"));
+        var smuggled = new PaxTarEntry(
+            TarEntryType.Directory,
+            "srv",
+            new Dictionary<string, string> { ["SCHILY.xattr.trusted.overlay.opaque"] = "y" });
+        await s.LayerAsync("l2", "l1", new TestTar().Entry(smuggled));
+
+        var root = await s.Driver.MountAsync("l2", default);
+
+        Assert.True(File.Exists(Path.Combine(root, "srv/kept")));
+        await s.Driver.UnmountAsync("l2", default);
+    }
+}
