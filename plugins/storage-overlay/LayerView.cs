@@ -62,7 +62,8 @@ internal sealed class LayerView(IReadOnlyList<string> roots, bool overlayForm)
                     if (++links > MaxSymlinks)
                     {
                         throw new InvalidInputException(
-                            $"invalid layer entry \"{entryName}\": too many levels of symbolic links");
+                            $"invalid layer entry \"{entryName}\": "
+                            + "too many levels of symbolic links");
                     }
 
                     var target = ReadLink(found.Layers[0], current, part);
@@ -80,14 +81,15 @@ internal sealed class LayerView(IReadOnlyList<string> roots, bool overlayForm)
                     break;
                 default:
                     throw new InvalidInputException(
-                        $"invalid layer entry \"{entryName}\": parent \"{Join(current, part)}\" is not a directory");
+                        $"invalid layer entry \"{entryName}\": "
+                        + $"parent \"{Join(current, part)}\" is not a directory");
             }
         }
 
         return string.Join('/', current);
     }
 
-    /// <summary>Finds what the view shows at <paramref name="directory"/>/<paramref name="name"/>.</summary>
+    /// <summary>Finds what the view shows at a directory's child, the directory resolved.</summary>
     public ViewEntry Lookup(string directory, string name, string entryName)
     {
         var resolved = ResolveDirectory(directory, entryName);
@@ -129,7 +131,8 @@ internal sealed class LayerView(IReadOnlyList<string> roots, bool overlayForm)
                 }
             }
 
-            if (overlayForm && Xattr.IsOpaque(Path.Combine(roots[layer], string.Join('/', directory))))
+            var hostDirectory = Path.Combine(roots[layer], string.Join('/', directory));
+            if (overlayForm && Xattr.IsOpaque(hostDirectory))
             {
                 break;
             }

@@ -17,7 +17,9 @@ internal sealed class LayerWriter(LayerView view)
 
     public long BytesWritten { get; private set; }
 
-    public async Task ApplyAsync(IAsyncEnumerable<LayerEntry> entries, CancellationToken cancellationToken)
+    public async Task ApplyAsync(
+        IAsyncEnumerable<LayerEntry> entries,
+        CancellationToken cancellationToken)
     {
         await foreach (var entry in entries.WithCancellation(cancellationToken))
         {
@@ -53,7 +55,10 @@ internal sealed class LayerWriter(LayerView view)
         _written.Add(relative);
     }
 
-    private async Task WriteNodeAsync(LayerEntry entry, string target, CancellationToken cancellationToken)
+    private async Task WriteNodeAsync(
+        LayerEntry entry,
+        string target,
+        CancellationToken cancellationToken)
     {
         if (entry.Type == LayerEntryType.Directory)
         {
@@ -67,7 +72,10 @@ internal sealed class LayerWriter(LayerView view)
         switch (entry.Type)
         {
             case LayerEntryType.File:
-                BytesWritten += await NodeWriter.WriteFileAsync(target, entry.Content, cancellationToken);
+                BytesWritten += await NodeWriter.WriteFileAsync(
+                    target,
+                    entry.Content,
+                    cancellationToken);
                 break;
             case LayerEntryType.HardLink:
                 HardLink(entry, target);

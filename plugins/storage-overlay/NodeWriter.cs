@@ -113,10 +113,11 @@ internal static class NodeWriter
         var seconds = time.ToUnixTimeSeconds();
         var nanoseconds = (time.UtcTicks % TimeSpan.TicksPerSecond) * 100;
         long[] times = [seconds, nanoseconds, seconds, nanoseconds];
-        Libc.Check(Libc.utimensat(Libc.AtFdCwd, path, times, Libc.AtSymlinkNoFollow), "utimensat", path);
+        var result = Libc.utimensat(Libc.AtFdCwd, path, times, Libc.AtSymlinkNoFollow);
+        Libc.Check(result, "utimensat", path);
     }
 
-    /// <summary>Copies one non-directory node from a lower layer, keeping owner, mode and time.</summary>
+    /// <summary>Copies a non-directory node up from a lower layer, with owner, mode, time.</summary>
     public static void CopyUp(string source, string destination)
     {
         var stat = FileStat.Lstat(source) ?? throw new FileNotFoundException(source);

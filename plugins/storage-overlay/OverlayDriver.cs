@@ -18,7 +18,8 @@ public sealed class OverlayDriver : IStorageDriver
 
     public IReadOnlyDictionary<string, string> Status => new Dictionary<string, string>
     {
-        ["Backing Filesystem"] = _layout.Home.Length == 0 ? "unknown" : BackingFilesystem.Name(_layout.Home),
+        ["Backing Filesystem"] =
+            _layout.Home.Length == 0 ? "unknown" : BackingFilesystem.Name(_layout.Home),
         ["Native Overlay Diff"] = "true",
         ["Supports d_type"] = "true",
         ["Supports shifting"] = "false",
@@ -26,7 +27,9 @@ public sealed class OverlayDriver : IStorageDriver
         ["Using metacopy"] = "false",
     };
 
-    public async Task InitializeAsync(StorageDriverOptions options, CancellationToken cancellationToken)
+    public async Task InitializeAsync(
+        StorageDriverOptions options,
+        CancellationToken cancellationToken)
     {
         var filesystems = await File.ReadAllLinesAsync("/proc/filesystems", cancellationToken);
         if (!filesystems.Any(line => line.Split('\t').LastOrDefault() == "overlay"))
@@ -40,7 +43,10 @@ public sealed class OverlayDriver : IStorageDriver
         Directory.CreateDirectory(Path.Combine(options.Home, "l"));
     }
 
-    public async Task CreateLayerAsync(string id, string? parentId, CancellationToken cancellationToken)
+    public async Task CreateLayerAsync(
+        string id,
+        string? parentId,
+        CancellationToken cancellationToken)
     {
         var layer = _layout.Layer(id);
         if (Directory.Exists(layer))

@@ -66,7 +66,8 @@ internal sealed class OverlayMounts(OverlayLayout layout, string runHome)
                 $"overlay: storage path {layout.Home} may not contain ',' or ':'");
         }
 
-        var data = $"lowerdir={string.Join(':', lowers)},upperdir={layout.Diff(id)},workdir={layout.Work(id)}";
+        var data = $"lowerdir={string.Join(':', lowers)},"
+            + $"upperdir={layout.Diff(id)},workdir={layout.Work(id)}";
         return data.Length <= MaxOptionLength
             ? data
             : throw new CapabilityMissingException(
@@ -79,7 +80,8 @@ internal sealed class OverlayMounts(OverlayLayout layout, string runHome)
             .Any(fields => fields.Length > 4 && Unescape(fields[4]) == path);
 
     private static string Unescape(string field) =>
-        field.Replace("\\040", " ").Replace("\\011", "\t").Replace("\\012", "\n").Replace("\\134", "\\");
+        field.Replace("\\040", " ").Replace("\\011", "\t")
+            .Replace("\\012", "\n").Replace("\\134", "\\");
 
     private int ReadCount(string id) =>
         File.Exists(CountFile(id)) && int.TryParse(File.ReadAllText(CountFile(id)), out var n) ? n : 0;
@@ -87,7 +89,8 @@ internal sealed class OverlayMounts(OverlayLayout layout, string runHome)
     private void WriteCount(string id, int count)
     {
         Directory.CreateDirectory(runHome);
-        File.WriteAllText(CountFile(id), count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var text = count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        File.WriteAllText(CountFile(id), text);
     }
 
     private string CountFile(string id) => Path.Combine(runHome, LayerId.Check(id) + ".mounts");

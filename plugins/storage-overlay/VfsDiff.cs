@@ -58,7 +58,8 @@ internal static class VfsDiff
             if (FileStat.Lstat(Path.Combine(layer, name)) is null)
             {
                 var path = TreeEntryReader.Join(relative, name);
-                yield return new LayerEntry(path, LayerEntryType.Whiteout, 0, 0, 0, DateTimeOffset.UnixEpoch);
+                yield return new LayerEntry(
+                    path, LayerEntryType.Whiteout, 0, 0, 0, DateTimeOffset.UnixEpoch);
             }
         }
     }

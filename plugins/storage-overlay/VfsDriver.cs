@@ -29,7 +29,10 @@ public sealed class VfsDriver : IStorageDriver
         return Task.CompletedTask;
     }
 
-    public async Task CreateLayerAsync(string id, string? parentId, CancellationToken cancellationToken)
+    public async Task CreateLayerAsync(
+        string id,
+        string? parentId,
+        CancellationToken cancellationToken)
     {
         var layer = LayerDirectory(id);
         if (Directory.Exists(layer))

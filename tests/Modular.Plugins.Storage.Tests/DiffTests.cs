@@ -12,8 +12,10 @@ public sealed class DiffTests
     [InlineData("vfs")]
     public async Task A_diff_lists_new_files_and_whiteouts_against_the_parent(string driver)
     {
-        await using var s = await StorageSandbox.CreateAsync(driver == "vfs" ? new VfsDriver() : new OverlayDriver());
-        await s.LayerAsync("l1", null, new TestTar().Dir("etc").File("etc/gone", "x").File("etc/kept", "k"));
+        IStorageDriver d = driver == "vfs" ? new VfsDriver() : new OverlayDriver();
+        await using var s = await StorageSandbox.CreateAsync(d);
+        await s.LayerAsync(
+            "l1", null, new TestTar().Dir("etc").File("etc/gone", "x").File("etc/kept", "k"));
         await s.LayerAsync("l2", "l1", new TestTar().Whiteout("etc", "gone").File("etc/new", "n"));
 
         var entries = new List<(string, LayerEntryType)>();
@@ -40,6 +42,8 @@ public sealed class DiffTests
             entries.Add((e.Path, e.Type));
         }
 
-        Assert.Equal([("srv", LayerEntryType.Directory), ("srv", LayerEntryType.OpaqueDirectory)], entries);
+        Assert.Equal(
+            [("srv", LayerEntryType.Directory), ("srv", LayerEntryType.OpaqueDirectory)],
+            entries);
     }
 }

@@ -91,7 +91,11 @@ public abstract class HostileLayerConformance
         await s.Driver.UnmountAsync("l1", default);
     }
 
-    private static async Task<bool> TryLayerAsync(StorageSandbox s, string id, string? parent, TestTar tar)
+    private static async Task<bool> TryLayerAsync(
+        StorageSandbox s,
+        string id,
+        string? parent,
+        TestTar tar)
     {
         try
         {
@@ -105,7 +109,11 @@ public abstract class HostileLayerConformance
         }
     }
 
-    private static async Task AssertConfinedAsync(StorageSandbox s, string id, bool refused, string inside)
+    private static async Task AssertConfinedAsync(
+        StorageSandbox s,
+        string id,
+        bool refused,
+        string inside)
     {
         if (refused)
         {

@@ -50,8 +50,9 @@ public sealed class OverlayMountTests
         File.WriteAllText(Path.Combine(root, "etc/motd"), "container");
         await s.Driver.UnmountAsync("ctr", default);
 
-        Assert.Equal("image", File.ReadAllText(Path.Combine(s.Root, "graph/overlay/base/diff/etc/motd")));
-        Assert.Equal("container", File.ReadAllText(Path.Combine(s.Root, "graph/overlay/ctr/diff/etc/motd")));
+        var home = Path.Combine(s.Root, "graph/overlay");
+        Assert.Equal("image", File.ReadAllText(Path.Combine(home, "base/diff/etc/motd")));
+        Assert.Equal("container", File.ReadAllText(Path.Combine(home, "ctr/diff/etc/motd")));
     }
 
     [Fact]

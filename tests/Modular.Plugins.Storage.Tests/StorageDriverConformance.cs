@@ -30,7 +30,8 @@ public abstract class StorageDriverConformance
         var root = await s.Driver.MountAsync("container", default);
 
         Assert.False(File.Exists(Path.Combine(root, "etc/group")));
-        Assert.Equal(["new"], Directory.GetFileSystemEntries(Path.Combine(root, "srv/old")).Select(Path.GetFileName));
+        var old = Directory.GetFileSystemEntries(Path.Combine(root, "srv/old"));
+        Assert.Equal(["new"], old.Select(Path.GetFileName));
         Assert.Equal("root:x:0:0", File.ReadAllText(Path.Combine(root, "etc/passwd2")));
         Assert.Equal("busybox", new FileInfo(Path.Combine(root, "bin/sh")).LinkTarget);
         Assert.Equal("/run", new FileInfo(Path.Combine(root, "var/run")).LinkTarget);
@@ -43,7 +44,7 @@ public abstract class StorageDriverConformance
     public async Task A_directory_deleted_then_recreated_in_a_later_layer_shows_no_stale_files()
     {
         await using var s = await StorageSandbox.CreateAsync(NewDriver());
-        await s.LayerAsync("l1", null, new TestTar().Dir("srv").Dir("srv/d1").Dir("srv/d1/d2").File("srv/d1/d2/stale", "old"));
+        await s.LayerAsync("l1", null, StaleTree());
         await s.LayerAsync("l2", "l1", new TestTar().Dir("srv").Whiteout("srv", "d1"));
         await s.LayerAsync("l3", "l2", new TestTar().Dir("srv").Dir("srv/d1").Dir("srv/d1/d2"));
 
@@ -57,7 +58,7 @@ public abstract class StorageDriverConformance
     public async Task A_directory_replaced_in_one_layer_with_an_opaque_marker_shows_no_stale_files()
     {
         await using var s = await StorageSandbox.CreateAsync(NewDriver());
-        await s.LayerAsync("l1", null, new TestTar().Dir("srv").Dir("srv/d1").Dir("srv/d1/d2").File("srv/d1/d2/stale", "old"));
+        await s.LayerAsync("l1", null, StaleTree());
         // The opaque marker after the layer's own d2, the order tar walks give.
         await s.LayerAsync("l2", "l1", new TestTar().Dir("srv/d1").Dir("srv/d1/d2").Opaque("srv/d1"));
 
@@ -109,4 +110,7 @@ public abstract class StorageDriverConformance
         Assert.Equal("/run", new FileInfo(Path.Combine(root, "var/run")).LinkTarget);
         await s.Driver.UnmountAsync("l2", default);
     }
+
+    private static TestTar StaleTree() =>
+        new TestTar().Dir("srv").Dir("srv/d1").Dir("srv/d1/d2").File("srv/d1/d2/stale", "old");
 }

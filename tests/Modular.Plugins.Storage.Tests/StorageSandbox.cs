@@ -41,7 +41,7 @@ public sealed class StorageSandbox : IAsyncDisposable
         return sandbox;
     }
 
-    /// <summary>Creates a layer on <paramref name="parent"/> and applies the tar through the engine's reader.</summary>
+    /// <summary>Creates a layer on a parent and applies a tar through the engine's reader.</summary>
     public async Task LayerAsync(string id, string? parent, TestTar tar)
     {
         await Driver.CreateLayerAsync(id, parent, default);

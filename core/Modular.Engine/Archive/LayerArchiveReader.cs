@@ -78,7 +78,11 @@ public static class LayerArchiveReader
         CancellationToken cancellationToken)
     {
         var magic = new byte[2];
-        var read = await layer.ReadAtLeastAsync(magic, 2, throwOnEndOfStream: false, cancellationToken);
+        var read = await layer.ReadAtLeastAsync(
+            magic,
+            2,
+            throwOnEndOfStream: false,
+            cancellationToken);
         var prefixed = new PrefixedStream(magic.AsMemory(0, read), layer);
         var isGzip = read == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
         return isGzip ? new GZipStream(prefixed, CompressionMode.Decompress) : prefixed;

@@ -48,7 +48,12 @@ internal static class Libc
     public static extern int statfs(string path, byte[] buffer);
 
     [DllImport("libc", SetLastError = true)]
-    public static extern int mount(string source, string target, string fsType, ulong flags, string data);
+    public static extern int mount(
+        string source,
+        string target,
+        string fsType,
+        ulong flags,
+        string data);
 
     [DllImport("libc", SetLastError = true)]
     public static extern int umount2(string target, int flags);
@@ -58,12 +63,13 @@ internal static class Libc
     {
         var ma = (ulong)(uint)major;
         var mi = (ulong)(uint)minor;
-        return ((ma & 0xfffff000) << 32) | ((ma & 0xfff) << 8) | ((mi & 0xffffff00) << 12) | (mi & 0xff);
+        return ((ma & 0xfffff000) << 32) | ((ma & 0xfff) << 8)
+            | ((mi & 0xffffff00) << 12) | (mi & 0xff);
     }
 
     public static int LastError => Marshal.GetLastPInvokeError();
 
-    /// <summary>Throws an IOException naming the call and path when <paramref name="result"/> is -1.</summary>
+    /// <summary>Throws an IOException naming the call and path when a call returned -1.</summary>
     public static void Check(int result, string call, string path)
     {
         if (result == -1)

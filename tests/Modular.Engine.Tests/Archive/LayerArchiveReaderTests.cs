@@ -77,8 +77,12 @@ public sealed class LayerArchiveReaderTests
         var contents = new List<string>();
         await foreach (var entry in LayerArchiveReader.ReadAsync(tar.ToStream(gzip: true), default))
         {
-            contents.Add(entry.Content is null ? entry.LinkTarget ?? "" : await ReadTextAsync(entry.Content));
-            Assert.True(entry.Path != longName || entry is { Uid: 1000, Mode: 0b111_101_101, Size: 7 });
+            var text = entry.Content is null
+                ? entry.LinkTarget ?? ""
+                : await ReadTextAsync(entry.Content);
+            contents.Add(text);
+            Assert.True(
+                entry.Path != longName || entry is { Uid: 1000, Mode: 0b111_101_101, Size: 7 });
         }
 
         Assert.Equal(["", "payload", "/run"], contents);
@@ -100,7 +104,8 @@ public sealed class LayerArchiveReaderTests
         var entries = await ReadAllAsync(new TestTar().Entry(file).Entry(device));
 
         Assert.Equal("value", Encoding.UTF8.GetString(entries[0].Xattrs!["user.test"]));
-        Assert.Equal((LayerEntryType.CharDevice, 1, 3), (entries[1].Type, entries[1].DeviceMajor, entries[1].DeviceMinor));
+        var dev = entries[1];
+        Assert.Equal((LayerEntryType.CharDevice, 1, 3), (dev.Type, dev.DeviceMajor, dev.DeviceMinor));
     }
 
     [Fact]
