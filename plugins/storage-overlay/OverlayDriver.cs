@@ -41,6 +41,12 @@ public sealed class OverlayDriver : IStorageDriver
         _layout = new OverlayLayout(options.Home);
         _mounts = new OverlayMounts(_layout, options.RunHome);
         Directory.CreateDirectory(Path.Combine(options.Home, "l"));
+        if (BackingFilesystem.Name(options.Home) == "overlayfs")
+        {
+            // An upper directory on overlayfs is refused by the kernel at mount time.
+            throw new CapabilityMissingException(
+                $"storage driver overlay: {options.Home} is itself on overlayfs; use vfs");
+        }
     }
 
     public async Task CreateLayerAsync(
@@ -73,8 +79,7 @@ public sealed class OverlayDriver : IStorageDriver
         IAsyncEnumerable<LayerEntry> entries,
         CancellationToken cancellationToken)
     {
-        IReadOnlyList<string> roots = [_layout.ExistingLayer(id), .. _layout.Lowers(id)];
-        var writer = new LayerWriter(new LayerView(roots, overlayForm: true));
+        var writer = new LayerWriter(ViewForApply(id));
         await writer.ApplyAsync(entries, cancellationToken);
         return writer.BytesWritten;
     }
@@ -121,6 +126,20 @@ public sealed class OverlayDriver : IStorageDriver
 
         NodeWriter.Remove(layer);
         return Task.CompletedTask;
+    }
+
+    private LayerView ViewForApply(string id)
+    {
+        IReadOnlyList<string> roots = [_layout.ExistingLayer(id), .. _layout.Lowers(id)];
+        if (!Mounts.IsMounted(id))
+        {
+            return new LayerView(roots, overlayForm: true);
+        }
+
+        // Changing an upper directory under a live overlay mount is undefined behaviour
+        // (kernel overlayfs docs), so a mounted layer (`cp` into a running container) is
+        // written through its merged view, where the kernel makes whiteouts itself.
+        return new LayerView([_layout.Merged(id)], overlayForm: false);
     }
 
     private OverlayMounts Mounts =>

@@ -16,10 +16,10 @@ internal sealed class OverlayMounts(OverlayLayout layout, string runHome)
     public string Mount(string id)
     {
         var merged = layout.Merged(id);
-        var count = ReadCount(id);
-        if (count > 0 && IsMountPoint(merged))
+        if (IsMountPoint(merged))
         {
-            WriteCount(id, count + 1);
+            // A lost count file (runroot wiped) must not stack a second mount on the first.
+            WriteCount(id, Math.Max(ReadCount(id), 0) + 1);
             return merged;
         }
 
@@ -48,6 +48,8 @@ internal sealed class OverlayMounts(OverlayLayout layout, string runHome)
 
         File.Delete(CountFile(id));
     }
+
+    public bool IsMounted(string id) => IsMountPoint(layout.Merged(id));
 
     private string Options(string id)
     {

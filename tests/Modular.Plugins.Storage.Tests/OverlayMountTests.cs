@@ -1,4 +1,5 @@
 using System.Formats.Tar;
+using Modular.Engine.Archive;
 using Modular.Plugins.Storage.Overlay;
 using Modular.Tests.Archive;
 using Xunit;
@@ -82,5 +83,24 @@ public sealed class OverlayMountTests
 
         Assert.True(File.Exists(Path.Combine(root, "srv/kept")));
         await s.Driver.UnmountAsync("l2", default);
+    }
+
+    [Fact]
+    public async Task Applying_to_a_mounted_container_layer_shows_at_once_in_its_view()
+    {
+        await using var s = await StorageSandbox.CreateAsync(new OverlayDriver());
+        await s.LayerAsync("base", null, new TestTar().Dir("etc").File("etc/old", "o"));
+        await s.Driver.CreateLayerAsync("ctr", "base", default);
+        var root = await s.Driver.MountAsync("ctr", default);
+
+        await using (var tar = new TestTar().File("etc/new", "n").Whiteout("etc", "old").ToStream())
+        {
+            await s.Driver.ApplyAsync("ctr", LayerArchiveReader.ReadAsync(tar, default), default);
+        }
+
+        Assert.Equal("n", File.ReadAllText(Path.Combine(root, "etc/new")));
+        Assert.False(File.Exists(Path.Combine(root, "etc/old")));
+        await s.Driver.UnmountAsync("ctr", default);
+        Assert.Equal("n", File.ReadAllText(Path.Combine(s.Root, "graph/overlay/ctr/diff/etc/new")));
     }
 }
