@@ -87,7 +87,7 @@ public sealed class OverlayDriver : IStorageDriver
     public Task<string> MountAsync(string id, CancellationToken cancellationToken)
     {
         _layout.ExistingLayer(id);
-        return Task.FromResult(Mounts.Mount(id));
+        return Mounts.MountAsync(id, cancellationToken);
     }
 
     public Task UnmountAsync(string id, CancellationToken cancellationToken)

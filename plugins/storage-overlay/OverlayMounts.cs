@@ -1,3 +1,4 @@
+using CliWrap;
 using Modular.Contracts.Errors;
 using Modular.Plugins.Storage.Overlay.Native;
 
@@ -13,7 +14,7 @@ internal sealed class OverlayMounts(OverlayLayout layout, string runHome)
     /// <summary>Linux refuses mount data longer than a page.</summary>
     private const int MaxOptionLength = 4000;
 
-    public string Mount(string id)
+    public async Task<string> MountAsync(string id, CancellationToken cancellationToken)
     {
         var merged = layout.Merged(id);
         if (IsMountPoint(merged))
@@ -23,11 +24,42 @@ internal sealed class OverlayMounts(OverlayLayout layout, string runHome)
             return merged;
         }
 
-        var data = Options(id);
         Directory.CreateDirectory(merged);
-        Libc.Check(Libc.mount("overlay", merged, "overlay", 0, data), "mount overlay", merged);
+        var data = Options(id, relative: false);
+        if (data.Length <= MaxOptionLength)
+        {
+            Libc.Check(Libc.mount("overlay", merged, "overlay", 0, data), "mount overlay", merged);
+        }
+        else
+        {
+            await MountRelativeAsync(id, merged, cancellationToken);
+        }
+
         WriteCount(id, 1);
         return merged;
+    }
+
+    /// <summary>
+    /// Many layers overflow the page-sized option string even with short links, so the paths
+    /// go relative to the driver home, resolved against the cwd of a child `mount` (the .NET
+    /// process cannot change its own cwd safely: it is shared by every thread).
+    /// </summary>
+    private async Task MountRelativeAsync(
+        string id,
+        string merged,
+        CancellationToken cancellationToken)
+    {
+        var data = Options(id, relative: true);
+        if (data.Length > MaxOptionLength)
+        {
+            throw new CapabilityMissingException(
+                $"overlay: layer {id} has too many lower layers for one mount");
+        }
+
+        await Cli.Wrap("mount")
+            .WithArguments(["-t", "overlay", "-o", data, "overlay", merged])
+            .WithWorkingDirectory(layout.Home)
+            .ExecuteAsync(cancellationToken);
     }
 
     public void Unmount(string id, bool force)
@@ -51,7 +83,7 @@ internal sealed class OverlayMounts(OverlayLayout layout, string runHome)
 
     public bool IsMounted(string id) => IsMountPoint(layout.Merged(id));
 
-    private string Options(string id)
+    private string Options(string id, bool relative)
     {
         var lowers = layout.Lowers(id).ToList();
         if (lowers.Count == 0)
@@ -68,12 +100,9 @@ internal sealed class OverlayMounts(OverlayLayout layout, string runHome)
                 $"overlay: storage path {layout.Home} may not contain ',' or ':'");
         }
 
-        var data = $"lowerdir={string.Join(':', lowers)},"
-            + $"upperdir={layout.Diff(id)},workdir={layout.Work(id)}";
-        return data.Length <= MaxOptionLength
-            ? data
-            : throw new CapabilityMissingException(
-                $"overlay: layer {id} has too many lower layers for one mount ({lowers.Count})");
+        string Shown(string path) => relative ? Path.GetRelativePath(layout.Home, path) : path;
+        return $"lowerdir={string.Join(':', lowers.Select(Shown))},"
+            + $"upperdir={Shown(layout.Diff(id))},workdir={Shown(layout.Work(id))}";
     }
 
     private static bool IsMountPoint(string path) =>

@@ -103,4 +103,21 @@ public sealed class OverlayMountTests
         await s.Driver.UnmountAsync("ctr", default);
         Assert.Equal("n", File.ReadAllText(Path.Combine(s.Root, "graph/overlay/ctr/diff/etc/new")));
     }
+
+    [Fact]
+    public async Task An_image_of_eighty_layers_mounts_and_shows_its_bottom_layer()
+    {
+        await using var s = await StorageSandbox.CreateAsync(new OverlayDriver());
+        await s.LayerAsync("l0", null, new TestTar().File("bottom", "b"));
+        for (var i = 1; i < 80; i++)
+        {
+            await s.LayerAsync($"l{i}", $"l{i - 1}", new TestTar().File($"f{i}", "x"));
+        }
+
+        var root = await s.Driver.MountAsync("l79", default);
+
+        Assert.Equal("b", File.ReadAllText(Path.Combine(root, "bottom")));
+        Assert.Equal(80, Directory.GetFiles(root).Length);
+        await s.Driver.UnmountAsync("l79", default);
+    }
 }
