@@ -52,7 +52,19 @@ internal sealed class LayerWriter(LayerView view)
         EnsureWritableDirectory(parent, entry.Path);
         var target = view.HostPath(0, relative);
         await WriteNodeAsync(entry, target, cancellationToken);
-        _written.Add(relative);
+        MarkWritten(relative);
+    }
+
+    /// <summary>Records a path and its parents, which this layer now holds too.</summary>
+    private void MarkWritten(string relative)
+    {
+        for (var path = relative; path.Length > 0; path = SplitPath(path).Directory)
+        {
+            if (!_written.Add(path))
+            {
+                return;
+            }
+        }
     }
 
     private async Task WriteNodeAsync(

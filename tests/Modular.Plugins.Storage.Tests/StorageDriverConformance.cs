@@ -113,4 +113,18 @@ public abstract class StorageDriverConformance
 
     private static TestTar StaleTree() =>
         new TestTar().Dir("srv").Dir("srv/d1").Dir("srv/d1/d2").File("srv/d1/d2/stale", "old");
+
+    [Fact]
+    public async Task An_opaque_marker_keeps_files_the_layer_wrote_without_listing_their_parents()
+    {
+        await using var s = await StorageSandbox.CreateAsync(NewDriver());
+        await s.LayerAsync("l1", null, StaleTree());
+        await s.LayerAsync("l2", "l1", new TestTar().File("srv/d1/d2/fresh", "new").Opaque("srv/d1"));
+
+        var root = await s.Driver.MountAsync("l2", default);
+
+        var d2 = Directory.GetFileSystemEntries(Path.Combine(root, "srv/d1/d2"));
+        Assert.Equal(["fresh"], d2.Select(Path.GetFileName));
+        await s.Driver.UnmountAsync("l2", default);
+    }
 }
