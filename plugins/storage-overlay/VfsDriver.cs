@@ -1,0 +1,104 @@
+using System.Runtime.CompilerServices;
+using CliWrap;
+using Modular.Contracts.Errors;
+using Modular.Contracts.Storage;
+using Modular.Plugins.Storage.Overlay.Native;
+
+namespace Modular.Plugins.Storage.Overlay;
+
+/// <summary>
+/// storage.vfs: each layer is a full directory copy of its parent under
+/// <c>&lt;home&gt;/dir/&lt;id&gt;</c>. Slow and large, but needs no kernel support.
+/// </summary>
+public sealed class VfsDriver : IStorageDriver
+{
+    private string _home = string.Empty;
+
+    public string Id => "vfs";
+
+    public IReadOnlyDictionary<string, string> Status => new Dictionary<string, string>
+    {
+        ["Backing Filesystem"] = _home.Length == 0 ? "unknown" : BackingFilesystem.Name(_home),
+    };
+
+    public Task InitializeAsync(StorageDriverOptions options, CancellationToken cancellationToken)
+    {
+        _home = options.Home;
+        Directory.CreateDirectory(Path.Combine(_home, "dir"));
+        Directory.CreateDirectory(Path.Combine(_home, "parents"));
+        return Task.CompletedTask;
+    }
+
+    public async Task CreateLayerAsync(
+        string id,
+        string? parentId,
+        CancellationToken cancellationToken)
+    {
+        var layer = LayerDirectory(id);
+        if (Directory.Exists(layer))
+        {
+            throw new AlreadyExistsException($"vfs layer {id} already exists");
+        }
+
+        Directory.CreateDirectory(layer);
+        if (parentId is null)
+        {
+            return;
+        }
+
+        await File.WriteAllTextAsync(ParentFile(id), parentId, cancellationToken);
+        // cp -a keeps owners, modes, times, hard links, devices and xattrs in one pass.
+        await Cli.Wrap("cp")
+            .WithArguments(["-a", "--", LayerDirectory(parentId) + "/.", layer + "/"])
+            .ExecuteAsync(cancellationToken);
+    }
+
+    public async Task<long> ApplyAsync(
+        string id,
+        IAsyncEnumerable<LayerEntry> entries,
+        CancellationToken cancellationToken)
+    {
+        var writer = new LayerWriter(new LayerView([ExistingLayer(id)], overlayForm: false));
+        await writer.ApplyAsync(entries, cancellationToken);
+        return writer.BytesWritten;
+    }
+
+    public Task<string> MountAsync(string id, CancellationToken cancellationToken) =>
+        Task.FromResult(ExistingLayer(id));
+
+    public Task UnmountAsync(string id, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async IAsyncEnumerable<LayerEntry> DiffAsync(
+        string id,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var parent = File.Exists(ParentFile(id))
+            ? LayerDirectory(await File.ReadAllTextAsync(ParentFile(id), cancellationToken))
+            : null;
+        foreach (var entry in VfsDiff.Compare(ExistingLayer(id), parent, string.Empty))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return entry;
+            entry.Content?.Dispose();
+        }
+    }
+
+    public Task RemoveAsync(string id, CancellationToken cancellationToken)
+    {
+        NodeWriter.Remove(LayerDirectory(id));
+        NodeWriter.Remove(ParentFile(id));
+        return Task.CompletedTask;
+    }
+
+    private string ExistingLayer(string id)
+    {
+        var layer = LayerDirectory(id);
+        return FileStat.Lstat(layer) is { IsDirectory: true }
+            ? layer
+            : throw new NotFoundException($"vfs layer {id} not found");
+    }
+
+    private string LayerDirectory(string id) => Path.Combine(_home, "dir", LayerId.Check(id));
+
+    private string ParentFile(string id) => Path.Combine(_home, "parents", LayerId.Check(id));
+}
