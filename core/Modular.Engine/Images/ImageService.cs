@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using Modular.Engine.Configuration;
+using Modular.Engine.Registry;
+
+namespace Modular.Engine.Images;
+
+/// <summary>
+/// The image store as users see it. Reads work from a lock-free snapshot and never load
+/// the storage driver; changes take the store lock and leave the store as before on failure.
+/// </summary>
+public sealed partial class ImageService(
+    EngineOptions options,
+    ImageStore store,
+    ImagePuller puller,
+    ImageArchiveLoader loader,
+    StorageDriverAccess drivers,
+    IImageUsage usage) : IImageService
+{
+    // Filled by ListAsync so the synchronous Summarize can report Containers.
+    private readonly ConcurrentDictionary<string, int> _containerCounts = new();
+
+    public async Task<LocalImage> PullAsync(string reference, PullOptions options, CancellationToken cancellationToken)
+    {
+        var record = await puller.PullAsync(reference, options, cancellationToken);
+        return await ToLocalAsync(record, await store.ReadAsync(cancellationToken), cancellationToken);
+    }
+
+    public Task<IReadOnlyList<string>> LoadAsync(string archivePath, CancellationToken cancellationToken) =>
+        loader.LoadAsync(archivePath, cancellationToken);
+
+    public async Task<LocalImage> ResolveAsync(string nameOrId, CancellationToken cancellationToken)
+    {
+        var state = await store.ReadAsync(cancellationToken);
+        return await ToLocalAsync(Find(state, nameOrId), state, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<LocalImage>> ListAsync(bool all, CancellationToken cancellationToken)
+    {
+        // We store no intermediate images (we do not build), so -a lists the same set.
+        var state = await store.ReadAsync(cancellationToken);
+        var images = new List<LocalImage>();
+        foreach (var record in state.Images.OrderByDescending(i => i.Created))
+        {
+            images.Add(await ToLocalAsync(record, state, cancellationToken));
+            var users = await usage.ContainersUsingAsync(record.Id, cancellationToken);
+            _containerCounts[record.Id] = users.Count;
+        }
+
+        return images;
+    }
+
+    private ImageRecord Find(StoreState state, string nameOrId) =>
+        ImageLookup.Find(state, nameOrId, Registries().UnqualifiedSearchRegistries);
+
+    private RegistriesConfig Registries() => RegistriesConfig.Load(options.RegistriesConfPath);
+
+    private async Task<byte[]> ReadConfigAsync(string imageId, CancellationToken cancellationToken) =>
+        await File.ReadAllBytesAsync(Path.Combine(store.ImageDirectory(imageId), "config.json"), cancellationToken);
+
+    private async Task<LocalImage> ToLocalAsync(ImageRecord record, StoreState state, CancellationToken cancellationToken)
+    {
+        var config = ImageConfigDocument.Parse(await ReadConfigAsync(record.Id, cancellationToken));
+        return new LocalImage(
+            record.Id,
+            record.Names,
+            record.Digest,
+            RepoDigests(record),
+            record.Created,
+            record.Size,
+            record.TopLayer,
+            config.DiffIds,
+            config.Config,
+            config.Os,
+            config.Architecture,
+            record.ManifestMediaType);
+    }
+
+    /// <summary>repository@digest for every repository the image is named in and every digest.</summary>
+    private static List<string> RepoDigests(ImageRecord record) =>
+        [.. record.Names.Select(ImageLookup.RepositoryOf).Distinct()
+            .SelectMany(repo => record.Digests.Select(d => $"{repo}@{d}"))];
+}

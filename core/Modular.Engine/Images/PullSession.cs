@@ -1,0 +1,158 @@
+using Microsoft.Extensions.Logging;
+using Modular.Contracts.Errors;
+using Modular.Engine.Registry;
+
+namespace Modular.Engine.Images;
+
+/// <summary>One pull from one registry: manifest, config, layers, commit.</summary>
+internal sealed class PullSession(
+    RegistryClient client,
+    ImageReference reference,
+    PullOptions pull,
+    ImageStore store,
+    ILogger logger)
+{
+    /// <summary>Fetches the manifest; from a list or index, the child for <paramref name="platform"/>.</summary>
+    public async Task<ResolvedManifest> ResolveManifestAsync(Platform platform, CancellationToken cancellationToken)
+    {
+        var top = await client.GetManifestAsync(reference.Path, reference.Digest ?? reference.Tag!, cancellationToken);
+        var manifest = Manifest.Parse(top.Body, top.MediaType);
+        if (!manifest.IsIndex)
+        {
+            return new ResolvedManifest(manifest, top.Body, [top.Digest]);
+        }
+
+        var child = manifest.Choose(platform);
+        var instance = await client.GetManifestAsync(reference.Path, child.Digest, cancellationToken);
+        var chosen = Manifest.Parse(instance.Body, instance.MediaType);
+        if (chosen.IsIndex)
+        {
+            throw new InvalidInputException($"{reference}: nested manifest lists are not supported");
+        }
+
+        return new ResolvedManifest(chosen, instance.Body, [top.Digest, child.Digest]);
+    }
+
+    /// <summary>Downloads the config blob into memory, verified.</summary>
+    public async Task<byte[]> FetchConfigAsync(Descriptor config, long maxSize, CancellationToken cancellationToken)
+    {
+        if (config.Size > maxSize)
+        {
+            throw new InvalidInputException($"config blob {config.Digest} is too large ({config.Size} bytes)");
+        }
+
+        using var buffer = new MemoryStream();
+        await BlobFetcher.FetchAsync(client, reference.Path, config with { Size = config.Size < 0 ? -1 : config.Size },
+            buffer, cancellationToken);
+        ImagePuller.Progress(pull, $"Copying config {Short(config.Digest)} done");
+        return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// Downloads the layers not yet stored, in parallel, each under its per-blob lock, then
+    /// commits. Locks are taken in digest order, all before any download, so two pulls
+    /// sharing layers can never wait on each other in a cycle.
+    /// </summary>
+    public async Task<ImageRecord> FetchAndCommitAsync(
+        ResolvedManifest resolved,
+        byte[] config,
+        ImageWriter writer,
+        int parallel,
+        CancellationToken cancellationToken)
+    {
+        var layers = resolved.Manifest.Layers;
+        var diffIds = ImageConfigDocument.Parse(config).DiffIds;
+        if (diffIds.Count != layers.Count)
+        {
+            throw new InvalidInputException(
+                $"{reference}: config lists {diffIds.Count} layers, manifest {layers.Count}");
+        }
+
+        var locks = new List<FileLock>();
+        var temp = Path.Combine(store.TempDirectory, "pull-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var missing = await MissingAsync(layers, diffIds, cancellationToken);
+            foreach (var digest in missing.Select(l => l.Digest).Distinct().Order(StringComparer.Ordinal))
+            {
+                locks.Add(await store.LockBlobAsync(digest, cancellationToken));
+            }
+
+            // Another process may have stored some while we waited for their locks.
+            missing = await MissingAsync(layers, diffIds, cancellationToken);
+            await DownloadAsync(missing, temp, parallel, cancellationToken);
+            ReportSkipped(layers, missing);
+            var sources = layers.Select((l, i) => Source(l, diffIds[i], temp)).ToList();
+            ImagePuller.Progress(pull, "Writing manifest to image destination");
+            var commit = new ImageCommit(config, resolved.Body, resolved.Manifest.MediaType,
+                resolved.Digests, [NameOf(reference)], sources);
+            return await writer.CommitAsync(commit, cancellationToken);
+        }
+        finally
+        {
+            locks.ForEach(l => l.Dispose());
+            if (Directory.Exists(temp))
+            {
+                Directory.Delete(temp, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>A digest-only pull is named repository with no tag, as Podman lists it.</summary>
+    private static string NameOf(ImageReference reference) =>
+        reference.Tag is null ? reference.Repository + "@" + reference.Digest : reference.Repository + ":" + reference.Tag;
+
+    private async Task<List<Descriptor>> MissingAsync(
+        IReadOnlyList<Descriptor> layers,
+        IReadOnlyList<string> diffIds,
+        CancellationToken cancellationToken)
+    {
+        var state = await store.ReadAsync(cancellationToken);
+        var missing = new List<Descriptor>();
+        string? chain = null;
+        for (var i = 0; i < layers.Count; i++)
+        {
+            chain = Digests.Chain(chain, diffIds[i]);
+            if (state.FindLayer(Digests.Hex(chain)) is not { Incomplete: false })
+            {
+                missing.Add(layers[i]);
+            }
+        }
+
+        return missing;
+    }
+
+    private async Task DownloadAsync(List<Descriptor> missing, string temp, int parallel, CancellationToken ct)
+    {
+        Directory.CreateDirectory(temp);
+        var unique = missing.DistinctBy(l => l.Digest).ToList();
+        await Parallel.ForEachAsync(
+            unique,
+            new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = ct },
+            async (layer, token) =>
+            {
+                await using (var file = File.Create(BlobPath(temp, layer.Digest)))
+                {
+                    await BlobFetcher.FetchAsync(client, reference.Path, layer, file, token);
+                }
+
+                ImagePuller.Progress(pull, $"Copying blob {Short(layer.Digest)} done");
+            });
+    }
+
+    private void ReportSkipped(IReadOnlyList<Descriptor> layers, List<Descriptor> missing)
+    {
+        foreach (var layer in layers.Where(l => !missing.Contains(l)))
+        {
+            logger.LogDebug("Layer blob {Digest} already stored", layer.Digest);
+            ImagePuller.Progress(pull, $"Copying blob {Short(layer.Digest)} skipped: already exists");
+        }
+    }
+
+    private static LayerSource Source(Descriptor layer, string diffId, string temp) =>
+        new(layer.Digest, diffId, _ => Task.FromResult<Stream>(File.OpenRead(BlobPath(temp, layer.Digest))));
+
+    private static string BlobPath(string temp, string digest) => Path.Combine(temp, Digests.Hex(digest));
+
+    private static string Short(string digest) => Digests.Hex(digest)[..12];
+}
