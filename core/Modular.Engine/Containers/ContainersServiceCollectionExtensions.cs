@@ -1,9 +1,19 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Modular.Engine.Containers;
 
-/// <summary>Registers the container services. Stub; the containers work fills it in.</summary>
+/// <summary>Registers the container services.</summary>
 public static class ContainersServiceCollectionExtensions
 {
-    public static IServiceCollection AddModularContainers(this IServiceCollection services) => services;
+    /// <summary>
+    /// Adds <see cref="IContainerService"/>. Needs EngineOptions, IRuntimeRegistry, IEventLog
+    /// and logging from the host; ILayerStore and IImageService when containers use images.
+    /// </summary>
+    public static IServiceCollection AddModularContainers(this IServiceCollection services)
+    {
+        services.TryAddSingleton(new ContainerServiceOptions());
+        services.TryAddSingleton<IContainerService, ContainerService>();
+        return services;
+    }
 }

@@ -1,0 +1,60 @@
+namespace Modular.Engine.Conmon;
+
+/// <summary>conmon's command line for one container (conmon 2.1, API version 1).</summary>
+internal static class ConmonArguments
+{
+    public static List<string> Build(ConmonRequest request)
+    {
+        var args = new List<string>
+        {
+            "--api-version", "1",
+            "-c", request.ContainerId,
+            "-u", request.ContainerId,
+            "-r", request.RuntimeExecutable,
+            "-b", request.BundlePath,
+            "-p", request.PidFile,
+            "-n", request.Name,
+            "--exit-dir", request.ExitDirectory,
+            "--persist-dir", request.PersistDirectory,
+            // --full-attach puts the attach socket at BUNDLE/attach whatever its length; the
+            // engine connects through /proc/self/fd/N/attach, which is always short enough.
+            "--full-attach",
+            "--socket-dir-path", request.SocketDirectory,
+            "--log-level", request.LogLevel,
+            "--conmon-pidfile", request.ConmonPidFile,
+        };
+        foreach (var runtimeArgument in request.RuntimeArguments)
+        {
+            args.Add("--runtime-arg");
+            args.Add(runtimeArgument);
+        }
+
+        AddLogging(request, args);
+        args.Add("--exit-command");
+        args.Add(request.ExitCommand);
+        foreach (var exitArgument in request.ExitCommandArguments)
+        {
+            args.Add("--exit-command-arg");
+            args.Add(exitArgument);
+        }
+
+        return args;
+    }
+
+    private static void AddLogging(ConmonRequest request, List<string> args)
+    {
+        args.Add("-l");
+        args.Add(request.LogDriver switch
+        {
+            // conmon reads "DRIVER:PATH"; without a path it would take the driver for a k8s-file path.
+            "none" => "none:/dev/null",
+            "passthrough" => "passthrough:/dev/null",
+            _ => $"k8s-file:{request.LogPath}",
+        });
+        if (request.LogSizeMax > 0)
+        {
+            args.Add("--log-size-max");
+            args.Add(request.LogSizeMax.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+}

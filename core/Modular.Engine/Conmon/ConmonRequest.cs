@@ -1,0 +1,25 @@
+namespace Modular.Engine.Conmon;
+
+/// <summary>Everything conmon is told about one container.</summary>
+/// <param name="LogDriver">k8s-file, none or passthrough.</param>
+/// <param name="ExitCommand">Absolute path of modpod (or a test's stand-in) run after exit.</param>
+/// <param name="ExitCommandArguments">Global arguments, then <c>container cleanup ID</c>.</param>
+public sealed record ConmonRequest(
+    string ConmonPath,
+    string ContainerId,
+    string Name,
+    string RuntimeExecutable,
+    IReadOnlyList<string> RuntimeArguments,
+    string BundlePath,
+    string PidFile,
+    string ConmonPidFile,
+    string ExitDirectory,
+    string PersistDirectory,
+    string SocketDirectory,
+    string LogDriver,
+    string LogPath,
+    long LogSizeMax,
+    string LogLevel,
+    string ExitCommand,
+    IReadOnlyList<string> ExitCommandArguments,
+    IReadOnlyDictionary<string, string> Environment);

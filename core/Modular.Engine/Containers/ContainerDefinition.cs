@@ -1,0 +1,193 @@
+using System.Globalization;
+using System.Text.Json;
+using Modular.Contracts.Errors;
+using Modular.Engine.Configuration;
+using Modular.Engine.Images;
+using Modular.Engine.State;
+
+namespace Modular.Engine.Containers;
+
+/// <summary>
+/// Turns a create request, the configuration and the image into the container's fixed
+/// config, with Podman's rules for entrypoint, command, environment and names.
+/// </summary>
+internal sealed class ContainerDefinition(CreateContainerRequest request, EngineOptions options, LocalImage? image)
+{
+    private const string DefaultPath = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+    public ContainerConfig Build(string id, string runtimeId)
+    {
+        var (entrypoint, cmd) = ResolveCommand();
+        var networkMode = ResolveNetworkMode();
+        var hostname = request.Hostname
+            ?? (networkMode == "host" ? Environment.MachineName : id[..12]);
+        return new ContainerConfig
+        {
+            Id = id,
+            Name = request.Name ?? NameGenerator.Next(),
+            Created = DateTimeOffset.UtcNow,
+            ImageId = image?.Id ?? "",
+            ImageName = image is null ? "" : ImageName(image),
+            RootfsPath = request.Rootfs is null ? null : Path.GetFullPath(request.Rootfs),
+            LayerId = image is null ? null : id,
+            ParentLayerId = image?.TopLayerId,
+            Entrypoint = entrypoint,
+            Cmd = cmd,
+            ProcessArgs = [.. entrypoint, .. cmd],
+            Env = ResolveEnv(hostname),
+            WorkingDir = NonEmpty(request.WorkingDir) ?? NonEmpty(image?.Config.WorkingDir) ?? "/",
+            User = request.User ?? image?.Config.User ?? "",
+            Hostname = hostname,
+            NetworkMode = networkMode,
+            LogDriver = ResolveLogDriver(),
+            LogSizeMax = ResolveLogSizeMax(),
+            AutoRemove = request.AutoRemove,
+            Runtime = runtimeId,
+            StopSignal = image?.Config.StopSignal is { Length: > 0 } signal ? Signals.Parse(signal) : Signals.Term,
+            StopTimeout = request.StopTimeout ?? 10,
+            Labels = ResolveLabels(),
+            CgroupsPath = options.CgroupManager == "systemd"
+                ? $"machine.slice:modular:{id}"
+                : $"/modular_parent/modular-{id}",
+            Capabilities = options.DefaultCapabilities.Select(NormalizeCapability).ToList(),
+        };
+    }
+
+    private string ImageName(LocalImage localImage) =>
+        localImage.Names.FirstOrDefault(name => name == request.Image
+            || name.EndsWith("/" + request.Image, StringComparison.Ordinal)
+            || name.EndsWith("/" + request.Image + ":latest", StringComparison.Ordinal))
+        ?? localImage.Names.FirstOrDefault() ?? localImage.Id;
+
+    // Podman: --entrypoint '' clears the image's; a given entrypoint also drops the image's
+    // Cmd; a command after the image replaces Cmd. A JSON array value is an argv.
+    private (IReadOnlyList<string> Entrypoint, IReadOnlyList<string> Cmd) ResolveCommand()
+    {
+        IReadOnlyList<string> entrypoint = request.Entrypoint switch
+        {
+            null => image?.Config.Entrypoint ?? [],
+            "" => [],
+            var value when value.TrimStart().StartsWith('[') =>
+                JsonSerializer.Deserialize<string[]>(value) ?? [],
+            var value => [value],
+        };
+        IReadOnlyList<string> cmd = request.Command.Count > 0 ? request.Command
+            : request.Entrypoint is not null ? []
+            : image?.Config.Cmd ?? [];
+        if (entrypoint.Count + cmd.Count == 0)
+        {
+            throw new InvalidInputException(
+                "no command or entrypoint provided, and no CMD or ENTRYPOINT from image");
+        }
+
+        return (entrypoint, cmd);
+    }
+
+    private string ResolveNetworkMode() => request.Network switch
+    {
+        null or "" or "private" or "default" => "private",
+        "none" => "none",
+        "host" => "host",
+
+        // Limitation: no network backend exists yet, so bridge and named networks are refused.
+        var other => throw new InvalidInputException(
+            $"network mode \"{other}\" is not supported yet: only none and host are available"),
+    };
+
+    private List<string> ResolveEnv(string hostname)
+    {
+        var env = new Dictionary<string, string>(StringComparer.Ordinal);
+        void Set(string entry)
+        {
+            var parts = entry.Split('=', 2);
+            env[parts[0]] = parts.Length == 2 ? parts[1] : "";
+        }
+
+        Set(DefaultPath);
+
+        // Podman sets container=podman so software that detects containers by it behaves as under Podman.
+        Set("container=podman");
+        foreach (var entry in image?.Config.Env ?? [])
+        {
+            Set(entry);
+        }
+
+        Set($"HOSTNAME={hostname}");
+        foreach (var entry in request.Env)
+        {
+            // RUN-03: NAME without '=' copies the host's value, or leaves it unset when the host has none.
+            if (!entry.Contains('='))
+            {
+                var hostValue = Environment.GetEnvironmentVariable(entry);
+                if (hostValue is not null)
+                {
+                    env[entry] = hostValue;
+                }
+
+                continue;
+            }
+
+            Set(entry);
+        }
+
+        return env.Select(pair => $"{pair.Key}={pair.Value}").ToList();
+    }
+
+    private string ResolveLogDriver()
+    {
+        var driver = request.LogDriver ?? options.LogDriver;
+        return driver is "k8s-file" or "none" or "passthrough"
+            ? driver
+            : throw new InvalidInputException($"unsupported log driver \"{driver}\": k8s-file, none and passthrough are available");
+    }
+
+    private long ResolveLogSizeMax()
+    {
+        foreach (var option in request.LogOptions)
+        {
+            var parts = option.Split('=', 2);
+            if (parts[0] == "max-size" && parts.Length == 2)
+            {
+                return ParseSize(parts[1]);
+            }
+        }
+
+        return options.LogSizeMax;
+    }
+
+    private static long ParseSize(string value)
+    {
+        var text = value.Trim().ToLowerInvariant().TrimEnd('b');
+        var multiplier = text.Length == 0 ? 1L : text[^1] switch
+        {
+            'k' => 1024L,
+            'm' => 1024L * 1024,
+            'g' => 1024L * 1024 * 1024,
+            _ => 1L,
+        };
+        var digits = multiplier == 1 ? text : text[..^1];
+        return double.TryParse(digits, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+            ? (long)(number * multiplier)
+            : throw new InvalidInputException($"invalid log-opt max-size \"{value}\"");
+    }
+
+    private Dictionary<string, string> ResolveLabels()
+    {
+        var labels = new Dictionary<string, string>(image?.Config.Labels ?? new Dictionary<string, string>());
+        foreach (var label in request.Labels)
+        {
+            var parts = label.Split('=', 2);
+            labels[parts[0]] = parts.Length == 2 ? parts[1] : "";
+        }
+
+        return labels;
+    }
+
+    private static string NormalizeCapability(string capability)
+    {
+        var upper = capability.Trim().ToUpperInvariant();
+        return upper.StartsWith("CAP_", StringComparison.Ordinal) ? upper : "CAP_" + upper;
+    }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}

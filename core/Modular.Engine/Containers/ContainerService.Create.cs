@@ -1,0 +1,107 @@
+using Modular.Contracts.Errors;
+using Modular.Engine.Images;
+using Modular.Engine.State;
+
+namespace Modular.Engine.Containers;
+
+public sealed partial class ContainerService
+{
+    private const int NameAttempts = 100;
+
+    public async Task<ContainerInfo> CreateAsync(CreateContainerRequest request, CancellationToken cancellationToken)
+    {
+        await EnsureInitializedAsync(cancellationToken);
+        var runtimeId = request.Runtime ?? _options.Runtime;
+
+        // Resolving the runtime first turns an unknown runtime into an error before anything exists.
+        _runtimes.Get(runtimeId).Resolve(ContextFor(runtimeId));
+        var image = await ResolveImageAsync(request, cancellationToken);
+        var config = new ContainerDefinition(request, _options, image).Build(NameGenerator.NewId(), runtimeId);
+
+        var record = await InsertWithNameAsync(config, request.Name is null, cancellationToken);
+        try
+        {
+            await PrepareStorageAsync(record.Config, cancellationToken);
+        }
+        catch
+        {
+            await _store.DeleteAsync(record.Config.Id, CancellationToken.None);
+            throw;
+        }
+
+        await EmitAsync(record.Config, "create", cancellationToken);
+        return ToInfo(record);
+    }
+
+    private async Task<LocalImage?> ResolveImageAsync(CreateContainerRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Rootfs is not null)
+        {
+            return Directory.Exists(request.Rootfs)
+                ? null
+                : throw new InvalidInputException($"rootfs {request.Rootfs} is not a directory");
+        }
+
+        if (string.IsNullOrEmpty(request.Image))
+        {
+            throw new InvalidInputException("an image or --rootfs is required");
+        }
+
+        var images = _images ?? throw new CapabilityMissingException("no image service is configured");
+        if (request.Pull == PullPolicyMode.Always)
+        {
+            return await images.PullAsync(request.Image, new PullOptions(request.TlsVerify), cancellationToken);
+        }
+
+        try
+        {
+            return await images.ResolveAsync(request.Image, cancellationToken);
+        }
+        catch (NotFoundException) when (request.Pull != PullPolicyMode.Never)
+        {
+            return await images.PullAsync(request.Image, new PullOptions(request.TlsVerify), cancellationToken);
+        }
+    }
+
+    // A generated name that races another process's draws again; a chosen name fails at once.
+    private async Task<ContainerRecord> InsertWithNameAsync(
+        ContainerConfig config,
+        bool generated,
+        CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var record = new ContainerRecord(config, new ContainerRuntimeState());
+            try
+            {
+                await _store.InsertAsync(record, cancellationToken);
+                return record;
+            }
+            catch (AlreadyExistsException) when (generated && attempt < NameAttempts)
+            {
+                config = config with { Name = NameGenerator.Next() };
+            }
+        }
+    }
+
+    // The container's read-write layer is created now so `create` fails early on storage errors.
+    private async Task PrepareStorageAsync(ContainerConfig config, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(PathsFor(config.Id).StaticDirectory);
+        if (config.LayerId is null)
+        {
+            return;
+        }
+
+        var layers = _layers ?? throw new CapabilityMissingException("no layer store is configured");
+        try
+        {
+            await layers.CreateContainerLayerAsync(config.LayerId, config.ParentLayerId, cancellationToken);
+        }
+        catch
+        {
+            Directory.Delete(PathsFor(config.Id).StaticDirectory, recursive: true);
+            throw;
+        }
+    }
+}

@@ -1,0 +1,169 @@
+using System.Text.Json.Nodes;
+using Modular.Engine.Spec;
+using Modular.Engine.State;
+
+namespace Modular.Engine.Containers;
+
+public sealed partial class ContainerService
+{
+    private const string ZeroTime = "0001-01-01T00:00:00Z";
+
+    /// <summary>Podman's <c>container inspect</c> object (the keys scripts read).</summary>
+    public async Task<JsonObject> InspectAsync(string nameOrId, CancellationToken cancellationToken)
+    {
+        var record = await RefreshOrThrowAsync(nameOrId, cancellationToken);
+        var config = record.Config;
+        var paths = PathsFor(config.Id);
+        var files = new ContainerFiles(paths.Bundle);
+        return new JsonObject
+        {
+            ["Id"] = config.Id,
+            ["Created"] = config.Created.ToString("o"),
+            ["Path"] = config.ProcessArgs.FirstOrDefault() ?? "",
+            ["Args"] = Strings(config.ProcessArgs.Skip(1)),
+            ["State"] = InspectState(record),
+            ["Image"] = config.ImageId,
+            ["ImageDigest"] = "",
+            ["ImageName"] = config.ImageName,
+            ["Rootfs"] = config.RootfsPath ?? "",
+            ["Pod"] = "",
+            ["ResolvConfPath"] = files.ResolvConfPath,
+            ["HostnamePath"] = files.HostnamePath,
+            ["HostsPath"] = files.HostsPath,
+            ["StaticDir"] = paths.StaticDirectory,
+            ["OCIConfigPath"] = paths.ConfigJson,
+            ["OCIRuntime"] = config.Runtime,
+            ["ConmonPidFile"] = paths.ConmonPidFile,
+            ["PidFile"] = paths.PidFile,
+            ["Name"] = config.Name,
+            ["RestartCount"] = 0,
+            ["Driver"] = config.LayerId is null ? "" : _options.StorageDriver,
+            ["MountLabel"] = "",
+            ["ProcessLabel"] = "",
+            ["AppArmorProfile"] = "",
+            ["EffectiveCaps"] = Strings(config.Capabilities),
+            ["BoundingCaps"] = Strings(config.Capabilities),
+            ["ExecIDs"] = new JsonArray(),
+            ["GraphDriver"] = new JsonObject
+            {
+                ["Name"] = config.LayerId is null ? "" : _options.StorageDriver,
+                ["Data"] = new JsonObject { ["MergedDir"] = record.State.MountPoint },
+            },
+            ["Mounts"] = new JsonArray(),
+            ["Dependencies"] = new JsonArray(),
+            ["NetworkSettings"] = InspectNetwork(config),
+            ["Namespace"] = "",
+            ["IsInfra"] = false,
+            ["IsService"] = false,
+            ["Config"] = InspectConfig(config),
+            ["HostConfig"] = InspectHostConfig(config, paths),
+        };
+    }
+
+    private static JsonObject InspectState(ContainerRecord record)
+    {
+        var state = record.State;
+        var status = DisplayStatus(state.Status);
+        return new JsonObject
+        {
+            ["OciVersion"] = "1.0.2-dev",
+            ["Status"] = status,
+            ["Running"] = status == ContainerStatus.Running,
+            ["Paused"] = false,
+            ["Restarting"] = false,
+            ["OOMKilled"] = state.OomKilled,
+            ["Dead"] = false,
+            ["Pid"] = status == ContainerStatus.Running ? state.Pid : 0,
+            ["ConmonPid"] = status == ContainerStatus.Running ? state.ConmonPid : 0,
+            ["ExitCode"] = state.ExitCode ?? 0,
+            ["Error"] = state.Error,
+            ["StartedAt"] = state.StartedAt?.ToString("o") ?? ZeroTime,
+            ["FinishedAt"] = state.FinishedAt?.ToString("o") ?? ZeroTime,
+            ["Health"] = new JsonObject { ["Status"] = "", ["FailingStreak"] = 0, ["Log"] = null },
+            ["CheckpointedAt"] = ZeroTime,
+            ["RestoredAt"] = ZeroTime,
+        };
+    }
+
+    // No network backend exists yet: say so where scripts look for addresses.
+    private static JsonObject InspectNetwork(ContainerConfig config) => new()
+    {
+        ["EndpointID"] = "",
+        ["Gateway"] = "",
+        ["IPAddress"] = "",
+        ["IPPrefixLen"] = 0,
+        ["MacAddress"] = "",
+        ["Bridge"] = "",
+        ["SandboxID"] = "",
+        ["HairpinMode"] = false,
+        ["LinkLocalIPv6Address"] = "",
+        ["LinkLocalIPv6PrefixLen"] = 0,
+        ["Ports"] = new JsonObject(),
+        ["SandboxKey"] = "",
+        ["Networks"] = new JsonObject(),
+        ["Limitation"] = config.NetworkMode == "host"
+            ? "shares the host network namespace"
+            : "no network backend yet: private network namespace with loopback only",
+    };
+
+    private static JsonObject InspectConfig(ContainerConfig config) => new()
+    {
+        ["Hostname"] = config.Hostname,
+        ["Domainname"] = "",
+        ["User"] = config.User,
+        ["AttachStdin"] = false,
+        ["AttachStdout"] = false,
+        ["AttachStderr"] = false,
+        ["Tty"] = false,
+        ["OpenStdin"] = false,
+        ["StdinOnce"] = false,
+        ["Env"] = Strings(config.Env),
+        ["Cmd"] = Strings(config.Cmd),
+        ["Image"] = config.ImageName,
+        ["Volumes"] = null,
+        ["WorkingDir"] = config.WorkingDir,
+        ["Entrypoint"] = Strings(config.Entrypoint),
+        ["OnBuild"] = null,
+        ["Labels"] = ToJsonObject(config.Labels),
+        ["Annotations"] = new JsonObject(),
+        ["StopSignal"] = config.StopSignal,
+        ["StopTimeout"] = config.StopTimeout,
+        ["CreateCommand"] = null,
+        ["Umask"] = "0022",
+        ["Timeout"] = 0,
+    };
+
+    private static JsonObject InspectHostConfig(ContainerConfig config, ContainerPaths paths) => new()
+    {
+        ["Binds"] = new JsonArray(),
+        ["CgroupManager"] = config.CgroupsPath.StartsWith('/') ? "cgroupfs" : "systemd",
+        ["CgroupMode"] = "host",
+        ["CgroupParent"] = config.CgroupsPath.StartsWith('/') ? "/modular_parent" : "machine.slice",
+        ["ContainerIDFile"] = "",
+        ["LogConfig"] = new JsonObject
+        {
+            ["Type"] = config.LogDriver,
+            ["Config"] = null,
+            ["Path"] = config.LogDriver == "k8s-file" ? paths.LogPath : "",
+            ["Tag"] = "",
+            ["Size"] = config.LogSizeMax > 0 ? config.LogSizeMax.ToString(System.Globalization.CultureInfo.InvariantCulture) : "0B",
+        },
+        ["NetworkMode"] = config.NetworkMode == "private" ? "private" : config.NetworkMode,
+        ["PortBindings"] = new JsonObject(),
+        ["RestartPolicy"] = new JsonObject { ["Name"] = "", ["MaximumRetryCount"] = 0 },
+        ["AutoRemove"] = config.AutoRemove,
+        ["CapAdd"] = new JsonArray(),
+        ["CapDrop"] = new JsonArray(),
+        ["Privileged"] = false,
+        ["ReadonlyRootfs"] = false,
+        ["SecurityOpt"] = new JsonArray(),
+        ["Runtime"] = "oci",
+        ["ShmSize"] = 65536000,
+        ["UTSMode"] = "private",
+        ["IpcMode"] = "private",
+        ["PidMode"] = "private",
+    };
+
+    private static JsonArray Strings(IEnumerable<string> values) =>
+        new(values.Select(value => (JsonNode)JsonValue.Create(value)!).ToArray());
+}

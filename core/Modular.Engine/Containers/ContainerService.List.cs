@@ -1,0 +1,103 @@
+using System.Text.Json.Nodes;
+using Modular.Engine.State;
+
+namespace Modular.Engine.Containers;
+
+public sealed partial class ContainerService
+{
+    public async Task<ContainerInfo> ResolveAsync(string nameOrId, CancellationToken cancellationToken) =>
+        ToInfo(await RefreshOrThrowAsync(nameOrId, cancellationToken));
+
+    public async Task<IReadOnlyList<ContainerInfo>> ListAsync(bool all, CancellationToken cancellationToken)
+    {
+        await EnsureInitializedAsync(cancellationToken);
+        var infos = new List<ContainerInfo>();
+        foreach (var stored in await _store.ListAsync(cancellationToken))
+        {
+            var record = await RefreshAsync(stored, cancellationToken);
+            if (record is not null && (all || record.State.Status == ContainerStatus.Running))
+            {
+                infos.Add(ToInfo(record));
+            }
+        }
+
+        return infos;
+    }
+
+    /// <summary>Podman's <c>ps --format json</c> keys.</summary>
+    public JsonObject Summarize(ContainerInfo container)
+    {
+        var exited = container.State is ContainerStatus.Exited or ContainerStatus.Stopped;
+        return new JsonObject
+        {
+            ["AutoRemove"] = container.AutoRemove,
+            ["Command"] = new JsonArray(container.Command.Select(arg => (JsonNode)JsonValue.Create(arg)!).ToArray()),
+            ["Created"] = container.Created.ToString("o"),
+            ["CreatedAt"] = $"{HumanDuration.Format(DateTimeOffset.UtcNow - container.Created)} ago",
+            ["Exited"] = exited,
+            ["ExitedAt"] = container.FinishedAt?.ToUnixTimeSeconds() ?? -62135596800L,
+            ["ExitCode"] = container.ExitCode ?? 0,
+            ["Id"] = container.Id,
+            ["Image"] = container.ImageName,
+            ["ImageID"] = container.ImageId,
+            ["IsInfra"] = false,
+            ["Labels"] = ToJsonObject(container.Labels),
+            ["Mounts"] = new JsonArray(),
+            ["Names"] = new JsonArray(container.Name),
+            ["Namespaces"] = new JsonObject(),
+            ["Networks"] = new JsonArray(),
+            ["Pid"] = container.Pid ?? 0,
+            ["Pod"] = "",
+            ["PodName"] = "",
+            ["Ports"] = null,
+            ["Restarts"] = 0,
+            ["Size"] = null,
+            ["StartedAt"] = container.StartedAt?.ToUnixTimeSeconds() ?? -62135596800L,
+            ["State"] = container.State,
+            ["Status"] = StatusText(container),
+        };
+    }
+
+    /// <summary>The STATUS column: "Up 3 seconds", "Exited (0) 2 seconds ago", "Created".</summary>
+    public static string StatusText(ContainerInfo container)
+    {
+        var now = DateTimeOffset.UtcNow;
+        return container.State switch
+        {
+            ContainerStatus.Running => $"Up {HumanDuration.Format(now - (container.StartedAt ?? now))}",
+            ContainerStatus.Exited or ContainerStatus.Stopped =>
+                $"Exited ({container.ExitCode ?? 0}) {HumanDuration.Format(now - (container.FinishedAt ?? now))} ago",
+            _ => "Created",
+        };
+    }
+
+    private async Task<ContainerRecord> RefreshOrThrowAsync(string nameOrId, CancellationToken cancellationToken) =>
+        await RefreshAsync(await FindAsync(nameOrId, cancellationToken), cancellationToken)
+            ?? throw new Contracts.Errors.NotFoundException(
+                $"no container with name or ID \"{nameOrId}\" found: no such container");
+
+    // Reconciles a container recorded live whose conmon has reported an exit or is gone;
+    // null when that cleanup removed it (--rm).
+    private async Task<ContainerRecord?> RefreshAsync(ContainerRecord record, CancellationToken cancellationToken)
+    {
+        if (!IsGone(record))
+        {
+            return record;
+        }
+
+        using var containerLock = await LockAsync(record.Config.Id, cancellationToken);
+        var current = await _store.FindAsync(record.Config.Id, cancellationToken);
+        return current is null ? null : await CleanupLockedAsync(current, null, cancellationToken);
+    }
+
+    private static JsonObject ToJsonObject(IReadOnlyDictionary<string, string> values)
+    {
+        var json = new JsonObject();
+        foreach (var (key, value) in values)
+        {
+            json[key] = value;
+        }
+
+        return json;
+    }
+}

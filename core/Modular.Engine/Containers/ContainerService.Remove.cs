@@ -1,0 +1,203 @@
+using Modular.Contracts.Errors;
+using Modular.Engine.State;
+
+namespace Modular.Engine.Containers;
+
+public sealed partial class ContainerService
+{
+    public async Task<ContainerInfo> RemoveAsync(
+        string nameOrId,
+        bool force,
+        int? timeoutSeconds,
+        CancellationToken cancellationToken)
+    {
+        var id = (await FindAsync(nameOrId, cancellationToken)).Config.Id;
+        using var containerLock = await LockAsync(id, cancellationToken);
+        var record = await ReloadLockedAsync(id, nameOrId, cancellationToken);
+        if (IsLive(record))
+        {
+            if (!force)
+            {
+                throw new WrongStateException(
+                    $"cannot remove container {id} as it is {DisplayStatus(record.State.Status)} - running or paused containers cannot be removed without force: container state improper");
+            }
+
+            await StopLockedAsync(record, timeoutSeconds, cancellationToken);
+            record = await CleanupLockedAsync(record, "stop", cancellationToken) ?? record;
+        }
+
+        await RemoveLockedAsync(record.Config, cancellationToken);
+        return ToInfo(record);
+    }
+
+    public async Task CleanupAsync(string nameOrId, CancellationToken cancellationToken)
+    {
+        var id = (await FindAsync(nameOrId, cancellationToken)).Config.Id;
+        using var containerLock = await LockAsync(id, cancellationToken);
+        var record = await ReloadLockedAsync(id, nameOrId, cancellationToken);
+        await CleanupLockedAsync(record, null, cancellationToken);
+    }
+
+    /// <summary>Cleanup from this process after an attached run or wait; the exit command may have won.</summary>
+    private async Task CleanupQuietlyAsync(string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await CleanupAsync(id, cancellationToken);
+        }
+        catch (NotFoundException)
+        {
+            // Removed already by conmon's exit command (--rm): nothing left to clean.
+        }
+    }
+
+    /// <summary>
+    /// Records the exit of a container whose conmon reported it (or died), releases its mount
+    /// and runtime state, and removes it when it was created with --rm. Idempotent; does
+    /// nothing while the container still runs. Returns null when the container was removed.
+    /// </summary>
+    private async Task<ContainerRecord?> CleanupLockedAsync(ContainerRecord record, string? reason, CancellationToken cancellationToken)
+    {
+        var config = record.Config;
+        if (IsLive(record) && !IsGone(record))
+        {
+            return record;
+        }
+
+        if (IsLive(record) || record.State.MountPoint is not null)
+        {
+            record = await ReleaseLockedAsync(record, cancellationToken);
+            if (reason is not null)
+            {
+                await EmitAsync(config, reason, cancellationToken);
+            }
+        }
+
+        if (config.AutoRemove)
+        {
+            await RemoveLockedAsync(config, cancellationToken);
+            return null;
+        }
+
+        return record;
+    }
+
+    private async Task<ContainerRecord> ReleaseLockedAsync(ContainerRecord record, CancellationToken cancellationToken)
+    {
+        var config = record.Config;
+        var paths = PathsFor(config.Id);
+        var wasLive = IsLive(record);
+        var exitCode = ReadExitFile(paths) ?? (wasLive ? -1 : record.State.ExitCode);
+        var finished = File.Exists(paths.ExitFile) ? File.GetLastWriteTimeUtc(paths.ExitFile) : DateTime.UtcNow;
+        await RuntimeFor(config).DeleteAsync(config.Id, cancellationToken);
+        await ReleaseStorageAsync(config, cancellationToken);
+        RemoveCgroupLeftovers(config);
+        var state = record.State with
+        {
+            Status = wasLive ? ContainerStatus.Exited : record.State.Status,
+            ExitCode = exitCode,
+            FinishedAt = wasLive ? new DateTimeOffset(finished, TimeSpan.Zero) : record.State.FinishedAt,
+            Pid = 0,
+            MountPoint = null,
+        };
+        await _store.UpdateStateAsync(config.Id, state, cancellationToken);
+        if (wasLive)
+        {
+            await EmitAsync(config, "died", cancellationToken, exitCode);
+            await EmitAsync(config, "cleanup", cancellationToken);
+        }
+
+        return record with { State = state };
+    }
+
+    /// <summary>Removes every trace of the container: runtime state, layer, files, cgroup, row, lock.</summary>
+    private async Task RemoveLockedAsync(ContainerConfig config, CancellationToken cancellationToken)
+    {
+        var paths = PathsFor(config.Id);
+        var record = await _store.FindAsync(config.Id, cancellationToken);
+        await RuntimeFor(config).DeleteAsync(config.Id, cancellationToken);
+        await WaitForConmonExitAsync(record?.State.ConmonPid ?? 0, cancellationToken);
+        await ReleaseStorageAsync(config, cancellationToken);
+        if (config.LayerId is not null && _layers is not null)
+        {
+            await _layers.RemoveContainerLayerAsync(config.LayerId, cancellationToken);
+        }
+
+        RemoveCgroupLeftovers(config);
+        DeleteDirectory(paths.RunDirectory);
+        DeleteDirectory(paths.StaticDirectory);
+        DeleteFile(paths.ExitFile);
+        await _store.DeleteAsync(config.Id, cancellationToken);
+
+        // Deleted while held: a process that waited on it finds the row gone and reports so.
+        DeleteFile(_locks.Container(config.Id));
+        await EmitAsync(config, "remove", cancellationToken);
+    }
+
+    private async Task ReleaseStorageAsync(ContainerConfig config, CancellationToken cancellationToken)
+    {
+        if (config.LayerId is not null && _layers is not null)
+        {
+            await _layers.UnmountAsync(config.LayerId, cancellationToken);
+        }
+    }
+
+    // runc and crun remove the cgroup they made when the container is deleted; a killed
+    // runtime may leave it behind, and an empty cgroup directory is removed with rmdir.
+    private static void RemoveCgroupLeftovers(ContainerConfig config)
+    {
+        const string cgroupRoot = "/sys/fs/cgroup";
+        if (!config.CgroupsPath.StartsWith('/') || !Directory.Exists(cgroupRoot))
+        {
+            return;
+        }
+
+        var relative = config.CgroupsPath.TrimStart('/');
+        var hierarchies = Directory.GetDirectories(cgroupRoot).Prepend(cgroupRoot);
+        foreach (var candidate in hierarchies.Select(hierarchy => Path.Combine(hierarchy, relative)))
+        {
+            try
+            {
+                if (Directory.Exists(candidate))
+                {
+                    Directory.Delete(candidate);
+                }
+            }
+            catch (IOException)
+            {
+                // Still populated or already gone: nothing more can be done from here.
+            }
+        }
+    }
+
+    // File.Delete throws when the directory is missing; a missing file is what we want anyway.
+    private static void DeleteFile(string path)
+    {
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static void DeleteDirectory(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            Directory.Delete(path, recursive: true);
+        }
+    }
+
+    /// <summary>Reads the row again under the lock, reconciling a container whose conmon is gone.</summary>
+    private async Task<ContainerRecord> ReloadLockedAsync(string id, string nameOrId, CancellationToken cancellationToken)
+    {
+        var record = await _store.FindAsync(id, cancellationToken)
+            ?? throw new NotFoundException($"no container with name or ID \"{nameOrId}\" found: no such container");
+        if (IsGone(record))
+        {
+            record = await CleanupLockedAsync(record, null, cancellationToken)
+                ?? throw new NotFoundException($"no container with name or ID \"{nameOrId}\" found: no such container");
+        }
+
+        return record;
+    }
+}

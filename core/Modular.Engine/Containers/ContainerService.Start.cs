@@ -1,0 +1,216 @@
+using System.Text.Json;
+using Modular.Contracts.Errors;
+using Modular.Contracts.Runtime;
+using Modular.Engine.Conmon;
+using Modular.Engine.Spec;
+using Modular.Engine.State;
+
+namespace Modular.Engine.Containers;
+
+public sealed partial class ContainerService
+{
+    public async Task StartAsync(string nameOrId, CancellationToken cancellationToken)
+    {
+        var id = (await FindAsync(nameOrId, cancellationToken)).Config.Id;
+        using var containerLock = await LockAsync(id, cancellationToken);
+        var record = await ReloadLockedAsync(id, nameOrId, cancellationToken);
+        if (record.State.Status == ContainerStatus.Running)
+        {
+            return;
+        }
+
+        record = await InitLockedAsync(record, cancellationToken);
+        await StartRuntimeLockedAsync(record, cancellationToken);
+    }
+
+    public async Task<int> StartAttachedAsync(
+        string nameOrId,
+        Stream stdout,
+        Stream stderr,
+        CancellationToken cancellationToken)
+    {
+        var id = (await FindAsync(nameOrId, cancellationToken)).Config.Id;
+        ContainerRecord record;
+        AttachConnection attach;
+        using (await LockAsync(id, cancellationToken))
+        {
+            record = await ReloadLockedAsync(id, nameOrId, cancellationToken);
+            if (record.State.Status == ContainerStatus.Running)
+            {
+                throw new WrongStateException($"container {record.Config.Name} is already running");
+            }
+
+            record = await InitLockedAsync(record, cancellationToken);
+
+            // Attach before start, so not one byte of output is missed.
+            attach = await AttachConnection.ConnectAsync(PathsFor(id).Bundle, cancellationToken);
+            try
+            {
+                record = await StartRuntimeLockedAsync(record, cancellationToken);
+            }
+            catch
+            {
+                await attach.DisposeAsync();
+                throw;
+            }
+        }
+
+        // The lock is released while attached, so stop, kill and conmon's cleanup can act.
+        await using (attach)
+        {
+            await attach.CopyOutputAsync(stdout, stderr, cancellationToken);
+        }
+
+        var exitCode = await WaitForExitFileAsync(record, Timeout.InfiniteTimeSpan, cancellationToken) ?? -1;
+        await CleanupQuietlyAsync(id, cancellationToken);
+        return exitCode;
+    }
+
+    /// <summary>Mounts the rootfs, writes the bundle and has conmon run `runtime create`.</summary>
+    private async Task<ContainerRecord> InitLockedAsync(ContainerRecord record, CancellationToken cancellationToken)
+    {
+        var config = record.Config;
+        var paths = PathsFor(config.Id);
+        var runtime = RuntimeFor(config);
+        await ClearPreviousRunAsync(runtime, paths, cancellationToken);
+        var rootfs = config.RootfsPath ?? await _layers!.MountAsync(config.LayerId!, cancellationToken);
+        try
+        {
+            await WriteBundleAsync(config, rootfs, paths, cancellationToken);
+            var pid = await _conmon.CreateAsync(ConmonRequestFor(config, runtime, paths), cancellationToken);
+            var conmonPid = ReadPidFile(paths.ConmonPidFile);
+            var state = record.State with
+            {
+                Status = ContainerStatus.Created,
+                Pid = pid,
+                ConmonPid = conmonPid,
+                ConmonStartTicks = ProcessStartTime.Read(conmonPid) ?? 0,
+                MountPoint = rootfs,
+                Error = "",
+            };
+            await _store.UpdateStateAsync(config.Id, state, cancellationToken);
+            await EmitAsync(config, "init", cancellationToken);
+            return record with { State = state };
+        }
+        catch (Exception ex)
+        {
+            await AbandonStartAsync(record, runtime, CancellationToken.None);
+            throw ex is ConmonCreateException created ? Classify(config, created.Message) : ex;
+        }
+    }
+
+    private async Task<ContainerRecord> StartRuntimeLockedAsync(ContainerRecord record, CancellationToken cancellationToken)
+    {
+        var config = record.Config;
+        var runtime = RuntimeFor(config);
+        var result = await runtime.StartAsync(config.Id, cancellationToken);
+        if (result.ExitCode != 0)
+        {
+            await AbandonStartAsync(record, runtime, CancellationToken.None);
+            throw Classify(config, result.StandardError.Trim());
+        }
+
+        var state = record.State with
+        {
+            Status = ContainerStatus.Running,
+            StartedAt = DateTimeOffset.UtcNow,
+            FinishedAt = null,
+            ExitCode = null,
+        };
+        await _store.UpdateStateAsync(config.Id, state, cancellationToken);
+        await EmitAsync(config, "start", cancellationToken);
+        return record with { State = state };
+    }
+
+    private async Task WriteBundleAsync(
+        ContainerConfig config,
+        string rootfs,
+        ContainerPaths paths,
+        CancellationToken cancellationToken)
+    {
+        // The user is resolved before conmon runs, so an unknown name fails with Podman's text (126).
+        var user = UserResolver.Resolve(rootfs, config.User);
+        Directory.CreateDirectory(paths.Persist);
+        Directory.CreateDirectory(paths.ExitDirectory);
+        Directory.CreateDirectory(paths.SocketDirectory);
+        var files = new ContainerFiles(paths.Bundle);
+        await files.WriteAsync(config.Id, config.Name, config.Hostname, config.ImageName, config.ImageId, cancellationToken);
+        var spec = SpecBuilder.Build(config, rootfs, user, files, _options.DefaultUlimits);
+        await File.WriteAllTextAsync(paths.ConfigJson, spec.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
+    }
+
+    private ConmonRequest ConmonRequestFor(ContainerConfig config, RuntimeCommands runtime, ContainerPaths paths) => new(
+        ConmonPath: _options.ConmonPaths.FirstOrDefault(File.Exists)
+            ?? throw new CapabilityMissingException(
+                $"conmon not found in {string.Join(", ", _options.ConmonPaths)}"),
+        ContainerId: config.Id,
+        Name: config.Name,
+        RuntimeExecutable: runtime.Command.Executable,
+        RuntimeArguments: runtime.Command.GlobalArguments,
+        BundlePath: paths.Bundle,
+        PidFile: paths.PidFile,
+        ConmonPidFile: paths.ConmonPidFile,
+        ExitDirectory: paths.ExitDirectory,
+        PersistDirectory: paths.Persist,
+        SocketDirectory: paths.SocketDirectory,
+        LogDriver: config.LogDriver,
+        LogPath: paths.LogPath,
+        LogSizeMax: config.LogSizeMax,
+        LogLevel: _options.LogLevel is "trace" or "debug" ? "debug" : "error",
+        ExitCommand: _serviceOptions.ExitCommand ?? Environment.ProcessPath ?? "modpod",
+        ExitCommandArguments: [.. _options.GlobalArguments, "container", "cleanup", config.Id],
+        Environment: _options.ConfigEnvironment);
+
+    // A restart begins from nothing: the old exit file, pid files and runtime state go.
+    private static async Task ClearPreviousRunAsync(RuntimeCommands runtime, ContainerPaths paths, CancellationToken cancellationToken)
+    {
+        await runtime.DeleteAsync(paths.Id, cancellationToken);
+        DeleteFile(paths.ExitFile);
+        DeleteFile(paths.PidFile);
+        DeleteFile(paths.ConmonPidFile);
+    }
+
+    // A failed init or start leaves the container as it was before, with nothing running or mounted.
+    private async Task AbandonStartAsync(ContainerRecord record, RuntimeCommands runtime, CancellationToken cancellationToken)
+    {
+        await runtime.DeleteAsync(record.Config.Id, cancellationToken);
+        await WaitForConmonExitAsync(ReadPidFile(PathsFor(record.Config.Id).ConmonPidFile), cancellationToken);
+        await ReleaseStorageAsync(record.Config, cancellationToken);
+        RemoveCgroupLeftovers(record.Config);
+        var state = record.State with { Pid = 0, ConmonPid = 0, MountPoint = null };
+        await _store.UpdateStateAsync(record.Config.Id, state, cancellationToken);
+        if (record.Config.AutoRemove)
+        {
+            await RemoveLockedAsync(record.Config, cancellationToken);
+        }
+    }
+
+    private ModularException Classify(ContainerConfig config, string runtimeText)
+    {
+        runtimeText = runtimeText.Trim();
+
+        // crun's texts do not always name the command; the user should see which one failed.
+        var command = config.ProcessArgs.FirstOrDefault() ?? "";
+        var named = runtimeText.Contains(command, StringComparison.Ordinal) ? runtimeText : $"{runtimeText} ({command})";
+        var text = $"{config.Runtime}: {named}";
+        return _runtimes.Get(config.Runtime).ClassifyFailure(runtimeText) switch
+        {
+            RuntimeFailureKind.CommandNotFound => new CommandNotFoundException(
+                $"{text}: OCI runtime attempted to invoke a command that was not found"),
+            RuntimeFailureKind.CannotInvoke => new CannotInvokeException($"{text}: OCI permission denied"),
+            _ => new BackendException($"{text}: OCI runtime error"),
+        };
+    }
+
+    private static int ReadPidFile(string path)
+    {
+        try
+        {
+            return int.TryParse(File.ReadAllText(path).Trim(), out var pid) ? pid : 0;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,149 @@
+using System.Globalization;
+using Modular.Contracts.Errors;
+using Modular.Engine.State;
+
+namespace Modular.Engine.Containers;
+
+public sealed partial class ContainerService
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan KillGrace = TimeSpan.FromSeconds(30);
+
+    public async Task<ContainerInfo> StopAsync(string nameOrId, int? timeoutSeconds, CancellationToken cancellationToken)
+    {
+        var id = (await FindAsync(nameOrId, cancellationToken)).Config.Id;
+        using var containerLock = await LockAsync(id, cancellationToken);
+        var record = await ReloadLockedAsync(id, nameOrId, cancellationToken);
+        if (IsLive(record))
+        {
+            await StopLockedAsync(record, timeoutSeconds, cancellationToken);
+            record = await CleanupLockedAsync(record, "stop", cancellationToken) ?? record;
+        }
+
+        return ToInfo(record);
+    }
+
+    public async Task<ContainerInfo> KillAsync(string nameOrId, string signal, CancellationToken cancellationToken)
+    {
+        var number = Signals.Parse(signal);
+        var id = (await FindAsync(nameOrId, cancellationToken)).Config.Id;
+        using var containerLock = await LockAsync(id, cancellationToken);
+        var record = await ReloadLockedAsync(id, nameOrId, cancellationToken);
+        if (record.State.Status != ContainerStatus.Running)
+        {
+            throw new WrongStateException(
+                $"can only kill running containers. {id} is in state {DisplayStatus(record.State.Status)}: container state improper");
+        }
+
+        var result = await RuntimeFor(record.Config).KillAsync(id, number, cancellationToken);
+        if (result.ExitCode != 0 && !IsGone(record))
+        {
+            throw new BackendException($"{record.Config.Runtime}: {result.StandardError.Trim()}");
+        }
+
+        await EmitAsync(record.Config, "kill", cancellationToken);
+        return ToInfo(record);
+    }
+
+    public async Task<int> WaitAsync(string nameOrId, CancellationToken cancellationToken)
+    {
+        var record = await FindAsync(nameOrId, cancellationToken);
+        if (IsLive(record))
+        {
+            await WaitForExitFileAsync(record, Timeout.InfiniteTimeSpan, cancellationToken);
+            await CleanupQuietlyAsync(record.Config.Id, cancellationToken);
+        }
+
+        record = await _store.FindAsync(record.Config.Id, cancellationToken) ?? record;
+        return record.State.ExitCode ?? ReadExitFile(PathsFor(record.Config.Id)) ?? 0;
+    }
+
+    /// <summary>The stop signal, the grace period, then SIGKILL; returns once the container is gone.</summary>
+    private async Task StopLockedAsync(ContainerRecord record, int? timeoutSeconds, CancellationToken cancellationToken)
+    {
+        var runtime = RuntimeFor(record.Config);
+        var grace = TimeSpan.FromSeconds(timeoutSeconds ?? record.Config.StopTimeout);
+        if (grace > TimeSpan.Zero)
+        {
+            await runtime.KillAsync(record.Config.Id, record.Config.StopSignal, cancellationToken);
+            if (await WaitForExitFileAsync(record, grace, cancellationToken) is not null)
+            {
+                return;
+            }
+
+            // A program may trap or ignore its stop signal; the grace period is all it gets.
+            ContainerServiceLog.GraceExpired(_logger, record.Config.Id, grace);
+        }
+
+        await runtime.KillAsync(record.Config.Id, Signals.Kill, cancellationToken);
+        if (await WaitForExitFileAsync(record, KillGrace, cancellationToken) is null)
+        {
+            throw new BackendException($"container {record.Config.Name} did not exit after SIGKILL");
+        }
+    }
+
+    /// <summary>Polls for conmon's exit file; null when the timeout passed first.</summary>
+    private async Task<int?> WaitForExitFileAsync(ContainerRecord record, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var paths = PathsFor(record.Config.Id);
+        var deadline = timeout == Timeout.InfiniteTimeSpan ? DateTime.MaxValue : DateTime.UtcNow + timeout;
+        while (true)
+        {
+            if (ReadExitFile(paths) is { } code)
+            {
+                return code;
+            }
+
+            // conmon writes the exit file before it exits; gone without one, the code is lost.
+            if (!ProcessStartTime.IsAlive(record.State.ConmonPid, record.State.ConmonStartTicks))
+            {
+                return ReadExitFile(paths) ?? -1;
+            }
+
+            if (DateTime.UtcNow >= deadline)
+            {
+                return null;
+            }
+
+            await Task.Delay(PollInterval, cancellationToken);
+        }
+    }
+
+    private static int? ReadExitFile(ContainerPaths paths)
+    {
+        try
+        {
+            var text = File.ReadAllText(paths.ExitFile).Trim();
+            return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var code)
+                ? code
+                : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsLive(ContainerRecord record) =>
+        record.State.Status is ContainerStatus.Running or ContainerStatus.Created;
+
+    // Live in the database, but conmon has written the exit file or is gone (killed, reboot).
+    private bool IsGone(ContainerRecord record) =>
+        IsLive(record)
+        && (File.Exists(PathsFor(record.Config.Id).ExitFile)
+            || !ProcessStartTime.IsAlive(record.State.ConmonPid, record.State.ConmonStartTicks));
+
+    private static async Task WaitForConmonExitAsync(int conmonPid, CancellationToken cancellationToken)
+    {
+        if (conmonPid <= 0 || ProcessStartTime.Read(conmonPid) is not { } ticks)
+        {
+            return;
+        }
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (ProcessStartTime.IsAlive(conmonPid, ticks) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(PollInterval, cancellationToken);
+        }
+    }
+}

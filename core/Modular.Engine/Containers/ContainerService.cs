@@ -1,0 +1,146 @@
+using Microsoft.Extensions.Logging;
+using Modular.Contracts.Errors;
+using Modular.Contracts.Hooks;
+using Modular.Contracts.Runtime;
+using Modular.Engine.Configuration;
+using Modular.Engine.Conmon;
+using Modular.Engine.Events;
+using Modular.Engine.Images;
+using Modular.Engine.Locking;
+using Modular.Engine.Plugins;
+using Modular.Engine.State;
+
+namespace Modular.Engine.Containers;
+
+/// <summary>
+/// The container lifecycle over SQLite state, flock locks, conmon and the runtime plugins.
+/// Every lifecycle step takes the container's lock; state changes are written to the
+/// database and appended to the event log before the call returns.
+/// </summary>
+public sealed partial class ContainerService : IContainerService
+{
+    private readonly EngineOptions _options;
+    private readonly IRuntimeRegistry _runtimes;
+    private readonly IEventLog _events;
+    private readonly ILayerStore? _layers;
+    private readonly IImageService? _images;
+    private readonly ContainerServiceOptions _serviceOptions;
+    private readonly ILogger<ContainerService> _logger;
+    private readonly ContainerStore _store;
+    private readonly LockPaths _locks;
+    private readonly ConmonLauncher _conmon = new();
+    private readonly SemaphoreSlim _initialization = new(1, 1);
+    private bool _initialized;
+
+    public ContainerService(
+        EngineOptions options,
+        IRuntimeRegistry runtimes,
+        IEventLog events,
+        ILogger<ContainerService> logger,
+        ContainerServiceOptions? serviceOptions = null,
+        ILayerStore? layers = null,
+        IImageService? images = null)
+    {
+        _options = options;
+        _runtimes = runtimes;
+        _events = events;
+        _logger = logger;
+        _serviceOptions = serviceOptions ?? new ContainerServiceOptions();
+        _layers = layers;
+        _images = images;
+        _store = new ContainerStore(options.GraphRoot);
+        _locks = new LockPaths(options.RunRoot);
+    }
+
+    private ContainerPaths PathsFor(string id) => new(_options.GraphRoot, _options.RunRoot, id);
+
+    private async Task EnsureInitializedAsync(CancellationToken cancellationToken)
+    {
+        if (_initialized)
+        {
+            return;
+        }
+
+        await _initialization.WaitAsync(cancellationToken);
+        try
+        {
+            if (!_initialized)
+            {
+                await _store.InitializeAsync(cancellationToken);
+                await new RebootRecovery(_store, _locks, _options.RunRoot).RunAsync(cancellationToken);
+                _initialized = true;
+            }
+        }
+        finally
+        {
+            _initialization.Release();
+        }
+    }
+
+    /// <summary>Finds a record or throws Podman's "no such container" error.</summary>
+    private async Task<ContainerRecord> FindAsync(string nameOrId, CancellationToken cancellationToken)
+    {
+        await EnsureInitializedAsync(cancellationToken);
+        return await _store.FindAsync(nameOrId, cancellationToken)
+            ?? throw new NotFoundException(
+                $"no container with name or ID \"{nameOrId}\" found: no such container");
+    }
+
+    private RuntimeCommands RuntimeFor(ContainerConfig config)
+    {
+        var runtime = _runtimes.Get(config.Runtime);
+        return new RuntimeCommands(runtime.Resolve(ContextFor(config.Runtime)));
+    }
+
+    private OciRuntimeContext ContextFor(string runtimeId)
+    {
+        var searchPaths = _options.RuntimePaths.TryGetValue(runtimeId, out var paths) ? paths : [];
+        var stateRoot = Path.Combine(_options.RunRoot, "runtime", runtimeId);
+        Directory.CreateDirectory(stateRoot);
+        return new OciRuntimeContext(stateRoot, _options.CgroupManager, searchPaths, _options.HelperDirectory);
+    }
+
+    private Task<FileLock> LockAsync(string id, CancellationToken cancellationToken) =>
+        FileLock.AcquireAsync(_locks.Container(id), cancellationToken);
+
+    private Task EmitAsync(ContainerConfig config, string status, CancellationToken cancellationToken, int? exitCode = null)
+    {
+        var attributes = new Dictionary<string, string>
+        {
+            ["image"] = config.ImageName,
+            ["name"] = config.Name,
+        };
+        foreach (var (key, value) in config.Labels)
+        {
+            attributes.TryAdd(key, value);
+        }
+
+        if (exitCode is { } code)
+        {
+            attributes["containerExitCode"] = code.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var engineEvent = new EngineEvent("container", status, config.Id, config.Name, DateTimeOffset.UtcNow, attributes);
+        return _events.AppendAsync(engineEvent, cancellationToken);
+    }
+
+    private static ContainerInfo ToInfo(ContainerRecord record) => new(
+        record.Config.Id,
+        record.Config.Name,
+        record.Config.ImageId,
+        record.Config.ImageName,
+        record.Config.ProcessArgs,
+        record.Config.Created,
+        DisplayStatus(record.State.Status),
+        record.State.ExitCode,
+        record.State.Status == ContainerStatus.Running ? record.State.Pid : 0,
+        record.State.StartedAt,
+        record.State.FinishedAt,
+        record.Config.AutoRemove,
+        record.Config.Runtime,
+        record.Config.Labels);
+
+    // "configured" is internal: Podman shows a container that never ran as created.
+    private static string DisplayStatus(string status) =>
+        status == ContainerStatus.Configured ? ContainerStatus.Created : status;
+}

@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Modular.Contracts.Errors;
+
+namespace Modular.Engine.Spec;
+
+/// <summary>
+/// The rlimits a container gets: containers.conf default_ulimits, else Podman's defaults,
+/// each clamped to this process's hard limit. Raising a limit above the caller's hard limit
+/// needs CAP_SYS_RESOURCE, which root lacks on some hosts; the runtime would fail with EPERM.
+/// </summary>
+public static partial class ResourceLimits
+{
+    private static readonly Dictionary<string, (string Type, int Resource)> Known = new()
+    {
+        ["core"] = ("RLIMIT_CORE", 4),
+        ["cpu"] = ("RLIMIT_CPU", 0),
+        ["data"] = ("RLIMIT_DATA", 2),
+        ["fsize"] = ("RLIMIT_FSIZE", 1),
+        ["locks"] = ("RLIMIT_LOCKS", 10),
+        ["memlock"] = ("RLIMIT_MEMLOCK", 8),
+        ["msgqueue"] = ("RLIMIT_MSGQUEUE", 12),
+        ["nice"] = ("RLIMIT_NICE", 13),
+        ["nofile"] = ("RLIMIT_NOFILE", 7),
+        ["nproc"] = ("RLIMIT_NPROC", 6),
+        ["rss"] = ("RLIMIT_RSS", 5),
+        ["rtprio"] = ("RLIMIT_RTPRIO", 14),
+        ["sigpending"] = ("RLIMIT_SIGPENDING", 11),
+        ["stack"] = ("RLIMIT_STACK", 3),
+    };
+
+    /// <summary>The (type, soft, hard) triples for the spec.</summary>
+    public static IReadOnlyList<(string Type, ulong Soft, ulong Hard)> Build(IReadOnlyList<string> ulimits)
+    {
+        // Podman's defaults for root: nofile and nproc at the kernel's usual maxima.
+        var wanted = new Dictionary<string, (ulong Soft, ulong Hard)>
+        {
+            ["nofile"] = (1048576, 1048576),
+            ["nproc"] = (4194304, 4194304),
+        };
+        foreach (var ulimit in ulimits)
+        {
+            var (name, soft, hard) = Parse(ulimit);
+            wanted[name] = (soft, hard);
+        }
+
+        return wanted.Select(pair => Clamp(pair.Key, pair.Value.Soft, pair.Value.Hard)).ToList();
+    }
+
+    private static (string Type, ulong Soft, ulong Hard) Clamp(string name, ulong soft, ulong hard)
+    {
+        var (type, resource) = Known[name];
+        var held = HardLimit(resource);
+        var clampedHard = Math.Min(hard, held);
+        return (type, Math.Min(soft, clampedHard), clampedHard);
+    }
+
+    private static (string Name, ulong Soft, ulong Hard) Parse(string ulimit)
+    {
+        var parts = ulimit.Split('=', 2);
+        if (parts.Length != 2 || !Known.ContainsKey(parts[0]))
+        {
+            throw new InvalidInputException($"invalid ulimit \"{ulimit}\"");
+        }
+
+        var values = parts[1].Split(':', 2);
+        var soft = ParseValue(values[0], ulimit);
+        var hard = values.Length == 2 ? ParseValue(values[1], ulimit) : soft;
+        return (parts[0], soft, hard);
+    }
+
+    private static ulong ParseValue(string value, string ulimit) =>
+        value == "-1" ? ulong.MaxValue
+        : ulong.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed
+        : throw new InvalidInputException($"invalid ulimit \"{ulimit}\"");
+
+    private static unsafe ulong HardLimit(int resource)
+    {
+        var limits = stackalloc ulong[2];
+        return getrlimit(resource, limits) == 0 ? limits[1] : ulong.MaxValue;
+    }
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static unsafe partial int getrlimit(int resource, ulong* limits);
+}

@@ -1,0 +1,47 @@
+namespace Modular.Engine.State;
+
+/// <summary>
+/// What a container was created as; never changes after create. Stored as JSON in the
+/// database under graphroot so it survives reboots.
+/// </summary>
+public sealed record ContainerConfig
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public required DateTimeOffset Created { get; init; }
+    public string ImageId { get; init; } = "";
+    public string ImageName { get; init; } = "";
+
+    /// <summary>The user's <c>--rootfs</c>, or null when the rootfs is a container layer.</summary>
+    public string? RootfsPath { get; init; }
+
+    /// <summary>The container's read-write layer id, or null with <see cref="RootfsPath"/>.</summary>
+    public string? LayerId { get; init; }
+
+    /// <summary>The image's top layer, below <see cref="LayerId"/>.</summary>
+    public string? ParentLayerId { get; init; }
+
+    public IReadOnlyList<string> Entrypoint { get; init; } = [];
+    public IReadOnlyList<string> Cmd { get; init; } = [];
+
+    /// <summary>The argv the container runs: entrypoint then command.</summary>
+    public IReadOnlyList<string> ProcessArgs { get; init; } = [];
+
+    public IReadOnlyList<string> Env { get; init; } = [];
+    public string WorkingDir { get; init; } = "/";
+    public string User { get; init; } = "";
+    public required string Hostname { get; init; }
+
+    /// <summary><c>private</c> (loopback only, no network backend yet), <c>none</c> or <c>host</c>.</summary>
+    public string NetworkMode { get; init; } = "private";
+
+    public string LogDriver { get; init; } = "k8s-file";
+    public long LogSizeMax { get; init; } = -1;
+    public bool AutoRemove { get; init; }
+    public required string Runtime { get; init; }
+    public int StopSignal { get; init; } = 15;
+    public int StopTimeout { get; init; } = 10;
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+    public string CgroupsPath { get; init; } = "";
+    public IReadOnlyList<string> Capabilities { get; init; } = [];
+}

@@ -1,0 +1,25 @@
+namespace Modular.Engine.State;
+
+/// <summary>
+/// What a container is doing now; changes with every lifecycle step. Status uses
+/// Podman's words: configured, created, running, stopped, exited, removing.
+/// </summary>
+public sealed record ContainerRuntimeState
+{
+    public string Status { get; init; } = ContainerStatus.Configured;
+    public int Pid { get; init; }
+    public int ConmonPid { get; init; }
+
+    /// <summary>conmon's start time from /proc/PID/stat, so a reused pid is not mistaken for it.</summary>
+    public long ConmonStartTicks { get; init; }
+
+    public int? ExitCode { get; init; }
+    public DateTimeOffset? StartedAt { get; init; }
+    public DateTimeOffset? FinishedAt { get; init; }
+
+    /// <summary>Where the rootfs is mounted now, or null.</summary>
+    public string? MountPoint { get; init; }
+
+    public string Error { get; init; } = "";
+    public bool OomKilled { get; init; }
+}
