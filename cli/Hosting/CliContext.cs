@@ -41,11 +41,19 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr, IReadOnlyLi
     /// <summary>Builds the engine for the global flags on first use.</summary>
     public EngineHost Host => _host ??= EngineHost.Create(Flags);
 
-    public IImageService Images => Host.Services.GetRequiredService<IImageService>();
+    /// <summary>
+    /// Services to use instead of the engine's. Only the CLI's own tests set it, with
+    /// Fake services standing for an engine they do not exercise.
+    /// </summary>
+    public IServiceProvider? ServiceOverride { get; init; }
 
-    public IContainerService Containers => Host.Services.GetRequiredService<IContainerService>();
+    public IServiceProvider Services => ServiceOverride ?? Host.Services;
 
-    public IEventLog Events => Host.Services.GetRequiredService<IEventLog>();
+    public IImageService Images => Services.GetRequiredService<IImageService>();
+
+    public IContainerService Containers => Services.GetRequiredService<IContainerService>();
+
+    public IEventLog Events => Services.GetRequiredService<IEventLog>();
 
     public async ValueTask DisposeAsync()
     {

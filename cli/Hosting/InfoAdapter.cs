@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Json.Nodes;
 using Modular.Contracts.Errors;
 
@@ -34,7 +33,7 @@ public static class InfoAdapter
     private static (object Provider, Type Type) Resolve(CliContext context)
     {
         var type = typeof(Engine.EngineHost).Assembly.GetType(ProviderType) ?? throw Missing(ProviderType);
-        var provider = context.Host.Services.GetService(type) ?? throw Missing(ProviderType);
+        var provider = context.Services.GetService(type) ?? throw Missing(ProviderType);
         return (provider, type);
     }
 

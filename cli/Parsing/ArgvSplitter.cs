@@ -28,6 +28,36 @@ public static class ArgvSplitter
 
     public static SplitArguments Split(IReadOnlyList<string> args)
     {
+        var split = SplitAtImage(args);
+        return split with { ParserArguments = ExpandEmptyValues(split.ParserArguments) };
+    }
+
+    /// <summary>
+    /// System.CommandLine reads "--entrypoint=" as a flag without a value and then takes the
+    /// next argument for it; Podman reads an empty value. Spelling it as two arguments keeps
+    /// Podman's meaning (RUN-05: <c>--entrypoint=</c> clears the image's entrypoint).
+    /// </summary>
+    private static List<string> ExpandEmptyValues(IReadOnlyList<string> args)
+    {
+        var result = new List<string>(args.Count);
+        foreach (var arg in args)
+        {
+            if (arg.Length > 3 && arg.StartsWith("--", StringComparison.Ordinal) && arg.EndsWith('=')
+                && arg.IndexOf('=', StringComparison.Ordinal) == arg.Length - 1)
+            {
+                result.Add(arg[..^1]);
+                result.Add("");
+                continue;
+            }
+
+            result.Add(arg);
+        }
+
+        return result;
+    }
+
+    private static SplitArguments SplitAtImage(IReadOnlyList<string> args)
+    {
         var verbIndex = FindVerb(args, 0);
         if (verbIndex < 0)
         {
