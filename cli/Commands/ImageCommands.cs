@@ -1,0 +1,155 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using Modular.Cli.Errors;
+using Modular.Cli.Hosting;
+using Modular.Cli.Output;
+using Modular.Contracts.Errors;
+using Modular.Engine.Images;
+using static Modular.Cli.Commands.CommandKit;
+
+namespace Modular.Cli.Commands;
+
+/// <summary>image inspect, image exists, tag, rmi, pull and load.</summary>
+public static class ImageCommands
+{
+    public static Command Inspect(CliContext context)
+    {
+        var format = Value("--format", "Format the output to a Go template or json", "-f");
+        var names = Names("IMAGE", 1);
+        return new Command("inspect", "Display the configuration of an image").With(format, names)
+            .WithAction(context, "image inspect", async (r, ct) =>
+            {
+                var items = new List<JsonObject>();
+                foreach (var name in r.GetValue(names)!)
+                {
+                    items.Add(await context.Images.InspectAsync(name, ct));
+                }
+
+                InspectWriter.Write(context.Out, "inspect", items, r.GetValue(format));
+                return ExitCodes.Success;
+            });
+    }
+
+    public static Command Exists(CliContext context)
+    {
+        var name = One("IMAGE");
+        return new Command("exists", "Check if an image exists in local storage").With(name)
+            .WithAction(context, "image exists", async (r, ct) =>
+            {
+                try
+                {
+                    await context.Images.ResolveAsync(r.GetValue(name)!, ct);
+                    return ExitCodes.Success;
+                }
+                catch (NotFoundException)
+                {
+                    return ExitCodes.NoSuchObject;
+                }
+            });
+    }
+
+    public static Command Tag(CliContext context)
+    {
+        var image = One("IMAGE");
+        var targets = Names("TARGET_NAME", 1);
+        return new Command("tag", "Add an additional name to a local image").With(image, targets)
+            .WithAction(context, "tag", async (r, ct) =>
+            {
+                foreach (var target in r.GetValue(targets)!)
+                {
+                    await context.Images.TagAsync(r.GetValue(image)!, target, ct);
+                }
+
+                return ExitCodes.Success;
+            });
+    }
+
+    public static Command Remove(CliContext context, string name, string key)
+    {
+        var force = Switch("--force", "Force removal of the image and any containers using it", "-f");
+        var all = Switch("--all", "Remove all images", "-a");
+        var names = Names("IMAGE");
+        return new Command(name, "Remove one or more images from local storage").With(force, all, names)
+            .WithAction(context, key, async (r, ct) =>
+            {
+                var targets = r.GetValue(names)!;
+                RequireNamesOrAll("image", targets, r.GetValue(all));
+                if (r.GetValue(all))
+                {
+                    targets = (await context.Images.ListAsync(true, ct)).Select(i => i.Id).ToArray();
+                }
+
+                return await RemoveEachAsync(context, key, targets, r.GetValue(force), ct);
+            });
+    }
+
+    /// <summary>Removes each name; reports every failure and exits with the last one's code.</summary>
+    private static async Task<int> RemoveEachAsync(CliContext context, string key, IEnumerable<string> targets, bool force, CancellationToken ct)
+    {
+        var code = ExitCodes.Success;
+        foreach (var target in targets)
+        {
+            try
+            {
+                foreach (var line in await context.Images.RemoveAsync(target, force, ct))
+                {
+                    context.Out.WriteLine(line);
+                }
+            }
+            catch (ModularException e)
+            {
+                code = ErrorMapper.Report(key, e, context.Error, context.Debug);
+            }
+        }
+
+        return code;
+    }
+
+    public static Command Pull(CliContext context, string name)
+    {
+        var tlsVerify = new Option<bool?>("--tls-verify") { Description = "Require HTTPS and verify certificates" };
+        var platform = Value("--platform", "Specify the platform for selecting the image (os/arch[/variant])");
+        var arch = Value("--arch", "Use ARCH instead of the architecture of the machine");
+        var os = Value("--os", "Use OS instead of the running OS");
+        var variant = Value("--variant", "Use VARIANT instead of the running architecture variant");
+        var quiet = Switch("--quiet", "Suppress output information when pulling images", "-q");
+        var authFile = Value("--authfile", "Path of the authentication file");
+        var creds = Value("--creds", "Credentials (USERNAME:PASSWORD) to use for authenticating to a registry");
+        var reference = One("IMAGE");
+        var command = new Command(name, "Pull an image from a registry")
+            .With(tlsVerify, platform, arch, os, variant, quiet, authFile, creds, reference);
+        return command.WithAction(context, "pull", async (r, ct) =>
+        {
+            var options = new PullOptions(
+                TlsVerify: r.GetValue(tlsVerify),
+                Platform: Platforms.Choose(r.GetValue(platform), r.GetValue(os), r.GetValue(arch), r.GetValue(variant)),
+                Quiet: r.GetValue(quiet),
+                Progress: r.GetValue(quiet) ? null : context.Error,
+                AuthFile: r.GetValue(authFile),
+                Credentials: r.GetValue(creds));
+            var image = await context.Images.PullAsync(r.GetValue(reference)!, options, ct);
+            context.Out.WriteLine(ImageView.HexId(image.Id));
+            return ExitCodes.Success;
+        });
+    }
+
+    public static Command Load(CliContext context, string name)
+    {
+        var input = Value("--input", "Read from specified archive file", "-i");
+        var quiet = Switch("--quiet", "Suppress the output", "-q");
+        return new Command(name, "Load image(s) from a tar archive").With(input, quiet)
+            .WithAction(context, "load", async (r, ct) =>
+            {
+                // Limitation: Podman also reads an archive from stdin; the engine takes a path,
+                // so without -i we refuse rather than hang on a terminal.
+                var path = r.GetValue(input)
+                    ?? throw new UsageException("load needs --input FILE: reading an archive from stdin is not supported");
+                foreach (var loaded in await context.Images.LoadAsync(path, ct))
+                {
+                    context.Out.WriteLine("Loaded image: " + loaded);
+                }
+
+                return ExitCodes.Success;
+            });
+    }
+}

@@ -1,0 +1,109 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Modular.Cli.Errors;
+using Modular.Cli.Hosting;
+using Modular.Cli.Output;
+using Modular.Engine.Images;
+using static Modular.Cli.Commands.CommandKit;
+
+namespace Modular.Cli.Commands;
+
+/// <summary><c>images</c> / <c>image ls</c>.</summary>
+public static class ImagesCommand
+{
+    public static Command Create(CliContext context, string name)
+    {
+        var all = Switch("--all", "Show all images (default hides intermediate images)", "-a");
+        var quiet = Switch("--quiet", "Display only image IDs", "-q");
+        var noTrunc = Switch("--no-trunc", "Do not truncate output");
+        var format = Value("--format", "Change the output format to JSON or a Go template");
+        var filters = Values("--filter", "Filter output based on conditions provided", "-f");
+        var noHeading = Switch("--noheading", "Do not print column headings", "-n");
+        var digests = Switch("--digests", "Show digests");
+        var command = new Command(name, "List images in local storage")
+            .With(all, quiet, noTrunc, format, filters, noHeading, digests);
+        return command.WithAction(context, "images", async (r, ct) =>
+        {
+            var images = await context.Images.ListAsync(r.GetValue(all), ct);
+            var selected = Filter(images, r.GetValue(filters)!).OrderByDescending(i => i.Created).ToList();
+            var chosen = r.GetValue(format) ?? (r.GetValue(digests) ? ImageView.DigestsFormat : ImageView.DefaultFormat);
+            Write(context, selected, r.GetValue(quiet), r.GetValue(noTrunc), chosen, r.GetValue(noHeading));
+            return ExitCodes.Success;
+        });
+    }
+
+    private static void Write(CliContext context, List<LocalImage> images, bool quiet, bool noTrunc, string format, bool noHeading)
+    {
+        if (quiet)
+        {
+            foreach (var id in images.Select(i => ImageView.HexId(i.Id)).Distinct())
+            {
+                context.Out.WriteLine(noTrunc ? "sha256:" + id : id[..Math.Min(12, id.Length)]);
+            }
+
+            return;
+        }
+
+        if (JsonOutput.IsJsonFormat(format))
+        {
+            context.Out.WriteLine(JsonOutput.Array(images.Select(context.Images.Summarize)));
+            return;
+        }
+
+        var now = context.Now();
+        var rows = images.SelectMany(i => ImageView.Rows(i, context.Images.Summarize(i), noTrunc, now)).ToList();
+        var fields = rows.FirstOrDefault()?.Select(p => p.Key) ?? ImageView.EmptyFields;
+        var formatter = new ReportFormatter("images", ImageView.HeaderOverrides);
+        context.Out.Write(formatter.Render(format, rows, fields, noHeading));
+    }
+
+    /// <summary>reference=PATTERN (glob on a name, with or without tag), dangling=true|false.</summary>
+    public static IEnumerable<LocalImage> Filter(IEnumerable<LocalImage> images, IReadOnlyList<string> filters)
+    {
+        foreach (var filter in filters)
+        {
+            var eq = filter.IndexOf('=', StringComparison.Ordinal);
+            var (key, value) = eq > 0 ? (filter[..eq], filter[(eq + 1)..]) : (filter, "");
+            images = key switch
+            {
+                "reference" => images.Where(i => i.Names.Any(n => MatchesReference(n, value))),
+                "dangling" => images.Where(i => (i.Names.Count == 0) == (value != "false")),
+                "id" => images.Where(i => ImageView.HexId(i.Id).StartsWith(ImageView.HexId(value), StringComparison.Ordinal)),
+                _ => throw new UsageException($"invalid image filter \"{key}\""),
+            };
+        }
+
+        return images;
+    }
+
+    /// <summary>
+    /// A reference pattern matches a name when it matches the full name or its repository;
+    /// a name's familiar form (without <c>localhost/</c> or <c>docker.io/library/</c>) counts too.
+    /// </summary>
+    public static bool MatchesReference(string name, string pattern)
+    {
+        var (repository, _) = ImageView.SplitName(name);
+        string[] candidates = [name, repository, Familiar(name), Familiar(repository)];
+        var regex = "^" + Regex.Escape(pattern).Replace("\\*", "[^/]*", StringComparison.Ordinal)
+            .Replace("\\?", "[^/]", StringComparison.Ordinal) + "$";
+        return candidates.Any(c => Regex.IsMatch(c, regex));
+    }
+
+    private static string Familiar(string name)
+    {
+        foreach (var prefix in new[] { "localhost/", "docker.io/library/", "docker.io/" })
+        {
+            if (name.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return name[prefix.Length..];
+            }
+        }
+
+        return name;
+    }
+
+    /// <summary>The rows a template sees for one image (used by tests).</summary>
+    public static IReadOnlyList<JsonObject> ViewsOf(LocalImage image, JsonObject summary, DateTimeOffset now) =>
+        ImageView.Rows(image, summary, false, now).ToList();
+}

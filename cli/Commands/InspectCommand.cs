@@ -1,0 +1,79 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using Modular.Cli.Errors;
+using Modular.Cli.Hosting;
+using Modular.Cli.Output;
+using Modular.Contracts.Errors;
+using static Modular.Cli.Commands.CommandKit;
+
+namespace Modular.Cli.Commands;
+
+/// <summary><c>inspect</c> (containers, then images) and <c>container inspect</c>.</summary>
+public static class InspectCommand
+{
+    public static Command Create(CliContext context, string? fixedType)
+    {
+        var format = Value("--format", "Format the output to a Go template or json", "-f");
+        var type = Value("--type", "Specify inspect-object type (container, image, all)", "-t");
+        var names = Names("NAME", 1);
+        var command = new Command("inspect", "Display the configuration of object denoted by ID").With(format, names);
+        if (fixedType is null)
+        {
+            command.Options.Add(type);
+        }
+
+        return command.WithAction(context, fixedType is null ? "inspect" : "container inspect", async (r, ct) =>
+        {
+            var kind = fixedType ?? r.GetValue(type) ?? "all";
+            if (kind is not ("all" or "container" or "image"))
+            {
+                throw new UsageException($"invalid type \"{kind}\": must be one of all, container, image");
+            }
+
+            var items = new List<JsonObject>();
+            Exception? missing = null;
+            foreach (var name in r.GetValue(names)!)
+            {
+                var item = await FindAsync(context, name, kind, ct);
+                if (item is null)
+                {
+                    missing = new NotFoundException($"no such {(kind == "all" ? "object" : kind)}: \"{name}\"");
+                    continue;
+                }
+
+                items.Add(item);
+            }
+
+            InspectWriter.Write(context.Out, "inspect", items, r.GetValue(format));
+            return missing is null ? ExitCodes.Success : ErrorMapper.Report("inspect", missing, context.Error, context.Debug);
+        });
+    }
+
+    private static async Task<JsonObject?> FindAsync(CliContext context, string name, string kind, CancellationToken ct)
+    {
+        if (kind is "all" or "container")
+        {
+            try
+            {
+                return await context.Containers.InspectAsync(name, ct);
+            }
+            catch (NotFoundException) when (kind == "all")
+            {
+                // Not a container: try the images, as Podman does.
+            }
+            catch (NotFoundException)
+            {
+                return null;
+            }
+        }
+
+        try
+        {
+            return await context.Images.InspectAsync(name, ct);
+        }
+        catch (NotFoundException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,160 @@
+using System.CommandLine;
+using Modular.Cli.Errors;
+using Modular.Cli.Hosting;
+using Modular.Contracts.Errors;
+using static Modular.Cli.Commands.CommandKit;
+
+namespace Modular.Cli.Commands;
+
+/// <summary>stop, kill, rm, wait, container exists and the hidden container cleanup.</summary>
+public static class LifecycleCommands
+{
+    public static Command Stop(CliContext context)
+    {
+        var all = Switch("--all", "Stop all running containers", "-a");
+        var time = Number("--time", "Seconds to wait for stop before killing the container", "-t");
+        var names = Names("CONTAINER");
+        return new Command("stop", "Stop one or more containers").With(all, time, names)
+            .WithAction(context, "stop", async (r, ct) =>
+            {
+                var targets = await TargetsAsync(context, r.GetValue(names)!, r.GetValue(all), false, ct);
+                return await EachAsync(context, "stop", targets, async t =>
+                {
+                    await context.Containers.StopAsync(t, r.GetValue(time), ct);
+                    return true;
+                });
+            });
+    }
+
+    public static Command Kill(CliContext context)
+    {
+        var all = Switch("--all", "Signal all running containers", "-a");
+        var signal = Value("--signal", "Signal to send to the container", "-s");
+        var names = Names("CONTAINER");
+        return new Command("kill", "Kill one or more running containers with a specific signal").With(all, signal, names)
+            .WithAction(context, "kill", async (r, ct) =>
+            {
+                var targets = await TargetsAsync(context, r.GetValue(names)!, r.GetValue(all), false, ct);
+                var name = r.GetValue(signal) ?? "KILL";
+                return await EachAsync(context, "kill", targets, async t =>
+                {
+                    await context.Containers.KillAsync(t, name, ct);
+                    return true;
+                });
+            });
+    }
+
+    public static Command Remove(CliContext context, string key)
+    {
+        var force = Switch("--force", "Force removal of a running or unusable container", "-f");
+        var all = Switch("--all", "Remove all containers", "-a");
+        var time = Number("--time", "Seconds to wait for stop before killing the container", "-t");
+        var ignore = Switch("--ignore", "Ignore errors when a specified container is missing", "-i");
+        var names = Names("CONTAINER");
+        return new Command("rm", "Remove one or more containers").With(force, all, time, ignore, names)
+            .WithAction(context, key, async (r, ct) =>
+            {
+                var targets = await TargetsAsync(context, r.GetValue(names)!, r.GetValue(all), true, ct);
+                return await EachAsync(context, key, targets, async t =>
+                {
+                    try
+                    {
+                        await context.Containers.RemoveAsync(t, r.GetValue(force), r.GetValue(time), ct);
+                        return true;
+                    }
+                    catch (NotFoundException) when (r.GetValue(ignore))
+                    {
+                        return false;
+                    }
+                });
+            });
+    }
+
+    public static Command Wait(CliContext context)
+    {
+        var condition = Values("--condition", "Condition to wait on");
+        var names = Names("CONTAINER", 1);
+        return new Command("wait", "Block on one or more containers").With(condition, names)
+            .WithAction(context, "wait", async (r, ct) =>
+            {
+                foreach (var c in r.GetValue(condition)!)
+                {
+                    if (c is not ("stopped" or "exited"))
+                    {
+                        throw new UsageException($"wait --condition {c} is not supported yet; use stopped or exited");
+                    }
+                }
+
+                foreach (var name in r.GetValue(names)!)
+                {
+                    context.Out.WriteLine(await context.Containers.WaitAsync(name, ct));
+                }
+
+                return ExitCodes.Success;
+            });
+    }
+
+    public static Command Exists(CliContext context)
+    {
+        var name = One("CONTAINER");
+        return new Command("exists", "Check if a container exists in local storage").With(name)
+            .WithAction(context, "container exists", async (r, ct) =>
+            {
+                try
+                {
+                    await context.Containers.ResolveAsync(r.GetValue(name)!, ct);
+                    return ExitCodes.Success;
+                }
+                catch (NotFoundException)
+                {
+                    return ExitCodes.NoSuchObject;
+                }
+            });
+    }
+
+    /// <summary>Called by conmon's exit command; flags Podman passes there are accepted.</summary>
+    public static Command Cleanup(CliContext context)
+    {
+        var remove = Switch("--rm", "After cleanup, remove the container entirely");
+        var all = Switch("--all", "Cleans up all containers", "-a");
+        var names = Names("CONTAINER");
+        var command = new Command("cleanup", "Clean up network and mountpoints of one or more containers") { Hidden = true };
+        return command.With(remove, all, names).WithAction(context, "container cleanup", async (r, ct) =>
+        {
+            var targets = await TargetsAsync(context, r.GetValue(names)!, r.GetValue(all), true, ct);
+            return await EachAsync(context, "container cleanup", targets, async t =>
+            {
+                await context.Containers.CleanupAsync(t, ct);
+                return false;
+            });
+        });
+    }
+
+    private static async Task<IReadOnlyList<string>> TargetsAsync(CliContext context, string[] names, bool all, bool includeStopped, CancellationToken ct)
+    {
+        RequireNamesOrAll("container", names, all);
+        return all ? (await context.Containers.ListAsync(includeStopped, ct)).Select(c => c.Id).ToList() : names;
+    }
+
+    /// <summary>Acts on each target, printing it as typed; reports each failure, exits with the last code.</summary>
+    private static async Task<int> EachAsync(CliContext context, string key, IEnumerable<string> targets, Func<string, Task<bool>> act)
+    {
+        var code = ExitCodes.Success;
+        foreach (var target in targets)
+        {
+            try
+            {
+                if (await act(target))
+                {
+                    context.Out.WriteLine(target);
+                }
+            }
+            catch (ModularException e)
+            {
+                code = ErrorMapper.Report(key, e, context.Error, context.Debug);
+            }
+        }
+
+        return code;
+    }
+}

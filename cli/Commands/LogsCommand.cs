@@ -1,0 +1,50 @@
+using System.CommandLine;
+using System.Globalization;
+using Modular.Cli.Errors;
+using Modular.Cli.Hosting;
+using Modular.Cli.Parsing;
+using Modular.Engine.Containers;
+using static Modular.Cli.Commands.CommandKit;
+
+namespace Modular.Cli.Commands;
+
+/// <summary><c>logs</c>: the container's k8s-file log, stdout lines to stdout, stderr to stderr.</summary>
+public static class LogsCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var follow = Switch("--follow", "Follow log output", "-f");
+        var tail = Number("--tail", "Output the specified number of LINES at the end of the logs");
+        var timestamps = Switch("--timestamps", "Output the timestamps in the log", "-t");
+        var since = Value("--since", "Show logs since TIMESTAMP");
+        var until = Value("--until", "Show logs until TIMESTAMP");
+        var name = One("CONTAINER");
+        return new Command("logs", "Fetch the logs of one or more containers").With(follow, tail, timestamps, since, until, name)
+            .WithAction(context, "logs", async (r, ct) =>
+            {
+                var now = context.Now();
+                var options = new LogReadOptions(
+                    r.GetValue(follow),
+                    r.GetValue(tail) is >= 0 ? r.GetValue(tail) : null,
+                    TimeArgument.Parse(r.GetValue(since), now),
+                    TimeArgument.Parse(r.GetValue(until), now));
+                await foreach (var line in context.Containers.ReadLogsAsync(r.GetValue(name)!, options, ct))
+                {
+                    var writer = line.Stream == "stderr" ? context.Error : context.Out;
+                    await writer.WriteAsync(Format(line, r.GetValue(timestamps)));
+                    await writer.FlushAsync(ct);
+                }
+
+                return ExitCodes.Success;
+            });
+    }
+
+    /// <summary>A partial line (conmon's "P" tag) continues on the next record without a newline.</summary>
+    public static string Format(LogLine line, bool timestamps)
+    {
+        var prefix = timestamps
+            ? line.Time.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffffzzz", CultureInfo.InvariantCulture) + " "
+            : "";
+        return prefix + line.Text + (line.Partial ? "" : "\n");
+    }
+}

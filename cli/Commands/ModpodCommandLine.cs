@@ -1,0 +1,176 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Parsing;
+using Modular.Cli.Errors;
+using Modular.Cli.Hosting;
+
+namespace Modular.Cli.Commands;
+
+/// <summary>
+/// Builds the command tree (with <c>container</c> and <c>image</c> groups repeating the
+/// verbs, as Podman does), parses, reports parse errors in Podman's words, and invokes.
+/// </summary>
+public static class ModpodCommandLine
+{
+    public static RootCommand Build(CliContext context, GlobalOptions globals)
+    {
+        var root = new RootCommand("Manage pods, containers and images");
+        root.Options.Clear();
+        root.Directives.Clear();
+        root.Options.Add(new HelpOption("--help"));
+        foreach (var option in globals.All)
+        {
+            root.Options.Add(option);
+        }
+
+        foreach (var command in TopLevel(context))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        root.Subcommands.Add(ContainerGroup(context));
+        root.Subcommands.Add(ImageGroup(context));
+        return root;
+    }
+
+    private static IEnumerable<Command> TopLevel(CliContext c) =>
+    [
+        SystemCommands.Version(c), SystemCommands.Info(c), ImageCommands.Pull(c, "pull"),
+        ImagesCommand.Create(c, "images"), ImageCommands.Tag(c), ImageCommands.Remove(c, "rmi", "rmi"),
+        ImageCommands.Load(c, "load"), RunCommand.Create(c), RunCommand.Run(c), RunCommand.Start(c),
+        PsCommand.Create(c, "ps", "ps"), LogsCommand.Create(c), LifecycleCommands.Stop(c),
+        LifecycleCommands.Kill(c), LifecycleCommands.Remove(c, "rm"), LifecycleCommands.Wait(c),
+        InspectCommand.Create(c, null), EventsCommand.Create(c),
+    ];
+
+    private static Command ContainerGroup(CliContext c) => new Command("container", "Manage containers").With(
+        RunCommand.Create(c), RunCommand.Run(c), RunCommand.Start(c),
+        PsCommand.Create(c, "ls", "container ls").Aliased("list", "ps"), LogsCommand.Create(c),
+        LifecycleCommands.Stop(c), LifecycleCommands.Kill(c), LifecycleCommands.Remove(c, "container rm"),
+        LifecycleCommands.Wait(c), LifecycleCommands.Exists(c), LifecycleCommands.Cleanup(c),
+        InspectCommand.Create(c, "container"));
+
+    private static Command ImageGroup(CliContext c) => new Command("image", "Manage images").With(
+        ImagesCommand.Create(c, "ls").Aliased("list"), ImageCommands.Inspect(c), ImageCommands.Exists(c),
+        ImageCommands.Tag(c), ImageCommands.Remove(c, "rm", "image rm"), ImageCommands.Pull(c, "pull"),
+        ImageCommands.Load(c, "load"));
+
+    /// <summary>Parses and runs one command line; returns the process exit code.</summary>
+    public static async Task<int> InvokeAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        var globals = new GlobalOptions();
+        var root = Build(context, globals);
+        var result = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        try
+        {
+            context.Flags = globals.ToFlags(result);
+        }
+        catch (UsageException e)
+        {
+            return ErrorMapper.Report("", e, context.Error, false);
+        }
+
+        if (result.GetValue(globals.Version))
+        {
+            await context.Out.WriteLineAsync($"modpod version {SystemCommands.ProductVersion}");
+            return ExitCodes.Success;
+        }
+
+        var unknown = UnknownFlag(result);
+        if (unknown is not null || result.Errors.Count > 0)
+        {
+            var message = unknown ?? ParseErrorMessage(result);
+            return ErrorMapper.Report("", new UsageException(message), context.Error, false);
+        }
+
+        var invocation = new InvocationConfiguration
+        {
+            Output = context.Out,
+            Error = context.Error,
+            EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = null,
+        };
+        return await result.InvokeAsync(invocation, cancellationToken);
+    }
+
+    /// <summary>Podman's (cobra's) wording: "unknown flag: --x", "unrecognized command ...".</summary>
+    public static string ParseErrorMessage(ParseResult result)
+    {
+        var unmatched = result.UnmatchedTokens.FirstOrDefault();
+        if (unmatched is not null && unmatched.StartsWith("--", StringComparison.Ordinal))
+        {
+            return $"unknown flag: {unmatched.Split('=')[0]}";
+        }
+
+        if (unmatched is not null && unmatched.StartsWith('-') && unmatched.Length > 1)
+        {
+            return $"unknown shorthand flag: '{unmatched[1]}' in {unmatched}";
+        }
+
+        if (unmatched is not null && result.CommandResult.Command is RootCommand)
+        {
+            return $"unrecognized command `modpod {unmatched}`";
+        }
+
+        var first = result.Errors[0].Message;
+        return first.StartsWith("Required command was not provided", StringComparison.Ordinal)
+            ? $"missing command '{CommandPath(result)} COMMAND'"
+            : first;
+    }
+
+    /// <summary>
+    /// System.CommandLine takes an unknown "--flag" for a positional value; Podman refuses
+    /// it. A dash-led token counts as a flag unless it follows an option that takes a
+    /// value, comes after "--", or is a negative number.
+    /// </summary>
+    public static string? UnknownFlag(ParseResult result)
+    {
+        var tokens = result.Tokens;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (token.Type == TokenType.DoubleDash)
+            {
+                return null;
+            }
+
+            if (token.Type == TokenType.Argument && LooksLikeFlag(token.Value)
+                && !(i > 0 && TakesValue(result, tokens[i - 1])))
+            {
+                return token.Value.StartsWith("--", StringComparison.Ordinal)
+                    ? $"unknown flag: {token.Value.Split('=')[0]}"
+                    : $"unknown shorthand flag: '{token.Value[1]}' in {token.Value}";
+            }
+        }
+
+        return null;
+    }
+
+    private static bool LooksLikeFlag(string value) =>
+        value.Length > 1 && value[0] == '-' && (char.IsLetter(value[1]) || value[1] == '-');
+
+    private static bool TakesValue(ParseResult result, Token previous)
+    {
+        if (previous.Type != TokenType.Option)
+        {
+            return false;
+        }
+
+        for (Command? command = result.CommandResult.Command; command is not null; command = Parent(command))
+        {
+            var option = command.Options.FirstOrDefault(o => o.Name == previous.Value || o.Aliases.Contains(previous.Value));
+            if (option is not null)
+            {
+                return option.ValueType != typeof(bool) && option.ValueType != typeof(bool?);
+            }
+        }
+
+        return false;
+    }
+
+    // Every command here is built for one place in the tree, so it has one parent.
+    private static Command? Parent(Command command) => command.Parents.OfType<Command>().FirstOrDefault();
+
+    private static string CommandPath(ParseResult result) =>
+        "modpod " + result.CommandResult.Command.Name;
+}

@@ -1,0 +1,110 @@
+using System.CommandLine;
+using Modular.Cli.Errors;
+using Modular.Cli.Hosting;
+using Modular.Contracts.Errors;
+
+namespace Modular.Cli.Commands;
+
+/// <summary><c>run</c>, <c>create</c> and <c>start</c>.</summary>
+public static class RunCommand
+{
+    public static Command Run(CliContext context)
+    {
+        var flags = new RunFlags();
+        var command = flags.AddTo(new Command("run", "Run a command in a new container"));
+        return command.WithAction(context, "run", async (r, ct) =>
+        {
+            var detach = r.GetValue(flags.Detach);
+            var request = flags.ToRequest(r, context.ContainerCommand, !detach, Environment.GetEnvironmentVariable);
+            var created = await context.Containers.CreateAsync(request, ct);
+            if (detach)
+            {
+                await context.Containers.StartAsync(created.Id, ct);
+                context.Out.WriteLine(created.Id);
+                return ExitCodes.Success;
+            }
+
+            return await AttachAsync(context, created.Id, request.AutoRemove, ct);
+        });
+    }
+
+    public static Command Create(CliContext context)
+    {
+        var flags = new RunFlags();
+        var command = flags.AddTo(new Command("create", "Create but do not start a container"));
+        return command.WithAction(context, "create", async (r, ct) =>
+        {
+            var request = flags.ToRequest(r, context.ContainerCommand, false, Environment.GetEnvironmentVariable);
+            var created = await context.Containers.CreateAsync(request, ct);
+            context.Out.WriteLine(created.Id);
+            return ExitCodes.Success;
+        });
+    }
+
+    public static Command Start(CliContext context)
+    {
+        var attach = CommandKit.Switch("--attach", "Attach container's STDOUT and STDERR", "-a");
+        var names = CommandKit.Names("CONTAINER", 1);
+        return new Command("start", "Start one or more containers").With(attach, names)
+            .WithAction(context, "start", async (r, ct) =>
+            {
+                var targets = r.GetValue(names)!;
+                if (r.GetValue(attach))
+                {
+                    if (targets.Length > 1)
+                    {
+                        throw new UsageException("you cannot start and attach multiple containers at once");
+                    }
+
+                    var container = await context.Containers.ResolveAsync(targets[0], ct);
+                    return await AttachAsync(context, container.Id, container.AutoRemove, ct);
+                }
+
+                foreach (var target in targets)
+                {
+                    await context.Containers.StartAsync(target, ct);
+                    context.Out.WriteLine(target);
+                }
+
+                return ExitCodes.Success;
+            });
+    }
+
+    /// <summary>
+    /// Starts attached with signals forwarded, returns the container's exit code and, for
+    /// --rm, removes it (conmon's exit command may have done so already; both are fine).
+    /// </summary>
+    private static async Task<int> AttachAsync(CliContext context, string id, bool autoRemove, CancellationToken ct)
+    {
+        try
+        {
+            context.Attached = true;
+            using var forwarder = new SignalForwarder(context.Containers, id, context.Error);
+            await using var stdout = context.OpenStdout();
+            await using var stderr = context.OpenStderr();
+            return await context.Containers.StartAttachedAsync(id, stdout, stderr, ct);
+        }
+        finally
+        {
+            context.Attached = false;
+            if (autoRemove)
+            {
+                await RemoveQuietlyAsync(context, id);
+            }
+        }
+    }
+
+    private static async Task RemoveQuietlyAsync(CliContext context, string id)
+    {
+        try
+        {
+            // Removal must finish even after Ctrl-C, hence its own token and time limit.
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await context.Containers.RemoveAsync(id, true, null, timeout.Token);
+        }
+        catch (NotFoundException)
+        {
+            // conmon's exit command (container cleanup) removed it first.
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using System.CommandLine;
+using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json.Nodes;
+using Modular.Cli.Errors;
+using Modular.Cli.Hosting;
+using Modular.Cli.Output;
+using Modular.Cli.Templates;
+using static Modular.Cli.Commands.CommandKit;
+
+namespace Modular.Cli.Commands;
+
+/// <summary><c>version</c> and <c>info</c>.</summary>
+public static class SystemCommands
+{
+    /// <summary>The API level of Podman whose command surface modpod follows.</summary>
+    public const string PodmanApiVersion = "5.0.0";
+
+    public static string ProductVersion { get; } =
+        typeof(SystemCommands).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()
+            ?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    /// <summary>version never builds the engine, so it stays as fast as the runtime starts.</summary>
+    public static Command Version(CliContext context)
+    {
+        var format = Value("--format", "Change the output format to JSON or a Go template", "-f");
+        return new Command("version", "Display the Podman version information").With(format)
+            .WithAction(context, "version", (r, _) =>
+            {
+                var version = VersionObject();
+                context.Out.Write(Render(version, r.GetValue(format), "version", HumanVersion));
+                return Task.FromResult(ExitCodes.Success);
+            });
+    }
+
+    public static Command Info(CliContext context)
+    {
+        var format = Value("--format", "Change the output format to JSON or a Go template", "-f");
+        return new Command("info", "Display podman system information").With(format)
+            .WithAction(context, "info", async (r, ct) =>
+            {
+                var info = await InfoAdapter.GetInfoAsync(context, ct);
+                context.Out.Write(Render(info, r.GetValue(format), "info", YamlWriter.Write));
+                return ExitCodes.Success;
+            });
+    }
+
+    /// <summary>Podman's <c>version --format json</c> shape: Client with Go field names.</summary>
+    public static JsonObject VersionObject() => new()
+    {
+        ["Client"] = new JsonObject
+        {
+            ["APIVersion"] = PodmanApiVersion,
+            ["Version"] = ProductVersion,
+            ["GoVersion"] = "dotnet" + Environment.Version,
+            ["GitCommit"] = "",
+            ["BuiltTime"] = "",
+            ["Built"] = 0,
+            ["OsArch"] = "linux/" + ArchName(),
+            ["Os"] = "linux",
+        },
+    };
+
+    private static string Render(JsonObject data, string? format, string name, Func<JsonObject, string> human)
+    {
+        if (format is null)
+        {
+            return human(data);
+        }
+
+        if (JsonOutput.IsJsonFormat(format))
+        {
+            return JsonOutput.Value(data) + "\n";
+        }
+
+        return GoTemplate.Parse(name, ReportFormatter.Normalize(format).Body).Execute(data);
+    }
+
+    private static string HumanVersion(JsonObject version)
+    {
+        var client = (JsonObject)version["Client"]!;
+        var sb = new StringBuilder();
+        sb.Append("Client:       Modular Engine\n");
+        sb.Append($"Version:      {client["Version"]}\n");
+        sb.Append($"API Version:  {client["APIVersion"]}\n");
+        sb.Append($"Go Version:   {client["GoVersion"]}\n");
+        sb.Append($"Built:        {client["BuiltTime"]}\n");
+        sb.Append($"OS/Arch:      {client["OsArch"]}\n");
+        return sb.ToString();
+    }
+
+    private static string ArchName() => RuntimeInformation.OSArchitecture switch
+    {
+        Architecture.X64 => "amd64",
+        Architecture.Arm64 => "arm64",
+        var other => other.ToString().ToLowerInvariant(),
+    };
+}

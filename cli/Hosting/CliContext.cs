@@ -1,0 +1,65 @@
+using Microsoft.Extensions.DependencyInjection;
+using Modular.Engine;
+using Modular.Engine.Containers;
+using Modular.Engine.Events;
+using Modular.Engine.Images;
+
+namespace Modular.Cli.Hosting;
+
+/// <summary>
+/// What one modpod invocation shares between its commands: the streams, the global flags,
+/// the container command split off before parsing, and the engine, built on first use so
+/// that <c>version</c> and <c>--help</c> never build it.
+/// </summary>
+public sealed class CliContext(TextWriter stdout, TextWriter stderr, IReadOnlyList<string> containerCommand)
+    : IAsyncDisposable
+{
+    private EngineHost? _host;
+
+    public TextWriter Out { get; } = stdout;
+
+    public TextWriter Error { get; } = stderr;
+
+    /// <summary>Arguments after the image of run/create; the parser never saw them.</summary>
+    public IReadOnlyList<string> ContainerCommand { get; } = containerCommand;
+
+    public GlobalFlags Flags { get; set; } = new();
+
+    /// <summary>Stdout as a stream, for attached containers that write raw bytes.</summary>
+    public Func<Stream> OpenStdout { get; init; } = Console.OpenStandardOutput;
+
+    public Func<Stream> OpenStderr { get; init; } = Console.OpenStandardError;
+
+    /// <summary>The clock used for "X ago" columns; tests fix it.</summary>
+    public Func<DateTimeOffset> Now { get; init; } = () => DateTimeOffset.UtcNow;
+
+    /// <summary>True while a container is attached: signals then belong to the container.</summary>
+    public bool Attached { get; set; }
+
+    public bool Debug => Flags.LogLevel is "debug" or "trace";
+
+    /// <summary>Builds the engine for the global flags on first use.</summary>
+    public EngineHost Host => _host ??= EngineHost.Create(Flags);
+
+    /// <summary>
+    /// Services to use instead of the engine's. Only the CLI's own tests set it, with
+    /// Fake services standing for an engine they do not exercise.
+    /// </summary>
+    public IServiceProvider? ServiceOverride { get; init; }
+
+    public IServiceProvider Services => ServiceOverride ?? Host.Services;
+
+    public IImageService Images => Services.GetRequiredService<IImageService>();
+
+    public IContainerService Containers => Services.GetRequiredService<IContainerService>();
+
+    public IEventLog Events => Services.GetRequiredService<IEventLog>();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+    }
+}

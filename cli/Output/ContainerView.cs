@@ -1,0 +1,90 @@
+using System.Text.Json.Nodes;
+using Modular.Engine.Containers;
+
+namespace Modular.Cli.Output;
+
+/// <summary>
+/// The object <c>ps --format</c> templates see: Podman's ps JSON plus the Go names its
+/// reporter adds or overrides (<c>.ID</c> short, <c>.Names</c> one string, <c>.Status</c>
+/// "Up 5 minutes", <c>.CreatedHuman</c>, a shortened <c>.Command</c>).
+/// </summary>
+public static class ContainerView
+{
+    public static readonly IReadOnlyDictionary<string, string> HeaderOverrides = new Dictionary<string, string>
+    {
+        ["ID"] = "CONTAINER ID",
+        ["CreatedHuman"] = "CREATED",
+        ["Created"] = "CREATED",
+        ["ImageID"] = "IMAGE ID",
+        ["PodName"] = "POD NAME",
+        ["AutoRemove"] = "AUTO REMOVE",
+    };
+
+    public const string DefaultFormat =
+        "table {{.ID}}\\t{{.Image}}\\t{{.Command}}\\t{{.CreatedHuman}}\\t{{.Status}}\\t{{.Ports}}\\t{{.Names}}";
+
+    // Podman shortens the command column to 17 characters and an ellipsis unless --no-trunc.
+    private const int CommandWidth = 17;
+
+    public static JsonObject From(ContainerInfo info, JsonObject summary, bool noTrunc, DateTimeOffset now)
+    {
+        var view = (JsonObject)summary.DeepClone();
+        var command = string.Join(' ', info.Command);
+        view["ID"] = noTrunc ? info.Id : ShortId(info.Id);
+        view["Names"] = info.Name;
+        view["Image"] = info.ImageName;
+        view["ImageID"] = info.ImageId;
+        view["Command"] = noTrunc || command.Length <= CommandWidth ? command : command[..CommandWidth] + "...";
+        view["Created"] = HumanUnits.GoTime(info.Created);
+        view["CreatedAt"] = HumanUnits.GoTime(info.Created);
+        view["CreatedHuman"] = HumanUnits.Ago(info.Created, now);
+        view["Status"] = Status(info, now);
+        view["State"] = info.State;
+        view["Ports"] = "";
+        view["Labels"] = Labels(info.Labels);
+        view["ExitCode"] = info.ExitCode ?? 0;
+        view["Pid"] = info.Pid ?? 0;
+        view["AutoRemove"] = info.AutoRemove;
+        view["Pod"] = view["Pod"]?.DeepClone() ?? "";
+        view["PodName"] = view["PodName"]?.DeepClone() ?? "";
+        view["Size"] = view["Size"]?.DeepClone() ?? "";
+        view["Mounts"] = view["Mounts"]?.DeepClone() ?? "";
+        view["Networks"] = view["Networks"]?.DeepClone() ?? "";
+        return view;
+    }
+
+    /// <summary>Every field a header row may name, for templates run over an empty list.</summary>
+    public static IEnumerable<string> Fields(IEnumerable<JsonObject> rows) =>
+        rows.FirstOrDefault()?.Select(p => p.Key) ?? EmptyFields;
+
+    private static readonly string[] EmptyFields =
+    [
+        "ID", "Names", "Image", "ImageID", "Command", "Created", "CreatedAt", "CreatedHuman",
+        "Status", "State", "Ports", "Labels", "ExitCode", "Pid", "AutoRemove", "Pod", "PodName",
+        "Size", "Mounts", "Networks",
+    ];
+
+    /// <summary>"Created", "Up 5 minutes", "Exited (0) 3 seconds ago" as Podman's ps.</summary>
+    public static string Status(ContainerInfo info, DateTimeOffset now) => info.State switch
+    {
+        "created" or "configured" => "Created",
+        "running" => "Up " + HumanUnits.Duration(now - (info.StartedAt ?? info.Created)),
+        "exited" or "stopped" =>
+            $"Exited ({info.ExitCode ?? 0}) {HumanUnits.Ago(info.FinishedAt ?? info.Created, now)}",
+        "paused" => "Paused",
+        var other => char.ToUpperInvariant(other[0]) + other[1..],
+    };
+
+    public static string ShortId(string id) => id.Length > 12 ? id[..12] : id;
+
+    private static JsonObject Labels(IReadOnlyDictionary<string, string> labels)
+    {
+        var obj = new JsonObject();
+        foreach (var (key, value) in labels)
+        {
+            obj[key] = value;
+        }
+
+        return obj;
+    }
+}
