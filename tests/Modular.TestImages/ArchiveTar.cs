@@ -14,15 +14,17 @@ internal sealed class ArchiveTar : IAsyncDisposable
     public ArchiveTar(string path)
     {
         _file = new FileStream(path, FileMode.Create, FileAccess.Write);
-        _writer = new TarWriter(_file, TarEntryFormat.Pax, leaveOpen: true);
+        _writer = new TarWriter(_file, TarEntryFormat.Gnu, leaveOpen: true);
     }
 
     public async Task AddDirectoryAsync(string name, CancellationToken cancellationToken)
     {
-        var entry = new PaxTarEntry(TarEntryType.Directory, name)
+        var entry = new GnuTarEntry(TarEntryType.Directory, name)
         {
             Mode = (UnixFileMode)0b111_101_101,
             ModificationTime = FixedTime,
+            AccessTime = FixedTime,
+            ChangeTime = FixedTime,
         };
         await _writer.WriteEntryAsync(entry, cancellationToken);
     }
@@ -35,10 +37,12 @@ internal sealed class ArchiveTar : IAsyncDisposable
             return;
         }
 
-        var entry = new PaxTarEntry(TarEntryType.RegularFile, name)
+        var entry = new GnuTarEntry(TarEntryType.RegularFile, name)
         {
             Mode = (UnixFileMode)0b110_100_100,
             ModificationTime = FixedTime,
+            AccessTime = FixedTime,
+            ChangeTime = FixedTime,
             DataStream = new MemoryStream(content, writable: false),
         };
         await _writer.WriteEntryAsync(entry, cancellationToken);

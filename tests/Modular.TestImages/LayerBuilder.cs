@@ -3,7 +3,8 @@ using System.IO.Compression;
 
 namespace Modular.TestImages;
 
-/// <summary>Writes layer tars entry by entry with the BCL tar writer (PAX format).</summary>
+/// <summary>Writes layer tars entry by entry with the BCL tar writer (GNU format: unlike PAX, its
+/// headers carry no process ID, so layer digests are stable across runs).</summary>
 public static class LayerBuilder
 {
     // A fixed time keeps layer digests stable from one build to the next.
@@ -23,7 +24,7 @@ public static class LayerBuilder
     private static byte[] WriteTar(IEnumerable<LayerEntry> entries)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new TarWriter(buffer, TarEntryFormat.Pax, leaveOpen: true))
+        using (var writer = new TarWriter(buffer, TarEntryFormat.Gnu, leaveOpen: true))
         {
             foreach (var entry in entries)
             {
@@ -34,7 +35,7 @@ public static class LayerBuilder
         return buffer.ToArray();
     }
 
-    private static PaxTarEntry ToTarEntry(LayerEntry entry)
+    private static GnuTarEntry ToTarEntry(LayerEntry entry)
     {
         var (type, mode) = entry.Kind switch
         {
@@ -43,12 +44,14 @@ public static class LayerBuilder
             LayerEntryKind.Symlink => (TarEntryType.SymbolicLink, LinkMode),
             _ => (TarEntryType.HardLink, FileMode),
         };
-        var tarEntry = new PaxTarEntry(type, entry.Name)
+        var tarEntry = new GnuTarEntry(type, entry.Name)
         {
             Mode = entry.Mode ?? mode,
             Uid = 0,
             Gid = 0,
             ModificationTime = FixedTime,
+            AccessTime = FixedTime,
+            ChangeTime = FixedTime,
         };
         if (entry.LinkTarget is not null)
         {
