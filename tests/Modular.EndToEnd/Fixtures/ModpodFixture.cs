@@ -22,7 +22,8 @@ public sealed partial class ModpodFixture : IAsyncLifetime
     {
     }
 
-    public ModpodFixture(StoreOptions options)
+    // Private: xunit needs exactly one public constructor on a collection fixture.
+    private ModpodFixture(StoreOptions options)
     {
         _options = options;
         Directory = System.IO.Directory.CreateTempSubdirectory("modular-e2e-").FullName;
@@ -44,6 +45,14 @@ public sealed partial class ModpodFixture : IAsyncLifetime
 
     public Task InitializeAsync()
     {
+        if (!File.Exists(RepositoryPaths.Modpod))
+        {
+            // xunit does not dispose a fixture whose start failed; delete our dir here.
+            System.IO.Directory.Delete(Directory, recursive: true);
+            throw new InvalidOperationException(
+                $"modpod not found at {RepositoryPaths.Modpod}: run ./scripts/build or set MODPOD");
+        }
+
         foreach (var sub in new[] { "root", "runroot", "libexec", "events", "work" })
         {
             System.IO.Directory.CreateDirectory(Path.Combine(Directory, sub));

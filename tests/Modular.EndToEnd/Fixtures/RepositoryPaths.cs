@@ -28,7 +28,9 @@ public static class RepositoryPaths
     private static string RealModpod()
     {
         var info = new FileInfo(Modpod);
-        return info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? info.FullName;
+        return info.Exists
+            ? info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? info.FullName
+            : info.FullName;
     }
 
     private static string FindRoot()
