@@ -1,0 +1,76 @@
+using CliWrap;
+using CliWrap.Buffered;
+using Modular.EndToEnd.Fixtures;
+using Xunit;
+
+namespace Modular.EndToEnd.Containers;
+
+/// <summary>A detached container lives on under conmon after the CLI exits, and rm erases it.</summary>
+[Collection(Collections.Containers)]
+public sealed class DetachedContainerTests(ModpodFixture modpod)
+{
+    [Fact]
+    public async Task A_detached_container_outlives_the_cli_under_conmon_with_its_short_id_as_hostname()
+    {
+        var image = await modpod.EnsureBusyboxAsync();
+
+        var run = await modpod.RunAsync("run", "-d", "--name", "s1", image, "sleep", "300");
+        var id = run.Output;
+        var ps = await modpod.RunAsync("ps", "--filter", "name=s1", "--format", "{{.Names}} {{.Status}}");
+        var pid = int.Parse((await modpod.RunAsync("inspect", "--format", "{{.State.Pid}}", "s1")).Output);
+        var hostname = await Cli.Wrap("nsenter")
+            .WithArguments(["-t", pid.ToString(), "-u", "hostname"])
+            .ExecuteBufferedAsync();
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Matches("^[0-9a-f]{64}$", id);
+        Assert.StartsWith("s1 Up", ps.Output);
+        Assert.Equal("conmon", HostTraces.ParentCommand(pid));
+        Assert.Equal(id[..12], hostname.StandardOutput.Trim());
+        await modpod.RunAsync("rm", "-f", "-t", "0", "s1");
+    }
+
+    [Fact]
+    public async Task Stop_of_a_process_ignoring_sigterm_kills_it_after_the_grace_period_with_137()
+    {
+        var image = await modpod.EnsureBusyboxAsync();
+        await modpod.RunAsync(
+            "run", "-d", "--name", "s-term", image, "sh", "-c", "trap '' TERM; while :; do sleep 1; done");
+
+        var stop = await modpod.RunAsync("stop", "-t", "2", "s-term");
+        var code = await modpod.RunAsync("inspect", "--format", "{{.State.ExitCode}}", "s-term");
+
+        Assert.True(stop.ExitCode == 0, stop.ToString());
+        Assert.Equal("137", code.Output);
+        await modpod.RunAsync("rm", "-f", "s-term");
+    }
+
+    [Fact]
+    public async Task After_rm_nothing_on_the_host_names_the_container()
+    {
+        var image = await modpod.EnsureBusyboxAsync();
+        var id = (await modpod.RunAsync("run", "-d", "--name", "s-rm", image, "sleep", "300")).Output;
+        await modpod.RunAsync("stop", "-t", "2", "s-rm");
+
+        var rm = await modpod.RunAsync("rm", "s-rm");
+
+        Assert.True(rm.ExitCode == 0, rm.ToString());
+        Assert.Matches("^[0-9a-f]{64}$", id);
+        Assert.Empty(HostTraces.Find(id, modpod.GraphRoot, modpod.RunRoot));
+        Assert.False(await modpod.ContainerExistsAsync("s-rm"));
+    }
+
+    [Fact]
+    public async Task Rm_of_a_running_container_without_force_exits_2_and_of_an_unknown_name_1()
+    {
+        var image = await modpod.EnsureBusyboxAsync();
+        await modpod.RunAsync("run", "-d", "--name", "s-busy", image, "sleep", "300");
+
+        var busy = await modpod.RunAsync("rm", "s-busy");
+        var unknown = await modpod.RunAsync("rm", "no-such-container");
+
+        Assert.Equal(2, busy.ExitCode);
+        Assert.Equal(1, unknown.ExitCode);
+        await modpod.RunAsync("rm", "-f", "-t", "0", "s-busy");
+    }
+}

@@ -1,0 +1,66 @@
+using Modular.EndToEnd.Fixtures;
+using Xunit;
+
+namespace Modular.EndToEnd.Containers;
+
+/// <summary>run's exit status under both runtimes, whose error texts differ.</summary>
+[Collection(Collections.Containers)]
+public sealed class ExitCodeTests(ModpodFixture modpod)
+{
+    public static TheoryData<string> Runtimes => new() { "crun", "runc" };
+
+    [Theory]
+    [MemberData(nameof(Runtimes))]
+    public async Task Run_exits_0_when_the_command_succeeds(string runtime)
+    {
+        var result = await RunAsync(runtime, "true");
+
+        Assert.Equal(0, result.ExitCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Runtimes))]
+    public async Task Run_exits_with_the_container_code(string runtime)
+    {
+        var result = await RunAsync(runtime, "sh", "-c", "exit 3");
+
+        Assert.Equal(3, result.ExitCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Runtimes))]
+    public async Task Run_with_an_unknown_flag_exits_125(string runtime)
+    {
+        var image = await modpod.EnsureBusyboxAsync();
+
+        var result = await modpod.RunAsync("--runtime", runtime, "run", "--rm", "--no-such-flag", image, "true");
+
+        Assert.Equal(125, result.ExitCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Runtimes))]
+    public async Task Run_of_a_directory_exits_126(string runtime)
+    {
+        var result = await RunAsync(runtime, "/etc");
+
+        Assert.Equal(126, result.ExitCode);
+        Assert.Contains("/etc", result.StandardError);
+    }
+
+    [Theory]
+    [MemberData(nameof(Runtimes))]
+    public async Task Run_of_a_missing_command_exits_127_and_names_it(string runtime)
+    {
+        var result = await RunAsync(runtime, "/no/such/command");
+
+        Assert.Equal(127, result.ExitCode);
+        Assert.Contains("/no/such/command", result.StandardError);
+    }
+
+    private async Task<ModpodResult> RunAsync(string runtime, params string[] command)
+    {
+        var image = await modpod.EnsureBusyboxAsync();
+        return await modpod.RunAsync(["--runtime", runtime, "run", "--rm", image, .. command], null);
+    }
+}

@@ -1,0 +1,6 @@
+using Xunit;
+
+namespace Modular.EndToEnd.Fixtures;
+
+[CollectionDefinition(Collections.FieldCases)]
+public sealed class FieldCasesCollection : ICollectionFixture<ModpodFixture>;

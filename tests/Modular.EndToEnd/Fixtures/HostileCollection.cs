@@ -1,0 +1,6 @@
+using Xunit;
+
+namespace Modular.EndToEnd.Fixtures;
+
+[CollectionDefinition(Collections.Hostile)]
+public sealed class HostileCollection : ICollectionFixture<RegistryFixture>, ICollectionFixture<ModpodFixture>;

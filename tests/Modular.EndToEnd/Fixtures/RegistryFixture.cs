@@ -1,0 +1,166 @@
+using System.Net;
+using System.Net.Sockets;
+using CliWrap;
+using Modular.TestImages;
+using Xunit;
+
+namespace Modular.EndToEnd.Fixtures;
+
+/// <summary>
+/// A real docker-registry (Debian's docker-distribution) on 127.0.0.1 with no auth,
+/// its storage in a temp directory. Stopped by its own PID and deleted in DisposeAsync.
+/// </summary>
+public sealed class RegistryFixture : IAsyncLifetime
+{
+    private const string Executable = "/usr/bin/docker-registry";
+
+    private readonly CancellationTokenSource _stop = new();
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private CommandTask<CommandResult>? _server;
+
+    public string Directory { get; } =
+        System.IO.Directory.CreateTempSubdirectory("modular-registry-").FullName;
+
+    /// <summary>host:port, e.g. 127.0.0.1:41234.</summary>
+    public string Address { get; private set; } = string.Empty;
+
+    public string Storage => Path.Combine(Directory, "storage");
+
+    public async Task InitializeAsync()
+    {
+        Address = "127.0.0.1:" + FreePort();
+        var config = Path.Combine(Directory, "config.yml");
+        await File.WriteAllTextAsync(config, $"""
+            version: 0.1
+            log:
+              level: warn
+            storage:
+              filesystem:
+                rootdirectory: {Storage}
+              delete:
+                enabled: true
+            http:
+              addr: {Address}
+            """);
+
+        // Both streams go to files: CliWrap's null target closes its pipe and the
+        // registry then dies of SIGPIPE on its first access-log line.
+        // Cancelling the token makes CliWrap kill exactly this process, by its PID.
+        _server = Cli.Wrap(Executable)
+            .WithArguments(["serve", config])
+            .WithStandardOutputPipe(PipeTarget.ToFile(Path.Combine(Directory, "access.log")))
+            .WithStandardErrorPipe(PipeTarget.ToFile(Path.Combine(Directory, "log")))
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteAsync(_stop.Token);
+        try
+        {
+            await WaitUntilServingAsync();
+        }
+        catch (InvalidOperationException)
+        {
+            // xunit does not dispose a fixture whose start failed; stop and delete here.
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    public RegistryPusher Pusher => RegistryPusher.ForHost(_http, Address);
+
+    /// <summary>Pushes and returns the pullable reference "127.0.0.1:PORT/REPO:TAG".</summary>
+    public async Task<(string Reference, string Digest)> PushAsync(
+        TestImage image,
+        string repository,
+        string tag = "latest",
+        ManifestFormat format = ManifestFormat.DockerSchema2)
+    {
+        var digest = await Pusher.PushAsync(repository, tag, image, format);
+        return ($"{Address}/{repository}:{tag}", digest);
+    }
+
+    /// <summary>The Docker-Content-Digest the registry sends for a tag's manifest.</summary>
+    public async Task<string> ContentDigestAsync(string repository, string tag, string mediaType)
+    {
+        using var request = new HttpRequestMessage(
+            HttpMethod.Head, $"http://{Address}/v2/{repository}/manifests/{tag}");
+        request.Headers.Accept.ParseAdd(mediaType);
+        using var response = await _http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return response.Headers.GetValues("Docker-Content-Digest").Single();
+    }
+
+    /// <summary>
+    /// Flips bytes in the middle of a stored blob, keeping its size, so only a digest
+    /// check can notice. Use a blob no other test shares (see TestImageCatalog.UniqueAsync).
+    /// </summary>
+    public async Task CorruptBlobAsync(string digest)
+    {
+        var hex = Digests.Hex(digest);
+        var data = Path.Combine(Storage, "docker", "registry", "v2", "blobs", "sha256", hex[..2], hex, "data");
+        var bytes = await File.ReadAllBytesAsync(data);
+        for (var i = bytes.Length / 2; i < Math.Min(bytes.Length, bytes.Length / 2 + 16); i++)
+        {
+            bytes[i] ^= 0xFF;
+        }
+
+        await File.WriteAllBytesAsync(data, bytes);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        if (_server is not null)
+        {
+            try
+            {
+                await _server;
+            }
+            catch (OperationCanceledException)
+            {
+                // Expected: this is how the registry was stopped.
+            }
+        }
+
+        _http.Dispose();
+        _stop.Dispose();
+        System.IO.Directory.Delete(Directory, recursive: true);
+    }
+
+    private async Task WaitUntilServingAsync()
+    {
+        // Polling is the synchronisation here: the registry has no readiness signal.
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            try
+            {
+                using var response = await _http.GetAsync($"http://{Address}/v2/");
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            if (_server!.Task.IsCompleted)
+            {
+                break;
+            }
+
+            await Task.Delay(100);
+        }
+
+        var log = Path.Combine(Directory, "log");
+        var state = _server!.Task.IsCompleted ? $"exited {_server.Task.Result.ExitCode}" : "running";
+        throw new InvalidOperationException(
+            $"docker-registry ({state}) did not answer on {Address}: {(File.Exists(log) ? File.ReadAllText(log) : "")}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

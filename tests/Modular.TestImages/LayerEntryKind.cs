@@ -1,0 +1,9 @@
+namespace Modular.TestImages;
+
+public enum LayerEntryKind
+{
+    Directory,
+    File,
+    Symlink,
+    HardLink,
+}

@@ -1,0 +1,54 @@
+using System.Text.Json.Nodes;
+
+namespace Modular.TestImages;
+
+/// <summary>
+/// An image ready to write: its layers, and the config JSON whose digest is the image ID.
+/// </summary>
+public sealed record TestImage(
+    string Name,
+    IReadOnlyList<Layer> Layers,
+    string Architecture = "amd64",
+    string Os = "linux",
+    IReadOnlyList<string>? Cmd = null,
+    IReadOnlyList<string>? Env = null)
+{
+    public const string DefaultPath =
+        "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+    private byte[]? _config;
+
+    public byte[] Config => _config ??= BuildConfig();
+
+    /// <summary>The config digest, which Podman reports as the image ID.</summary>
+    public string ConfigDigest => Digests.Sha256(Config);
+
+    public string Id => Digests.Hex(ConfigDigest);
+
+    private byte[] BuildConfig()
+    {
+        var diffIds = new JsonArray(Layers.Select(l => (JsonNode)l.DiffId).ToArray());
+        var history = new JsonArray(Layers.Select(_ => (JsonNode)new JsonObject
+        {
+            ["created"] = "2024-01-01T00:00:00Z",
+            ["created_by"] = "Modular.TestImages",
+        }).ToArray());
+        var config = new JsonObject
+        {
+            ["created"] = "2024-01-01T00:00:00Z",
+            ["architecture"] = Architecture,
+            ["os"] = Os,
+            ["config"] = new JsonObject
+            {
+                ["Env"] = ToArray(Env ?? [DefaultPath]),
+                ["Cmd"] = ToArray(Cmd ?? ["sh"]),
+            },
+            ["rootfs"] = new JsonObject { ["type"] = "layers", ["diff_ids"] = diffIds },
+            ["history"] = history,
+        };
+        return System.Text.Encoding.UTF8.GetBytes(config.ToJsonString());
+    }
+
+    private static JsonArray ToArray(IEnumerable<string> values) =>
+        new(values.Select(v => (JsonNode)v).ToArray());
+}
