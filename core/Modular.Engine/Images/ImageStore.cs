@@ -1,3 +1,4 @@
+using Modular.Engine.Locking;
 using System.Text.Json;
 using Modular.Engine.Configuration;
 

@@ -1,3 +1,4 @@
+using Modular.Engine.Locking;
 using Microsoft.Extensions.Logging;
 using Modular.Contracts.Errors;
 using Modular.Engine.Registry;
