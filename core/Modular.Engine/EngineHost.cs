@@ -27,7 +27,10 @@ public sealed class EngineHost : IAsyncDisposable
 
     public EngineOptions Options { get; }
 
-    /// <summary>Resolves IImageService, IContainerService, IEventLog, IRuntimeRegistry, IStorageDriver ...</summary>
+    /// <summary>
+    /// Resolves IImageService, IContainerService, IEventLog, IRuntimeRegistry, IStorageDriver,
+    /// StorageDriverProvider, IInfoProvider, PluginHost.
+    /// </summary>
     public IServiceProvider Services => _provider;
 
     /// <summary>Reads configuration for the given global flags and environment.</summary>
@@ -41,7 +44,7 @@ public sealed class EngineHost : IAsyncDisposable
     public static EngineHost Create(GlobalFlags flags, bool needsStore = true) =>
         Create(flags, needsStore, ConfigSources.FromProcess());
 
-    /// <summary>As <see cref="Create(GlobalFlags, bool)"/>, with configuration sources of the caller's choosing.</summary>
+    /// <summary>As <see cref="Create(GlobalFlags, bool)"/>, with the caller's configuration sources.</summary>
     public static EngineHost Create(GlobalFlags flags, bool needsStore, ConfigSources sources)
     {
         if (needsStore && !sources.IsRoot)

@@ -66,11 +66,16 @@ public sealed partial class InfoProvider(
 
     private async Task<InfoObject> DescribeConmonAsync(CancellationToken cancellationToken)
     {
-        var path = options.ConmonPaths.FirstOrDefault(File.Exists) ?? "";
+        var path = options.ConmonPaths.FirstOrDefault(File.Exists);
+        if (path is null)
+        {
+            return new InfoObject().Add("Package", "package", "").Add("Path", "path", "").Add("Version", "version", "");
+        }
+
         return new InfoObject()
-            .Add("Package", "package", path.Length > 0 ? await ProgramFacts.PackageAsync(path, cancellationToken) : "")
+            .Add("Package", "package", await ProgramFacts.PackageAsync(path, cancellationToken))
             .Add("Path", "path", path)
-            .Add("Version", "version", path.Length > 0 ? await ProgramFacts.VersionAsync(path, cancellationToken) : "");
+            .Add("Version", "version", await ProgramFacts.VersionAsync(path, cancellationToken));
     }
 
     // The runtime's own failure shows in modularPlugins; info still answers, to help find it.
@@ -92,9 +97,10 @@ public sealed partial class InfoProvider(
             Log.BackendUnavailable(logger, "runtime", id, e.Message);
         }
 
+        var package = File.Exists(path) ? await ProgramFacts.PackageAsync(path, cancellationToken) : "";
         return new InfoObject()
             .Add("Name", "name", id)
-            .Add("Package", "package", File.Exists(path) ? await ProgramFacts.PackageAsync(path, cancellationToken) : "")
+            .Add("Package", "package", package)
             .Add("Path", "path", path)
             .Add("Version", "version", version);
     }
@@ -120,7 +126,8 @@ public sealed partial class InfoProvider(
             .Add("VolumePath", "volumePath", Path.Combine(options.GraphRoot, "volumes"));
     }
 
-    private async Task<IReadOnlyDictionary<string, string>> DriverStatusAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<string, string>> DriverStatusAsync(
+        CancellationToken cancellationToken)
     {
         try
         {
@@ -137,9 +144,11 @@ public sealed partial class InfoProvider(
         new(values.OrderBy(v => v.Key, StringComparer.Ordinal)
             .Select(v => KeyValuePair.Create(v.Key, (JsonNode?)JsonValue.Create(v.Value))));
 
-    private JsonObject DescribeRegistries() =>
-        new() { ["search"] = new JsonArray([.. RegistriesConf.SearchRegistries(options.RegistriesConfPath)
-            .Select(r => (JsonNode?)JsonValue.Create(r))]) };
+    private JsonObject DescribeRegistries()
+    {
+        var search = RegistriesConf.SearchRegistries(options.RegistriesConfPath);
+        return new JsonObject { ["search"] = new JsonArray([.. search.Select(r => (JsonNode?)r)]) };
+    }
 
     // Podman's own plugins key: only the log drivers exist so far.
     private static InfoObject DescribePodmanPlugins() => new InfoObject()

@@ -97,7 +97,8 @@ public sealed class EventLogTests : IAsyncLifetime
     public async Task A_hook_plugin_that_is_not_installed_does_not_stop_events()
     {
         _folders.Config.Environment["MODULAR_CONF"] = _folders.Config.Write(
-            "hooks.conf", $"[modular]\nplugin_dirs = [\"{_folders.PluginDirectory}\"]\nhook_plugins = [\"absent\"]\n");
+            "hooks.conf",
+            $"[modular]\nplugin_dirs = [\"{_folders.PluginDirectory}\"]\nhook_plugins = [\"absent\"]\n");
         await using var host = _folders.CreateHost();
         var events = host.Services.GetRequiredService<IEventLog>();
 

@@ -29,7 +29,8 @@ public sealed class PluginFolders : IDisposable
 
     /// <summary>Selects a runtime with one config line, as users do.</summary>
     public void SelectRuntime(string id) =>
-        Config.Environment["CONTAINERS_CONF"] = Config.Write("containers.conf", $"[engine]\nruntime = \"{id}\"\n");
+        Config.Environment["CONTAINERS_CONF"] =
+            Config.Write("containers.conf", $"[engine]\nruntime = \"{id}\"\n");
 
     public EngineHost CreateHost(bool needsStore = true) =>
         EngineHost.Create(new GlobalFlags(), needsStore, Config.Sources);
@@ -51,12 +52,19 @@ public sealed class PluginFolders : IDisposable
     }
 
     /// <summary>A plugin folder with a manifest and a placeholder assembly that is never loaded.</summary>
-    public string AddManifestOnly(string folder, string kind, string id, string contracts = "0.1", string? assemblyBytes = null)
+    public string AddManifestOnly(string folder, string kind, string id, string contracts = "0.1")
     {
         var target = Path.Combine(PluginDirectory, folder);
         Directory.CreateDirectory(target);
-        File.WriteAllText(Path.Combine(target, "Plugin.dll"), assemblyBytes ?? "not an assembly");
-        var manifest = new { kind, ids = new[] { id }, contracts, assembly = "Plugin.dll", module = "Plugin.Module" };
+        File.WriteAllText(Path.Combine(target, "Plugin.dll"), "not an assembly");
+        var manifest = new
+        {
+            kind,
+            ids = new[] { id },
+            contracts,
+            assembly = "Plugin.dll",
+            module = "Plugin.Module",
+        };
         File.WriteAllText(Path.Combine(target, "modular-plugin.json"), JsonSerializer.Serialize(manifest));
         return target;
     }
