@@ -46,6 +46,7 @@ public sealed partial class InfoProvider(
             .Add("CgroupsVersion", "cgroupVersion", HostFacts.CgroupVersion)
             .Add("Conmon", "conmon", await DescribeConmonAsync(cancellationToken))
             .Add("CPUs", "cpus", Environment.ProcessorCount)
+            .Add("DatabaseBackend", "databaseBackend", "sqlite")
             .Add("Distribution", "distribution", new InfoObject()
                 .Add("Distribution", "distribution", release.GetValueOrDefault("ID") ?? "")
                 .Add("Version", "version", release.GetValueOrDefault("VERSION_ID") ?? "")
@@ -56,20 +57,38 @@ public sealed partial class InfoProvider(
             .Add("LogDriver", "logDriver", options.LogDriver)
             .Add("MemFree", "memFree", HostFacts.Memory("MemFree"))
             .Add("MemTotal", "memTotal", HostFacts.Memory("MemTotal"))
+            // Networking arrives with its own issue; only none and host exist so far.
+            .Add("NetworkBackend", "networkBackend", "")
             .Add("OCIRuntime", "ociRuntime", await DescribeRuntimeAsync(cancellationToken))
             .Add("OS", "os", "linux")
-            .Add("Rootless", "rootless", false)
+            .Add("Security", "security", DescribeSecurity())
+            .Add("ServiceIsRemote", "serviceIsRemote", false)
             .Add("SwapFree", "swapFree", HostFacts.Memory("SwapFree"))
             .Add("SwapTotal", "swapTotal", HostFacts.Memory("SwapTotal"))
-            .Add("Uptime", "uptime", HostFacts.Uptime());
+            .Add("Uptime", "uptime", HostFacts.Uptime())
+            .Add("Variant", "variant", "")
+            .Add("Linkmode", "linkmode", "dynamic");
     }
+
+    // Podman's fields: what the kernel offers, and the capabilities containers get.
+    private InfoObject DescribeSecurity() => new InfoObject()
+        .Add("AppArmorEnabled", "apparmorEnabled", HostFacts.AppArmorEnabled)
+        .Add("DefaultCapabilities", "capabilities", string.Join(",", options.DefaultCapabilities.Select(
+            c => c.StartsWith("CAP_", StringComparison.Ordinal) ? c : "CAP_" + c)))
+        .Add("Rootless", "rootless", false)
+        .Add("SECCOMPEnabled", "seccompEnabled", HostFacts.SeccompEnabled)
+        .Add("SECCOMPProfilePath", "seccompProfilePath", options.SeccompProfilePath)
+        .Add("SELinuxEnabled", "selinuxEnabled", HostFacts.SelinuxEnabled);
 
     private async Task<InfoObject> DescribeConmonAsync(CancellationToken cancellationToken)
     {
         var path = options.ConmonPaths.FirstOrDefault(File.Exists);
         if (path is null)
         {
-            return new InfoObject().Add("Package", "package", "").Add("Path", "path", "").Add("Version", "version", "");
+            return new InfoObject()
+                .Add("Package", "package", "")
+                .Add("Path", "path", "")
+                .Add("Version", "version", "");
         }
 
         return new InfoObject()
@@ -108,6 +127,7 @@ public sealed partial class InfoProvider(
     private async Task<InfoObject> DescribeStoreAsync(CancellationToken cancellationToken)
     {
         var (running, paused, stopped) = await CountContainersAsync(cancellationToken);
+        var size = HostFacts.FileSystemSize(options.GraphRoot);
         return new InfoObject()
             .Add("ConfigFile", "configFile", options.StorageConfFile ?? "")
             .Add("ContainerStore", "containerStore", new InfoObject()
@@ -118,7 +138,10 @@ public sealed partial class InfoProvider(
             .Add("GraphDriverName", "graphDriverName", options.StorageDriver)
             .Add("GraphOptions", "graphOptions", ToJson(options.StorageOptions))
             .Add("GraphRoot", "graphRoot", options.GraphRoot)
+            .Add("GraphRootAllocated", "graphRootAllocated", size.Total)
+            .Add("GraphRootUsed", "graphRootUsed", size.Used)
             .Add("GraphStatus", "graphStatus", ToJson(await DriverStatusAsync(cancellationToken)))
+            .Add("ImageCopyTmpDir", "imageCopyTmpDir", "/var/tmp")
             .Add("ImageStore", "imageStore", new InfoObject()
                 .Add("Number", "number", await CountImagesAsync(cancellationToken)))
             .Add("RunRoot", "runRoot", options.RunRoot)
