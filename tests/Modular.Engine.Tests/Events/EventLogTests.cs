@@ -108,6 +108,21 @@ public sealed class EventLogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_hook_plugin_named_in_modular_conf_is_told_about_each_event()
+    {
+        var folder = _folders.InstallRecordingHook();
+        await using var host = _folders.CreateHost();
+        var events = host.Services.GetRequiredService<IEventLog>();
+
+        await events.AppendAsync(Died("h1", DateTimeOffset.Now), CancellationToken.None);
+        await events.AppendAsync(Died("h2", DateTimeOffset.Now), CancellationToken.None);
+
+        Assert.Equal(
+            ["container died h1", "container died h2"],
+            File.ReadAllLines(Path.Combine(folder, "hook.log")));
+    }
+
+    [Fact]
     public async Task Concurrent_appends_give_whole_lines()
     {
         var appends = Enumerable.Range(0, 64)

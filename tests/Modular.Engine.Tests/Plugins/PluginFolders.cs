@@ -36,18 +36,40 @@ public sealed class PluginFolders : IDisposable
         EngineHost.Create(new GlobalFlags(), needsStore, Config.Sources);
 
     /// <summary>Copies the built recording plugin (dll and manifest) into the plugin folder.</summary>
-    public string InstallRecordingPlugin()
+    public string InstallRecordingPlugin(string folderName = "runtime-recording")
     {
         var source = AppContext.BaseDirectory.Replace(
             $"{Path.DirectorySeparatorChar}Modular.Engine.Tests{Path.DirectorySeparatorChar}",
             $"{Path.DirectorySeparatorChar}Modular.Plugins.Runtime.Recording{Path.DirectorySeparatorChar}");
-        var target = Path.Combine(PluginDirectory, "runtime-recording");
+        var target = Path.Combine(PluginDirectory, folderName);
         Directory.CreateDirectory(target);
         foreach (var file in Directory.GetFiles(source))
         {
             File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
         }
 
+        return target;
+    }
+
+    /// <summary>
+    /// Installs the recording assembly again as a hook provider, with a manifest of its own,
+    /// and names it in modular.conf <c>hook_plugins</c>; returns its folder.
+    /// </summary>
+    public string InstallRecordingHook()
+    {
+        var target = InstallRecordingPlugin("hook-recording");
+        var manifest = new
+        {
+            kind = "hook-provider",
+            ids = new[] { "recording" },
+            contracts = "0.1",
+            assembly = "Modular.Plugins.Runtime.Recording.dll",
+            module = "Modular.Plugins.Runtime.Recording.RecordingHookModule",
+        };
+        File.WriteAllText(Path.Combine(target, "modular-plugin.json"), JsonSerializer.Serialize(manifest));
+        Config.Environment["MODULAR_CONF"] = Config.Write(
+            "modular-hooks.conf",
+            $"[modular]\nplugin_dirs = [\"{PluginDirectory}\"]\nhook_plugins = [\"recording\"]\n");
         return target;
     }
 
