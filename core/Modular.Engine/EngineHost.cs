@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Modular.Contracts.Errors;
 using Modular.Engine.Configuration;
 using Modular.Engine.Containers;
@@ -85,13 +86,12 @@ public sealed class EngineHost : IAsyncDisposable
     {
         logging.ClearProviders();
         logging.SetMinimumLevel(ToLogLevel(level));
-        logging.AddSimpleConsole(console =>
+        logging.AddConsole(console =>
         {
-            console.SingleLine = true;
-            console.IncludeScopes = false;
+            console.FormatterName = EngineLogFormatter.FormatterName;
+            console.LogToStandardErrorThreshold = LogLevel.Trace;
         });
-        logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(
-            console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        logging.AddConsoleFormatter<EngineLogFormatter, ConsoleFormatterOptions>();
     }
 
     private static LogLevel ToLogLevel(string level) => level switch
