@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Modular.Contracts.Errors;
 using Modular.Engine.Configuration;
 using Modular.Engine.Containers;
@@ -27,7 +28,10 @@ public sealed class EngineHost : IAsyncDisposable
 
     public EngineOptions Options { get; }
 
-    /// <summary>Resolves IImageService, IContainerService, IEventLog, IRuntimeRegistry, IStorageDriver ...</summary>
+    /// <summary>
+    /// Resolves IImageService, IContainerService, IEventLog, IRuntimeRegistry, IStorageDriver,
+    /// StorageDriverProvider, IInfoProvider, PluginHost.
+    /// </summary>
     public IServiceProvider Services => _provider;
 
     /// <summary>Reads configuration for the given global flags and environment.</summary>
@@ -41,7 +45,7 @@ public sealed class EngineHost : IAsyncDisposable
     public static EngineHost Create(GlobalFlags flags, bool needsStore = true) =>
         Create(flags, needsStore, ConfigSources.FromProcess());
 
-    /// <summary>As <see cref="Create(GlobalFlags, bool)"/>, with configuration sources of the caller's choosing.</summary>
+    /// <summary>As <see cref="Create(GlobalFlags, bool)"/>, with the caller's configuration sources.</summary>
     public static EngineHost Create(GlobalFlags flags, bool needsStore, ConfigSources sources)
     {
         if (needsStore && !sources.IsRoot)
@@ -82,13 +86,12 @@ public sealed class EngineHost : IAsyncDisposable
     {
         logging.ClearProviders();
         logging.SetMinimumLevel(ToLogLevel(level));
-        logging.AddSimpleConsole(console =>
+        logging.AddConsole(console =>
         {
-            console.SingleLine = true;
-            console.IncludeScopes = false;
+            console.FormatterName = EngineLogFormatter.FormatterName;
+            console.LogToStandardErrorThreshold = LogLevel.Trace;
         });
-        logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(
-            console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        logging.AddConsoleFormatter<EngineLogFormatter, ConsoleFormatterOptions>();
     }
 
     private static LogLevel ToLogLevel(string level) => level switch

@@ -60,20 +60,24 @@ internal static class ConfigFileChain
         var files = new List<string>();
         AddIfExists(files, Path.Combine(sources.ShareDirectory, "modular.conf"));
         AddIfExists(files, Path.Combine(sources.EtcDirectory, "modular.conf"));
-        AddIfExists(files, Path.Combine(sources.UserConfigDirectory, "modular.conf"));
+        if (sources.UserConfigDirectory is { } user)
+        {
+            AddIfExists(files, Path.Combine(user, "modular.conf"));
+        }
+
         return files;
     }
 
     // A user's own containers.conf only counts for non-root users, as in Podman.
     private static void AddUserFiles(List<string> files, ConfigSources sources)
     {
-        if (sources.IsRoot)
+        if (sources.IsRoot || sources.UserConfigDirectory is not { } user)
         {
             return;
         }
 
-        AddIfExists(files, Path.Combine(sources.UserConfigDirectory, "containers.conf"));
-        files.AddRange(DropIns(Path.Combine(sources.UserConfigDirectory, "containers.conf.d")));
+        AddIfExists(files, Path.Combine(user, "containers.conf"));
+        files.AddRange(DropIns(Path.Combine(user, "containers.conf.d")));
     }
 
     private static IEnumerable<string> DropIns(string directory) =>

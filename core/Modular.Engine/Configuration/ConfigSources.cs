@@ -24,14 +24,23 @@ public sealed record ConfigSources(
         Environment.GetFolderPath(Environment.SpecialFolder.UserProfile),
         NativeUser.IsRoot());
 
-    /// <summary>~/.config/modular, honouring XDG_CONFIG_HOME as Podman does for its own.</summary>
-    public string UserConfigDirectory
+    /// <summary>
+    /// ~/.config/modular, honouring XDG_CONFIG_HOME as Podman does for its own; null without
+    /// a home, so a relative path never reads files from the working directory.
+    /// </summary>
+    public string? UserConfigDirectory
     {
         get
         {
             var xdg = GetVariable("XDG_CONFIG_HOME");
-            var baseDir = string.IsNullOrEmpty(xdg) ? Path.Combine(HomeDirectory, ".config") : xdg;
-            return Path.Combine(baseDir, "modular");
+            if (!string.IsNullOrEmpty(xdg))
+            {
+                return Path.Combine(xdg, "modular");
+            }
+
+            return Path.IsPathRooted(HomeDirectory)
+                ? Path.Combine(HomeDirectory, ".config", "modular")
+                : null;
         }
     }
 }

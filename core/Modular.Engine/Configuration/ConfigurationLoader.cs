@@ -100,7 +100,9 @@ public static class ConfigurationLoader
 
     private static string ChooseCgroupManager(string? chosen, ConfigSources sources)
     {
-        var manager = string.IsNullOrEmpty(chosen) ? EngineDefaults.CgroupManager(sources.InitCommPath) : chosen;
+        var manager = string.IsNullOrEmpty(chosen)
+            ? EngineDefaults.CgroupManager(sources.InitCommPath)
+            : chosen;
         return manager is "cgroupfs" or "systemd"
             ? manager
             : throw new InvalidInputException(
@@ -111,14 +113,17 @@ public static class ConfigurationLoader
     {
         var chosen = (level ?? "warn").ToLowerInvariant();
         chosen = chosen == "warning" ? "warn" : chosen;
+        var known = string.Join(", ", EngineDefaults.LogLevels);
         return EngineDefaults.LogLevels.Contains(chosen)
             ? chosen
-            : throw new InvalidInputException(
-                $"log level \"{level}\" is invalid: use one of {string.Join(", ", EngineDefaults.LogLevels)}");
+            : throw new InvalidInputException($"log level \"{level}\" is invalid: use one of {known}");
     }
 
     // --root and --runroot always, resolved, so conmon's exit command acts on this store.
-    private static IReadOnlyList<string> RenderGlobalArguments(GlobalFlags flags, string graphRoot, string runRoot)
+    private static IReadOnlyList<string> RenderGlobalArguments(
+        GlobalFlags flags,
+        string graphRoot,
+        string runRoot)
     {
         var arguments = new List<string> { "--root", graphRoot, "--runroot", runRoot };
         AddIfGiven(arguments, "--storage-driver", flags.StorageDriver);

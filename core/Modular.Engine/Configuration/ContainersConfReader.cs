@@ -37,7 +37,8 @@ internal static class ContainersConfReader
         values.ConmonPaths = file.GetStringList(engine, "engine", "conmon_path") ?? values.ConmonPaths;
         values.EventsLogFilePath =
             file.GetString(engine, "engine", "events_logfile_path") ?? values.EventsLogFilePath;
-        values.HooksDirectories = file.GetStringList(engine, "engine", "hooks_dir") ?? values.HooksDirectories;
+        values.HooksDirectories =
+            file.GetStringList(engine, "engine", "hooks_dir") ?? values.HooksDirectories;
         CheckEventsLogger(file, engine, values);
 
         var runtimes = file.Table("engine.runtimes");
@@ -68,12 +69,14 @@ internal static class ContainersConfReader
 
         const string section = "containers";
         WarnUnknownKeys(file, values, containers, section, KnownContainersKeys);
-        values.DefaultUlimits = file.GetStringList(containers, section, "default_ulimits") ?? values.DefaultUlimits;
+        values.DefaultUlimits =
+            file.GetStringList(containers, section, "default_ulimits") ?? values.DefaultUlimits;
         values.DefaultCapabilities =
             file.GetStringList(containers, section, "default_capabilities") ?? values.DefaultCapabilities;
         values.LogDriver = file.GetString(containers, section, "log_driver") ?? values.LogDriver;
         values.LogSizeMax = file.GetInteger(containers, section, "log_size_max") ?? values.LogSizeMax;
-        values.SeccompProfile = file.GetString(containers, section, "seccomp_profile") ?? values.SeccompProfile;
+        values.SeccompProfile =
+            file.GetString(containers, section, "seccomp_profile") ?? values.SeccompProfile;
     }
 
     // [network] is read and kept for the networking issue; nothing uses it yet.

@@ -24,7 +24,11 @@ internal static class StorageOptionFlags
         return merged;
     }
 
-    private static void Apply(string driver, Dictionary<string, string> merged, ConfigValues values, string flag)
+    private static void Apply(
+        string driver,
+        Dictionary<string, string> merged,
+        ConfigValues values,
+        string flag)
     {
         // As in Podman, an empty --storage-opt drops the options from the configuration.
         if (flag.Length == 0)

@@ -19,7 +19,8 @@ public sealed partial class EventLog(EngineOptions options, PluginHost plugins, 
     // Followed files are polled: inotify would need a watcher per reader for little gain here.
     private static readonly TimeSpan FollowInterval = TimeSpan.FromMilliseconds(200);
 
-    private readonly Lazy<IReadOnlyList<IHookProvider>> _hooks = new(() => LoadHooks(options, plugins, logger));
+    private readonly Lazy<IReadOnlyList<IHookProvider>> _hooks =
+        new(() => LoadHooks(options, plugins, logger));
 
     private string FilePath => options.EventsLogFilePath
         ?? Path.Combine(options.RunRoot, "events", "events.log");
@@ -42,7 +43,9 @@ public sealed partial class EventLog(EngineOptions options, PluginHost plugins, 
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // As in Podman, streaming without --since shows only events from now on.
-        var startOffset = stream && since is null && File.Exists(FilePath) ? new FileInfo(FilePath).Length : 0;
+        var startOffset = stream && since is null && File.Exists(FilePath)
+            ? new FileInfo(FilePath).Length
+            : 0;
         await foreach (var line in ReadLinesAsync(stream, until, startOffset, cancellationToken))
         {
             if (EventJson.Parse(line) is not { } engineEvent)
@@ -127,7 +130,10 @@ public sealed partial class EventLog(EngineOptions options, PluginHost plugins, 
 
     private static bool Past(DateTimeOffset? until) => until is { } to && DateTimeOffset.Now > to;
 
-    private async Task NotifyAsync(IHookProvider hook, EngineEvent engineEvent, CancellationToken cancellationToken)
+    private async Task NotifyAsync(
+        IHookProvider hook,
+        EngineEvent engineEvent,
+        CancellationToken cancellationToken)
     {
         try
         {

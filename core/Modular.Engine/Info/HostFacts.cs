@@ -23,6 +23,35 @@ internal static class HostFacts
 
     public static string Hostname => Environment.MachineName;
 
+    public static bool AppArmorEnabled =>
+        ReadTrimmed("/sys/module/apparmor/parameters/enabled").StartsWith('Y');
+
+    public static bool SelinuxEnabled => File.Exists("/sys/fs/selinux/enforce");
+
+    /// <summary>Whether the kernel offers seccomp: a "Seccomp:" line in our own status.</summary>
+    public static bool SeccompEnabled =>
+        ReadLines("/proc/self/status").Any(l => l.StartsWith("Seccomp:", StringComparison.Ordinal));
+
+    /// <summary>Size and use of the file system holding a path (or its nearest parent).</summary>
+    public static (long Total, long Used) FileSystemSize(string path)
+    {
+        var existing = path;
+        while (!Directory.Exists(existing) && Path.GetDirectoryName(existing) is { } parent)
+        {
+            existing = parent;
+        }
+
+        try
+        {
+            var drive = new DriveInfo(existing);
+            return (drive.TotalSize, drive.TotalSize - drive.TotalFreeSpace);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return (0, 0);
+        }
+    }
+
     /// <summary>/etc/os-release ID, VERSION_ID and VERSION_CODENAME.</summary>
     public static IReadOnlyDictionary<string, string> OsRelease()
     {

@@ -46,6 +46,7 @@ public sealed partial class InfoProvider(
             .Add("CgroupsVersion", "cgroupVersion", HostFacts.CgroupVersion)
             .Add("Conmon", "conmon", await DescribeConmonAsync(cancellationToken))
             .Add("CPUs", "cpus", Environment.ProcessorCount)
+            .Add("DatabaseBackend", "databaseBackend", "sqlite")
             .Add("Distribution", "distribution", new InfoObject()
                 .Add("Distribution", "distribution", release.GetValueOrDefault("ID") ?? "")
                 .Add("Version", "version", release.GetValueOrDefault("VERSION_ID") ?? "")
@@ -56,21 +57,44 @@ public sealed partial class InfoProvider(
             .Add("LogDriver", "logDriver", options.LogDriver)
             .Add("MemFree", "memFree", HostFacts.Memory("MemFree"))
             .Add("MemTotal", "memTotal", HostFacts.Memory("MemTotal"))
+            // Networking arrives with its own issue; only none and host exist so far.
+            .Add("NetworkBackend", "networkBackend", "")
             .Add("OCIRuntime", "ociRuntime", await DescribeRuntimeAsync(cancellationToken))
             .Add("OS", "os", "linux")
-            .Add("Rootless", "rootless", false)
+            .Add("Security", "security", DescribeSecurity())
+            .Add("ServiceIsRemote", "serviceIsRemote", false)
             .Add("SwapFree", "swapFree", HostFacts.Memory("SwapFree"))
             .Add("SwapTotal", "swapTotal", HostFacts.Memory("SwapTotal"))
-            .Add("Uptime", "uptime", HostFacts.Uptime());
+            .Add("Uptime", "uptime", HostFacts.Uptime())
+            .Add("Variant", "variant", "")
+            .Add("Linkmode", "linkmode", "dynamic");
     }
+
+    // Podman's fields: what the kernel offers, and the capabilities containers get.
+    private InfoObject DescribeSecurity() => new InfoObject()
+        .Add("AppArmorEnabled", "apparmorEnabled", HostFacts.AppArmorEnabled)
+        .Add("DefaultCapabilities", "capabilities", string.Join(",", options.DefaultCapabilities.Select(
+            c => c.StartsWith("CAP_", StringComparison.Ordinal) ? c : "CAP_" + c)))
+        .Add("Rootless", "rootless", false)
+        .Add("SECCOMPEnabled", "seccompEnabled", HostFacts.SeccompEnabled)
+        .Add("SECCOMPProfilePath", "seccompProfilePath", options.SeccompProfilePath)
+        .Add("SELinuxEnabled", "selinuxEnabled", HostFacts.SelinuxEnabled);
 
     private async Task<InfoObject> DescribeConmonAsync(CancellationToken cancellationToken)
     {
-        var path = options.ConmonPaths.FirstOrDefault(File.Exists) ?? "";
+        var path = options.ConmonPaths.FirstOrDefault(File.Exists);
+        if (path is null)
+        {
+            return new InfoObject()
+                .Add("Package", "package", "")
+                .Add("Path", "path", "")
+                .Add("Version", "version", "");
+        }
+
         return new InfoObject()
-            .Add("Package", "package", path.Length > 0 ? await ProgramFacts.PackageAsync(path, cancellationToken) : "")
+            .Add("Package", "package", await ProgramFacts.PackageAsync(path, cancellationToken))
             .Add("Path", "path", path)
-            .Add("Version", "version", path.Length > 0 ? await ProgramFacts.VersionAsync(path, cancellationToken) : "");
+            .Add("Version", "version", await ProgramFacts.VersionAsync(path, cancellationToken));
     }
 
     // The runtime's own failure shows in modularPlugins; info still answers, to help find it.
@@ -92,9 +116,10 @@ public sealed partial class InfoProvider(
             Log.BackendUnavailable(logger, "runtime", id, e.Message);
         }
 
+        var package = File.Exists(path) ? await ProgramFacts.PackageAsync(path, cancellationToken) : "";
         return new InfoObject()
             .Add("Name", "name", id)
-            .Add("Package", "package", File.Exists(path) ? await ProgramFacts.PackageAsync(path, cancellationToken) : "")
+            .Add("Package", "package", package)
             .Add("Path", "path", path)
             .Add("Version", "version", version);
     }
@@ -102,6 +127,7 @@ public sealed partial class InfoProvider(
     private async Task<InfoObject> DescribeStoreAsync(CancellationToken cancellationToken)
     {
         var (running, paused, stopped) = await CountContainersAsync(cancellationToken);
+        var size = HostFacts.FileSystemSize(options.GraphRoot);
         return new InfoObject()
             .Add("ConfigFile", "configFile", options.StorageConfFile ?? "")
             .Add("ContainerStore", "containerStore", new InfoObject()
@@ -112,7 +138,10 @@ public sealed partial class InfoProvider(
             .Add("GraphDriverName", "graphDriverName", options.StorageDriver)
             .Add("GraphOptions", "graphOptions", ToJson(options.StorageOptions))
             .Add("GraphRoot", "graphRoot", options.GraphRoot)
+            .Add("GraphRootAllocated", "graphRootAllocated", size.Total)
+            .Add("GraphRootUsed", "graphRootUsed", size.Used)
             .Add("GraphStatus", "graphStatus", ToJson(await DriverStatusAsync(cancellationToken)))
+            .Add("ImageCopyTmpDir", "imageCopyTmpDir", "/var/tmp")
             .Add("ImageStore", "imageStore", new InfoObject()
                 .Add("Number", "number", await CountImagesAsync(cancellationToken)))
             .Add("RunRoot", "runRoot", options.RunRoot)
@@ -120,7 +149,8 @@ public sealed partial class InfoProvider(
             .Add("VolumePath", "volumePath", Path.Combine(options.GraphRoot, "volumes"));
     }
 
-    private async Task<IReadOnlyDictionary<string, string>> DriverStatusAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<string, string>> DriverStatusAsync(
+        CancellationToken cancellationToken)
     {
         try
         {
@@ -137,9 +167,11 @@ public sealed partial class InfoProvider(
         new(values.OrderBy(v => v.Key, StringComparer.Ordinal)
             .Select(v => KeyValuePair.Create(v.Key, (JsonNode?)JsonValue.Create(v.Value))));
 
-    private JsonObject DescribeRegistries() =>
-        new() { ["search"] = new JsonArray([.. RegistriesConf.SearchRegistries(options.RegistriesConfPath)
-            .Select(r => (JsonNode?)JsonValue.Create(r))]) };
+    private JsonObject DescribeRegistries()
+    {
+        var search = RegistriesConf.SearchRegistries(options.RegistriesConfPath);
+        return new JsonObject { ["search"] = new JsonArray([.. search.Select(r => (JsonNode?)r)]) };
+    }
 
     // Podman's own plugins key: only the log drivers exist so far.
     private static InfoObject DescribePodmanPlugins() => new InfoObject()

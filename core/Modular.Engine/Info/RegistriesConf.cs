@@ -19,9 +19,9 @@ internal static class RegistriesConf
         try
         {
             var root = TomlSerializer.Deserialize<TomlTable>(File.ReadAllText(path));
-            return root?.TryGetValue("unqualified-search-registries", out var value) == true && value is TomlArray list
-                ? [.. list.OfType<string>()]
-                : [];
+            object? value = null;
+            var found = root?.TryGetValue("unqualified-search-registries", out value) == true;
+            return found && value is TomlArray list ? [.. list.OfType<string>()] : [];
         }
         catch (Exception e) when (e is TomlException or IOException or UnauthorizedAccessException)
         {

@@ -13,7 +13,8 @@ public sealed class PluginCatalog
 {
     public const string ManifestFileName = "modular-plugin.json";
 
-    private static readonly JsonSerializerOptions ManifestJson = new() { PropertyNameCaseInsensitive = true };
+    private static readonly JsonSerializerOptions ManifestJson =
+        new() { PropertyNameCaseInsensitive = true };
 
     private readonly List<PluginDescriptor> _accepted = [];
     private readonly List<PluginStatus> _skipped = [];
@@ -47,7 +48,10 @@ public sealed class PluginCatalog
 
     /// <summary>The ids of a kind, sorted, as error messages list them.</summary>
     public IReadOnlyList<string> IdsOf(PluginKind kind) =>
-        [.. _accepted.Where(p => p.Kind == kind).SelectMany(p => p.Ids).Distinct().Order(StringComparer.Ordinal)];
+        [.. _accepted.Where(p => p.Kind == kind)
+            .SelectMany(p => p.Ids)
+            .Distinct()
+            .Order(StringComparer.Ordinal)];
 
     private void Consider(string folder)
     {
@@ -61,7 +65,9 @@ public sealed class PluginCatalog
         var (descriptor, reason, manifest) = Read(folder, manifestPath);
         if (descriptor is null)
         {
-            var ids = manifest?.Ids is { Count: > 0 } given ? string.Join(",", given) : Path.GetFileName(folder);
+            var ids = manifest?.Ids is { Count: > 0 } given
+                ? string.Join(",", given)
+                : Path.GetFileName(folder);
             Skip(manifest?.Kind ?? "unknown", ids, folder, reason!);
             return;
         }
@@ -88,7 +94,8 @@ public sealed class PluginCatalog
         PluginManifest? manifest;
         try
         {
-            manifest = JsonSerializer.Deserialize<PluginManifest>(File.ReadAllText(manifestPath), ManifestJson);
+            var text = File.ReadAllText(manifestPath);
+            manifest = JsonSerializer.Deserialize<PluginManifest>(text, ManifestJson);
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
         {
@@ -101,10 +108,14 @@ public sealed class PluginCatalog
 
     private static (PluginDescriptor?, string?) Validate(string folder, PluginManifest? manifest)
     {
-        if (manifest is null || manifest.Ids is not { Count: > 0 } || string.IsNullOrEmpty(manifest.Assembly)
-            || string.IsNullOrEmpty(manifest.Module) || string.IsNullOrEmpty(manifest.Contracts))
+        if (manifest is null
+            || manifest.Ids is not { Count: > 0 }
+            || string.IsNullOrEmpty(manifest.Assembly)
+            || string.IsNullOrEmpty(manifest.Module)
+            || string.IsNullOrEmpty(manifest.Contracts))
         {
-            return (null, $"malformed {ManifestFileName}: kind, ids, contracts, assembly and module are required");
+            return (null,
+                $"malformed {ManifestFileName}: kind, ids, contracts, assembly and module are required");
         }
 
         if (PluginKindNames.Parse(manifest.Kind) is not { } kind)

@@ -135,15 +135,20 @@ public sealed partial class PluginHost : IDisposable
         try
         {
             var implementation = Instantiate<T>(descriptor, id);
-            _outcomes[(descriptor.Kind, id)] = new PluginStatus(kind, id, "loaded", null, descriptor.Directory);
+            _outcomes[(descriptor.Kind, id)] =
+                new PluginStatus(kind, id, "loaded", null, descriptor.Directory);
             Log.PluginLoaded(_logger, kind, id, descriptor.AssemblyPath);
             return implementation;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            var error = (e as System.Reflection.TargetInvocationException)?.InnerException?.Message ?? e.Message;
-            _outcomes[(descriptor.Kind, id)] = new PluginStatus(kind, id, "failed", error, descriptor.Directory);
-            throw new BackendException($"{kind} plugin \"{id}\" failed to load from {descriptor.Directory}: {error}", e);
+            var error = (e as System.Reflection.TargetInvocationException)?.InnerException?.Message
+                ?? e.Message;
+            _outcomes[(descriptor.Kind, id)] =
+                new PluginStatus(kind, id, "failed", error, descriptor.Directory);
+            throw new BackendException(
+                $"{kind} plugin \"{id}\" failed to load from {descriptor.Directory}: {error}",
+                e);
         }
     }
 
@@ -156,7 +161,8 @@ public sealed partial class PluginHost : IDisposable
             config => config.PreferSharedTypes = true);
         _owned.Add(loader);
 
-        var moduleType = loader.LoadDefaultAssembly().GetType(descriptor.ModuleType, throwOnError: true)!;
+        var assembly = loader.LoadDefaultAssembly();
+        var moduleType = assembly.GetType(descriptor.ModuleType, throwOnError: true)!;
         var module = Activator.CreateInstance(moduleType) as IPluginModule
             ?? throw new InvalidOperationException($"{descriptor.ModuleType} is not an IPluginModule");
 
@@ -168,6 +174,7 @@ public sealed partial class PluginHost : IDisposable
         _owned.Add(provider);
 
         return provider.GetService<T>()
-            ?? throw new InvalidOperationException($"module {descriptor.ModuleType} registered no {typeof(T).Name}");
+            ?? throw new InvalidOperationException(
+                $"module {descriptor.ModuleType} registered no {typeof(T).Name}");
     }
 }

@@ -9,7 +9,7 @@ namespace Modular.Engine.Plugins;
 /// </summary>
 public static class RuntimeContexts
 {
-    /// <summary>State lives under runroot, <c>runroot/runtime/&lt;id&gt;</c>, never the runtime's default.</summary>
+    /// <summary>State lives in <c>runroot/runtime/&lt;id&gt;</c>, never in the runtime's default.</summary>
     public static OciRuntimeContext For(EngineOptions options, string id) => new(
         Path.Combine(options.RunRoot, "runtime", id),
         options.CgroupManager,

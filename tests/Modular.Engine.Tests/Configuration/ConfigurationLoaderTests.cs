@@ -38,7 +38,9 @@ public sealed class ConfigurationLoaderTests : IDisposable
     [Fact]
     public void Later_files_of_the_chain_win_key_by_key()
     {
-        _config.Write("share/containers.conf", "[engine]\nruntime = \"runc\"\n[containers]\nlog_size_max = 10\n");
+        _config.Write(
+            "share/containers.conf",
+            "[engine]\nruntime = \"runc\"\n[containers]\nlog_size_max = 10\n");
         _config.Write("etc/containers.conf", "[engine]\nruntime = \"crun\"\n");
         _config.Write("etc/containers.conf.d/20-b.conf", "[containers]\nlog_driver = \"none\"\n");
         _config.Write("etc/containers.conf.d/10-a.conf", "[containers]\nlog_driver = \"passthrough\"\n");
@@ -103,7 +105,9 @@ public sealed class ConfigurationLoaderTests : IDisposable
         Assert.Equal("vfs", fromEtc.StorageDriver);
         Assert.Equal("/var/lib/modular", fromEtc.GraphRoot);
         Assert.Equal("1", fromEtc.StorageOptions["x"]);
-        Assert.Equal(("overlay", "/g", "/r"), (fromVariable.StorageDriver, fromVariable.GraphRoot, fromVariable.RunRoot));
+        Assert.Equal(
+            ("overlay", "/g", "/r"),
+            (fromVariable.StorageDriver, fromVariable.GraphRoot, fromVariable.RunRoot));
     }
 
     [Fact]
@@ -116,11 +120,13 @@ public sealed class ConfigurationLoaderTests : IDisposable
 
         var result = _config.Load(flags);
 
-        Assert.Equal(("overlay", "runc", "debug"), (result.Options.StorageDriver, result.Options.Runtime, result.Options.LogLevel));
+        var options = result.Options;
+        Assert.Equal(("overlay", "runc", "debug"), (options.StorageDriver, options.Runtime, options.LogLevel));
         Assert.Equal("nodev", result.Options.StorageOptions["mountopt"]);
         Assert.Equal(
             ["--root", "/tmp/g", "--runroot", "/tmp/r", "--storage-driver", "overlay", "--runtime", "runc",
-             "--log-level", "debug", "--storage-opt", "overlay.mountopt=nodev", "--storage-opt", "vfs.ignored=1"],
+             "--log-level", "debug",
+             "--storage-opt", "overlay.mountopt=nodev", "--storage-opt", "vfs.ignored=1"],
             result.Options.GlobalArguments);
         Assert.Contains(result.Warnings, w => w.Contains("vfs.ignored=1"));
     }
@@ -205,7 +211,8 @@ public sealed class ConfigurationLoaderTests : IDisposable
         var result = _config.Load();
 
         Assert.Empty(result.Warnings);
-        Assert.Equal(("crun", "overlay", "k8s-file"), (result.Options.Runtime, result.Options.StorageDriver, result.Options.LogDriver));
+        var options = result.Options;
+        Assert.Equal(("crun", "overlay", "k8s-file"), (options.Runtime, options.StorageDriver, options.LogDriver));
         Assert.Empty(result.Options.DefaultUlimits);
         Assert.Equal(11, result.Options.DefaultCapabilities.Count);
     }
@@ -231,6 +238,7 @@ public sealed class ConfigurationLoaderTests : IDisposable
             directory = directory.Parent;
         }
 
-        return directory?.FullName ?? throw new InvalidOperationException("Modular.sln not found above the tests");
+        return directory?.FullName
+            ?? throw new InvalidOperationException("Modular.sln not found above the tests");
     }
 }

@@ -97,13 +97,29 @@ public sealed class EventLogTests : IAsyncLifetime
     public async Task A_hook_plugin_that_is_not_installed_does_not_stop_events()
     {
         _folders.Config.Environment["MODULAR_CONF"] = _folders.Config.Write(
-            "hooks.conf", $"[modular]\nplugin_dirs = [\"{_folders.PluginDirectory}\"]\nhook_plugins = [\"absent\"]\n");
+            "hooks.conf",
+            $"[modular]\nplugin_dirs = [\"{_folders.PluginDirectory}\"]\nhook_plugins = [\"absent\"]\n");
         await using var host = _folders.CreateHost();
         var events = host.Services.GetRequiredService<IEventLog>();
 
         await events.AppendAsync(Died("hooked", DateTimeOffset.Now), CancellationToken.None);
 
         Assert.Contains("\"hooked\"", File.ReadAllText(host.Options.EventsLogFilePath!));
+    }
+
+    [Fact]
+    public async Task A_hook_plugin_named_in_modular_conf_is_told_about_each_event()
+    {
+        var folder = _folders.InstallRecordingHook();
+        await using var host = _folders.CreateHost();
+        var events = host.Services.GetRequiredService<IEventLog>();
+
+        await events.AppendAsync(Died("h1", DateTimeOffset.Now), CancellationToken.None);
+        await events.AppendAsync(Died("h2", DateTimeOffset.Now), CancellationToken.None);
+
+        Assert.Equal(
+            ["container died h1", "container died h2"],
+            File.ReadAllLines(Path.Combine(folder, "hook.log")));
     }
 
     [Fact]

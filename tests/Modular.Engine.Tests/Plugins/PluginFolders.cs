@@ -29,18 +29,19 @@ public sealed class PluginFolders : IDisposable
 
     /// <summary>Selects a runtime with one config line, as users do.</summary>
     public void SelectRuntime(string id) =>
-        Config.Environment["CONTAINERS_CONF"] = Config.Write("containers.conf", $"[engine]\nruntime = \"{id}\"\n");
+        Config.Environment["CONTAINERS_CONF"] =
+            Config.Write("containers.conf", $"[engine]\nruntime = \"{id}\"\n");
 
     public EngineHost CreateHost(bool needsStore = true) =>
         EngineHost.Create(new GlobalFlags(), needsStore, Config.Sources);
 
     /// <summary>Copies the built recording plugin (dll and manifest) into the plugin folder.</summary>
-    public string InstallRecordingPlugin()
+    public string InstallRecordingPlugin(string folderName = "runtime-recording")
     {
         var source = AppContext.BaseDirectory.Replace(
             $"{Path.DirectorySeparatorChar}Modular.Engine.Tests{Path.DirectorySeparatorChar}",
             $"{Path.DirectorySeparatorChar}Modular.Plugins.Runtime.Recording{Path.DirectorySeparatorChar}");
-        var target = Path.Combine(PluginDirectory, "runtime-recording");
+        var target = Path.Combine(PluginDirectory, folderName);
         Directory.CreateDirectory(target);
         foreach (var file in Directory.GetFiles(source))
         {
@@ -50,13 +51,42 @@ public sealed class PluginFolders : IDisposable
         return target;
     }
 
+    /// <summary>
+    /// Installs the recording assembly again as a hook provider, with a manifest of its own,
+    /// and names it in modular.conf <c>hook_plugins</c>; returns its folder.
+    /// </summary>
+    public string InstallRecordingHook()
+    {
+        var target = InstallRecordingPlugin("hook-recording");
+        var manifest = new
+        {
+            kind = "hook-provider",
+            ids = new[] { "recording" },
+            contracts = "0.1",
+            assembly = "Modular.Plugins.Runtime.Recording.dll",
+            module = "Modular.Plugins.Runtime.Recording.RecordingHookModule",
+        };
+        File.WriteAllText(Path.Combine(target, "modular-plugin.json"), JsonSerializer.Serialize(manifest));
+        Config.Environment["MODULAR_CONF"] = Config.Write(
+            "modular-hooks.conf",
+            $"[modular]\nplugin_dirs = [\"{PluginDirectory}\"]\nhook_plugins = [\"recording\"]\n");
+        return target;
+    }
+
     /// <summary>A plugin folder with a manifest and a placeholder assembly that is never loaded.</summary>
-    public string AddManifestOnly(string folder, string kind, string id, string contracts = "0.1", string? assemblyBytes = null)
+    public string AddManifestOnly(string folder, string kind, string id, string contracts = "0.1")
     {
         var target = Path.Combine(PluginDirectory, folder);
         Directory.CreateDirectory(target);
-        File.WriteAllText(Path.Combine(target, "Plugin.dll"), assemblyBytes ?? "not an assembly");
-        var manifest = new { kind, ids = new[] { id }, contracts, assembly = "Plugin.dll", module = "Plugin.Module" };
+        File.WriteAllText(Path.Combine(target, "Plugin.dll"), "not an assembly");
+        var manifest = new
+        {
+            kind,
+            ids = new[] { id },
+            contracts,
+            assembly = "Plugin.dll",
+            module = "Plugin.Module",
+        };
         File.WriteAllText(Path.Combine(target, "modular-plugin.json"), JsonSerializer.Serialize(manifest));
         return target;
     }

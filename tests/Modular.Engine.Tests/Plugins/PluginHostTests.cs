@@ -121,7 +121,8 @@ public sealed class PluginHostTests : IDisposable
             () => host.Services.GetRequiredService<StorageDriverProvider>().GetAsync(CancellationToken.None));
 
         Assert.Equal(
-            "database graph driver \"vfs\" does not match our graph driver \"overlay\": database configuration mismatch",
+            "database graph driver \"vfs\" does not match our graph driver \"overlay\": "
+            + "database configuration mismatch",
             error.Message);
     }
 
@@ -133,7 +134,8 @@ public sealed class PluginHostTests : IDisposable
             "storage2.conf", $"[storage]\ndriver = \"zfs\"\ngraphroot = \"{_folders.GraphRoot}\"\n");
         await using var host = _folders.CreateHost();
 
-        var error = Assert.Throws<InvalidInputException>(() => host.Services.GetRequiredService<IStorageDriver>());
+        var error = Assert.Throws<InvalidInputException>(
+            () => host.Services.GetRequiredService<IStorageDriver>());
 
         Assert.Equal("unknown storage driver \"zfs\": installed drivers are overlay", error.Message);
     }
