@@ -62,7 +62,7 @@ internal sealed class LayerView(IReadOnlyList<string> roots, bool overlayForm)
                     if (++links > MaxSymlinks)
                     {
                         throw new InvalidInputException(
-                            $"invalid layer entry \"{entryName}\": "
+                            $"invalid layer entry {Quoted.Of(entryName)}: "
                             + "too many levels of symbolic links");
                     }
 
@@ -81,8 +81,8 @@ internal sealed class LayerView(IReadOnlyList<string> roots, bool overlayForm)
                     break;
                 default:
                     throw new InvalidInputException(
-                        $"invalid layer entry \"{entryName}\": "
-                        + $"parent \"{Join(current, part)}\" is not a directory");
+                        $"invalid layer entry {Quoted.Of(entryName)}: "
+                        + $"parent {Quoted.Of(Join(current, part))} is not a directory");
             }
         }
 
