@@ -1,4 +1,5 @@
 using CliWrap;
+using CliWrap.Buffered;
 using Modular.Contracts.Errors;
 using Modular.Plugins.Storage.Overlay.Native;
 
@@ -61,10 +62,16 @@ internal sealed class OverlayMounts(OverlayLayout layout, string runHome, MountO
                 $"overlay: layer {id} has too many lower layers for one mount");
         }
 
-        await Cli.Wrap("mount")
+        var result = await Cli.Wrap("mount")
             .WithArguments(["-t", "overlay", "-o", data, "overlay", merged])
             .WithWorkingDirectory(layout.Home)
-            .ExecuteAsync(cancellationToken);
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync(cancellationToken);
+        if (result.ExitCode != 0)
+        {
+            throw new BackendException(
+                $"overlay: mounting layer {id} failed: {result.StandardError.Trim()}");
+        }
     }
 
     public void Unmount(string id, bool force)
