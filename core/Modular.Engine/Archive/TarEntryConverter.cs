@@ -85,6 +85,9 @@ internal static class TarEntryConverter
 
     private static LayerEntryType MapType(TarEntry tar) => tar.EntryType switch
     {
+        // Old tars mark a directory only by a trailing slash on a regular-file entry.
+        TarEntryType.V7RegularFile or TarEntryType.RegularFile
+            when tar.Name.EndsWith('/') => LayerEntryType.Directory,
         TarEntryType.RegularFile or TarEntryType.V7RegularFile
             or TarEntryType.ContiguousFile => LayerEntryType.File,
         TarEntryType.Directory => LayerEntryType.Directory,

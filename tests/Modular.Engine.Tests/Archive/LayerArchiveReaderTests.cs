@@ -120,6 +120,16 @@ public sealed class LayerArchiveReaderTests
     }
 
     [Fact]
+    public async Task An_old_style_entry_with_a_trailing_slash_is_a_directory()
+    {
+        var v7 = new V7TarEntry(TarEntryType.V7RegularFile, "olddir/");
+
+        var entries = await ReadAllAsync(new TestTar().Entry(v7));
+
+        Assert.Equal(("olddir", LayerEntryType.Directory), (entries[0].Path, entries[0].Type));
+    }
+
+    [Fact]
     public async Task A_truncated_archive_is_refused_as_invalid_input()
     {
         var bytes = new TestTar().File("a", new string('x', 2000)).ToStream().ToArray();
