@@ -10,6 +10,6 @@ internal static class LayerId
         var plain = id.Length is > 0 and <= 128
             && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')
             && id is not "." and not "..";
-        return plain ? id : throw new InvalidInputException($"invalid layer id \"{id}\"");
+        return plain ? id : throw new InvalidInputException($"invalid layer id {Quoted.Of(id)}");
     }
 }

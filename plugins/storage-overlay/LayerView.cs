@@ -12,9 +12,6 @@ namespace Modular.Plugins.Storage.Overlay;
 /// </summary>
 internal sealed class LayerView(IReadOnlyList<string> roots, bool overlayForm)
 {
-    /// <summary>The limit Linux applies to symlinks followed in one lookup (ELOOP).</summary>
-    private const int MaxSymlinks = 40;
-
     public string WritableRoot => roots[0];
 
     public bool OverlayForm => overlayForm;
@@ -25,68 +22,32 @@ internal sealed class LayerView(IReadOnlyList<string> roots, bool overlayForm)
     /// </summary>
     public string ResolveDirectory(string path, string entryName)
     {
-        var pending = new LinkedList<string>(Components(path));
-        var current = new List<string>();
-        var visible = new List<List<int>> { AllLayers() };
-        var links = 0;
-
-        while (pending.First is { } node)
+        var walk = new ResolutionWalk(Components(path), AllLayers());
+        while (walk.TryNext(out var part))
         {
-            pending.RemoveFirst();
-            var part = node.Value;
-            if (part is "" or ".")
-            {
-                continue;
-            }
-
             if (part == "..")
             {
-                if (current.Count > 0)
-                {
-                    current.RemoveAt(current.Count - 1);
-                    visible.RemoveAt(visible.Count - 1);
-                }
-
+                walk.Up();
                 continue;
             }
 
-            var found = Lookup(current, visible[^1], part);
+            var found = Lookup(walk.Current, walk.Visible, part);
             switch (found.Kind)
             {
-                case ViewEntryKind.Missing:
-                case ViewEntryKind.Directory:
-                    current.Add(part);
-                    visible.Add(found.Layers);
+                case ViewEntryKind.Missing or ViewEntryKind.Directory:
+                    walk.Enter(part, found.Layers);
                     break;
                 case ViewEntryKind.Symlink:
-                    if (++links > MaxSymlinks)
-                    {
-                        throw new InvalidInputException(
-                            $"invalid layer entry \"{entryName}\": "
-                            + "too many levels of symbolic links");
-                    }
-
-                    var target = ReadLink(found.Layers[0], current, part);
-                    if (target.StartsWith('/'))
-                    {
-                        current.Clear();
-                        visible.RemoveRange(1, visible.Count - 1);
-                    }
-
-                    foreach (var c in Components(target).Reverse())
-                    {
-                        pending.AddFirst(c);
-                    }
-
+                    walk.Follow(ReadLink(found.Layers[0], walk.Current, part), entryName);
                     break;
                 default:
                     throw new InvalidInputException(
-                        $"invalid layer entry \"{entryName}\": "
-                        + $"parent \"{Join(current, part)}\" is not a directory");
+                        $"invalid layer entry {Quoted.Of(entryName)}: "
+                        + $"parent {Quoted.Of(Join(walk.Current, part))} is not a directory");
             }
         }
 
-        return string.Join('/', current);
+        return walk.Path;
     }
 
     /// <summary>Finds what the view shows at a directory's child, the directory resolved.</summary>

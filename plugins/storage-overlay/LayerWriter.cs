@@ -108,7 +108,8 @@ internal sealed class LayerWriter(LayerView view)
         if (found.Kind is ViewEntryKind.Missing or ViewEntryKind.Directory)
         {
             throw new InvalidInputException(
-                $"invalid layer entry \"{entry.Path}\": hard link target \"{linkTarget}\" not found");
+                $"invalid layer entry {Quoted.Of(entry.Path)}: "
+                + $"hard link target {Quoted.Of(linkTarget)} not found");
         }
 
         var relative = found.Directory.Length == 0 ? name : found.Directory + "/" + name;
@@ -190,7 +191,8 @@ internal sealed class LayerWriter(LayerView view)
             if (stat is not null && !(view.OverlayForm && stat.IsOverlayWhiteout))
             {
                 throw new InvalidInputException(
-                    $"invalid layer entry \"{entryName}\": \"{prefix}\" is not a directory");
+                    $"invalid layer entry {Quoted.Of(entryName)}: "
+                    + $"{Quoted.Of(prefix)} is not a directory");
             }
 
             CreateDirectoryUp(prefix, host, replacedWhiteout: stat is not null);

@@ -39,7 +39,9 @@ public sealed class OverlayDriver : IStorageDriver
         }
 
         _layout = new OverlayLayout(options.Home);
-        _mounts = new OverlayMounts(_layout, options.RunHome);
+        // Podman's [storage.options.overlay] mountopt key, passed to every mount as is.
+        var mountOptions = options.Options.TryGetValue("mountopt", out var extra) ? extra : "";
+        _mounts = new OverlayMounts(_layout, options.RunHome, MountOptions.Parse(mountOptions));
         Directory.CreateDirectory(Path.Combine(options.Home, "l"));
         if (BackingFilesystem.Name(options.Home) == "overlayfs")
         {

@@ -1,4 +1,5 @@
 using CliWrap;
+using CliWrap.Buffered;
 using Modular.Contracts.Errors;
 using Modular.Plugins.Storage.Overlay.Native;
 
@@ -9,7 +10,10 @@ namespace Modular.Plugins.Storage.Overlay;
 /// layer (a container and a `cp`) do not unmount each other. Counts live on the runroot
 /// (tmpfs), so they vanish with the mounts at reboot. The engine holds the layer-store lock.
 /// </summary>
-internal sealed class OverlayMounts(OverlayLayout layout, string runHome)
+/// <param name="layout">Where the layers live.</param>
+/// <param name="runHome">Where mount counts live.</param>
+/// <param name="extraOptions">storage.conf <c>mountopt</c>, e.g. "nodev".</param>
+internal sealed class OverlayMounts(OverlayLayout layout, string runHome, MountOptions extraOptions)
 {
     /// <summary>Linux refuses mount data longer than a page.</summary>
     private const int MaxOptionLength = 4000;
@@ -25,10 +29,11 @@ internal sealed class OverlayMounts(OverlayLayout layout, string runHome)
         }
 
         Directory.CreateDirectory(merged);
-        var data = Options(id, relative: false);
+        var data = Options(id, relative: false, extraOptions.Data);
         if (data.Length <= MaxOptionLength)
         {
-            Libc.Check(Libc.mount("overlay", merged, "overlay", 0, data), "mount overlay", merged);
+            var result = Libc.mount("overlay", merged, "overlay", extraOptions.Flags, data);
+            Libc.Check(result, "mount overlay", merged);
         }
         else
         {
@@ -49,17 +54,24 @@ internal sealed class OverlayMounts(OverlayLayout layout, string runHome)
         string merged,
         CancellationToken cancellationToken)
     {
-        var data = Options(id, relative: true);
+        // mount(8) sorts generic words from filesystem data itself.
+        var data = Options(id, relative: true, extraOptions.Original);
         if (data.Length > MaxOptionLength)
         {
             throw new CapabilityMissingException(
                 $"overlay: layer {id} has too many lower layers for one mount");
         }
 
-        await Cli.Wrap("mount")
+        var result = await Cli.Wrap("mount")
             .WithArguments(["-t", "overlay", "-o", data, "overlay", merged])
             .WithWorkingDirectory(layout.Home)
-            .ExecuteAsync(cancellationToken);
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync(cancellationToken);
+        if (result.ExitCode != 0)
+        {
+            throw new BackendException(
+                $"overlay: mounting layer {id} failed: {result.StandardError.Trim()}");
+        }
     }
 
     public void Unmount(string id, bool force)
@@ -83,7 +95,7 @@ internal sealed class OverlayMounts(OverlayLayout layout, string runHome)
 
     public bool IsMounted(string id) => IsMountPoint(layout.Merged(id));
 
-    private string Options(string id, bool relative)
+    private string Options(string id, bool relative, string extra)
     {
         var lowers = layout.Lowers(id).ToList();
         if (lowers.Count == 0)
@@ -101,8 +113,9 @@ internal sealed class OverlayMounts(OverlayLayout layout, string runHome)
         }
 
         string Shown(string path) => relative ? Path.GetRelativePath(layout.Home, path) : path;
-        return $"lowerdir={string.Join(':', lowers.Select(Shown))},"
+        var data = $"lowerdir={string.Join(':', lowers.Select(Shown))},"
             + $"upperdir={Shown(layout.Diff(id))},workdir={Shown(layout.Work(id))}";
+        return extra.Length == 0 ? data : data + "," + extra;
     }
 
     private static bool IsMountPoint(string path) =>

@@ -20,7 +20,7 @@ public sealed class StorageModule : IPluginModule
                 break;
             default:
                 throw new InvalidInputException(
-                    $"storage plugin provides overlay and vfs, not \"{id}\"");
+                    $"storage plugin provides overlay and vfs, not {Quoted.Of(id)}");
         }
     }
 }

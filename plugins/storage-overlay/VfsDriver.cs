@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using CliWrap;
+using CliWrap.Buffered;
 using Modular.Contracts.Errors;
 using Modular.Contracts.Storage;
 using Modular.Plugins.Storage.Overlay.Native;
@@ -48,9 +49,15 @@ public sealed class VfsDriver : IStorageDriver
 
         await File.WriteAllTextAsync(ParentFile(id), parentId, cancellationToken);
         // cp -a keeps owners, modes, times, hard links, devices and xattrs in one pass.
-        await Cli.Wrap("cp")
+        var copy = await Cli.Wrap("cp")
             .WithArguments(["-a", "--", LayerDirectory(parentId) + "/.", layer + "/"])
-            .ExecuteAsync(cancellationToken);
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync(cancellationToken);
+        if (copy.ExitCode != 0)
+        {
+            throw new BackendException(
+                $"vfs: copying layer {parentId} to {id} failed: {copy.StandardError.Trim()}");
+        }
     }
 
     public async Task<long> ApplyAsync(

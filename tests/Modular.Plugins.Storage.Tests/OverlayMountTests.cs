@@ -120,4 +120,17 @@ public sealed class OverlayMountTests
         Assert.Equal(80, Directory.GetFiles(root).Length);
         await s.Driver.UnmountAsync("l79", default);
     }
+
+    [Fact]
+    public async Task The_mountopt_key_of_storage_conf_reaches_the_mount()
+    {
+        var options = new Dictionary<string, string> { ["mountopt"] = "nodev" };
+        await using var s = await StorageSandbox.CreateAsync(new OverlayDriver(), options);
+        await s.LayerAsync("l1", null, new TestTar().File("a", "a"));
+
+        var root = await s.Driver.MountAsync("l1", default);
+
+        Assert.Contains("nodev", StorageSandbox.MountOptions(root)!.Split(','));
+        await s.Driver.UnmountAsync("l1", default);
+    }
 }

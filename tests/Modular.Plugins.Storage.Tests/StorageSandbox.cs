@@ -27,14 +27,16 @@ public sealed class StorageSandbox : IAsyncDisposable
 
     public string Canary { get; }
 
-    public static async Task<StorageSandbox> CreateAsync(IStorageDriver driver)
+    public static async Task<StorageSandbox> CreateAsync(
+        IStorageDriver driver,
+        IReadOnlyDictionary<string, string>? driverOptions = null)
     {
         var root = Directory.CreateTempSubdirectory("modular-storage-test-").FullName;
         var sandbox = new StorageSandbox(driver, root);
         var options = new StorageDriverOptions(
             Path.Combine(root, "graph", driver.Id),
             Path.Combine(root, "run", driver.Id),
-            new Dictionary<string, string>(),
+            driverOptions ?? new Dictionary<string, string>(),
             Array.Empty<IdMapping>(),
             Array.Empty<IdMapping>());
         await driver.InitializeAsync(options, default);
@@ -50,6 +52,12 @@ public sealed class StorageSandbox : IAsyncDisposable
     }
 
     public bool CanaryIsEmpty() => !Directory.EnumerateFileSystemEntries(Canary).Any();
+
+    /// <summary>The mount's per-mount options (field 6 of mountinfo), or null.</summary>
+    public static string? MountOptions(string path) =>
+        File.ReadLines("/proc/self/mountinfo")
+            .Select(line => line.Split(' '))
+            .FirstOrDefault(fields => fields[4] == path)?[5];
 
     public static bool IsMounted(string path) =>
         File.ReadLines("/proc/self/mountinfo").Any(line => line.Split(' ')[4] == path);

@@ -55,7 +55,8 @@ public static class LayerArchiveReader
         catch (Exception e) when (e is InvalidDataException or FormatException
                                        or EndOfStreamException or ArgumentException)
         {
-            throw new InvalidInputException($"invalid layer: malformed tar archive: {e.Message}", e);
+            var reason = e.Message.ReplaceLineEndings(" ");
+            throw new InvalidInputException($"invalid layer: malformed tar archive: {reason}", e);
         }
     }
 
@@ -69,7 +70,7 @@ public static class LayerArchiveReader
         if (!seen.Add(key))
         {
             throw new InvalidInputException(
-                $"invalid layer entry \"{rawName}\": duplicates of file paths not supported");
+                $"invalid layer entry {Quoted.Of(rawName)}: duplicates of file paths not supported");
         }
     }
 

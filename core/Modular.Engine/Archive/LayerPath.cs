@@ -24,12 +24,14 @@ internal static class LayerPath
             if (part == "..")
             {
                 throw new InvalidInputException(
-                    $"invalid layer entry \"{entryName}\": path component \"..\" is not allowed");
+                    $"invalid layer entry {Quoted.Of(entryName)}: "
+                    + "path component \"..\" is not allowed");
             }
 
             if (part.Contains('\0'))
             {
-                throw new InvalidInputException($"invalid layer entry \"{entryName}\": NUL in name");
+                throw new InvalidInputException(
+                    $"invalid layer entry {Quoted.Of(entryName)}: NUL in name");
             }
 
             parts.Add(part);

@@ -38,7 +38,8 @@ internal static class TarEntryConverter
     {
         if (path.Length == 0 && !opaque)
         {
-            throw new InvalidInputException($"invalid layer entry \"{tar.Name}\": empty whiteout");
+            throw new InvalidInputException(
+                $"invalid layer entry {Quoted.Of(tar.Name)}: empty whiteout");
         }
 
         var type = opaque ? LayerEntryType.OpaqueDirectory : LayerEntryType.Whiteout;
@@ -76,7 +77,7 @@ internal static class TarEntryConverter
         if (target.Length == 0)
         {
             throw new InvalidInputException(
-                $"invalid layer entry \"{tar.Name}\": hard link to the layer root");
+                $"invalid layer entry {Quoted.Of(tar.Name)}: hard link to the layer root");
         }
 
         return target;
@@ -84,6 +85,9 @@ internal static class TarEntryConverter
 
     private static LayerEntryType MapType(TarEntry tar) => tar.EntryType switch
     {
+        // Old tars mark a directory only by a trailing slash on a regular-file entry.
+        TarEntryType.V7RegularFile or TarEntryType.RegularFile
+            when tar.Name.EndsWith('/') => LayerEntryType.Directory,
         TarEntryType.RegularFile or TarEntryType.V7RegularFile
             or TarEntryType.ContiguousFile => LayerEntryType.File,
         TarEntryType.Directory => LayerEntryType.Directory,
@@ -93,7 +97,7 @@ internal static class TarEntryConverter
         TarEntryType.BlockDevice => LayerEntryType.BlockDevice,
         TarEntryType.Fifo => LayerEntryType.Fifo,
         _ => throw new InvalidInputException(
-            $"invalid layer entry \"{tar.Name}\": unsupported tar entry type {tar.EntryType}"),
+            $"invalid layer entry {Quoted.Of(tar.Name)}: unsupported tar entry type {tar.EntryType}"),
     };
 
     private static IReadOnlyDictionary<string, byte[]>? Xattrs(TarEntry tar)

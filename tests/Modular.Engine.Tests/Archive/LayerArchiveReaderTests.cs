@@ -109,6 +109,27 @@ public sealed class LayerArchiveReaderTests
     }
 
     [Fact]
+    public async Task A_refused_name_with_a_line_break_still_gives_a_one_line_error()
+    {
+        var tar = new TestTar().File("x/../\rError: fake", "x");
+
+        var error = await Assert.ThrowsAsync<InvalidInputException>(() => ReadAllAsync(tar));
+
+        Assert.DoesNotContain('\r', error.Message);
+        Assert.Contains("\\rError: fake", error.Message);
+    }
+
+    [Fact]
+    public async Task An_old_style_entry_with_a_trailing_slash_is_a_directory()
+    {
+        var v7 = new V7TarEntry(TarEntryType.V7RegularFile, "olddir/");
+
+        var entries = await ReadAllAsync(new TestTar().Entry(v7));
+
+        Assert.Equal(("olddir", LayerEntryType.Directory), (entries[0].Path, entries[0].Type));
+    }
+
+    [Fact]
     public async Task A_truncated_archive_is_refused_as_invalid_input()
     {
         var bytes = new TestTar().File("a", new string('x', 2000)).ToStream().ToArray();
