@@ -73,18 +73,40 @@ public sealed partial class ImagePuller(
         }
 
         Progress(pull, $"Trying to pull {reference}...");
+        var source = Relocate(reference, entry);
         var insecure = pull.TlsVerify == false || (pull.TlsVerify is null && entry?.Insecure == true);
         using var client = new RegistryClient(
-            reference.Domain!,
+            source.Domain!,
             insecure,
-            Credentials(pull, reference.Domain!),
+            Credentials(pull, source.Domain!),
             loggers.CreateLogger<RegistryClient>());
-        var session = new PullSession(client, reference, pull, store, _logger);
+        var session = new PullSession(client, source, NameOf(reference), pull, store, _logger);
         var resolved = await session.ResolveManifestAsync(PlatformOf(pull), cancellationToken);
         Progress(pull, "Getting image source signatures");
         var config = await session.FetchConfigAsync(resolved.Manifest.Config!, MaxConfigSize, cancellationToken);
         return await session.FetchAndCommitAsync(resolved, config, writer, ParallelDownloads, cancellationToken);
     }
+
+    /// <summary>registries.conf <c>location</c>: where a <c>prefix</c>'s images really live.</summary>
+    private static ImageReference Relocate(ImageReference reference, RegistryEntry? entry)
+    {
+        if (entry is null || entry.Location.Length == 0 || entry.Location == entry.Prefix)
+        {
+            return reference;
+        }
+
+        var moved = entry.Location + reference.Repository[entry.Prefix.Length..];
+        var relocated = ImageReference.Parse(moved) with { Tag = reference.Tag, Digest = reference.Digest };
+        return relocated.IsFullyQualified
+            ? relocated
+            : throw new InvalidInputException($"registries.conf location \"{entry.Location}\" names no registry");
+    }
+
+    /// <summary>A digest-only pull is named repository@digest, with no tag, as Podman lists it.</summary>
+    private static string NameOf(ImageReference reference) =>
+        reference.Tag is null
+            ? $"{reference.Repository}@{reference.Digest}"
+            : $"{reference.Repository}:{reference.Tag}";
 
     private static Platform PlatformOf(PullOptions pull) =>
         pull.Platform is null ? Platform.Host() : Platform.Parse(pull.Platform);

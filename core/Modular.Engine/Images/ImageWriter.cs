@@ -52,6 +52,21 @@ public sealed partial class ImageWriter(
     }
 
     /// <summary>
+    /// For the kernel when it opens the store: takes the lock and removes layers a killed
+    /// pull left incomplete. Loads the driver only when there is such a layer.
+    /// </summary>
+    public async Task RecoverAsync(CancellationToken cancellationToken)
+    {
+        if (!(await store.ReadAsync(cancellationToken)).Layers.Exists(l => l.Incomplete))
+        {
+            return;
+        }
+
+        using var _ = await store.LockAsync(cancellationToken);
+        await RemoveIncompleteAsync(await store.ReadAsync(cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
     /// Removes layers a killed pull left flagged incomplete. The caller holds the lock;
     /// the state is written back only when something was removed.
     /// </summary>

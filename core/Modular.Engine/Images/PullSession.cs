@@ -4,10 +4,14 @@ using Modular.Engine.Registry;
 
 namespace Modular.Engine.Images;
 
-/// <summary>One pull from one registry: manifest, config, layers, commit.</summary>
+/// <summary>
+/// One pull from one registry: manifest, config, layers, commit. <c>reference</c> says
+/// where to fetch (after registries.conf <c>location</c>), <c>name</c> what to store.
+/// </summary>
 internal sealed class PullSession(
     RegistryClient client,
     ImageReference reference,
+    string name,
     PullOptions pull,
     ImageStore store,
     ILogger logger)
@@ -85,7 +89,7 @@ internal sealed class PullSession(
             var sources = layers.Select((l, i) => Source(l, diffIds[i], temp)).ToList();
             ImagePuller.Progress(pull, "Writing manifest to image destination");
             var commit = new ImageCommit(config, resolved.Body, resolved.Manifest.MediaType,
-                resolved.Digests, [NameOf(reference)], sources);
+                resolved.Digests, [name], sources);
             return await writer.CommitAsync(commit, cancellationToken);
         }
         finally
@@ -97,10 +101,6 @@ internal sealed class PullSession(
             }
         }
     }
-
-    /// <summary>A digest-only pull is named repository with no tag, as Podman lists it.</summary>
-    private static string NameOf(ImageReference reference) =>
-        reference.Tag is null ? reference.Repository + "@" + reference.Digest : reference.Repository + ":" + reference.Tag;
 
     private async Task<List<Descriptor>> MissingAsync(
         IReadOnlyList<Descriptor> layers,
