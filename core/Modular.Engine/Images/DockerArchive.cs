@@ -18,7 +18,10 @@ internal static class DockerArchive
 
     private sealed record Entry(string Config, List<string>? RepoTags, List<string> Layers);
 
-    public static async Task<IReadOnlyList<ImageCommit>> ReadAsync(string directory, string archive, CancellationToken ct)
+    public static async Task<IReadOnlyList<ImageCommit>> ReadAsync(
+        string directory,
+        string archive,
+        CancellationToken ct)
     {
         var entries = JsonSerializer.Deserialize<List<Entry>>(
             await File.ReadAllBytesAsync(Path.Combine(directory, "manifest.json"), ct),
@@ -37,7 +40,11 @@ internal static class DockerArchive
         return commits;
     }
 
-    private static async Task<ImageCommit> ReadImageAsync(string directory, string archive, Entry entry, CancellationToken ct)
+    private static async Task<ImageCommit> ReadImageAsync(
+        string directory,
+        string archive,
+        Entry entry,
+        CancellationToken ct)
     {
         var config = await File.ReadAllBytesAsync(PathIn(directory, entry.Config, archive), ct);
         var diffIds = ImageConfigDocument.Parse(config).DiffIds;

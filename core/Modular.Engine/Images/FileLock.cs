@@ -18,7 +18,9 @@ public sealed partial class FileLock : IDisposable
     private FileLock(FileStream file) => _file = file;
 
     /// <summary>Blocks (on a pool thread) until the lock on <paramref name="path"/> is held.</summary>
-    public static async Task<FileLock> AcquireAsync(string path, CancellationToken cancellationToken)
+    public static async Task<FileLock> AcquireAsync(
+        string path,
+        CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite);

@@ -53,7 +53,11 @@ internal sealed class HashingStream(Stream inner, bool leaveOpen = false) : Stre
         return n;
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken ct) =>
+    public override Task<int> ReadAsync(
+        byte[] buffer,
+        int offset,
+        int count,
+        CancellationToken ct) =>
         ReadAsync(buffer.AsMemory(offset, count), ct).AsTask();
 
     public override void Flush()
@@ -62,7 +66,10 @@ internal sealed class HashingStream(Stream inner, bool leaveOpen = false) : Stre
 
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
     public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override void Write(
+        byte[] buffer,
+        int offset,
+        int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -11,7 +11,10 @@ public static class ImageLookup
 {
     /// <exception cref="NotFoundException">No image matches.</exception>
     /// <exception cref="InvalidInputException">An id prefix matches more than one image.</exception>
-    public static ImageRecord Find(StoreState state, string input, IReadOnlyList<string> searchRegistries)
+    public static ImageRecord Find(
+        StoreState state,
+        string input,
+        IReadOnlyList<string> searchRegistries)
     {
         var hex = input.StartsWith("sha256:", StringComparison.Ordinal) ? input[7..] : input;
         var isHex = hex.Length is > 0 and <= 64 && hex.All(char.IsAsciiHexDigitLower);
@@ -38,7 +41,10 @@ public static class ImageLookup
     public static string StoredName(ImageReference reference) =>
         reference.Qualify("localhost").WithDefaultTag().ToString();
 
-    private static ImageRecord? ByName(StoreState state, ImageReference reference, IReadOnlyList<string> search)
+    private static ImageRecord? ByName(
+        StoreState state,
+        ImageReference reference,
+        IReadOnlyList<string> search)
     {
         if (reference.Digest is not null)
         {
@@ -60,7 +66,10 @@ public static class ImageLookup
         return tagged.IsFullyQualified ? null : BySuffix(state, "/" + tagged);
     }
 
-    private static ImageRecord? ByDigest(StoreState state, ImageReference reference, IReadOnlyList<string> search)
+    private static ImageRecord? ByDigest(
+        StoreState state,
+        ImageReference reference,
+        IReadOnlyList<string> search)
     {
         var repositories = reference.IsFullyQualified
             ? [reference.Repository]

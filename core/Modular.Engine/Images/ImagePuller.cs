@@ -22,7 +22,10 @@ public sealed partial class ImagePuller(
     private readonly ILogger _logger = loggers.CreateLogger<ImagePuller>();
 
     /// <summary>Pulls <paramref name="input"/>; returns the stored image's record.</summary>
-    public async Task<ImageRecord> PullAsync(string input, PullOptions pull, CancellationToken cancellationToken)
+    public async Task<ImageRecord> PullAsync(
+        string input,
+        PullOptions pull,
+        CancellationToken cancellationToken)
     {
         var reference = ImageReference.Parse(input).WithDefaultTag();
         var registries = RegistriesConfig.Load(options.RegistriesConfPath);
@@ -43,7 +46,10 @@ public sealed partial class ImagePuller(
         throw notFound ?? new NotFoundException($"{input}: image not known");
     }
 
-    private static List<ImageReference> Candidates(string input, ImageReference reference, RegistriesConfig conf)
+    private static List<ImageReference> Candidates(
+        string input,
+        ImageReference reference,
+        RegistriesConfig conf)
     {
         if (reference.IsFullyQualified)
         {

@@ -72,7 +72,9 @@ public sealed partial class ImageService
     private static JsonArray Strings(IEnumerable<string> values) =>
         new([.. values.Select(v => (JsonNode?)JsonValue.Create(v))]);
 
-    private async Task<JsonObject> ManifestAnnotationsAsync(string imageId, CancellationToken cancellationToken)
+    private async Task<JsonObject> ManifestAnnotationsAsync(
+        string imageId,
+        CancellationToken cancellationToken)
     {
         var path = Path.Combine(store.ImageDirectory(imageId), "manifest");
         if (!File.Exists(path))

@@ -56,7 +56,10 @@ public sealed class ImageStore(EngineOptions options)
     }
 
     /// <summary>Writes <paramref name="data"/> to a temp file beside <paramref name="path"/>, then renames it.</summary>
-    public static async Task WriteAtomicAsync(string path, byte[] data, CancellationToken cancellationToken)
+    public static async Task WriteAtomicAsync(
+        string path,
+        byte[] data,
+        CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temp = $"{path}.{Guid.NewGuid():N}.tmp";
@@ -69,7 +72,9 @@ public sealed class ImageStore(EngineOptions options)
         File.Move(temp, path, overwrite: true);
     }
 
-    private static async Task<List<T>> ReadListAsync<T>(string path, CancellationToken cancellationToken)
+    private static async Task<List<T>> ReadListAsync<T>(
+        string path,
+        CancellationToken cancellationToken)
     {
         if (!File.Exists(path))
         {

@@ -17,7 +17,9 @@ public sealed partial class ImageWriter(
     ILogger<ImageWriter> logger)
 {
     /// <summary>Stores <paramref name="commit"/>; returns the image's record.</summary>
-    public async Task<ImageRecord> CommitAsync(ImageCommit commit, CancellationToken cancellationToken)
+    public async Task<ImageRecord> CommitAsync(
+        ImageCommit commit,
+        CancellationToken cancellationToken)
     {
         var config = ImageConfigDocument.Parse(commit.Config);
         if (config.DiffIds.Count != commit.Layers.Count)
@@ -161,7 +163,10 @@ public sealed partial class ImageWriter(
         return hashing.BytesRead;
     }
 
-    private async Task WriteImageFilesAsync(string imageId, ImageCommit commit, CancellationToken cancellationToken)
+    private async Task WriteImageFilesAsync(
+        string imageId,
+        ImageCommit commit,
+        CancellationToken cancellationToken)
     {
         var directory = store.ImageDirectory(imageId);
         await ImageStore.WriteAtomicAsync(Path.Combine(directory, "manifest"), commit.Manifest, cancellationToken);

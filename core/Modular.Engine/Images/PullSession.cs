@@ -17,7 +17,9 @@ internal sealed class PullSession(
     ILogger logger)
 {
     /// <summary>Fetches the manifest; from a list or index, the child for <paramref name="platform"/>.</summary>
-    public async Task<ResolvedManifest> ResolveManifestAsync(Platform platform, CancellationToken cancellationToken)
+    public async Task<ResolvedManifest> ResolveManifestAsync(
+        Platform platform,
+        CancellationToken cancellationToken)
     {
         var top = await client.GetManifestAsync(reference.Path, reference.Digest ?? reference.Tag!, cancellationToken);
         var manifest = Manifest.Parse(top.Body, top.MediaType);
@@ -38,7 +40,10 @@ internal sealed class PullSession(
     }
 
     /// <summary>Downloads the config blob into memory, verified.</summary>
-    public async Task<byte[]> FetchConfigAsync(Descriptor config, long maxSize, CancellationToken cancellationToken)
+    public async Task<byte[]> FetchConfigAsync(
+        Descriptor config,
+        long maxSize,
+        CancellationToken cancellationToken)
     {
         if (config.Size > maxSize)
         {
@@ -122,7 +127,11 @@ internal sealed class PullSession(
         return missing;
     }
 
-    private async Task DownloadAsync(List<Descriptor> missing, string temp, int parallel, CancellationToken ct)
+    private async Task DownloadAsync(
+        List<Descriptor> missing,
+        string temp,
+        int parallel,
+        CancellationToken ct)
     {
         Directory.CreateDirectory(temp);
         var unique = missing.DistinctBy(l => l.Digest).ToList();
@@ -152,7 +161,9 @@ internal sealed class PullSession(
     private static LayerSource Source(Descriptor layer, string diffId, string temp) =>
         new(layer.Digest, diffId, _ => Task.FromResult<Stream>(File.OpenRead(BlobPath(temp, layer.Digest))));
 
-    private static string BlobPath(string temp, string digest) => Path.Combine(temp, Digests.Hex(digest));
+    private static string BlobPath(
+        string temp,
+        string digest) => Path.Combine(temp, Digests.Hex(digest));
 
     private static string Short(string digest) => Digests.Hex(digest)[..12];
 }

@@ -50,7 +50,10 @@ public sealed record RegistriesConfig(
         return files;
     }
 
-    private static void Merge(string file, List<string> search, Dictionary<string, RegistryEntry> registries)
+    private static void Merge(
+        string file,
+        List<string> search,
+        Dictionary<string, RegistryEntry> registries)
     {
         TomlTable table;
         try

@@ -24,7 +24,11 @@ public sealed partial class RegistryClient : IDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private string? _baseAddress;
 
-    public RegistryClient(string domain, bool insecure, RegistryCredentials? credentials, ILogger logger)
+    public RegistryClient(
+        string domain,
+        bool insecure,
+        RegistryCredentials? credentials,
+        ILogger logger)
     {
         _domain = domain;
         _insecure = insecure;
@@ -115,7 +119,10 @@ public sealed partial class RegistryClient : IDisposable
             cancellationToken);
     }
 
-    private static HttpRequestMessage Request(Uri uri, bool manifest, AuthenticationHeaderValue? auth)
+    private static HttpRequestMessage Request(
+        Uri uri,
+        bool manifest,
+        AuthenticationHeaderValue? auth)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, uri);
         request.Headers.Authorization = auth;
