@@ -50,7 +50,8 @@ internal static class DockerArchive
         var diffIds = ImageConfigDocument.Parse(config).DiffIds;
         if (diffIds.Count != entry.Layers.Count)
         {
-            throw new InvalidInputException($"{archive}: config lists {diffIds.Count} layers, manifest {entry.Layers.Count}");
+            throw new InvalidInputException(
+                $"{archive}: config lists {diffIds.Count} layers, manifest {entry.Layers.Count}");
         }
 
         var layers = new List<LayerSource>();
@@ -60,7 +61,8 @@ internal static class DockerArchive
             var path = PathIn(directory, entry.Layers[i], archive);
             var (digest, size) = await ArchiveBlobs.HashAsync(path, ct);
             layers.Add(ArchiveBlobs.Layer(path, digest, diffIds[i]));
-            descriptors.Add(Descriptor(await IsGzipAsync(path, ct) ? GzipLayerType : LayerType, digest, size));
+            var type = await IsGzipAsync(path, ct) ? GzipLayerType : LayerType;
+            descriptors.Add(Descriptor(type, digest, size));
         }
 
         var manifest = JsonSerializer.SerializeToUtf8Bytes(new JsonObject
@@ -70,8 +72,11 @@ internal static class DockerArchive
             ["config"] = Descriptor(ConfigType, Digests.Of(config), config.Length),
             ["layers"] = descriptors,
         });
-        var names = (entry.RepoTags ?? []).Select(t => ImageLookup.StoredName(ImageReference.Parse(t))).ToList();
-        return new ImageCommit(config, manifest, MediaTypes.DockerManifest, [Digests.Of(manifest)], names, layers);
+        var names = (entry.RepoTags ?? [])
+            .Select(t => ImageLookup.StoredName(ImageReference.Parse(t)))
+            .ToList();
+        return new ImageCommit(
+            config, manifest, MediaTypes.DockerManifest, [Digests.Of(manifest)], names, layers);
     }
 
     private static JsonObject Descriptor(string mediaType, string digest, long size) => new()

@@ -23,21 +23,25 @@ public static class ImageLookup
             return exact;
         }
 
-        if (ImageReference.TryParse(input, out var reference) && ByName(state, reference!, searchRegistries) is { } named)
+        if (ImageReference.TryParse(input, out var reference)
+            && ByName(state, reference!, searchRegistries) is { } named)
         {
             return named;
         }
 
-        var prefixed = isHex ? state.Images.Where(i => i.Id.StartsWith(hex, StringComparison.Ordinal)).ToList() : [];
+        var prefixed = isHex
+            ? state.Images.Where(i => i.Id.StartsWith(hex, StringComparison.Ordinal)).ToList()
+            : [];
         return prefixed.Count switch
         {
             1 => prefixed[0],
             0 => throw new NotFoundException($"{input}: image not known"),
-            _ => throw new InvalidInputException($"{input}: image id prefix is ambiguous ({prefixed.Count} images)"),
+            _ => throw new InvalidInputException(
+                $"{input}: image id prefix is ambiguous ({prefixed.Count} images)"),
         };
     }
 
-    /// <summary>The stored name a reference would get: localhost/ for a short name, :latest when untagged.</summary>
+    /// <summary>The name a reference is stored as: localhost/ when short, :latest when untagged.</summary>
     public static string StoredName(ImageReference reference) =>
         reference.Qualify("localhost").WithDefaultTag().ToString();
 

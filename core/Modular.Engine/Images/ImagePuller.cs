@@ -89,8 +89,10 @@ public sealed partial class ImagePuller(
         var session = new PullSession(client, source, NameOf(reference), pull, store, _logger);
         var resolved = await session.ResolveManifestAsync(PlatformOf(pull), cancellationToken);
         Progress(pull, "Getting image source signatures");
-        var config = await session.FetchConfigAsync(resolved.Manifest.Config!, MaxConfigSize, cancellationToken);
-        return await session.FetchAndCommitAsync(resolved, config, writer, ParallelDownloads, cancellationToken);
+        var config = await session.FetchConfigAsync(
+            resolved.Manifest.Config!, MaxConfigSize, cancellationToken);
+        return await session.FetchAndCommitAsync(
+            resolved, config, writer, ParallelDownloads, cancellationToken);
     }
 
     /// <summary>registries.conf <c>location</c>: where a <c>prefix</c>'s images really live.</summary>
@@ -105,7 +107,8 @@ public sealed partial class ImagePuller(
         var relocated = ImageReference.Parse(moved) with { Tag = reference.Tag, Digest = reference.Digest };
         return relocated.IsFullyQualified
             ? relocated
-            : throw new InvalidInputException($"registries.conf location \"{entry.Location}\" names no registry");
+            : throw new InvalidInputException(
+                $"registries.conf location \"{entry.Location}\" names no registry");
     }
 
     /// <summary>A digest-only pull is named repository@digest, with no tag, as Podman lists it.</summary>

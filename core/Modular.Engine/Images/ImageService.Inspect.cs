@@ -27,7 +27,11 @@ public sealed partial class ImageService
             ["Os"] = config.Os,
             ["Size"] = record.Size,
             ["VirtualSize"] = record.Size,
-            ["GraphDriver"] = new JsonObject { ["Name"] = options.StorageDriver, ["Data"] = new JsonObject() },
+            ["GraphDriver"] = new JsonObject
+            {
+                ["Name"] = options.StorageDriver,
+                ["Data"] = new JsonObject(),
+            },
             ["RootFS"] = new JsonObject { ["Type"] = "layers", ["Layers"] = Strings(config.DiffIds) },
             ["Labels"] = runtime["Labels"]?.DeepClone(),
             ["Annotations"] = await ManifestAnnotationsAsync(record.Id, cancellationToken),

@@ -64,7 +64,8 @@ public sealed partial class ImageService(
     private async Task<byte[]> ReadConfigAsync(
         string imageId,
         CancellationToken cancellationToken) =>
-        await File.ReadAllBytesAsync(Path.Combine(store.ImageDirectory(imageId), "config.json"), cancellationToken);
+        await File.ReadAllBytesAsync(
+            Path.Combine(store.ImageDirectory(imageId), "config.json"), cancellationToken);
 
     private async Task<LocalImage> ToLocalAsync(
         ImageRecord record,

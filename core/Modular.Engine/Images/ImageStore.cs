@@ -51,11 +51,13 @@ public sealed class ImageStore(EngineOptions options)
     /// <summary>Writes both files; the caller holds the store lock.</summary>
     public async Task WriteAsync(StoreState state, CancellationToken cancellationToken)
     {
-        await WriteAtomicAsync(LayersFile, JsonSerializer.SerializeToUtf8Bytes(state.Layers, Json), cancellationToken);
-        await WriteAtomicAsync(ImagesFile, JsonSerializer.SerializeToUtf8Bytes(state.Images, Json), cancellationToken);
+        var layers = JsonSerializer.SerializeToUtf8Bytes(state.Layers, Json);
+        await WriteAtomicAsync(LayersFile, layers, cancellationToken);
+        var images = JsonSerializer.SerializeToUtf8Bytes(state.Images, Json);
+        await WriteAtomicAsync(ImagesFile, images, cancellationToken);
     }
 
-    /// <summary>Writes <paramref name="data"/> to a temp file beside <paramref name="path"/>, then renames it.</summary>
+    /// <summary>Writes <paramref name="data"/> to a temp file beside the target, then renames.</summary>
     public static async Task WriteAtomicAsync(
         string path,
         byte[] data,

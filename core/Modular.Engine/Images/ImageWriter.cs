@@ -169,7 +169,9 @@ public sealed partial class ImageWriter(
         CancellationToken cancellationToken)
     {
         var directory = store.ImageDirectory(imageId);
-        await ImageStore.WriteAtomicAsync(Path.Combine(directory, "manifest"), commit.Manifest, cancellationToken);
-        await ImageStore.WriteAtomicAsync(Path.Combine(directory, "config.json"), commit.Config, cancellationToken);
+        var manifest = Path.Combine(directory, "manifest");
+        await ImageStore.WriteAtomicAsync(manifest, commit.Manifest, cancellationToken);
+        var config = Path.Combine(directory, "config.json");
+        await ImageStore.WriteAtomicAsync(config, commit.Config, cancellationToken);
     }
 }

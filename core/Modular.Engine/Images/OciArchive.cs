@@ -44,7 +44,8 @@ internal static class OciArchive
         var diffIds = ImageConfigDocument.Parse(config).DiffIds;
         if (diffIds.Count != manifest.Layers.Count)
         {
-            throw new InvalidInputException($"config lists {diffIds.Count} layers, manifest {manifest.Layers.Count}");
+            throw new InvalidInputException(
+                $"config lists {diffIds.Count} layers, manifest {manifest.Layers.Count}");
         }
 
         var layers = new List<LayerSource>();

@@ -16,12 +16,13 @@ internal sealed class PullSession(
     ImageStore store,
     ILogger logger)
 {
-    /// <summary>Fetches the manifest; from a list or index, the child for <paramref name="platform"/>.</summary>
+    /// <summary>Fetches the manifest; from a list, the child for <paramref name="platform"/>.</summary>
     public async Task<ResolvedManifest> ResolveManifestAsync(
         Platform platform,
         CancellationToken cancellationToken)
     {
-        var top = await client.GetManifestAsync(reference.Path, reference.Digest ?? reference.Tag!, cancellationToken);
+        var tagOrDigest = reference.Digest ?? reference.Tag!;
+        var top = await client.GetManifestAsync(reference.Path, tagOrDigest, cancellationToken);
         var manifest = Manifest.Parse(top.Body, top.MediaType);
         if (!manifest.IsIndex)
         {
@@ -47,12 +48,12 @@ internal sealed class PullSession(
     {
         if (config.Size > maxSize)
         {
-            throw new InvalidInputException($"config blob {config.Digest} is too large ({config.Size} bytes)");
+            throw new InvalidInputException(
+                $"config blob {config.Digest} is too large ({config.Size} bytes)");
         }
 
         using var buffer = new MemoryStream();
-        await BlobFetcher.FetchAsync(client, reference.Path, config with { Size = config.Size < 0 ? -1 : config.Size },
-            buffer, cancellationToken);
+        await BlobFetcher.FetchAsync(client, reference.Path, config, buffer, cancellationToken);
         ImagePuller.Progress(pull, $"Copying config {Short(config.Digest)} done");
         return buffer.ToArray();
     }

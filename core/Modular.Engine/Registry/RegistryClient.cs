@@ -51,7 +51,8 @@ public sealed partial class RegistryClient : IDisposable
         CancellationToken cancellationToken)
     {
         using var response = await SendAsync(repository, $"manifests/{reference}", true, cancellationToken);
-        await EnsureSuccessAsync(response, $"reading manifest {reference} in {_domain}/{repository}", cancellationToken);
+        var what = $"reading manifest {reference} in {_domain}/{repository}";
+        await EnsureSuccessAsync(response, what, cancellationToken);
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         var mediaType = response.Content.Headers.ContentType?.MediaType ?? "";
         var digest = response.Headers.TryGetValues("Docker-Content-Digest", out var values)
@@ -59,7 +60,8 @@ public sealed partial class RegistryClient : IDisposable
             : Digests.Of(body);
         if (reference.StartsWith("sha256:", StringComparison.Ordinal) && Digests.Of(body) != reference)
         {
-            throw new InvalidInputException($"manifest digest mismatch: expected {reference}, got {Digests.Of(body)}");
+            throw new InvalidInputException(
+                $"manifest digest mismatch: expected {reference}, got {Digests.Of(body)}");
         }
 
         return new ManifestResponse(body, mediaType, digest);
@@ -74,7 +76,8 @@ public sealed partial class RegistryClient : IDisposable
         var response = await SendAsync(repository, $"blobs/{digest}", false, cancellationToken);
         try
         {
-            await EnsureSuccessAsync(response, $"fetching blob {digest} from {_domain}/{repository}", cancellationToken);
+            var what = $"fetching blob {digest} from {_domain}/{repository}";
+            await EnsureSuccessAsync(response, what, cancellationToken);
             return response;
         }
         catch
