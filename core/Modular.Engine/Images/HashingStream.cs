@@ -31,7 +31,9 @@ internal sealed class HashingStream(Stream inner, bool leaveOpen = false) : Stre
         {
         }
 
-        return "sha256:" + Convert.ToHexStringLower(_hash.GetHashAndReset());
+        var digest = "sha256:" + Convert.ToHexStringLower(_hash.GetHashAndReset());
+        _hash.Dispose();
+        return digest;
     }
 
     public override int Read(byte[] buffer, int offset, int count) =>
@@ -71,15 +73,17 @@ internal sealed class HashingStream(Stream inner, bool leaveOpen = false) : Stre
         int offset,
         int count) => throw new NotSupportedException();
 
+    /// <remarks>
+    /// With <c>leaveOpen</c> this is a no-op: a consumer such as a tar reader may dispose
+    /// the stream it was handed, and the owner must still be able to finish the digest.
+    /// The hash is then released by <see cref="FinishAsync"/> (or its finalizer).
+    /// </remarks>
     protected override void Dispose(bool disposing)
     {
-        if (disposing)
+        if (disposing && !leaveOpen)
         {
             _hash.Dispose();
-            if (!leaveOpen)
-            {
-                inner.Dispose();
-            }
+            inner.Dispose();
         }
 
         base.Dispose(disposing);
