@@ -129,9 +129,15 @@ public sealed partial class ImagePuller(
 
     internal static void Progress(PullOptions pull, string line)
     {
-        if (!pull.Quiet)
+        if (pull.Quiet || pull.Progress is not { } progress)
         {
-            pull.Progress?.WriteLine(line);
+            return;
+        }
+
+        // Layers download in parallel and a TextWriter is not thread-safe.
+        lock (progress)
+        {
+            progress.WriteLine(line);
         }
     }
 }
