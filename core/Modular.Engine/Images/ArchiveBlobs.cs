@@ -6,7 +6,9 @@ namespace Modular.Engine.Images;
 internal static class ArchiveBlobs
 {
     /// <summary>The digest and size of a file, in one pass.</summary>
-    public static async Task<(string Digest, long Size)> HashAsync(string path, CancellationToken cancellationToken)
+    public static async Task<(string Digest, long Size)> HashAsync(
+        string path,
+        CancellationToken cancellationToken)
     {
         await using var hashing = new HashingStream(File.OpenRead(path));
         var digest = await hashing.FinishAsync(cancellationToken);
@@ -14,14 +16,20 @@ internal static class ArchiveBlobs
     }
 
     /// <summary>Reads blobs/sha256/HEX after checking it matches <paramref name="blob"/>.</summary>
-    public static async Task<byte[]> ReadVerifiedAsync(string directory, Descriptor blob, CancellationToken ct)
+    public static async Task<byte[]> ReadVerifiedAsync(
+        string directory,
+        Descriptor blob,
+        CancellationToken ct)
     {
         var path = await VerifiedPathAsync(directory, blob, ct);
         return await File.ReadAllBytesAsync(path, ct);
     }
 
     /// <summary>The path of blobs/sha256/HEX, refused unless it matches <paramref name="blob"/>.</summary>
-    public static async Task<string> VerifiedPathAsync(string directory, Descriptor blob, CancellationToken ct)
+    public static async Task<string> VerifiedPathAsync(
+        string directory,
+        Descriptor blob,
+        CancellationToken ct)
     {
         var path = Path.Combine(directory, "blobs", "sha256", Digests.Hex(blob.Digest));
         if (!File.Exists(path))

@@ -10,7 +10,10 @@ namespace Modular.Engine.Images;
 /// </summary>
 internal static class ArchiveExtractor
 {
-    public static async Task ExtractAsync(string archive, string directory, CancellationToken cancellationToken)
+    public static async Task ExtractAsync(
+        string archive,
+        string directory,
+        CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(directory);
         await using var file = OpenArchive(archive);
@@ -53,7 +56,11 @@ internal static class ArchiveExtractor
         }
     }
 
-    private static async Task WriteFileAsync(TarEntry entry, string target, string archive, CancellationToken ct)
+    private static async Task WriteFileAsync(
+        TarEntry entry,
+        string target,
+        string archive,
+        CancellationToken ct)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         if (File.Exists(target))
@@ -71,7 +78,10 @@ internal static class ArchiveExtractor
     private static string LinkTarget(string path, string link) =>
         link.StartsWith('/') ? link : Path.Combine(Path.GetDirectoryName(path) ?? "", link);
 
-    private static void CopyLinks(string directory, List<(string Path, string Target)> links, string archive)
+    private static void CopyLinks(
+        string directory,
+        List<(string Path, string Target)> links,
+        string archive)
     {
         foreach (var (path, target) in links)
         {

@@ -16,7 +16,10 @@ internal sealed class ConcatenatedStream(Stream first, Stream second) : Stream
         set => throw new NotSupportedException();
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+    public override int Read(
+        byte[] buffer,
+        int offset,
+        int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -34,7 +37,9 @@ internal sealed class ConcatenatedStream(Stream first, Stream second) : Stream
         return second.Read(buffer);
     }
 
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    public override async ValueTask<int> ReadAsync(
+        Memory<byte> buffer,
+        CancellationToken cancellationToken = default)
     {
         if (!_firstDone)
         {
@@ -50,7 +55,11 @@ internal sealed class ConcatenatedStream(Stream first, Stream second) : Stream
         return await second.ReadAsync(buffer, cancellationToken);
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken ct) =>
+    public override Task<int> ReadAsync(
+        byte[] buffer,
+        int offset,
+        int count,
+        CancellationToken ct) =>
         ReadAsync(buffer.AsMemory(offset, count), ct).AsTask();
 
     public override void Flush()
@@ -59,7 +68,10 @@ internal sealed class ConcatenatedStream(Stream first, Stream second) : Stream
 
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
     public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override void Write(
+        byte[] buffer,
+        int offset,
+        int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

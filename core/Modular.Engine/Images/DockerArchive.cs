@@ -18,7 +18,10 @@ internal static class DockerArchive
 
     private sealed record Entry(string Config, List<string>? RepoTags, List<string> Layers);
 
-    public static async Task<IReadOnlyList<ImageCommit>> ReadAsync(string directory, string archive, CancellationToken ct)
+    public static async Task<IReadOnlyList<ImageCommit>> ReadAsync(
+        string directory,
+        string archive,
+        CancellationToken ct)
     {
         var entries = JsonSerializer.Deserialize<List<Entry>>(
             await File.ReadAllBytesAsync(Path.Combine(directory, "manifest.json"), ct),
@@ -37,13 +40,18 @@ internal static class DockerArchive
         return commits;
     }
 
-    private static async Task<ImageCommit> ReadImageAsync(string directory, string archive, Entry entry, CancellationToken ct)
+    private static async Task<ImageCommit> ReadImageAsync(
+        string directory,
+        string archive,
+        Entry entry,
+        CancellationToken ct)
     {
         var config = await File.ReadAllBytesAsync(PathIn(directory, entry.Config, archive), ct);
         var diffIds = ImageConfigDocument.Parse(config).DiffIds;
         if (diffIds.Count != entry.Layers.Count)
         {
-            throw new InvalidInputException($"{archive}: config lists {diffIds.Count} layers, manifest {entry.Layers.Count}");
+            throw new InvalidInputException(
+                $"{archive}: config lists {diffIds.Count} layers, manifest {entry.Layers.Count}");
         }
 
         var layers = new List<LayerSource>();
@@ -53,7 +61,8 @@ internal static class DockerArchive
             var path = PathIn(directory, entry.Layers[i], archive);
             var (digest, size) = await ArchiveBlobs.HashAsync(path, ct);
             layers.Add(ArchiveBlobs.Layer(path, digest, diffIds[i]));
-            descriptors.Add(Descriptor(await IsGzipAsync(path, ct) ? GzipLayerType : LayerType, digest, size));
+            var type = await IsGzipAsync(path, ct) ? GzipLayerType : LayerType;
+            descriptors.Add(Descriptor(type, digest, size));
         }
 
         var manifest = JsonSerializer.SerializeToUtf8Bytes(new JsonObject
@@ -63,8 +72,11 @@ internal static class DockerArchive
             ["config"] = Descriptor(ConfigType, Digests.Of(config), config.Length),
             ["layers"] = descriptors,
         });
-        var names = (entry.RepoTags ?? []).Select(t => ImageLookup.StoredName(ImageReference.Parse(t))).ToList();
-        return new ImageCommit(config, manifest, MediaTypes.DockerManifest, [Digests.Of(manifest)], names, layers);
+        var names = (entry.RepoTags ?? [])
+            .Select(t => ImageLookup.StoredName(ImageReference.Parse(t)))
+            .ToList();
+        return new ImageCommit(
+            config, manifest, MediaTypes.DockerManifest, [Digests.Of(manifest)], names, layers);
     }
 
     private static JsonObject Descriptor(string mediaType, string digest, long size) => new()

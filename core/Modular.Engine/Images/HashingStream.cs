@@ -31,7 +31,9 @@ internal sealed class HashingStream(Stream inner, bool leaveOpen = false) : Stre
         {
         }
 
-        return "sha256:" + Convert.ToHexStringLower(_hash.GetHashAndReset());
+        var digest = "sha256:" + Convert.ToHexStringLower(_hash.GetHashAndReset());
+        _hash.Dispose();
+        return digest;
     }
 
     public override int Read(byte[] buffer, int offset, int count) =>
@@ -53,7 +55,11 @@ internal sealed class HashingStream(Stream inner, bool leaveOpen = false) : Stre
         return n;
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken ct) =>
+    public override Task<int> ReadAsync(
+        byte[] buffer,
+        int offset,
+        int count,
+        CancellationToken ct) =>
         ReadAsync(buffer.AsMemory(offset, count), ct).AsTask();
 
     public override void Flush()
@@ -62,17 +68,22 @@ internal sealed class HashingStream(Stream inner, bool leaveOpen = false) : Stre
 
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
     public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override void Write(
+        byte[] buffer,
+        int offset,
+        int count) => throw new NotSupportedException();
 
+    /// <remarks>
+    /// With <c>leaveOpen</c> this is a no-op: a consumer such as a tar reader may dispose
+    /// the stream it was handed, and the owner must still be able to finish the digest.
+    /// The hash is then released by <see cref="FinishAsync"/> (or its finalizer).
+    /// </remarks>
     protected override void Dispose(bool disposing)
     {
-        if (disposing)
+        if (disposing && !leaveOpen)
         {
             _hash.Dispose();
-            if (!leaveOpen)
-            {
-                inner.Dispose();
-            }
+            inner.Dispose();
         }
 
         base.Dispose(disposing);

@@ -10,7 +10,9 @@ namespace Modular.Engine.Images;
 public sealed class ImageArchiveLoader(ImageStore store, ImageWriter writer)
 {
     /// <summary>Loads every image; returns the names loaded, or sha256:ID for unnamed ones.</summary>
-    public async Task<IReadOnlyList<string>> LoadAsync(string archivePath, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> LoadAsync(
+        string archivePath,
+        CancellationToken cancellationToken)
     {
         var directory = Path.Combine(store.TempDirectory, "load-" + Guid.NewGuid().ToString("N"));
         try

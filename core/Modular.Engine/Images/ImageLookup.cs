@@ -11,7 +11,10 @@ public static class ImageLookup
 {
     /// <exception cref="NotFoundException">No image matches.</exception>
     /// <exception cref="InvalidInputException">An id prefix matches more than one image.</exception>
-    public static ImageRecord Find(StoreState state, string input, IReadOnlyList<string> searchRegistries)
+    public static ImageRecord Find(
+        StoreState state,
+        string input,
+        IReadOnlyList<string> searchRegistries)
     {
         var hex = input.StartsWith("sha256:", StringComparison.Ordinal) ? input[7..] : input;
         var isHex = hex.Length is > 0 and <= 64 && hex.All(char.IsAsciiHexDigitLower);
@@ -20,25 +23,32 @@ public static class ImageLookup
             return exact;
         }
 
-        if (ImageReference.TryParse(input, out var reference) && ByName(state, reference!, searchRegistries) is { } named)
+        if (ImageReference.TryParse(input, out var reference)
+            && ByName(state, reference!, searchRegistries) is { } named)
         {
             return named;
         }
 
-        var prefixed = isHex ? state.Images.Where(i => i.Id.StartsWith(hex, StringComparison.Ordinal)).ToList() : [];
+        var prefixed = isHex
+            ? state.Images.Where(i => i.Id.StartsWith(hex, StringComparison.Ordinal)).ToList()
+            : [];
         return prefixed.Count switch
         {
             1 => prefixed[0],
             0 => throw new NotFoundException($"{input}: image not known"),
-            _ => throw new InvalidInputException($"{input}: image id prefix is ambiguous ({prefixed.Count} images)"),
+            _ => throw new InvalidInputException(
+                $"{input}: image id prefix is ambiguous ({prefixed.Count} images)"),
         };
     }
 
-    /// <summary>The stored name a reference would get: localhost/ for a short name, :latest when untagged.</summary>
+    /// <summary>The name a reference is stored as: localhost/ when short, :latest when untagged.</summary>
     public static string StoredName(ImageReference reference) =>
         reference.Qualify("localhost").WithDefaultTag().ToString();
 
-    private static ImageRecord? ByName(StoreState state, ImageReference reference, IReadOnlyList<string> search)
+    private static ImageRecord? ByName(
+        StoreState state,
+        ImageReference reference,
+        IReadOnlyList<string> search)
     {
         if (reference.Digest is not null)
         {
@@ -60,7 +70,10 @@ public static class ImageLookup
         return tagged.IsFullyQualified ? null : BySuffix(state, "/" + tagged);
     }
 
-    private static ImageRecord? ByDigest(StoreState state, ImageReference reference, IReadOnlyList<string> search)
+    private static ImageRecord? ByDigest(
+        StoreState state,
+        ImageReference reference,
+        IReadOnlyList<string> search)
     {
         var repositories = reference.IsFullyQualified
             ? [reference.Repository]

@@ -22,7 +22,10 @@ public sealed partial class ImagePuller(
     private readonly ILogger _logger = loggers.CreateLogger<ImagePuller>();
 
     /// <summary>Pulls <paramref name="input"/>; returns the stored image's record.</summary>
-    public async Task<ImageRecord> PullAsync(string input, PullOptions pull, CancellationToken cancellationToken)
+    public async Task<ImageRecord> PullAsync(
+        string input,
+        PullOptions pull,
+        CancellationToken cancellationToken)
     {
         var reference = ImageReference.Parse(input).WithDefaultTag();
         var registries = RegistriesConfig.Load(options.RegistriesConfPath);
@@ -43,7 +46,10 @@ public sealed partial class ImagePuller(
         throw notFound ?? new NotFoundException($"{input}: image not known");
     }
 
-    private static List<ImageReference> Candidates(string input, ImageReference reference, RegistriesConfig conf)
+    private static List<ImageReference> Candidates(
+        string input,
+        ImageReference reference,
+        RegistriesConfig conf)
     {
         if (reference.IsFullyQualified)
         {
@@ -73,18 +79,43 @@ public sealed partial class ImagePuller(
         }
 
         Progress(pull, $"Trying to pull {reference}...");
+        var source = Relocate(reference, entry);
         var insecure = pull.TlsVerify == false || (pull.TlsVerify is null && entry?.Insecure == true);
         using var client = new RegistryClient(
-            reference.Domain!,
+            source.Domain!,
             insecure,
-            Credentials(pull, reference.Domain!),
+            Credentials(pull, source.Domain!),
             loggers.CreateLogger<RegistryClient>());
-        var session = new PullSession(client, reference, pull, store, _logger);
+        var session = new PullSession(client, source, NameOf(reference), pull, store, _logger);
         var resolved = await session.ResolveManifestAsync(PlatformOf(pull), cancellationToken);
         Progress(pull, "Getting image source signatures");
-        var config = await session.FetchConfigAsync(resolved.Manifest.Config!, MaxConfigSize, cancellationToken);
-        return await session.FetchAndCommitAsync(resolved, config, writer, ParallelDownloads, cancellationToken);
+        var config = await session.FetchConfigAsync(
+            resolved.Manifest.Config!, MaxConfigSize, cancellationToken);
+        return await session.FetchAndCommitAsync(
+            resolved, config, writer, ParallelDownloads, cancellationToken);
     }
+
+    /// <summary>registries.conf <c>location</c>: where a <c>prefix</c>'s images really live.</summary>
+    private static ImageReference Relocate(ImageReference reference, RegistryEntry? entry)
+    {
+        if (entry is null || entry.Location.Length == 0 || entry.Location == entry.Prefix)
+        {
+            return reference;
+        }
+
+        var moved = entry.Location + reference.Repository[entry.Prefix.Length..];
+        var relocated = ImageReference.Parse(moved) with { Tag = reference.Tag, Digest = reference.Digest };
+        return relocated.IsFullyQualified
+            ? relocated
+            : throw new InvalidInputException(
+                $"registries.conf location \"{entry.Location}\" names no registry");
+    }
+
+    /// <summary>A digest-only pull is named repository@digest, with no tag, as Podman lists it.</summary>
+    private static string NameOf(ImageReference reference) =>
+        reference.Tag is null
+            ? $"{reference.Repository}@{reference.Digest}"
+            : $"{reference.Repository}:{reference.Tag}";
 
     private static Platform PlatformOf(PullOptions pull) =>
         pull.Platform is null ? Platform.Host() : Platform.Parse(pull.Platform);
@@ -98,9 +129,15 @@ public sealed partial class ImagePuller(
 
     internal static void Progress(PullOptions pull, string line)
     {
-        if (!pull.Quiet)
+        if (pull.Quiet || pull.Progress is not { } progress)
         {
-            pull.Progress?.WriteLine(line);
+            return;
+        }
+
+        // Layers download in parallel and a TextWriter is not thread-safe.
+        lock (progress)
+        {
+            progress.WriteLine(line);
         }
     }
 }

@@ -8,7 +8,11 @@ namespace Modular.Engine.Images;
 /// component when it holds '.' or ':', is <c>localhost</c>, or has an uppercase letter),
 /// a lowercase repository path, an optional tag and an optional digest.
 /// </summary>
-public sealed partial record ImageReference(string? Domain, string Path, string? Tag, string? Digest)
+public sealed partial record ImageReference(
+    string? Domain,
+    string Path,
+    string? Tag,
+    string? Digest)
 {
     public const string DefaultTag = "latest";
 

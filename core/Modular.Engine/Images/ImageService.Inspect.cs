@@ -27,7 +27,11 @@ public sealed partial class ImageService
             ["Os"] = config.Os,
             ["Size"] = record.Size,
             ["VirtualSize"] = record.Size,
-            ["GraphDriver"] = new JsonObject { ["Name"] = options.StorageDriver, ["Data"] = new JsonObject() },
+            ["GraphDriver"] = new JsonObject
+            {
+                ["Name"] = options.StorageDriver,
+                ["Data"] = new JsonObject(),
+            },
             ["RootFS"] = new JsonObject { ["Type"] = "layers", ["Layers"] = Strings(config.DiffIds) },
             ["Labels"] = runtime["Labels"]?.DeepClone(),
             ["Annotations"] = await ManifestAnnotationsAsync(record.Id, cancellationToken),
@@ -72,7 +76,9 @@ public sealed partial class ImageService
     private static JsonArray Strings(IEnumerable<string> values) =>
         new([.. values.Select(v => (JsonNode?)JsonValue.Create(v))]);
 
-    private async Task<JsonObject> ManifestAnnotationsAsync(string imageId, CancellationToken cancellationToken)
+    private async Task<JsonObject> ManifestAnnotationsAsync(
+        string imageId,
+        CancellationToken cancellationToken)
     {
         var path = Path.Combine(store.ImageDirectory(imageId), "manifest");
         if (!File.Exists(path))

@@ -25,7 +25,10 @@ public sealed partial class ImageService
         await store.WriteAsync(state, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<string>> RemoveAsync(string nameOrId, bool force, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> RemoveAsync(
+        string nameOrId,
+        bool force,
+        CancellationToken cancellationToken)
     {
         using var _ = await store.LockAsync(cancellationToken);
         var state = await store.ReadAsync(cancellationToken);
@@ -54,7 +57,10 @@ public sealed partial class ImageService
     /// Drops the image and the layers nothing else stands on. Layers are flagged incomplete
     /// before their directories go, so a kill half-way is finished by the next store open.
     /// </summary>
-    private async Task DeleteAsync(StoreState state, ImageRecord record, CancellationToken cancellationToken)
+    private async Task DeleteAsync(
+        StoreState state,
+        ImageRecord record,
+        CancellationToken cancellationToken)
     {
         state.Images.RemoveAll(i => i.Id == record.Id);
         var inUse = state.LayersInUse();

@@ -19,13 +19,18 @@ public sealed partial class ImageService(
     // Filled by ListAsync so the synchronous Summarize can report Containers.
     private readonly ConcurrentDictionary<string, int> _containerCounts = new();
 
-    public async Task<LocalImage> PullAsync(string reference, PullOptions options, CancellationToken cancellationToken)
+    public async Task<LocalImage> PullAsync(
+        string reference,
+        PullOptions options,
+        CancellationToken cancellationToken)
     {
         var record = await puller.PullAsync(reference, options, cancellationToken);
         return await ToLocalAsync(record, await store.ReadAsync(cancellationToken), cancellationToken);
     }
 
-    public Task<IReadOnlyList<string>> LoadAsync(string archivePath, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<string>> LoadAsync(
+        string archivePath,
+        CancellationToken cancellationToken) =>
         loader.LoadAsync(archivePath, cancellationToken);
 
     public async Task<LocalImage> ResolveAsync(string nameOrId, CancellationToken cancellationToken)
@@ -34,7 +39,9 @@ public sealed partial class ImageService(
         return await ToLocalAsync(Find(state, nameOrId), state, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<LocalImage>> ListAsync(bool all, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<LocalImage>> ListAsync(
+        bool all,
+        CancellationToken cancellationToken)
     {
         // We store no intermediate images (we do not build), so -a lists the same set.
         var state = await store.ReadAsync(cancellationToken);
@@ -54,10 +61,16 @@ public sealed partial class ImageService(
 
     private RegistriesConfig Registries() => RegistriesConfig.Load(options.RegistriesConfPath);
 
-    private async Task<byte[]> ReadConfigAsync(string imageId, CancellationToken cancellationToken) =>
-        await File.ReadAllBytesAsync(Path.Combine(store.ImageDirectory(imageId), "config.json"), cancellationToken);
+    private async Task<byte[]> ReadConfigAsync(
+        string imageId,
+        CancellationToken cancellationToken) =>
+        await File.ReadAllBytesAsync(
+            Path.Combine(store.ImageDirectory(imageId), "config.json"), cancellationToken);
 
-    private async Task<LocalImage> ToLocalAsync(ImageRecord record, StoreState state, CancellationToken cancellationToken)
+    private async Task<LocalImage> ToLocalAsync(
+        ImageRecord record,
+        StoreState state,
+        CancellationToken cancellationToken)
     {
         var config = ImageConfigDocument.Parse(await ReadConfigAsync(record.Id, cancellationToken));
         return new LocalImage(

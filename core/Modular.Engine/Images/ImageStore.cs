@@ -52,12 +52,17 @@ public sealed class ImageStore(EngineOptions options)
     /// <summary>Writes both files; the caller holds the store lock.</summary>
     public async Task WriteAsync(StoreState state, CancellationToken cancellationToken)
     {
-        await WriteAtomicAsync(LayersFile, JsonSerializer.SerializeToUtf8Bytes(state.Layers, Json), cancellationToken);
-        await WriteAtomicAsync(ImagesFile, JsonSerializer.SerializeToUtf8Bytes(state.Images, Json), cancellationToken);
+        var layers = JsonSerializer.SerializeToUtf8Bytes(state.Layers, Json);
+        await WriteAtomicAsync(LayersFile, layers, cancellationToken);
+        var images = JsonSerializer.SerializeToUtf8Bytes(state.Images, Json);
+        await WriteAtomicAsync(ImagesFile, images, cancellationToken);
     }
 
-    /// <summary>Writes <paramref name="data"/> to a temp file beside <paramref name="path"/>, then renames it.</summary>
-    public static async Task WriteAtomicAsync(string path, byte[] data, CancellationToken cancellationToken)
+    /// <summary>Writes <paramref name="data"/> to a temp file beside the target, then renames.</summary>
+    public static async Task WriteAtomicAsync(
+        string path,
+        byte[] data,
+        CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temp = $"{path}.{Guid.NewGuid():N}.tmp";
@@ -70,7 +75,9 @@ public sealed class ImageStore(EngineOptions options)
         File.Move(temp, path, overwrite: true);
     }
 
-    private static async Task<List<T>> ReadListAsync<T>(string path, CancellationToken cancellationToken)
+    private static async Task<List<T>> ReadListAsync<T>(
+        string path,
+        CancellationToken cancellationToken)
     {
         if (!File.Exists(path))
         {

@@ -77,7 +77,8 @@ public sealed partial class ImageWriter
 
             await store.WriteAsync(state, timeout.Token);
         }
-        catch (Exception e) when (e is IOException or OperationCanceledException or Contracts.Errors.ModularException)
+        catch (Exception e) when (
+            e is IOException or OperationCanceledException or Contracts.Errors.ModularException)
         {
             // Layers still flagged incomplete are removed by the next store open.
             Log.RollbackFailed(logger, e.Message);
@@ -89,7 +90,9 @@ public sealed partial class ImageWriter
         [LoggerMessage(Level = LogLevel.Debug, Message = "Applying layer {LayerId} from blob {Digest}")]
         public static partial void ApplyingLayer(ILogger logger, string layerId, string digest);
 
-        [LoggerMessage(Level = LogLevel.Warning, Message = "Removing layer {LayerId} left incomplete by an interrupted pull")]
+        [LoggerMessage(
+            Level = LogLevel.Warning,
+            Message = "Removing layer {LayerId} left incomplete by an interrupted pull")]
         public static partial void RemovingIncomplete(ILogger logger, string layerId);
 
         [LoggerMessage(Level = LogLevel.Error, Message = "Rolling back a failed image commit: {Reason}")]

@@ -17,7 +17,9 @@ public sealed partial class ImageWriter(
     ILogger<ImageWriter> logger)
 {
     /// <summary>Stores <paramref name="commit"/>; returns the image's record.</summary>
-    public async Task<ImageRecord> CommitAsync(ImageCommit commit, CancellationToken cancellationToken)
+    public async Task<ImageRecord> CommitAsync(
+        ImageCommit commit,
+        CancellationToken cancellationToken)
     {
         var config = ImageConfigDocument.Parse(commit.Config);
         if (config.DiffIds.Count != commit.Layers.Count)
@@ -49,6 +51,21 @@ public sealed partial class ImageWriter(
             await RollBackAsync(state, created, newImage ? imageId : null);
             throw;
         }
+    }
+
+    /// <summary>
+    /// For the kernel when it opens the store: takes the lock and removes layers a killed
+    /// pull left incomplete. Loads the driver only when there is such a layer.
+    /// </summary>
+    public async Task RecoverAsync(CancellationToken cancellationToken)
+    {
+        if (!(await store.ReadAsync(cancellationToken)).Layers.Exists(l => l.Incomplete))
+        {
+            return;
+        }
+
+        using var _ = await store.LockAsync(cancellationToken);
+        await RemoveIncompleteAsync(await store.ReadAsync(cancellationToken), cancellationToken);
     }
 
     /// <summary>
@@ -146,10 +163,15 @@ public sealed partial class ImageWriter(
         return hashing.BytesRead;
     }
 
-    private async Task WriteImageFilesAsync(string imageId, ImageCommit commit, CancellationToken cancellationToken)
+    private async Task WriteImageFilesAsync(
+        string imageId,
+        ImageCommit commit,
+        CancellationToken cancellationToken)
     {
         var directory = store.ImageDirectory(imageId);
-        await ImageStore.WriteAtomicAsync(Path.Combine(directory, "manifest"), commit.Manifest, cancellationToken);
-        await ImageStore.WriteAtomicAsync(Path.Combine(directory, "config.json"), commit.Config, cancellationToken);
+        var manifest = Path.Combine(directory, "manifest");
+        await ImageStore.WriteAtomicAsync(manifest, commit.Manifest, cancellationToken);
+        var config = Path.Combine(directory, "config.json");
+        await ImageStore.WriteAtomicAsync(config, commit.Config, cancellationToken);
     }
 }

@@ -7,4 +7,6 @@ namespace Modular.Engine.Images;
 /// <see cref="Archive.LayerArchiveReader.ReadAsync"/>; a delegate so unit tests can stand in
 /// their own while that reader is built elsewhere.
 /// </summary>
-public delegate IAsyncEnumerable<LayerEntry> LayerEntryReader(Stream layer, CancellationToken cancellationToken);
+public delegate IAsyncEnumerable<LayerEntry> LayerEntryReader(
+    Stream layer,
+    CancellationToken cancellationToken);

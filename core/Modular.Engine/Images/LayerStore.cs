@@ -6,9 +6,15 @@ namespace Modular.Engine.Images;
 /// Container layers over the selected driver, recorded in layers.json beside image layers
 /// so rmi knows which image layers containers still stand on.
 /// </summary>
-public sealed class LayerStore(ImageStore store, StorageDriverAccess drivers, ImageWriter writer) : ILayerStore
+public sealed class LayerStore(
+    ImageStore store,
+    StorageDriverAccess drivers,
+    ImageWriter writer) : ILayerStore
 {
-    public async Task CreateContainerLayerAsync(string layerId, string? parentLayerId, CancellationToken cancellationToken)
+    public async Task CreateContainerLayerAsync(
+        string layerId,
+        string? parentLayerId,
+        CancellationToken cancellationToken)
     {
         using var _ = await store.LockAsync(cancellationToken);
         var state = await store.ReadAsync(cancellationToken);

@@ -6,7 +6,9 @@ namespace Modular.Engine.Images;
 /// <summary>Opens a layer blob as an uncompressed tar stream: gzip is detected by its magic.</summary>
 internal static class LayerStreams
 {
-    public static async Task<Stream> DecompressAsync(Stream blob, CancellationToken cancellationToken)
+    public static async Task<Stream> DecompressAsync(
+        Stream blob,
+        CancellationToken cancellationToken)
     {
         var buffered = new BufferedStream(blob, 1 << 16);
         var magic = new byte[4];

@@ -9,7 +9,9 @@ internal static class OciArchive
     private const string RefName = "org.opencontainers.image.ref.name";
     private const string ContainerdName = "io.containerd.image.name";
 
-    public static async Task<IReadOnlyList<ImageCommit>> ReadAsync(string directory, CancellationToken ct)
+    public static async Task<IReadOnlyList<ImageCommit>> ReadAsync(
+        string directory,
+        CancellationToken ct)
     {
         var index = Manifest.Parse(await File.ReadAllBytesAsync(Path.Combine(directory, "index.json"), ct),
             MediaTypes.OciIndex);
@@ -22,7 +24,10 @@ internal static class OciArchive
         return commits.Count > 0 ? commits : throw new InvalidInputException("index.json lists no image");
     }
 
-    private static async Task<ImageCommit> ReadImageAsync(string directory, Descriptor top, CancellationToken ct)
+    private static async Task<ImageCommit> ReadImageAsync(
+        string directory,
+        Descriptor top,
+        CancellationToken ct)
     {
         var body = await ArchiveBlobs.ReadVerifiedAsync(directory, top, ct);
         var manifest = Manifest.Parse(body, top.MediaType);
@@ -39,7 +44,8 @@ internal static class OciArchive
         var diffIds = ImageConfigDocument.Parse(config).DiffIds;
         if (diffIds.Count != manifest.Layers.Count)
         {
-            throw new InvalidInputException($"config lists {diffIds.Count} layers, manifest {manifest.Layers.Count}");
+            throw new InvalidInputException(
+                $"config lists {diffIds.Count} layers, manifest {manifest.Layers.Count}");
         }
 
         var layers = new List<LayerSource>();

@@ -5,18 +5,25 @@ using Modular.Engine.Registry;
 
 namespace Modular.Engine.Images;
 
-/// <summary>One pull from one registry: manifest, config, layers, commit.</summary>
+/// <summary>
+/// One pull from one registry: manifest, config, layers, commit. <c>reference</c> says
+/// where to fetch (after registries.conf <c>location</c>), <c>name</c> what to store.
+/// </summary>
 internal sealed class PullSession(
     RegistryClient client,
     ImageReference reference,
+    string name,
     PullOptions pull,
     ImageStore store,
     ILogger logger)
 {
-    /// <summary>Fetches the manifest; from a list or index, the child for <paramref name="platform"/>.</summary>
-    public async Task<ResolvedManifest> ResolveManifestAsync(Platform platform, CancellationToken cancellationToken)
+    /// <summary>Fetches the manifest; from a list, the child for <paramref name="platform"/>.</summary>
+    public async Task<ResolvedManifest> ResolveManifestAsync(
+        Platform platform,
+        CancellationToken cancellationToken)
     {
-        var top = await client.GetManifestAsync(reference.Path, reference.Digest ?? reference.Tag!, cancellationToken);
+        var tagOrDigest = reference.Digest ?? reference.Tag!;
+        var top = await client.GetManifestAsync(reference.Path, tagOrDigest, cancellationToken);
         var manifest = Manifest.Parse(top.Body, top.MediaType);
         if (!manifest.IsIndex)
         {
@@ -35,16 +42,19 @@ internal sealed class PullSession(
     }
 
     /// <summary>Downloads the config blob into memory, verified.</summary>
-    public async Task<byte[]> FetchConfigAsync(Descriptor config, long maxSize, CancellationToken cancellationToken)
+    public async Task<byte[]> FetchConfigAsync(
+        Descriptor config,
+        long maxSize,
+        CancellationToken cancellationToken)
     {
         if (config.Size > maxSize)
         {
-            throw new InvalidInputException($"config blob {config.Digest} is too large ({config.Size} bytes)");
+            throw new InvalidInputException(
+                $"config blob {config.Digest} is too large ({config.Size} bytes)");
         }
 
         using var buffer = new MemoryStream();
-        await BlobFetcher.FetchAsync(client, reference.Path, config with { Size = config.Size < 0 ? -1 : config.Size },
-            buffer, cancellationToken);
+        await BlobFetcher.FetchAsync(client, reference.Path, config, buffer, cancellationToken);
         ImagePuller.Progress(pull, $"Copying config {Short(config.Digest)} done");
         return buffer.ToArray();
     }
@@ -86,7 +96,7 @@ internal sealed class PullSession(
             var sources = layers.Select((l, i) => Source(l, diffIds[i], temp)).ToList();
             ImagePuller.Progress(pull, "Writing manifest to image destination");
             var commit = new ImageCommit(config, resolved.Body, resolved.Manifest.MediaType,
-                resolved.Digests, [NameOf(reference)], sources);
+                resolved.Digests, [name], sources);
             return await writer.CommitAsync(commit, cancellationToken);
         }
         finally
@@ -98,10 +108,6 @@ internal sealed class PullSession(
             }
         }
     }
-
-    /// <summary>A digest-only pull is named repository with no tag, as Podman lists it.</summary>
-    private static string NameOf(ImageReference reference) =>
-        reference.Tag is null ? reference.Repository + "@" + reference.Digest : reference.Repository + ":" + reference.Tag;
 
     private async Task<List<Descriptor>> MissingAsync(
         IReadOnlyList<Descriptor> layers,
@@ -123,7 +129,11 @@ internal sealed class PullSession(
         return missing;
     }
 
-    private async Task DownloadAsync(List<Descriptor> missing, string temp, int parallel, CancellationToken ct)
+    private async Task DownloadAsync(
+        List<Descriptor> missing,
+        string temp,
+        int parallel,
+        CancellationToken ct)
     {
         Directory.CreateDirectory(temp);
         var unique = missing.DistinctBy(l => l.Digest).ToList();
@@ -153,7 +163,9 @@ internal sealed class PullSession(
     private static LayerSource Source(Descriptor layer, string diffId, string temp) =>
         new(layer.Digest, diffId, _ => Task.FromResult<Stream>(File.OpenRead(BlobPath(temp, layer.Digest))));
 
-    private static string BlobPath(string temp, string digest) => Path.Combine(temp, Digests.Hex(digest));
+    private static string BlobPath(
+        string temp,
+        string digest) => Path.Combine(temp, Digests.Hex(digest));
 
     private static string Short(string digest) => Digests.Hex(digest)[..12];
 }

@@ -3,7 +3,9 @@ using System.Text.RegularExpressions;
 namespace Modular.Engine.Registry;
 
 /// <summary>A WWW-Authenticate challenge: its scheme and parameters (realm, service, scope).</summary>
-public sealed partial record BearerChallenge(string Scheme, IReadOnlyDictionary<string, string> Parameters)
+public sealed partial record BearerChallenge(
+    string Scheme,
+    IReadOnlyDictionary<string, string> Parameters)
 {
     public string? Realm => Parameters.GetValueOrDefault("realm");
 

@@ -16,7 +16,7 @@ public sealed record RegistriesConfig(
 {
     public const string DefaultPath = "/etc/containers/registries.conf";
 
-    /// <summary>Reads the chain; <paramref name="explicitPath"/> is EngineOptions.RegistriesConfPath.</summary>
+    /// <summary>Reads the chain; <paramref name="explicitPath"/>: EngineOptions.RegistriesConfPath.</summary>
     public static RegistriesConfig Load(string? explicitPath)
     {
         var single = Environment.GetEnvironmentVariable("CONTAINERS_REGISTRIES_CONF") ?? explicitPath;
@@ -50,7 +50,10 @@ public sealed record RegistriesConfig(
         return files;
     }
 
-    private static void Merge(string file, List<string> search, Dictionary<string, RegistryEntry> registries)
+    private static void Merge(
+        string file,
+        List<string> search,
+        Dictionary<string, RegistryEntry> registries)
     {
         TomlTable table;
         try

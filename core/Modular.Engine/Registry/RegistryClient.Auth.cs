@@ -106,11 +106,22 @@ public sealed partial class RegistryClient
 
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Debug, Message = "Registry {Registry} does not answer HTTPS ({Reason}); using HTTP")]
-        public static partial void FallingBackToHttp(ILogger logger, string registry, string reason);
+        [LoggerMessage(
+            Level = LogLevel.Debug,
+            Message = "Registry {Registry} does not answer HTTPS ({Reason}); using HTTP")]
+        public static partial void FallingBackToHttp(
+            ILogger logger,
+            string registry,
+            string reason);
 
         // The token itself is never logged; only where it comes from and what it is for.
-        [LoggerMessage(Level = LogLevel.Debug, Message = "Requesting a token for {Registry} from {Realm}, scope {Scope}")]
-        public static partial void RequestingToken(ILogger logger, string registry, string realm, string scope);
+        [LoggerMessage(
+            Level = LogLevel.Debug,
+            Message = "Requesting a token for {Registry} from {Realm}, scope {Scope}")]
+        public static partial void RequestingToken(
+            ILogger logger,
+            string registry,
+            string realm,
+            string scope);
     }
 }

@@ -24,7 +24,11 @@ public sealed partial class RegistryClient : IDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private string? _baseAddress;
 
-    public RegistryClient(string domain, bool insecure, RegistryCredentials? credentials, ILogger logger)
+    public RegistryClient(
+        string domain,
+        bool insecure,
+        RegistryCredentials? credentials,
+        ILogger logger)
     {
         _domain = domain;
         _insecure = insecure;
@@ -47,7 +51,8 @@ public sealed partial class RegistryClient : IDisposable
         CancellationToken cancellationToken)
     {
         using var response = await SendAsync(repository, $"manifests/{reference}", true, cancellationToken);
-        await EnsureSuccessAsync(response, $"reading manifest {reference} in {_domain}/{repository}", cancellationToken);
+        var what = $"reading manifest {reference} in {_domain}/{repository}";
+        await EnsureSuccessAsync(response, what, cancellationToken);
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         var mediaType = response.Content.Headers.ContentType?.MediaType ?? "";
         var digest = response.Headers.TryGetValues("Docker-Content-Digest", out var values)
@@ -55,7 +60,8 @@ public sealed partial class RegistryClient : IDisposable
             : Digests.Of(body);
         if (reference.StartsWith("sha256:", StringComparison.Ordinal) && Digests.Of(body) != reference)
         {
-            throw new InvalidInputException($"manifest digest mismatch: expected {reference}, got {Digests.Of(body)}");
+            throw new InvalidInputException(
+                $"manifest digest mismatch: expected {reference}, got {Digests.Of(body)}");
         }
 
         return new ManifestResponse(body, mediaType, digest);
@@ -70,7 +76,8 @@ public sealed partial class RegistryClient : IDisposable
         var response = await SendAsync(repository, $"blobs/{digest}", false, cancellationToken);
         try
         {
-            await EnsureSuccessAsync(response, $"fetching blob {digest} from {_domain}/{repository}", cancellationToken);
+            var what = $"fetching blob {digest} from {_domain}/{repository}";
+            await EnsureSuccessAsync(response, what, cancellationToken);
             return response;
         }
         catch
@@ -115,7 +122,10 @@ public sealed partial class RegistryClient : IDisposable
             cancellationToken);
     }
 
-    private static HttpRequestMessage Request(Uri uri, bool manifest, AuthenticationHeaderValue? auth)
+    private static HttpRequestMessage Request(
+        Uri uri,
+        bool manifest,
+        AuthenticationHeaderValue? auth)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, uri);
         request.Headers.Authorization = auth;

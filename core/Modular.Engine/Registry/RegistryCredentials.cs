@@ -10,7 +10,7 @@ namespace Modular.Engine.Registry;
 /// </summary>
 public sealed record RegistryCredentials(string UserName, string Secret)
 {
-    /// <summary>The auth.json in force: the flag, then the engine's, REGISTRY_AUTH_FILE, /run/containers/0.</summary>
+    /// <summary>auth.json: the flag, the engine's, REGISTRY_AUTH_FILE, /run/containers/0.</summary>
     public static string AuthFilePath(string? flag, string? configured) =>
         flag ?? configured ?? Environment.GetEnvironmentVariable("REGISTRY_AUTH_FILE")
         ?? "/run/containers/0/auth.json";

@@ -5,7 +5,9 @@ namespace Modular.Engine.Registry;
 /// <summary>The message of a registry error response (<c>{"errors":[{"message":...}]}</c>).</summary>
 internal static class RegistryErrorText
 {
-    public static async Task<string> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    public static async Task<string> ReadAsync(
+        HttpResponseMessage response,
+        CancellationToken cancellationToken)
     {
         var fallback = $"{(int)response.StatusCode} {response.ReasonPhrase}";
         try

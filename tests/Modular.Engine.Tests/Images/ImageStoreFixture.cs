@@ -10,7 +10,7 @@ public sealed class ImageStoreFixture : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public ImageStoreFixture()
+    public ImageStoreFixture(LayerEntryReader? reader = null)
     {
         Root = Directory.CreateTempSubdirectory("modular-images-test-").FullName;
         var options = new EngineOptions
@@ -28,7 +28,7 @@ public sealed class ImageStoreFixture : IDisposable
             .AddLogging()
             .AddSingleton(options)
             .AddSingleton<IStorageDriver>(Driver)
-            .AddSingleton<LayerEntryReader>(FakeLayerReader.ReadAsync)
+            .AddSingleton(reader ?? FakeLayerReader.ReadAsync)
             .AddModularImages()
             .BuildServiceProvider();
         Options = options;

@@ -36,6 +36,24 @@ public sealed class PullTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Pull_reports_progress_like_podman_and_skips_stored_layers()
+    {
+        var image = TestImage.Build("bin/a");
+        image.Publish(_registry, "app", "latest");
+        var first = new StringWriter();
+        var second = new StringWriter();
+
+        await _store.Images.PullAsync($"{_registry.Host}/app", Insecure with { Progress = first }, default);
+        await _store.Images.PullAsync($"{_registry.Host}/app", Insecure with { Progress = second }, default);
+
+        var blob = Digests.Hex(image.Layers[0].Digest)[..12];
+        Assert.Contains($"Trying to pull {_registry.Host}/app:latest...", first.ToString());
+        Assert.Contains($"Copying blob {blob} done", first.ToString());
+        Assert.Contains($"Copying blob {blob} skipped: already exists", second.ToString());
+        Assert.Contains("Writing manifest to image destination", second.ToString());
+    }
+
+    [Fact]
     public async Task Inspect_shows_podmans_keys_and_the_registry_digest()
     {
         var image = TestImage.Build("bin/a");
