@@ -21,7 +21,7 @@ public sealed class RecoveryTests(ModpodFixture modpod)
         var after = await modpod.RunAsync("ps", "--filter", "name=reboot1", "--format", "{{.Status}}");
 
         Assert.StartsWith("Exited", status.Output);
-        Assert.True(start.ExitCode == 0, start.ToString());
+        ModpodAssert.Exit(0, start);
         Assert.StartsWith("Up", after.Output);
         await modpod.RunAsync("rm", "-f", "-t", "0", "reboot1");
     }

@@ -56,9 +56,9 @@ public sealed class FieldCaseTests(ModpodFixture modpod)
         var upperRepo = await modpod.RunAsync("tag", image, "localhost/Ref01App:v1");
         var upperTag = await modpod.RunAsync("tag", image, "localhost/ref01app:V1");
 
-        Assert.Equal(125, upperRepo.ExitCode);
+        ModpodAssert.Exit(125, upperRepo);
         Assert.Contains("repository name must be lowercase", upperRepo.StandardError);
-        Assert.Equal(0, upperTag.ExitCode);
+        ModpodAssert.Exit(0, upperTag);
         Assert.Equal(0, (await modpod.RunAsync("image", "exists", "localhost/ref01app:V1")).ExitCode);
     }
 
@@ -89,7 +89,7 @@ public sealed class FieldCaseTests(ModpodFixture modpod)
              "sh", "-c", "echo \"set=$RUN03_SET\"; echo \"unset=${RUN03_UNSET+present}\""],
             env);
 
-        Assert.Equal(0, run.ExitCode);
+        ModpodAssert.Exit(0, run);
         Assert.Equal("set=from-host\nunset=", run.StandardOutput.TrimEnd('\n'));
     }
 
@@ -104,7 +104,7 @@ public sealed class FieldCaseTests(ModpodFixture modpod)
 
         Assert.Equal((0, "123456:0:/"), (uidOnly.ExitCode, uidOnly.Output));
         Assert.Equal((0, "123456:4567"), (uidGid.ExitCode, uidGid.Output));
-        Assert.Equal(126, name.ExitCode);
+        ModpodAssert.Exit(126, name);
         Assert.Contains("nosuchuser", name.StandardError);
     }
 
@@ -141,7 +141,7 @@ public sealed class FieldCaseTests(ModpodFixture modpod)
         var code = await modpod.RunAsync("inspect", "--format", "{{.State.ExitCode}}", "sig01");
         await modpod.RunAsync("rm", "-f", "sig01");
 
-        Assert.Equal(0, stop.ExitCode);
+        ModpodAssert.Exit(0, stop);
         Assert.Contains("got-TERM", output.StandardOutput + output.StandardError);
         Assert.InRange(clock.Elapsed.TotalSeconds, 3, 10);
         Assert.Equal("137", code.Output);
