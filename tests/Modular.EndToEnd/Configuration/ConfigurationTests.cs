@@ -41,8 +41,11 @@ public sealed class ConfigurationTests
         var plugins = Directory.CreateTempSubdirectory("modular-e2e-plugins-").FullName;
         try
         {
-            CopyDirectory(Path.Combine(RepositoryPaths.TestPlugins, "recording"), Path.Combine(plugins, "recording"));
-            await using var store = await Store(new StoreOptions(Runtime: "recording", ExtraPluginDirs: [plugins]));
+            CopyDirectory(
+                Path.Combine(RepositoryPaths.TestPlugins, "recording"),
+                Path.Combine(plugins, "recording"));
+            await using var store = await Store(
+                new StoreOptions(Runtime: "recording", ExtraPluginDirs: [plugins]));
             var log = Path.Combine(plugins, "recording.log");
             var env = new Dictionary<string, string?> { ["MODULAR_RECORDING_LOG"] = log };
             var image = await store.Fixture.EnsureBusyboxAsync();

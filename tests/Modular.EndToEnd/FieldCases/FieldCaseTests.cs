@@ -11,7 +11,7 @@ namespace Modular.EndToEnd.FieldCases;
 /// and `export` (not part of issue 2); the layers under test are the same.
 /// </summary>
 [Collection(Collections.FieldCases)]
-public sealed class FieldCaseTests(ModpodFixture modpod)
+public sealed partial class FieldCaseTests(ModpodFixture modpod)
 {
     [Fact]
     public async Task LAY04_a_layer_listing_one_path_twice_is_refused_and_the_store_is_unchanged()
@@ -71,7 +71,11 @@ public sealed class FieldCaseTests(ModpodFixture modpod)
         var list = await modpod.RunAsync(
             "images", "--format", "{{.Repository}}|{{.Tag}}", "--filter", "reference=localhost:5000/team/ref03");
         var tags = await modpod.RunAsync(
-            "image", "inspect", "--format", "{{range .RepoTags}}{{.}} {{end}}", "localhost:5000/team/ref03:20240101");
+            "image",
+            "inspect",
+            "--format",
+            "{{range .RepoTags}}{{.}} {{end}}",
+            "localhost:5000/team/ref03:20240101");
 
         Assert.Contains("localhost:5000/team/ref03|20240101", list.Lines);
         Assert.DoesNotContain(list.Lines, l => l.StartsWith("localhost|5000", StringComparison.Ordinal));
@@ -98,8 +102,10 @@ public sealed class FieldCaseTests(ModpodFixture modpod)
     {
         var image = await modpod.EnsureBusyboxAsync();
 
-        var uidOnly = await modpod.RunAsync("run", "--rm", "--user", "123456", image, "sh", "-c", "echo $(id -u):$(id -g):$HOME");
-        var uidGid = await modpod.RunAsync("run", "--rm", "--user", "123456:4567", image, "sh", "-c", "echo $(id -u):$(id -g)");
+        var uidOnly = await modpod.RunAsync(
+            "run", "--rm", "--user", "123456", image, "sh", "-c", "echo $(id -u):$(id -g):$HOME");
+        var uidGid = await modpod.RunAsync(
+            "run", "--rm", "--user", "123456:4567", image, "sh", "-c", "echo $(id -u):$(id -g)");
         var name = await modpod.RunAsync("run", "--rm", "--user", "nosuchuser", image, "true");
 
         Assert.Equal((0, "123456:0:/"), (uidOnly.ExitCode, uidOnly.Output));
@@ -165,10 +171,14 @@ public sealed class FieldCaseTests(ModpodFixture modpod)
 
         Assert.All(runs, r => Assert.Equal(0, r.ExitCode));
         Assert.Equal(30, names.Lines.Distinct().Count());
-        Assert.DoesNotContain(runs, r => System.Text.RegularExpressions.Regex.IsMatch(
-            r.StandardError, "lock|already in use|database", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
+        Assert.DoesNotContain(runs, r => LockOrDatabaseError().IsMatch(r.StandardError));
         Assert.Equal((0, 0), (reuse.ExitCode, reuseAfterRm.ExitCode));
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(
+        "lock|already in use|database",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex LockOrDatabaseError();
 
     private async Task WaitForLogAsync(string name, string text, Task stopWhenDone)
     {

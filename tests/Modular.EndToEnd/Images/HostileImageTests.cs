@@ -80,7 +80,8 @@ public sealed class HostileImageTests(RegistryFixture registry, ModpodFixture mo
 
         var passwd = await modpod.RunAsync("run", "--rm", reference, "cat", "/srv/passwd");
         var run = await modpod.RunAsync(
-            "run", "--rm", reference, "sh", "-c", "echo via-var-run > /var/run/probe && cat /run/probe /srv/run/probe");
+            "run", "--rm", reference, "sh", "-c",
+            "echo via-var-run > /var/run/probe && cat /run/probe /srv/run/probe");
 
         ModpodAssert.Exit(0, passwd);
         Assert.StartsWith("root:x:0:0:", passwd.Output);
@@ -88,7 +89,11 @@ public sealed class HostileImageTests(RegistryFixture registry, ModpodFixture mo
     }
 
     // Accepted means chrooted resolution: for l -> / the file lands in the image's own /tmp.
-    private static async Task AssertConfinedAsync(ModpodFixture store, string kind, string reference, string marker)
+    private static async Task AssertConfinedAsync(
+        ModpodFixture store,
+        string kind,
+        string reference,
+        string marker)
     {
         Assert.Equal(0, (await store.RunAsync("image", "exists", reference)).ExitCode);
         if (kind == "symlink-root-write")
