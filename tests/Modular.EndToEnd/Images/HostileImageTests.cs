@@ -66,6 +66,8 @@ public sealed class HostileImageTests(RegistryFixture registry, ModpodFixture mo
         else
         {
             await AssertConfinedAsync(store.Fixture, kind, reference, marker);
+            var id = await store.Fixture.RunAsync("image", "inspect", "--format", "{{.Id}}", reference);
+            Assert.Equal(image.Id, id.Output);
         }
 
         Assert.True(_canary.Untouched);
