@@ -19,7 +19,7 @@ public sealed class DetachedContainerTests(ModpodFixture modpod)
         var ps = await modpod.RunAsync("ps", "--filter", "name=s1", "--format", "{{.Names}} {{.Status}}");
         var pid = int.Parse((await modpod.RunAsync("inspect", "--format", "{{.State.Pid}}", "s1")).Output);
         var hostname = await Cli.Wrap("nsenter")
-            .WithArguments(["-t", pid.ToString(), "-u", "hostname"])
+            .WithArguments(["-t", pid.ToString(), "-u", "cat", "/proc/sys/kernel/hostname"])
             .ExecuteBufferedAsync();
 
         ModpodAssert.Exit(0, run);
