@@ -92,7 +92,8 @@ public sealed class RegistryPusher(HttpClient http, Uri registry)
     {
         using var body = new ByteArrayContent(manifest);
         body.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
-        using var put = await http.PutAsync(Url($"v2/{repository}/manifests/{reference}"), body, cancellationToken);
+        var url = Url($"v2/{repository}/manifests/{reference}");
+        using var put = await http.PutAsync(url, body, cancellationToken);
         await EnsureAsync(put, HttpStatusCode.Created, "manifest " + reference, cancellationToken);
         return put.Headers.TryGetValues("Docker-Content-Digest", out var values)
             ? values.First()

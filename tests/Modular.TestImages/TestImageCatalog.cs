@@ -18,7 +18,8 @@ public static class TestImageCatalog
         await Gate.WaitAsync(cancellationToken);
         try
         {
-            return _busyboxLayer ??= LayerBuilder.Build(await BusyboxRootfs.EntriesAsync(cancellationToken));
+            var entries = _busyboxLayer is null ? await BusyboxRootfs.EntriesAsync(cancellationToken) : [];
+            return _busyboxLayer ??= LayerBuilder.Build(entries);
         }
         finally
         {
@@ -32,9 +33,15 @@ public static class TestImageCatalog
         CancellationToken cancellationToken = default) =>
         new(name, [await BusyboxLayerAsync(cancellationToken)], architecture);
 
-    /// <summary>Busybox plus a layer holding a token, so its blobs are shared with no other image.</summary>
-    public static Task<TestImage> UniqueAsync(string name, string token, CancellationToken cancellationToken = default) =>
-        OnBusyboxAsync(name, cancellationToken, [LayerEntry.Dir("etc/"), LayerEntry.File("etc/modular-token", token + "\n")]);
+    /// <summary>Busybox plus a layer holding a token: blobs shared with no other image.</summary>
+    public static Task<TestImage> UniqueAsync(
+        string name,
+        string token,
+        CancellationToken cancellationToken = default) =>
+        OnBusyboxAsync(
+            name,
+            cancellationToken,
+            [LayerEntry.Dir("etc/"), LayerEntry.File("etc/modular-token", token + "\n")]);
 
     /// <summary>
     /// Whiteout, opaque directory, hard link and symlinks. The merged view a user sees is
@@ -70,35 +77,70 @@ public static class TestImageCatalog
     ];
 
     /// <summary>An entry named ../../../tmp/MARKER: refused, or confined to the layer root.</summary>
-    public static Task<TestImage> DotDotAsync(string name, string marker = DefaultMarker, CancellationToken cancellationToken = default) =>
-        OnBusyboxAsync(name, cancellationToken,
+    public static Task<TestImage> DotDotAsync(
+        string name,
+        string marker = DefaultMarker,
+        CancellationToken cancellationToken = default) =>
+        OnBusyboxAsync(
+            name,
+            cancellationToken,
             [LayerEntry.Dir("srv/"), LayerEntry.File("../../../../../../../../tmp/" + marker, "pwned\n")]);
 
     /// <summary>A hard link whose target climbs out of the root: must be refused.</summary>
-    public static Task<TestImage> HardLinkEscapeAsync(string name, CancellationToken cancellationToken = default) =>
-        OnBusyboxAsync(name, cancellationToken,
+    public static Task<TestImage> HardLinkEscapeAsync(
+        string name,
+        CancellationToken cancellationToken = default) =>
+        OnBusyboxAsync(
+            name,
+            cancellationToken,
             [LayerEntry.Dir("srv/"), LayerEntry.HardLink("srv/passwd", "../../etc/passwd")]);
 
     /// <summary>The same path twice in one layer: must be refused.</summary>
-    public static Task<TestImage> DuplicatePathAsync(string name, CancellationToken cancellationToken = default) =>
-        OnBusyboxAsync(name, cancellationToken,
-            [LayerEntry.Dir("srv/"), LayerEntry.File("srv/dup", "one\n"), LayerEntry.File("srv/dup", "two\n")]);
+    public static Task<TestImage> DuplicatePathAsync(
+        string name,
+        CancellationToken cancellationToken = default) =>
+        OnBusyboxAsync(
+            name,
+            cancellationToken,
+            [
+                LayerEntry.Dir("srv/"),
+                LayerEntry.File("srv/dup", "one\n"),
+                LayerEntry.File("srv/dup", "two\n"),
+            ]);
 
     /// <summary>l -> / and then a file written through l: refused, or confined to the image.</summary>
-    public static Task<TestImage> SymlinkRootWriteAsync(string name, string marker = DefaultMarker, CancellationToken cancellationToken = default) =>
-        OnBusyboxAsync(name, cancellationToken,
+    public static Task<TestImage> SymlinkRootWriteAsync(
+        string name,
+        string marker = DefaultMarker,
+        CancellationToken cancellationToken = default) =>
+        OnBusyboxAsync(
+            name,
+            cancellationToken,
             [LayerEntry.Symlink("l", "/"), LayerEntry.File("l/tmp/" + marker, "pwned\n")]);
 
     /// <summary>A lower layer etc -> /etc and an upper layer writing etc/MARKER.</summary>
-    public static Task<TestImage> EtcSymlinkAsync(string name, string marker = DefaultMarker, CancellationToken cancellationToken = default) =>
-        OnBusyboxAsync(name, cancellationToken,
+    public static Task<TestImage> EtcSymlinkAsync(
+        string name,
+        string marker = DefaultMarker,
+        CancellationToken cancellationToken = default) =>
+        OnBusyboxAsync(
+            name,
+            cancellationToken,
             [LayerEntry.Symlink("etc", "/etc")],
             [LayerEntry.File("etc/" + marker, "pwned\n")]);
 
-    /// <summary>Absolute symlinks that must resolve inside the image: srv/passwd -> /etc/passwd.</summary>
-    public static Task<TestImage> AbsoluteSymlinkAsync(string name, CancellationToken cancellationToken = default) =>
-        OnBusyboxAsync(name, cancellationToken,
-            [LayerEntry.Dir("srv/"), LayerEntry.Symlink("srv/passwd", "/etc/passwd"), LayerEntry.Symlink("srv/run", "/var/run")]);
+    /// <summary>Absolute symlinks that must resolve inside the image (srv/passwd -> /etc/passwd).</summary>
+    public static Task<TestImage> AbsoluteSymlinkAsync(
+        string name,
+        CancellationToken cancellationToken = default) =>
+        OnBusyboxAsync(
+            name,
+            cancellationToken,
+            [
+                LayerEntry.Dir("srv/"),
+                LayerEntry.Symlink("srv/passwd", "/etc/passwd"),
+                LayerEntry.Symlink("srv/run", "/var/run"),
+            ]);
 
     private static async Task<TestImage> OnBusyboxAsync(
         string name,

@@ -16,7 +16,7 @@ public sealed class ConfigurationTests
         var info = await store.Fixture.RunAsync(
             "info", "--format", "{{.Host.OCIRuntime.Name}} {{.Store.GraphDriverName}}");
 
-        Assert.True(run.ExitCode == 0, run.ToString());
+        ModpodAssert.Exit(0, run);
         Assert.Equal("ok", run.Output);
         Assert.Equal("runc vfs", info.Output);
     }
@@ -28,7 +28,7 @@ public sealed class ConfigurationTests
 
         var result = await store.Fixture.RunAsync("--runtime", "no-such-runtime", "info");
 
-        Assert.Equal(125, result.ExitCode);
+        ModpodAssert.Exit(125, result);
         var line = Assert.Single(result.ErrorLines);
         Assert.Contains("no-such-runtime", line);
         Assert.Contains("crun", line);
@@ -41,8 +41,11 @@ public sealed class ConfigurationTests
         var plugins = Directory.CreateTempSubdirectory("modular-e2e-plugins-").FullName;
         try
         {
-            CopyDirectory(Path.Combine(RepositoryPaths.TestPlugins, "recording"), Path.Combine(plugins, "recording"));
-            await using var store = await Store(new StoreOptions(Runtime: "recording", ExtraPluginDirs: [plugins]));
+            CopyDirectory(
+                Path.Combine(RepositoryPaths.TestPlugins, "recording"),
+                Path.Combine(plugins, "recording"));
+            await using var store = await Store(
+                new StoreOptions(Runtime: "recording", ExtraPluginDirs: [plugins]));
             var log = Path.Combine(plugins, "recording.log");
             var env = new Dictionary<string, string?> { ["MODULAR_RECORDING_LOG"] = log };
             var image = await store.Fixture.EnsureBusyboxAsync();
@@ -50,7 +53,7 @@ public sealed class ConfigurationTests
             var run = await store.Fixture.RunAsync(["run", "--rm", image, "echo", "recorded"], env);
             var info = await store.Fixture.RunAsync(["info", "--format", "{{.Host.OCIRuntime.Name}}"], env);
 
-            Assert.True(run.ExitCode == 0, run.ToString());
+            ModpodAssert.Exit(0, run);
             Assert.Equal("recorded", run.Output);
             Assert.Equal("recording", info.Output);
             var calls = RecordedCalls(log, store.Fixture.Directory);

@@ -19,10 +19,10 @@ public sealed class DetachedContainerTests(ModpodFixture modpod)
         var ps = await modpod.RunAsync("ps", "--filter", "name=s1", "--format", "{{.Names}} {{.Status}}");
         var pid = int.Parse((await modpod.RunAsync("inspect", "--format", "{{.State.Pid}}", "s1")).Output);
         var hostname = await Cli.Wrap("nsenter")
-            .WithArguments(["-t", pid.ToString(), "-u", "hostname"])
+            .WithArguments(["-t", pid.ToString(), "-u", "cat", "/proc/sys/kernel/hostname"])
             .ExecuteBufferedAsync();
 
-        Assert.True(run.ExitCode == 0, run.ToString());
+        ModpodAssert.Exit(0, run);
         Assert.Matches("^[0-9a-f]{64}$", id);
         Assert.StartsWith("s1 Up", ps.Output);
         Assert.Equal("conmon", HostTraces.ParentCommand(pid));
@@ -40,7 +40,7 @@ public sealed class DetachedContainerTests(ModpodFixture modpod)
         var stop = await modpod.RunAsync("stop", "-t", "2", "s-term");
         var code = await modpod.RunAsync("inspect", "--format", "{{.State.ExitCode}}", "s-term");
 
-        Assert.True(stop.ExitCode == 0, stop.ToString());
+        ModpodAssert.Exit(0, stop);
         Assert.Equal("137", code.Output);
         await modpod.RunAsync("rm", "-f", "s-term");
     }
@@ -54,7 +54,7 @@ public sealed class DetachedContainerTests(ModpodFixture modpod)
 
         var rm = await modpod.RunAsync("rm", "s-rm");
 
-        Assert.True(rm.ExitCode == 0, rm.ToString());
+        ModpodAssert.Exit(0, rm);
         Assert.Matches("^[0-9a-f]{64}$", id);
         Assert.Empty(HostTraces.Find(id, modpod.GraphRoot, modpod.RunRoot));
         Assert.False(await modpod.ContainerExistsAsync("s-rm"));
@@ -69,8 +69,8 @@ public sealed class DetachedContainerTests(ModpodFixture modpod)
         var busy = await modpod.RunAsync("rm", "s-busy");
         var unknown = await modpod.RunAsync("rm", "no-such-container");
 
-        Assert.Equal(2, busy.ExitCode);
-        Assert.Equal(1, unknown.ExitCode);
+        ModpodAssert.Exit(2, busy);
+        ModpodAssert.Exit(1, unknown);
         await modpod.RunAsync("rm", "-f", "-t", "0", "s-busy");
     }
 }

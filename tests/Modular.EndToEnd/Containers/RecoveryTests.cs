@@ -21,7 +21,7 @@ public sealed class RecoveryTests(ModpodFixture modpod)
         var after = await modpod.RunAsync("ps", "--filter", "name=reboot1", "--format", "{{.Status}}");
 
         Assert.StartsWith("Exited", status.Output);
-        Assert.True(start.ExitCode == 0, start.ToString());
+        ModpodAssert.Exit(0, start);
         Assert.StartsWith("Up", after.Output);
         await modpod.RunAsync("rm", "-f", "-t", "0", "reboot1");
     }
@@ -57,7 +57,9 @@ public sealed class RecoveryTests(ModpodFixture modpod)
 
         // A reboot empties /run: unmount what lives under our runroot, then wipe it,
         // and the runtimes' state for this one container (never anyone else's).
-        foreach (var mount in HostTraces.MountPoints().Where(m => m.StartsWith(modpod.RunRoot + "/", StringComparison.Ordinal)))
+        var underRunRoot = HostTraces.MountPoints()
+            .Where(m => m.StartsWith(modpod.RunRoot + "/", StringComparison.Ordinal));
+        foreach (var mount in underRunRoot)
         {
             await CliWrap.Cli.Wrap("umount").WithArguments(["-l", mount])
                 .WithValidation(CliWrap.CommandResultValidation.None).ExecuteAsync();

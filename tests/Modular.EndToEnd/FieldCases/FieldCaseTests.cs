@@ -11,7 +11,7 @@ namespace Modular.EndToEnd.FieldCases;
 /// and `export` (not part of issue 2); the layers under test are the same.
 /// </summary>
 [Collection(Collections.FieldCases)]
-public sealed class FieldCaseTests(ModpodFixture modpod)
+public sealed partial class FieldCaseTests(ModpodFixture modpod)
 {
     [Fact]
     public async Task LAY04_a_layer_listing_one_path_twice_is_refused_and_the_store_is_unchanged()
@@ -56,9 +56,9 @@ public sealed class FieldCaseTests(ModpodFixture modpod)
         var upperRepo = await modpod.RunAsync("tag", image, "localhost/Ref01App:v1");
         var upperTag = await modpod.RunAsync("tag", image, "localhost/ref01app:V1");
 
-        Assert.Equal(125, upperRepo.ExitCode);
+        ModpodAssert.Exit(125, upperRepo);
         Assert.Contains("repository name must be lowercase", upperRepo.StandardError);
-        Assert.Equal(0, upperTag.ExitCode);
+        ModpodAssert.Exit(0, upperTag);
         Assert.Equal(0, (await modpod.RunAsync("image", "exists", "localhost/ref01app:V1")).ExitCode);
     }
 
@@ -71,7 +71,11 @@ public sealed class FieldCaseTests(ModpodFixture modpod)
         var list = await modpod.RunAsync(
             "images", "--format", "{{.Repository}}|{{.Tag}}", "--filter", "reference=localhost:5000/team/ref03");
         var tags = await modpod.RunAsync(
-            "image", "inspect", "--format", "{{range .RepoTags}}{{.}} {{end}}", "localhost:5000/team/ref03:20240101");
+            "image",
+            "inspect",
+            "--format",
+            "{{range .RepoTags}}{{.}} {{end}}",
+            "localhost:5000/team/ref03:20240101");
 
         Assert.Contains("localhost:5000/team/ref03|20240101", list.Lines);
         Assert.DoesNotContain(list.Lines, l => l.StartsWith("localhost|5000", StringComparison.Ordinal));
@@ -89,7 +93,7 @@ public sealed class FieldCaseTests(ModpodFixture modpod)
              "sh", "-c", "echo \"set=$RUN03_SET\"; echo \"unset=${RUN03_UNSET+present}\""],
             env);
 
-        Assert.Equal(0, run.ExitCode);
+        ModpodAssert.Exit(0, run);
         Assert.Equal("set=from-host\nunset=", run.StandardOutput.TrimEnd('\n'));
     }
 
@@ -98,13 +102,15 @@ public sealed class FieldCaseTests(ModpodFixture modpod)
     {
         var image = await modpod.EnsureBusyboxAsync();
 
-        var uidOnly = await modpod.RunAsync("run", "--rm", "--user", "123456", image, "sh", "-c", "echo $(id -u):$(id -g):$HOME");
-        var uidGid = await modpod.RunAsync("run", "--rm", "--user", "123456:4567", image, "sh", "-c", "echo $(id -u):$(id -g)");
+        var uidOnly = await modpod.RunAsync(
+            "run", "--rm", "--user", "123456", image, "sh", "-c", "echo $(id -u):$(id -g):$HOME");
+        var uidGid = await modpod.RunAsync(
+            "run", "--rm", "--user", "123456:4567", image, "sh", "-c", "echo $(id -u):$(id -g)");
         var name = await modpod.RunAsync("run", "--rm", "--user", "nosuchuser", image, "true");
 
         Assert.Equal((0, "123456:0:/"), (uidOnly.ExitCode, uidOnly.Output));
         Assert.Equal((0, "123456:4567"), (uidGid.ExitCode, uidGid.Output));
-        Assert.Equal(126, name.ExitCode);
+        ModpodAssert.Exit(126, name);
         Assert.Contains("nosuchuser", name.StandardError);
     }
 
@@ -141,7 +147,7 @@ public sealed class FieldCaseTests(ModpodFixture modpod)
         var code = await modpod.RunAsync("inspect", "--format", "{{.State.ExitCode}}", "sig01");
         await modpod.RunAsync("rm", "-f", "sig01");
 
-        Assert.Equal(0, stop.ExitCode);
+        ModpodAssert.Exit(0, stop);
         Assert.Contains("got-TERM", output.StandardOutput + output.StandardError);
         Assert.InRange(clock.Elapsed.TotalSeconds, 3, 10);
         Assert.Equal("137", code.Output);
@@ -165,10 +171,14 @@ public sealed class FieldCaseTests(ModpodFixture modpod)
 
         Assert.All(runs, r => Assert.Equal(0, r.ExitCode));
         Assert.Equal(30, names.Lines.Distinct().Count());
-        Assert.DoesNotContain(runs, r => System.Text.RegularExpressions.Regex.IsMatch(
-            r.StandardError, "lock|already in use|database", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
+        Assert.DoesNotContain(runs, r => LockOrDatabaseError().IsMatch(r.StandardError));
         Assert.Equal((0, 0), (reuse.ExitCode, reuseAfterRm.ExitCode));
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(
+        "lock|already in use|database",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex LockOrDatabaseError();
 
     private async Task WaitForLogAsync(string name, string text, Task stopWhenDone)
     {

@@ -34,6 +34,8 @@ internal static class ConfigFiles
             unqualified-search-registries = []
             short-name-mode = "disabled"
             """);
+        // Podman refuses a REGISTRY_AUTH_FILE that does not exist; an empty one is "no auth".
+        File.WriteAllText(Path.Combine(dir, "auth.json"), "{\"auths\":{}}\n");
         var pluginDirs = new[] { RepositoryPaths.Plugins }.Concat(options.ExtraPluginDirs ?? []);
         File.WriteAllText(Path.Combine(dir, "modular.conf"), $"""
             [modular]

@@ -11,6 +11,7 @@ public sealed partial class ModpodFixture
         // tolerant, and touches only what lives under this fixture's own directory.
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await TryAsync(() => RunAsync(["rm", "-f", "-a", "-t", "0"], null, timeout.Token));
+        await WaitForOwnProcessesAsync();
         await KillOwnConmonsAsync();
         await UnmountOwnAsync(timeout.Token);
         await TryAsync(() =>
@@ -26,6 +27,16 @@ public sealed partial class ModpodFixture
             .Where(p => p.Command == "conmon")
             .Select(p => p.Pid)
             .ToList();
+
+    // conmon runs the exit command (container cleanup) after rm returns; deleting the
+    // store under it would let that command recreate parts of it. Bounded wait.
+    private async Task WaitForOwnProcessesAsync()
+    {
+        for (var i = 0; i < 50 && HostTraces.ProcessesWithArgument(Directory).Count > 0; i++)
+        {
+            await Task.Delay(200);
+        }
+    }
 
     private Task KillOwnConmonsAsync()
     {

@@ -154,7 +154,8 @@ public sealed class RegistryFixture : IAsyncLifetime
         var log = Path.Combine(Directory, "log");
         var state = _server!.Task.IsCompleted ? $"exited {_server.Task.Result.ExitCode}" : "running";
         throw new InvalidOperationException(
-            $"docker-registry ({state}) did not answer on {Address}: {(File.Exists(log) ? File.ReadAllText(log) : "")}");
+            $"docker-registry ({state}) did not answer on {Address}: "
+            + (File.Exists(log) ? File.ReadAllText(log) : string.Empty));
     }
 
     private static int FreePort()

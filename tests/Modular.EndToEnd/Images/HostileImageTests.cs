@@ -63,6 +63,12 @@ public sealed class HostileImageTests(RegistryFixture registry, ModpodFixture mo
         {
             Assert.Single(pull.ErrorLines, l => l.StartsWith("Error: ", StringComparison.Ordinal));
         }
+        else
+        {
+            await AssertConfinedAsync(store.Fixture, kind, reference, marker);
+            var id = await store.Fixture.RunAsync("image", "inspect", "--format", "{{.Id}}", reference);
+            Assert.Equal(image.Id, id.Output);
+        }
 
         Assert.True(_canary.Untouched);
     }
@@ -76,11 +82,27 @@ public sealed class HostileImageTests(RegistryFixture registry, ModpodFixture mo
 
         var passwd = await modpod.RunAsync("run", "--rm", reference, "cat", "/srv/passwd");
         var run = await modpod.RunAsync(
-            "run", "--rm", reference, "sh", "-c", "echo via-var-run > /var/run/probe && cat /run/probe /srv/run/probe");
+            "run", "--rm", reference, "sh", "-c",
+            "echo via-var-run > /var/run/probe && cat /run/probe /srv/run/probe");
 
-        Assert.Equal(0, passwd.ExitCode);
+        ModpodAssert.Exit(0, passwd);
         Assert.StartsWith("root:x:0:0:", passwd.Output);
         Assert.Equal("via-var-run\nvia-var-run", run.Output);
+    }
+
+    // Accepted means chrooted resolution: for l -> / the file lands in the image's own /tmp.
+    private static async Task AssertConfinedAsync(
+        ModpodFixture store,
+        string kind,
+        string reference,
+        string marker)
+    {
+        Assert.Equal(0, (await store.RunAsync("image", "exists", reference)).ExitCode);
+        if (kind == "symlink-root-write")
+        {
+            var cat = await store.RunAsync("run", "--rm", reference, "cat", "/tmp/" + marker);
+            Assert.Equal("pwned", cat.Output);
+        }
     }
 
     private static async Task AssertRefusedAsync(ModpodFixture modpod, string reference)
@@ -90,7 +112,7 @@ public sealed class HostileImageTests(RegistryFixture registry, ModpodFixture mo
         var pull = await modpod.RunAsync("pull", "--tls-verify=false", reference);
 
         var after = await modpod.RunAsync("images", "-a", "-q", "--no-trunc");
-        Assert.Equal(125, pull.ExitCode);
+        ModpodAssert.Exit(125, pull);
         // Progress lines may precede it, as with Podman; the failure itself is one line.
         Assert.Single(pull.ErrorLines, l => l.StartsWith("Error: ", StringComparison.Ordinal));
         Assert.Equal(before.Lines.Order(), after.Lines.Order());
