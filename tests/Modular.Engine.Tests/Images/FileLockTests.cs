@@ -1,3 +1,4 @@
+using Modular.Engine.Locking;
 using CliWrap;
 using Modular.Engine.Images;
 using Xunit;
