@@ -27,7 +27,9 @@ public static class ImagesCommand
         {
             var images = await context.Images.ListAsync(r.GetValue(all), ct);
             var selected = Filter(images, r.GetValue(filters)!).OrderByDescending(i => i.Created).ToList();
-            var chosen = r.GetValue(format) ?? (r.GetValue(digests) ? ImageView.DigestsFormat : ImageView.DefaultFormat);
+            var chosen = ReportFormatter.OrDefault(
+                r.GetValue(format),
+                r.GetValue(digests) ? ImageView.DigestsFormat : ImageView.DefaultFormat);
             Write(context, selected, r.GetValue(quiet), r.GetValue(noTrunc), chosen, r.GetValue(noHeading));
             return ExitCodes.Success;
         });

@@ -40,8 +40,9 @@ public static class PsCommand
         bool latest,
         int? last)
     {
-        var predicates = filters.Select(Parse).ToList();
-        var selected = list.Where(c => predicates.All(p => p(c))).OrderByDescending(c => c.Created);
+        // Values of one filter key are alternatives; different keys must all match (Podman).
+        var groups = filters.GroupBy(f => f.Split('=')[0]).Select(g => g.Select(Parse).ToList()).ToList();
+        var selected = list.Where(c => groups.All(g => g.Any(p => p(c)))).OrderByDescending(c => c.Created);
         var count = latest ? 1 : last is > 0 ? last.Value : int.MaxValue;
         return selected.Take(count).ToList();
     }
@@ -67,7 +68,7 @@ public static class PsCommand
         var now = context.Now();
         var rows = list.Select(c => ContainerView.From(c, context.Containers.Summarize(c), noTrunc, now)).ToList();
         var formatter = new ReportFormatter("ps", ContainerView.HeaderOverrides);
-        context.Out.Write(formatter.Render(format ?? ContainerView.DefaultFormat, rows, ContainerView.Fields(rows), noHeading));
+        context.Out.Write(formatter.Render(ReportFormatter.OrDefault(format, ContainerView.DefaultFormat), rows, ContainerView.Fields(rows), noHeading));
     }
 
     /// <summary>name (regex), id (prefix), status, label (key or key=value), as Podman's ps filters.</summary>

@@ -26,7 +26,7 @@ public static class ImageView
 
     public static readonly string[] EmptyFields =
     [
-        "Repository", "Tag", "ID", "Digest", "Created", "CreatedSince", "CreatedAt", "Size",
+        "Repository", "Tag", "ID", "Digest", "Created", "CreatedSince", "CreatedAt", "CreatedTime", "History", "Size",
         "VirtualSize", "SharedSize", "Containers", "Labels", "Names", "ReadOnly", "Dangling",
     ];
 
@@ -44,6 +44,10 @@ public static class ImageView
             view["Created"] = HumanUnits.Ago(image.Created, now);
             view["CreatedSince"] = HumanUnits.Ago(image.Created, now);
             view["CreatedAt"] = HumanUnits.GoTime(image.Created);
+            view["CreatedTime"] = HumanUnits.GoTime(image.Created);
+            view["History"] = view["History"] is JsonArray history
+                ? string.Join(", ", history.Select(h => h?.ToString()))
+                : "";
             view["Size"] = HumanUnits.Size(image.Size);
             view["VirtualSize"] = HumanUnits.Size(image.Size);
             view["ReadOnly"] = false;

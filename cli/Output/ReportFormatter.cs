@@ -30,6 +30,10 @@ public sealed class ReportFormatter(string name, IReadOnlyDictionary<string, str
         return TabWriter.Align(sb.ToString());
     }
 
+    /// <summary>No --format, or the bare word "table", means the command's default table.</summary>
+    public static string OrDefault(string? format, string defaultFormat) =>
+        format is null || format.Trim() == "table" ? defaultFormat : format;
+
     /// <summary>Strips "table", expands typed escapes and ends the row with a newline.</summary>
     public static (string Body, bool IsTable) Normalize(string format)
     {

@@ -134,6 +134,19 @@ public sealed class CommandTests
     }
 
     [Fact]
+    public async Task Ps_filters_of_one_key_are_alternatives()
+    {
+        _cli.Containers.Containers.Add(FakeContainerService.Info(new string('a', 64), "one", "running", _cli.Now));
+        _cli.Containers.Containers.Add(FakeContainerService.Info(new string('b', 64), "two", "exited", _cli.Now, 0));
+        _cli.Containers.Containers.Add(FakeContainerService.Info(new string('d', 64), "three", "created", _cli.Now));
+
+        var (_, stdout, _) = await _cli.RunAsync("ps", "-a", "--filter", "name=^one$", "--filter", "name=^two$",
+            "--format", "{{.Names}}");
+
+        Assert.Equal("one\ntwo\n", stdout);
+    }
+
+    [Fact]
     public async Task A_bad_template_exits_125_with_one_template_error_line()
     {
         var (code, _, stderr) = await _cli.RunAsync("ps", "--format", "{{.ID");
