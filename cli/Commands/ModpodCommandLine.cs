@@ -172,5 +172,5 @@ public static class ModpodCommandLine
     private static Command? Parent(Command command) => command.Parents.OfType<Command>().FirstOrDefault();
 
     private static string CommandPath(ParseResult result) =>
-        "modpod " + result.CommandResult.Command.Name;
+        result.CommandResult.Command is RootCommand ? "modpod" : "modpod " + result.CommandResult.Command.Name;
 }
