@@ -2,6 +2,7 @@ using Modular.Engine.Containers;
 
 namespace Modular.Cli.Tests;
 
+[Collection("process signals")]
 public sealed class CommandTests
 {
     private readonly CliHarness _cli = new();

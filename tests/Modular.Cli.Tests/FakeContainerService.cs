@@ -51,9 +51,13 @@ public sealed class FakeContainerService : IContainerService
         return ResolveAsync(nameOrId, cancellationToken);
     }
 
+    /// <summary>Completes with the signal name at the first KillAsync.</summary>
+    public TaskCompletionSource<string> Killed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public Task<ContainerInfo> KillAsync(string nameOrId, string signal, CancellationToken cancellationToken)
     {
         Calls.Add($"kill {nameOrId} {signal}");
+        Killed.TrySetResult(signal);
         return ResolveAsync(nameOrId, cancellationToken);
     }
 
