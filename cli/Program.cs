@@ -21,7 +21,10 @@ public static class Program
     /// The first Ctrl-C cancels the command; a second one ends the process. While attached
     /// to a container the signal is the container's (see SignalForwarder) and is left alone.
     /// </summary>
-    private static void Interrupt(PosixSignalContext signal, CliContext context, CancellationTokenSource cancel)
+    private static void Interrupt(
+        PosixSignalContext signal,
+        CliContext context,
+        CancellationTokenSource cancel)
     {
         if (context.Attached)
         {

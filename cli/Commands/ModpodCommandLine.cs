@@ -56,7 +56,10 @@ public static class ModpodCommandLine
         ImageCommands.Load(c, "load"));
 
     /// <summary>Parses and runs one command line; returns the process exit code.</summary>
-    public static async Task<int> InvokeAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public static async Task<int> InvokeAsync(
+        CliContext context,
+        IReadOnlyList<string> args,
+        CancellationToken cancellationToken)
     {
         var globals = new GlobalOptions();
         var root = Build(context, globals);

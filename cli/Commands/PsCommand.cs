@@ -23,10 +23,10 @@ public static class PsCommand
         var latest = Switch("--latest", "Act on the latest container podman is aware of", "-l");
         var last = Number("--last", "Print the n last created containers (all states)", "-n");
         var command = new Command(name, "List containers").With(all, quiet, noTrunc, format, filters, noHeading, latest, last);
-        return command.WithAction(context, key, async (r, ct) =>
+        return command.WithAction(context, key, async (r, cancellationToken) =>
         {
             var showAll = r.GetValue(all) || r.GetValue(latest) || r.GetValue(last) is not null;
-            var list = await context.Containers.ListAsync(showAll, ct);
+            var list = await context.Containers.ListAsync(showAll, cancellationToken);
             var selected = Select(list, r.GetValue(filters)!, r.GetValue(latest), r.GetValue(last));
             Write(context, selected, r.GetValue(quiet), r.GetValue(noTrunc), r.GetValue(format), r.GetValue(noHeading));
             return ExitCodes.Success;
@@ -47,7 +47,13 @@ public static class PsCommand
         return selected.Take(count).ToList();
     }
 
-    private static void Write(CliContext context, IReadOnlyList<ContainerInfo> list, bool quiet, bool noTrunc, string? format, bool noHeading)
+    private static void Write(
+        CliContext context,
+        IReadOnlyList<ContainerInfo> list,
+        bool quiet,
+        bool noTrunc,
+        string? format,
+        bool noHeading)
     {
         if (quiet && format is null)
         {

@@ -25,7 +25,11 @@ public static class ContainerView
     // Podman shortens the command column to 17 characters and an ellipsis unless --no-trunc.
     private const int CommandWidth = 17;
 
-    public static JsonObject From(ContainerInfo info, JsonObject summary, bool noTrunc, DateTimeOffset now)
+    public static JsonObject From(
+        ContainerInfo info,
+        JsonObject summary,
+        bool noTrunc,
+        DateTimeOffset now)
     {
         var view = (JsonObject)summary.DeepClone();
         var command = string.Join(' ', info.Command);

@@ -30,7 +30,11 @@ public static class ImageView
         "VirtualSize", "SharedSize", "Containers", "Labels", "Names", "ReadOnly", "Dangling",
     ];
 
-    public static IEnumerable<JsonObject> Rows(LocalImage image, JsonObject summary, bool noTrunc, DateTimeOffset now)
+    public static IEnumerable<JsonObject> Rows(
+        LocalImage image,
+        JsonObject summary,
+        bool noTrunc,
+        DateTimeOffset now)
     {
         var names = image.Names.Count > 0 ? image.Names : [""];
         foreach (var name in names)

@@ -7,7 +7,11 @@ namespace Modular.Cli.Output;
 /// <summary>inspect output: a JSON array, or one template line per object.</summary>
 public static class InspectWriter
 {
-    public static void Write(TextWriter output, string templateName, IReadOnlyList<JsonObject> items, string? format)
+    public static void Write(
+        TextWriter output,
+        string templateName,
+        IReadOnlyList<JsonObject> items,
+        string? format)
     {
         if (format is null || JsonOutput.IsJsonFormat(format))
         {

@@ -10,9 +10,15 @@ namespace Modular.Cli.Output;
 /// row (the same template run over the column headers), and everything is aligned by
 /// <see cref="TabWriter"/>.
 /// </summary>
-public sealed class ReportFormatter(string name, IReadOnlyDictionary<string, string> headerOverrides)
+public sealed class ReportFormatter(
+    string name,
+    IReadOnlyDictionary<string, string> headerOverrides)
 {
-    public string Render(string format, IReadOnlyList<JsonObject> rows, IEnumerable<string> fields, bool noHeading)
+    public string Render(
+        string format,
+        IReadOnlyList<JsonObject> rows,
+        IEnumerable<string> fields,
+        bool noHeading)
     {
         var (body, isTable) = Normalize(format);
         var template = GoTemplate.Parse(name, body);

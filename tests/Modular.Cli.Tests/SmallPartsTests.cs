@@ -16,7 +16,9 @@ public sealed class SmallPartsTests
     [InlineData("1h30m", "2026-12-04T10:30:00+00:00")]
     [InlineData("1764849600", "2025-12-04T12:00:00+00:00")]
     [InlineData("2026-12-04T11:00:00Z", "2026-12-04T11:00:00+00:00")]
-    public void Since_and_until_accept_rfc3339_unix_seconds_and_durations(string text, string expected)
+    public void Since_and_until_accept_rfc3339_unix_seconds_and_durations(
+        string text,
+        string expected)
     {
         Assert.Equal(DateTimeOffset.Parse(expected), TimeArgument.Parse(text, Now));
     }
@@ -83,7 +85,10 @@ public sealed class SmallPartsTests
     [InlineData("localhost:5000/team/ref03", "localhost:5000/team/ref03", "<none>")]
     [InlineData("localhost/busybox@sha256:abc", "localhost/busybox", "<none>")]
     [InlineData("", "<none>", "<none>")]
-    public void Names_split_into_repository_and_tag_at_the_last_colon_after_the_last_slash(string name, string repository, string tag)
+    public void Names_split_into_repository_and_tag_at_the_last_colon_after_the_last_slash(
+        string name,
+        string repository,
+        string tag)
     {
         Assert.Equal((repository, tag), ImageView.SplitName(name));
     }
@@ -94,7 +99,10 @@ public sealed class SmallPartsTests
     [InlineData("localhost/busybox:latest", "busy*", true)]
     [InlineData("localhost/busybox:latest", "localhost/busybox:latest", true)]
     [InlineData("localhost/busybox:latest", "alpine", false)]
-    public void Reference_filters_match_names_with_or_without_tags(string name, string pattern, bool expected)
+    public void Reference_filters_match_names_with_or_without_tags(
+        string name,
+        string pattern,
+        bool expected)
     {
         Assert.Equal(expected, ImagesCommand.MatchesReference(name, pattern));
     }
