@@ -17,7 +17,7 @@ public static class ModpodCommandLine
         var root = new RootCommand("Manage pods, containers and images");
         root.Options.Clear();
         root.Directives.Clear();
-        root.Options.Add(new HelpOption("--help"));
+        root.Options.Add(new HelpOption("--help", "-h"));
         foreach (var option in globals.All)
         {
             root.Options.Add(option);

@@ -55,6 +55,17 @@ public sealed class CommandTests
     }
 
     [Fact]
+    public async Task Run_short_h_is_the_hostname_while_ps_short_h_is_help()
+    {
+        await _cli.RunAsync("run", "-d", "-h", "myhost", "img", "true");
+        var (code, stdout, _) = await _cli.RunAsync("ps", "-h");
+
+        Assert.Equal("myhost", _cli.Containers.Created[0].Hostname);
+        Assert.Equal(0, code);
+        Assert.Contains("List containers", stdout);
+    }
+
+    [Fact]
     public async Task Run_with_an_unknown_flag_exits_125_with_one_line()
     {
         var (code, _, stderr) = await _cli.RunAsync("run", "--rm", "--no-such-flag", "img", "true");
