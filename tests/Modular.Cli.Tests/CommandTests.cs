@@ -205,6 +205,16 @@ public sealed class CommandTests
     }
 
     [Fact]
+    public async Task Inspect_templates_accept_both_Id_and_ID()
+    {
+        _cli.Images.Images.Add(FakeImageService.Image(new string('e', 64), _cli.Now, 1, "localhost/busybox:latest"));
+
+        var (_, stdout, _) = await _cli.RunAsync("image", "inspect", "--format", "{{.Id}} {{.ID}}", "localhost/busybox:latest");
+
+        Assert.Equal($"{new string('e', 64)} {new string('e', 64)}\n", stdout);
+    }
+
+    [Fact]
     public async Task Inspect_prints_a_json_array_indented_by_four_spaces()
     {
         _cli.Images.Images.Add(FakeImageService.Image(new string('e', 64), _cli.Now, 1, "localhost/busybox:latest"));
