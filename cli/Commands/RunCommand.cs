@@ -110,5 +110,11 @@ public static class RunCommand
         {
             // conmon's exit command (container cleanup) removed it first.
         }
+        catch (ModularException e)
+        {
+            // The container's exit code is the result the user asked for; a failed
+            // removal is reported but must not replace it.
+            await context.Error.WriteLineAsync($"Warning: removing container {id}: {e.Message}");
+        }
     }
 }
