@@ -16,8 +16,7 @@ public static class CommandKit
     public static Option<string[]> Values(
         string name,
         string description,
-        params string[] aliases)
-        =>
+        params string[] aliases) =>
         new(name, aliases) { Description = description, DefaultValueFactory = _ => [] };
 
     public static Option<int?> Number(string name, string description, params string[] aliases) =>

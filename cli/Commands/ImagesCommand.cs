@@ -117,7 +117,6 @@ public static class ImagesCommand
     public static IReadOnlyList<JsonObject> ViewsOf(
         LocalImage image,
         JsonObject summary,
-        DateTimeOffset now)
-        =>
+        DateTimeOffset now) =>
         ImageView.Rows(image, summary, false, now).ToList();
 }

@@ -26,8 +26,7 @@ public static class EnvironmentResolver
 
     public static IEnumerable<string> ParseFileLines(
         IEnumerable<string> lines,
-        Func<string, string?> hostVariable)
-        =>
+        Func<string, string?> hostVariable) =>
         lines.Select(l => l.TrimStart())
             .Where(l => l.Length > 0 && !l.StartsWith('#'))
             .SelectMany(l => Entry(l.TrimEnd('\r'), hostVariable));

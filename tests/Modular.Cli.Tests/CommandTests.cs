@@ -257,6 +257,33 @@ public sealed class CommandTests
     }
 
     [Fact]
+    public async Task Events_without_streaming_print_one_json_object_a_line()
+    {
+        _cli.Events.Events.Add(new Modular.Contracts.Hooks.EngineEvent("container", "start", "abc", "web", _cli.Now,
+            new Dictionary<string, string> { ["image"] = "localhost/busybox:latest" }));
+
+        var (code, stdout, _) = await _cli.RunAsync("events", "--stream=false", "--format", "json",
+            "--filter", "event=start", "--since", "1h");
+
+        Assert.Equal(0, code);
+        Assert.False(_cli.Events.LastStream);
+        Assert.StartsWith("{\"ID\":\"abc\",\"Image\":\"localhost/busybox:latest\",\"Name\":\"web\",\"Status\":\"start\"", stdout);
+    }
+
+    [Fact]
+    public async Task Pull_passes_tls_choice_and_platform_and_prints_the_id()
+    {
+        _cli.Images.Images.Add(FakeImageService.Image(new string('e', 64), _cli.Now, 1, "127.0.0.1:5000/bb:latest"));
+
+        var (code, stdout, _) = await _cli.RunAsync("pull", "--tls-verify=false", "--arch", "arm64", "-q",
+            "127.0.0.1:5000/bb:latest");
+
+        Assert.Equal((0, new string('e', 64) + "\n"), (code, stdout));
+        Assert.Equal(false, _cli.Images.LastPull!.TlsVerify);
+        Assert.Equal("linux/arm64", _cli.Images.LastPull.Platform);
+    }
+
+    [Fact]
     public async Task Global_version_flag_prints_one_line()
     {
         var (code, stdout, _) = await _cli.RunAsync("--version");

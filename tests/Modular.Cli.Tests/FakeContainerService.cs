@@ -25,8 +25,7 @@ public sealed class FakeContainerService : IContainerService
         string name,
         string state,
         DateTimeOffset created,
-        int? exit = null)
-        =>
+        int? exit = null) =>
         new(id, name, "sha256:img", "localhost/busybox:latest", ["sleep", "300"], created, state, exit, null,
             created, created, false, "crun", new Dictionary<string, string>());
 
@@ -102,8 +101,7 @@ public sealed class FakeContainerService : IContainerService
 
     public Task<IReadOnlyList<ContainerInfo>> ListAsync(
         bool all,
-        CancellationToken cancellationToken)
-        =>
+        CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<ContainerInfo>>(Containers.Where(c => all || c.State == "running").ToList());
 
     public Task<ContainerInfo> ResolveAsync(string nameOrId, CancellationToken cancellationToken) =>

@@ -16,23 +16,25 @@ public sealed class FakeImageService : IImageService
         string hexId,
         DateTimeOffset created,
         long size,
-        params string[] names)
-        =>
+        params string[] names) =>
         new(hexId, names, "sha256:" + new string('d', 64), [], created, size, "top", [],
             new ImageConfig(null, [], null, ["sh"], null, new Dictionary<string, string>(), [], null),
             "linux", "amd64", "application/vnd.oci.image.manifest.v1+json");
+
+    public PullOptions? LastPull { get; private set; }
 
     public Task<LocalImage> PullAsync(
         string reference,
         PullOptions options,
         CancellationToken cancellationToken)
-        =>
-        ResolveAsync(reference, cancellationToken);
+    {
+        LastPull = options;
+        return ResolveAsync(reference, cancellationToken);
+    }
 
     public Task<IReadOnlyList<string>> LoadAsync(
         string archivePath,
-        CancellationToken cancellationToken)
-        =>
+        CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<string>>(["localhost/loaded:latest"]);
 
     public Task<LocalImage> ResolveAsync(string nameOrId, CancellationToken cancellationToken) =>
@@ -41,8 +43,7 @@ public sealed class FakeImageService : IImageService
 
     public Task<IReadOnlyList<LocalImage>> ListAsync(
         bool all,
-        CancellationToken cancellationToken)
-        =>
+        CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<LocalImage>>(Images);
 
     public async Task<JsonObject> InspectAsync(string nameOrId, CancellationToken cancellationToken)
