@@ -12,8 +12,12 @@ public static class Program
         var split = ArgvSplitter.Split(args);
         await using var context = new CliContext(Console.Out, Console.Error, split.ContainerCommand);
         using var cancel = new CancellationTokenSource();
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => Interrupt(c, context, cancel));
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => Interrupt(c, context, cancel));
+        using var sigint = PosixSignalRegistration.Create(
+            PosixSignal.SIGINT,
+            c => Interrupt(c, context, cancel));
+        using var sigterm = PosixSignalRegistration.Create(
+            PosixSignal.SIGTERM,
+            c => Interrupt(c, context, cancel));
         return await ModpodCommandLine.InvokeAsync(context, split.ParserArguments, cancel.Token);
     }
 

@@ -27,7 +27,11 @@ public static class EventsCommand
                 var template = Template(r.GetValue(format));
                 var untilTime = TimeArgument.Parse(r.GetValue(until), now);
                 var follow = r.GetValue(stream) && untilTime is null;
-                await foreach (var e in context.Events.ReadAsync(TimeArgument.Parse(r.GetValue(since), now), untilTime, follow, cancellationToken))
+                await foreach (var e in context.Events.ReadAsync(
+                    TimeArgument.Parse(r.GetValue(since), now),
+                    untilTime,
+                    follow,
+                    cancellationToken))
                 {
                     if (match(e))
                     {

@@ -113,13 +113,17 @@ public static class ImageCommands
     public static Command Pull(CliContext context, string name)
     {
         var tlsVerify = new Option<bool?>("--tls-verify") { Description = "Require HTTPS and verify certificates" };
-        var platform = Value("--platform", "Specify the platform for selecting the image (os/arch[/variant])");
+        var platform = Value(
+            "--platform",
+            "Specify the platform for selecting the image (os/arch[/variant])");
         var arch = Value("--arch", "Use ARCH instead of the architecture of the machine");
         var os = Value("--os", "Use OS instead of the running OS");
         var variant = Value("--variant", "Use VARIANT instead of the running architecture variant");
         var quiet = Switch("--quiet", "Suppress output information when pulling images", "-q");
         var authFile = Value("--authfile", "Path of the authentication file");
-        var creds = Value("--creds", "Credentials (USERNAME:PASSWORD) to use for authenticating to a registry");
+        var creds = Value(
+            "--creds",
+            "Credentials (USERNAME:PASSWORD) to use for authenticating to a registry");
         var reference = One("IMAGE");
         var command = new Command(name, "Pull an image from a registry")
             .With(tlsVerify, platform, arch, os, variant, quiet, authFile, creds, reference);

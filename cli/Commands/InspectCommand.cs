@@ -45,7 +45,9 @@ public static class InspectCommand
             }
 
             InspectWriter.Write(context.Out, "inspect", items, r.GetValue(format));
-            return missing is null ? ExitCodes.Success : ErrorMapper.Report("inspect", missing, context.Error, context.Debug);
+            return missing is null
+                ? ExitCodes.Success
+                : ErrorMapper.Report("inspect", missing, context.Error, context.Debug);
         });
     }
 

@@ -17,7 +17,12 @@ public static class LifecycleCommands
         return new Command("stop", "Stop one or more containers").With(all, time, names)
             .WithAction(context, "stop", async (r, cancellationToken) =>
             {
-                var targets = await TargetsAsync(context, r.GetValue(names)!, r.GetValue(all), false, cancellationToken);
+                var targets = await TargetsAsync(
+                    context,
+                    r.GetValue(names)!,
+                    r.GetValue(all),
+                    false,
+                    cancellationToken);
                 return await EachAsync(context, "stop", targets, async t =>
                 {
                     await context.Containers.StopAsync(t, r.GetValue(time), cancellationToken);
@@ -34,7 +39,12 @@ public static class LifecycleCommands
         return new Command("kill", "Kill one or more running containers with a specific signal").With(all, signal, names)
             .WithAction(context, "kill", async (r, cancellationToken) =>
             {
-                var targets = await TargetsAsync(context, r.GetValue(names)!, r.GetValue(all), false, cancellationToken);
+                var targets = await TargetsAsync(
+                    context,
+                    r.GetValue(names)!,
+                    r.GetValue(all),
+                    false,
+                    cancellationToken);
                 var name = r.GetValue(signal) ?? "KILL";
                 return await EachAsync(context, "kill", targets, async t =>
                 {
@@ -54,12 +64,21 @@ public static class LifecycleCommands
         return new Command("rm", "Remove one or more containers").With(force, all, time, ignore, names)
             .WithAction(context, key, async (r, cancellationToken) =>
             {
-                var targets = await TargetsAsync(context, r.GetValue(names)!, r.GetValue(all), true, cancellationToken);
+                var targets = await TargetsAsync(
+                    context,
+                    r.GetValue(names)!,
+                    r.GetValue(all),
+                    true,
+                    cancellationToken);
                 return await EachAsync(context, key, targets, async t =>
                 {
                     try
                     {
-                        await context.Containers.RemoveAsync(t, r.GetValue(force), r.GetValue(time), cancellationToken);
+                        await context.Containers.RemoveAsync(
+                            t,
+                            r.GetValue(force),
+                            r.GetValue(time),
+                            cancellationToken);
                         return true;
                     }
                     catch (NotFoundException) when (r.GetValue(ignore))
@@ -121,7 +140,12 @@ public static class LifecycleCommands
         var command = new Command("cleanup", "Clean up network and mountpoints of one or more containers") { Hidden = true };
         return command.With(remove, all, names).WithAction(context, "container cleanup", async (r, cancellationToken) =>
         {
-            var targets = await TargetsAsync(context, r.GetValue(names)!, r.GetValue(all), true, cancellationToken);
+            var targets = await TargetsAsync(
+                context,
+                r.GetValue(names)!,
+                r.GetValue(all),
+                true,
+                cancellationToken);
             return await EachAsync(context, "container cleanup", targets, async t =>
             {
                 await context.Containers.CleanupAsync(t, cancellationToken);

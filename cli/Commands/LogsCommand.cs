@@ -28,7 +28,10 @@ public static class LogsCommand
                     r.GetValue(tail) is >= 0 ? r.GetValue(tail) : null,
                     TimeArgument.Parse(r.GetValue(since), now),
                     TimeArgument.Parse(r.GetValue(until), now));
-                await foreach (var line in context.Containers.ReadLogsAsync(r.GetValue(name)!, options, cancellationToken))
+                await foreach (var line in context.Containers.ReadLogsAsync(
+                    r.GetValue(name)!,
+                    options,
+                    cancellationToken))
                 {
                     var writer = line.Stream == "stderr" ? context.Error : context.Out;
                     await writer.WriteAsync(Format(line, r.GetValue(timestamps)));

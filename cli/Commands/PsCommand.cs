@@ -28,7 +28,13 @@ public static class PsCommand
             var showAll = r.GetValue(all) || r.GetValue(latest) || r.GetValue(last) is not null;
             var list = await context.Containers.ListAsync(showAll, cancellationToken);
             var selected = Select(list, r.GetValue(filters)!, r.GetValue(latest), r.GetValue(last));
-            Write(context, selected, r.GetValue(quiet), r.GetValue(noTrunc), r.GetValue(format), r.GetValue(noHeading));
+            Write(
+                context,
+                selected,
+                r.GetValue(quiet),
+                r.GetValue(noTrunc),
+                r.GetValue(format),
+                r.GetValue(noHeading));
             return ExitCodes.Success;
         });
     }

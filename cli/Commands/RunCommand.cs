@@ -15,7 +15,11 @@ public static class RunCommand
         return command.WithAction(context, "run", async (r, cancellationToken) =>
         {
             var detach = r.GetValue(flags.Detach);
-            var request = flags.ToRequest(r, context.ContainerCommand, !detach, Environment.GetEnvironmentVariable);
+            var request = flags.ToRequest(
+                r,
+                context.ContainerCommand,
+                !detach,
+                Environment.GetEnvironmentVariable);
             var created = await context.Containers.CreateAsync(request, cancellationToken);
             if (detach)
             {
@@ -34,7 +38,11 @@ public static class RunCommand
         var command = flags.AddTo(new Command("create", "Create but do not start a container"));
         return command.WithAction(context, "create", async (r, cancellationToken) =>
         {
-            var request = flags.ToRequest(r, context.ContainerCommand, false, Environment.GetEnvironmentVariable);
+            var request = flags.ToRequest(
+                r,
+                context.ContainerCommand,
+                false,
+                Environment.GetEnvironmentVariable);
             var created = await context.Containers.CreateAsync(request, cancellationToken);
             context.Out.WriteLine(created.Id);
             return ExitCodes.Success;
