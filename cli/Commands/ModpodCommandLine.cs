@@ -115,10 +115,27 @@ public static class ModpodCommandLine
             return $"unrecognized command `modpod {unmatched}`";
         }
 
-        var first = result.Errors[0].Message;
-        return first.StartsWith("Required command was not provided", StringComparison.Ordinal)
-            ? $"missing command '{CommandPath(result)} COMMAND'"
-            : first;
+        return Reword(result.Errors[0].Message, result);
+    }
+
+    /// <summary>System.CommandLine's messages in cobra's words, where Podman users know them.</summary>
+    private static string Reword(string message, ParseResult result)
+    {
+        var quoted = message.Split('\'');
+        if (message.StartsWith("Required command was not provided", StringComparison.Ordinal))
+        {
+            return $"missing command '{CommandPath(result)} COMMAND'";
+        }
+
+        if (message.StartsWith("Required argument missing for option", StringComparison.Ordinal)
+            && quoted.Length > 1)
+        {
+            return $"flag needs an argument: {quoted[1]}";
+        }
+
+        return message.StartsWith("Required argument missing for command", StringComparison.Ordinal)
+            ? "requires at least 1 arg(s), only received 0"
+            : message.TrimEnd('.');
     }
 
     /// <summary>

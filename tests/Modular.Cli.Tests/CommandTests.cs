@@ -65,6 +65,18 @@ public sealed class CommandTests
         Assert.Contains("List containers", stdout);
     }
 
+    [Theory]
+    [InlineData(new[] { "run", "--rm" }, "Error: requires at least 1 arg(s), only received 0\n")]
+    [InlineData(new[] { "ps", "--format" }, "Error: flag needs an argument: --format\n")]
+    [InlineData(new[] { "nosuchverb" }, "Error: unrecognized command `modpod nosuchverb`\n")]
+    [InlineData(new[] { "image" }, "Error: missing command 'modpod image COMMAND'\n")]
+    public async Task Parse_errors_use_podmans_words_and_exit_125(string[] args, string expected)
+    {
+        var (code, _, stderr) = await _cli.RunAsync(args);
+
+        Assert.Equal((125, expected), (code, stderr));
+    }
+
     [Fact]
     public async Task Run_with_an_unknown_flag_exits_125_with_one_line()
     {
