@@ -81,7 +81,7 @@ public static class LifecycleCommands
                             cancellationToken);
                         return true;
                     }
-                    catch (NotFoundException) when (r.GetValue(ignore))
+                    catch (NotFoundException) when (r.GetValue(ignore) || r.GetValue(force))
                     {
                         return false;
                     }
@@ -184,7 +184,9 @@ public static class LifecycleCommands
             }
             catch (ModularException e)
             {
-                code = ErrorMapper.Report(key, e, context.Error, context.Debug);
+                // As in Podman, "no such container" (1) is kept once set; otherwise the last wins.
+                var failure = ErrorMapper.Report(key, e, context.Error, context.Debug);
+                code = code == ExitCodes.NoSuchObject ? code : failure;
             }
         }
 

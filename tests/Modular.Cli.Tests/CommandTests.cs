@@ -124,6 +124,25 @@ public sealed class CommandTests
     }
 
     [Fact]
+    public async Task Rm_force_of_a_missing_container_is_not_an_error()
+    {
+        var (code, stdout, stderr) = await _cli.RunAsync("rm", "-f", "nosuch");
+
+        Assert.Equal((0, "", ""), (code, stdout, stderr));
+    }
+
+    [Fact]
+    public async Task Rm_of_several_keeps_exit_1_when_one_was_missing()
+    {
+        _cli.Containers.Containers.Add(FakeContainerService.Info(new string('a', 64), "up", "running", DateTimeOffset.UnixEpoch));
+
+        var (code, _, stderr) = await _cli.RunAsync("rm", "nosuch", "up");
+
+        Assert.Equal(1, code);
+        Assert.Equal(2, stderr.Split("Error: ").Length - 1);
+    }
+
+    [Fact]
     public async Task Container_exists_exits_1_for_a_missing_name()
     {
         var (code, stdout, stderr) = await _cli.RunAsync("container", "exists", "nosuch");
