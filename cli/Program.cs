@@ -12,8 +12,12 @@ public static class Program
         var split = ArgvSplitter.Split(args);
         await using var context = new CliContext(Console.Out, Console.Error, split.ContainerCommand);
         using var cancel = new CancellationTokenSource();
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => Interrupt(c, context, cancel));
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => Interrupt(c, context, cancel));
+        using var sigint = PosixSignalRegistration.Create(
+            PosixSignal.SIGINT,
+            c => Interrupt(c, context, cancel));
+        using var sigterm = PosixSignalRegistration.Create(
+            PosixSignal.SIGTERM,
+            c => Interrupt(c, context, cancel));
         return await ModpodCommandLine.InvokeAsync(context, split.ParserArguments, cancel.Token);
     }
 
@@ -21,7 +25,10 @@ public static class Program
     /// The first Ctrl-C cancels the command; a second one ends the process. While attached
     /// to a container the signal is the container's (see SignalForwarder) and is left alone.
     /// </summary>
-    private static void Interrupt(PosixSignalContext signal, CliContext context, CancellationTokenSource cancel)
+    private static void Interrupt(
+        PosixSignalContext signal,
+        CliContext context,
+        CancellationTokenSource cancel)
     {
         if (context.Attached)
         {

@@ -13,7 +13,10 @@ public static class CommandKit
     public static Option<string?> Value(string name, string description, params string[] aliases) =>
         new(name, aliases) { Description = description };
 
-    public static Option<string[]> Values(string name, string description, params string[] aliases) =>
+    public static Option<string[]> Values(
+        string name,
+        string description,
+        params string[] aliases) =>
         new(name, aliases) { Description = description, DefaultValueFactory = _ => [] };
 
     public static Option<int?> Number(string name, string description, params string[] aliases) =>

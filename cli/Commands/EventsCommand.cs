@@ -20,19 +20,23 @@ public static class EventsCommand
         var stream = new Option<bool>("--stream") { Description = "Stream new events", DefaultValueFactory = _ => true };
         var format = Value("--format", "Format the output using a Go template or json");
         return new Command("events", "Show podman system events").With(filters, since, until, stream, format)
-            .WithAction(context, "events", async (r, ct) =>
+            .WithAction(context, "events", async (r, cancellationToken) =>
             {
                 var now = context.Now();
                 var match = Matcher(r.GetValue(filters)!);
                 var template = Template(r.GetValue(format));
                 var untilTime = TimeArgument.Parse(r.GetValue(until), now);
                 var follow = r.GetValue(stream) && untilTime is null;
-                await foreach (var e in context.Events.ReadAsync(TimeArgument.Parse(r.GetValue(since), now), untilTime, follow, ct))
+                await foreach (var e in context.Events.ReadAsync(
+                    TimeArgument.Parse(r.GetValue(since), now),
+                    untilTime,
+                    follow,
+                    cancellationToken))
                 {
                     if (match(e))
                     {
                         await context.Out.WriteLineAsync(Render(e, r.GetValue(format), template));
-                        await context.Out.FlushAsync(ct);
+                        await context.Out.FlushAsync(cancellationToken);
                     }
                 }
 

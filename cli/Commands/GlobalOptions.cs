@@ -7,25 +7,45 @@ namespace Modular.Cli.Commands;
 /// <summary>Podman's global flags. --runtime applies before the verb only, since run has its own.</summary>
 public sealed class GlobalOptions
 {
-    private static readonly HashSet<string> LogLevels = ["trace", "debug", "info", "warn", "warning", "error", "fatal", "panic"];
+    private static readonly HashSet<string> LogLevels =
+        ["trace", "debug", "info", "warn", "warning", "error", "fatal", "panic"];
 
-    public Option<string?> Root { get; } = new("--root") { Description = "Path to the graph root directory", Recursive = true };
-    public Option<string?> RunRoot { get; } = new("--runroot") { Description = "Path to the 'run directory' where all state information is stored", Recursive = true };
-    public Option<string?> StorageDriver { get; } = new("--storage-driver") { Description = "Select which storage driver is used to manage storage of images and containers", Recursive = true };
-    public Option<string[]> StorageOpt { get; } = new("--storage-opt") { Description = "Used to pass an option to the storage driver", Recursive = true, DefaultValueFactory = _ => [] };
-    public Option<string?> Runtime { get; } = new("--runtime") { Description = "Path to the OCI-compatible binary used to run containers" };
-    public Option<string?> CgroupManager { get; } = new("--cgroup-manager") { Description = "Cgroup manager to use (\"cgroupfs\"|\"systemd\")", Recursive = true };
-    public Option<string?> LogLevel { get; } = new("--log-level") { Description = "Log messages above specified level (trace, debug, info, warn, error, fatal, panic)", Recursive = true };
+    public Option<string?> Root { get; } = Global("--root", "Path to the graph root directory");
+
+    public Option<string?> RunRoot { get; } =
+        Global("--runroot", "Path to the 'run directory' where all state information is stored");
+
+    public Option<string?> StorageDriver { get; } =
+        Global("--storage-driver", "Select which storage driver is used to manage storage");
+
+    public Option<string[]> StorageOpt { get; } = new("--storage-opt")
+    {
+        Description = "Used to pass an option to the storage driver",
+        Recursive = true,
+        DefaultValueFactory = _ => [],
+    };
+
+    public Option<string?> Runtime { get; } =
+        new("--runtime") { Description = "Path to the OCI-compatible binary used to run containers" };
+
+    public Option<string?> CgroupManager { get; } =
+        Global("--cgroup-manager", "Cgroup manager to use (\"cgroupfs\"|\"systemd\")");
+
+    public Option<string?> LogLevel { get; } =
+        Global("--log-level", "Log messages above specified level (trace, debug, info, warn, error)");
+
     public Option<bool> Version { get; } = new("--version", "-v") { Description = "Version for modpod" };
 
-    public IEnumerable<Option> All => [Root, RunRoot, StorageDriver, StorageOpt, Runtime, CgroupManager, LogLevel, Version];
+    public IEnumerable<Option> All =>
+        [Root, RunRoot, StorageDriver, StorageOpt, Runtime, CgroupManager, LogLevel, Version];
 
     public GlobalFlags ToFlags(ParseResult r)
     {
         var level = r.GetValue(LogLevel);
         if (level is not null && !LogLevels.Contains(level))
         {
-            throw new UsageException($"log-level \"{level}\" is invalid: must be one of {string.Join(", ", LogLevels)}");
+            var allowed = string.Join(", ", LogLevels);
+            throw new UsageException($"log-level \"{level}\" is invalid: must be one of {allowed}");
         }
 
         var storageOptions = r.GetValue(StorageOpt)!;
@@ -38,4 +58,8 @@ public sealed class GlobalOptions
             level,
             storageOptions.Length == 0 ? null : storageOptions);
     }
+
+    // Podman's persistent flags may also follow the verb: "modpod ps --root X".
+    private static Option<string?> Global(string name, string description) =>
+        new(name) { Description = description, Recursive = true };
 }

@@ -17,12 +17,12 @@ public static class ImageCommands
         var format = Value("--format", "Format the output to a Go template or json", "-f");
         var names = Names("IMAGE", 1);
         return new Command("inspect", "Display the configuration of an image").With(format, names)
-            .WithAction(context, "image inspect", async (r, ct) =>
+            .WithAction(context, "image inspect", async (r, cancellationToken) =>
             {
                 var items = new List<JsonObject>();
                 foreach (var name in r.GetValue(names)!)
                 {
-                    items.Add(await context.Images.InspectAsync(name, ct));
+                    items.Add(await context.Images.InspectAsync(name, cancellationToken));
                 }
 
                 InspectWriter.Write(context.Out, "inspect", items, r.GetValue(format));
@@ -34,11 +34,11 @@ public static class ImageCommands
     {
         var name = One("IMAGE");
         return new Command("exists", "Check if an image exists in local storage").With(name)
-            .WithAction(context, "image exists", async (r, ct) =>
+            .WithAction(context, "image exists", async (r, cancellationToken) =>
             {
                 try
                 {
-                    await context.Images.ResolveAsync(r.GetValue(name)!, ct);
+                    await context.Images.ResolveAsync(r.GetValue(name)!, cancellationToken);
                     return ExitCodes.Success;
                 }
                 catch (NotFoundException)
@@ -53,11 +53,11 @@ public static class ImageCommands
         var image = One("IMAGE");
         var targets = Names("TARGET_NAME", 1);
         return new Command("tag", "Add an additional name to a local image").With(image, targets)
-            .WithAction(context, "tag", async (r, ct) =>
+            .WithAction(context, "tag", async (r, cancellationToken) =>
             {
                 foreach (var target in r.GetValue(targets)!)
                 {
-                    await context.Images.TagAsync(r.GetValue(image)!, target, ct);
+                    await context.Images.TagAsync(r.GetValue(image)!, target, cancellationToken);
                 }
 
                 return ExitCodes.Success;
@@ -70,28 +70,33 @@ public static class ImageCommands
         var all = Switch("--all", "Remove all images", "-a");
         var names = Names("IMAGE");
         return new Command(name, "Remove one or more images from local storage").With(force, all, names)
-            .WithAction(context, key, async (r, ct) =>
+            .WithAction(context, key, async (r, cancellationToken) =>
             {
                 var targets = r.GetValue(names)!;
                 RequireNamesOrAll("image", targets, r.GetValue(all));
                 if (r.GetValue(all))
                 {
-                    targets = (await context.Images.ListAsync(true, ct)).Select(i => i.Id).ToArray();
+                    targets = (await context.Images.ListAsync(true, cancellationToken)).Select(i => i.Id).ToArray();
                 }
 
-                return await RemoveEachAsync(context, key, targets, r.GetValue(force), ct);
+                return await RemoveEachAsync(context, key, targets, r.GetValue(force), cancellationToken);
             });
     }
 
     /// <summary>Removes each name; reports every failure and exits with the last one's code.</summary>
-    private static async Task<int> RemoveEachAsync(CliContext context, string key, IEnumerable<string> targets, bool force, CancellationToken ct)
+    private static async Task<int> RemoveEachAsync(
+        CliContext context,
+        string key,
+        IEnumerable<string> targets,
+        bool force,
+        CancellationToken cancellationToken)
     {
         var code = ExitCodes.Success;
         foreach (var target in targets)
         {
             try
             {
-                foreach (var line in await context.Images.RemoveAsync(target, force, ct))
+                foreach (var line in await context.Images.RemoveAsync(target, force, cancellationToken))
                 {
                     context.Out.WriteLine(line);
                 }
@@ -108,17 +113,21 @@ public static class ImageCommands
     public static Command Pull(CliContext context, string name)
     {
         var tlsVerify = new Option<bool?>("--tls-verify") { Description = "Require HTTPS and verify certificates" };
-        var platform = Value("--platform", "Specify the platform for selecting the image (os/arch[/variant])");
+        var platform = Value(
+            "--platform",
+            "Specify the platform for selecting the image (os/arch[/variant])");
         var arch = Value("--arch", "Use ARCH instead of the architecture of the machine");
         var os = Value("--os", "Use OS instead of the running OS");
         var variant = Value("--variant", "Use VARIANT instead of the running architecture variant");
         var quiet = Switch("--quiet", "Suppress output information when pulling images", "-q");
         var authFile = Value("--authfile", "Path of the authentication file");
-        var creds = Value("--creds", "Credentials (USERNAME:PASSWORD) to use for authenticating to a registry");
+        var creds = Value(
+            "--creds",
+            "Credentials (USERNAME:PASSWORD) to use for authenticating to a registry");
         var reference = One("IMAGE");
         var command = new Command(name, "Pull an image from a registry")
             .With(tlsVerify, platform, arch, os, variant, quiet, authFile, creds, reference);
-        return command.WithAction(context, "pull", async (r, ct) =>
+        return command.WithAction(context, "pull", async (r, cancellationToken) =>
         {
             var options = new PullOptions(
                 TlsVerify: r.GetValue(tlsVerify),
@@ -127,7 +136,7 @@ public static class ImageCommands
                 Progress: r.GetValue(quiet) ? null : context.Error,
                 AuthFile: r.GetValue(authFile),
                 Credentials: r.GetValue(creds));
-            var image = await context.Images.PullAsync(r.GetValue(reference)!, options, ct);
+            var image = await context.Images.PullAsync(r.GetValue(reference)!, options, cancellationToken);
             context.Out.WriteLine(ImageView.HexId(image.Id));
             return ExitCodes.Success;
         });
@@ -138,13 +147,13 @@ public static class ImageCommands
         var input = Value("--input", "Read from specified archive file", "-i");
         var quiet = Switch("--quiet", "Suppress the output", "-q");
         return new Command(name, "Load image(s) from a tar archive").With(input, quiet)
-            .WithAction(context, "load", async (r, ct) =>
+            .WithAction(context, "load", async (r, cancellationToken) =>
             {
                 // Limitation: Podman also reads an archive from stdin; the engine takes a path,
                 // so without -i we refuse rather than hang on a terminal.
                 var path = r.GetValue(input)
                     ?? throw new UsageException("load needs --input FILE: reading an archive from stdin is not supported");
-                foreach (var loaded in await context.Images.LoadAsync(path, ct))
+                foreach (var loaded in await context.Images.LoadAsync(path, cancellationToken))
                 {
                     context.Out.WriteLine("Loaded image: " + loaded);
                 }

@@ -23,17 +23,25 @@ public static class ImagesCommand
         var digests = Switch("--digests", "Show digests");
         var command = new Command(name, "List images in local storage")
             .With(all, quiet, noTrunc, format, filters, noHeading, digests);
-        return command.WithAction(context, "images", async (r, ct) =>
+        return command.WithAction(context, "images", async (r, cancellationToken) =>
         {
-            var images = await context.Images.ListAsync(r.GetValue(all), ct);
+            var images = await context.Images.ListAsync(r.GetValue(all), cancellationToken);
             var selected = Filter(images, r.GetValue(filters)!).OrderByDescending(i => i.Created).ToList();
-            var chosen = r.GetValue(format) ?? (r.GetValue(digests) ? ImageView.DigestsFormat : ImageView.DefaultFormat);
+            var chosen = ReportFormatter.OrDefault(
+                r.GetValue(format),
+                r.GetValue(digests) ? ImageView.DigestsFormat : ImageView.DefaultFormat);
             Write(context, selected, r.GetValue(quiet), r.GetValue(noTrunc), chosen, r.GetValue(noHeading));
             return ExitCodes.Success;
         });
     }
 
-    private static void Write(CliContext context, List<LocalImage> images, bool quiet, bool noTrunc, string format, bool noHeading)
+    private static void Write(
+        CliContext context,
+        List<LocalImage> images,
+        bool quiet,
+        bool noTrunc,
+        string format,
+        bool noHeading)
     {
         if (quiet)
         {
@@ -59,7 +67,9 @@ public static class ImagesCommand
     }
 
     /// <summary>reference=PATTERN (glob on a name, with or without tag), dangling=true|false.</summary>
-    public static IEnumerable<LocalImage> Filter(IEnumerable<LocalImage> images, IReadOnlyList<string> filters)
+    public static IEnumerable<LocalImage> Filter(
+        IEnumerable<LocalImage> images,
+        IReadOnlyList<string> filters)
     {
         foreach (var filter in filters)
         {
@@ -104,6 +114,9 @@ public static class ImagesCommand
     }
 
     /// <summary>The rows a template sees for one image (used by tests).</summary>
-    public static IReadOnlyList<JsonObject> ViewsOf(LocalImage image, JsonObject summary, DateTimeOffset now) =>
+    public static IReadOnlyList<JsonObject> ViewsOf(
+        LocalImage image,
+        JsonObject summary,
+        DateTimeOffset now) =>
         ImageView.Rows(image, summary, false, now).ToList();
 }

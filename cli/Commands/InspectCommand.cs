@@ -22,7 +22,7 @@ public static class InspectCommand
             command.Options.Add(type);
         }
 
-        return command.WithAction(context, fixedType is null ? "inspect" : "container inspect", async (r, ct) =>
+        return command.WithAction(context, fixedType is null ? "inspect" : "container inspect", async (r, cancellationToken) =>
         {
             var kind = fixedType ?? r.GetValue(type) ?? "all";
             if (kind is not ("all" or "container" or "image"))
@@ -34,7 +34,7 @@ public static class InspectCommand
             Exception? missing = null;
             foreach (var name in r.GetValue(names)!)
             {
-                var item = await FindAsync(context, name, kind, ct);
+                var item = await FindAsync(context, name, kind, cancellationToken);
                 if (item is null)
                 {
                     missing = new NotFoundException($"no such {(kind == "all" ? "object" : kind)}: \"{name}\"");
@@ -45,17 +45,23 @@ public static class InspectCommand
             }
 
             InspectWriter.Write(context.Out, "inspect", items, r.GetValue(format));
-            return missing is null ? ExitCodes.Success : ErrorMapper.Report("inspect", missing, context.Error, context.Debug);
+            return missing is null
+                ? ExitCodes.Success
+                : ErrorMapper.Report("inspect", missing, context.Error, context.Debug);
         });
     }
 
-    private static async Task<JsonObject?> FindAsync(CliContext context, string name, string kind, CancellationToken ct)
+    private static async Task<JsonObject?> FindAsync(
+        CliContext context,
+        string name,
+        string kind,
+        CancellationToken cancellationToken)
     {
         if (kind is "all" or "container")
         {
             try
             {
-                return await context.Containers.InspectAsync(name, ct);
+                return await context.Containers.InspectAsync(name, cancellationToken);
             }
             catch (NotFoundException) when (kind == "all")
             {
@@ -69,7 +75,7 @@ public static class InspectCommand
 
         try
         {
-            return await context.Images.InspectAsync(name, ct);
+            return await context.Images.InspectAsync(name, cancellationToken);
         }
         catch (NotFoundException)
         {

@@ -15,12 +15,17 @@ public static class LifecycleCommands
         var time = Number("--time", "Seconds to wait for stop before killing the container", "-t");
         var names = Names("CONTAINER");
         return new Command("stop", "Stop one or more containers").With(all, time, names)
-            .WithAction(context, "stop", async (r, ct) =>
+            .WithAction(context, "stop", async (r, cancellationToken) =>
             {
-                var targets = await TargetsAsync(context, r.GetValue(names)!, r.GetValue(all), false, ct);
+                var targets = await TargetsAsync(
+                    context,
+                    r.GetValue(names)!,
+                    r.GetValue(all),
+                    false,
+                    cancellationToken);
                 return await EachAsync(context, "stop", targets, async t =>
                 {
-                    await context.Containers.StopAsync(t, r.GetValue(time), ct);
+                    await context.Containers.StopAsync(t, r.GetValue(time), cancellationToken);
                     return true;
                 });
             });
@@ -32,13 +37,18 @@ public static class LifecycleCommands
         var signal = Value("--signal", "Signal to send to the container", "-s");
         var names = Names("CONTAINER");
         return new Command("kill", "Kill one or more running containers with a specific signal").With(all, signal, names)
-            .WithAction(context, "kill", async (r, ct) =>
+            .WithAction(context, "kill", async (r, cancellationToken) =>
             {
-                var targets = await TargetsAsync(context, r.GetValue(names)!, r.GetValue(all), false, ct);
+                var targets = await TargetsAsync(
+                    context,
+                    r.GetValue(names)!,
+                    r.GetValue(all),
+                    false,
+                    cancellationToken);
                 var name = r.GetValue(signal) ?? "KILL";
                 return await EachAsync(context, "kill", targets, async t =>
                 {
-                    await context.Containers.KillAsync(t, name, ct);
+                    await context.Containers.KillAsync(t, name, cancellationToken);
                     return true;
                 });
             });
@@ -52,17 +62,26 @@ public static class LifecycleCommands
         var ignore = Switch("--ignore", "Ignore errors when a specified container is missing", "-i");
         var names = Names("CONTAINER");
         return new Command("rm", "Remove one or more containers").With(force, all, time, ignore, names)
-            .WithAction(context, key, async (r, ct) =>
+            .WithAction(context, key, async (r, cancellationToken) =>
             {
-                var targets = await TargetsAsync(context, r.GetValue(names)!, r.GetValue(all), true, ct);
+                var targets = await TargetsAsync(
+                    context,
+                    r.GetValue(names)!,
+                    r.GetValue(all),
+                    true,
+                    cancellationToken);
                 return await EachAsync(context, key, targets, async t =>
                 {
                     try
                     {
-                        await context.Containers.RemoveAsync(t, r.GetValue(force), r.GetValue(time), ct);
+                        await context.Containers.RemoveAsync(
+                            t,
+                            r.GetValue(force),
+                            r.GetValue(time),
+                            cancellationToken);
                         return true;
                     }
-                    catch (NotFoundException) when (r.GetValue(ignore))
+                    catch (NotFoundException) when (r.GetValue(ignore) || r.GetValue(force))
                     {
                         return false;
                     }
@@ -75,7 +94,7 @@ public static class LifecycleCommands
         var condition = Values("--condition", "Condition to wait on");
         var names = Names("CONTAINER", 1);
         return new Command("wait", "Block on one or more containers").With(condition, names)
-            .WithAction(context, "wait", async (r, ct) =>
+            .WithAction(context, "wait", async (r, cancellationToken) =>
             {
                 foreach (var c in r.GetValue(condition)!)
                 {
@@ -87,7 +106,7 @@ public static class LifecycleCommands
 
                 foreach (var name in r.GetValue(names)!)
                 {
-                    context.Out.WriteLine(await context.Containers.WaitAsync(name, ct));
+                    context.Out.WriteLine(await context.Containers.WaitAsync(name, cancellationToken));
                 }
 
                 return ExitCodes.Success;
@@ -98,11 +117,11 @@ public static class LifecycleCommands
     {
         var name = One("CONTAINER");
         return new Command("exists", "Check if a container exists in local storage").With(name)
-            .WithAction(context, "container exists", async (r, ct) =>
+            .WithAction(context, "container exists", async (r, cancellationToken) =>
             {
                 try
                 {
-                    await context.Containers.ResolveAsync(r.GetValue(name)!, ct);
+                    await context.Containers.ResolveAsync(r.GetValue(name)!, cancellationToken);
                     return ExitCodes.Success;
                 }
                 catch (NotFoundException)
@@ -119,25 +138,39 @@ public static class LifecycleCommands
         var all = Switch("--all", "Cleans up all containers", "-a");
         var names = Names("CONTAINER");
         var command = new Command("cleanup", "Clean up network and mountpoints of one or more containers") { Hidden = true };
-        return command.With(remove, all, names).WithAction(context, "container cleanup", async (r, ct) =>
+        return command.With(remove, all, names).WithAction(context, "container cleanup", async (r, cancellationToken) =>
         {
-            var targets = await TargetsAsync(context, r.GetValue(names)!, r.GetValue(all), true, ct);
+            var targets = await TargetsAsync(
+                context,
+                r.GetValue(names)!,
+                r.GetValue(all),
+                true,
+                cancellationToken);
             return await EachAsync(context, "container cleanup", targets, async t =>
             {
-                await context.Containers.CleanupAsync(t, ct);
+                await context.Containers.CleanupAsync(t, cancellationToken);
                 return false;
             });
         });
     }
 
-    private static async Task<IReadOnlyList<string>> TargetsAsync(CliContext context, string[] names, bool all, bool includeStopped, CancellationToken ct)
+    private static async Task<IReadOnlyList<string>> TargetsAsync(
+        CliContext context,
+        string[] names,
+        bool all,
+        bool includeStopped,
+        CancellationToken cancellationToken)
     {
         RequireNamesOrAll("container", names, all);
-        return all ? (await context.Containers.ListAsync(includeStopped, ct)).Select(c => c.Id).ToList() : names;
+        return all ? (await context.Containers.ListAsync(includeStopped, cancellationToken)).Select(c => c.Id).ToList() : names;
     }
 
     /// <summary>Acts on each target, printing it as typed; reports each failure, exits with the last code.</summary>
-    private static async Task<int> EachAsync(CliContext context, string key, IEnumerable<string> targets, Func<string, Task<bool>> act)
+    private static async Task<int> EachAsync(
+        CliContext context,
+        string key,
+        IEnumerable<string> targets,
+        Func<string, Task<bool>> act)
     {
         var code = ExitCodes.Success;
         foreach (var target in targets)
@@ -151,7 +184,9 @@ public static class LifecycleCommands
             }
             catch (ModularException e)
             {
-                code = ErrorMapper.Report(key, e, context.Error, context.Debug);
+                // As in Podman, "no such container" (1) is kept once set; otherwise the last wins.
+                var failure = ErrorMapper.Report(key, e, context.Error, context.Debug);
+                code = code == ExitCodes.NoSuchObject ? code : failure;
             }
         }
 

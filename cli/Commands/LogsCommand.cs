@@ -20,7 +20,7 @@ public static class LogsCommand
         var until = Value("--until", "Show logs until TIMESTAMP");
         var name = One("CONTAINER");
         return new Command("logs", "Fetch the logs of one or more containers").With(follow, tail, timestamps, since, until, name)
-            .WithAction(context, "logs", async (r, ct) =>
+            .WithAction(context, "logs", async (r, cancellationToken) =>
             {
                 var now = context.Now();
                 var options = new LogReadOptions(
@@ -28,11 +28,14 @@ public static class LogsCommand
                     r.GetValue(tail) is >= 0 ? r.GetValue(tail) : null,
                     TimeArgument.Parse(r.GetValue(since), now),
                     TimeArgument.Parse(r.GetValue(until), now));
-                await foreach (var line in context.Containers.ReadLogsAsync(r.GetValue(name)!, options, ct))
+                await foreach (var line in context.Containers.ReadLogsAsync(
+                    r.GetValue(name)!,
+                    options,
+                    cancellationToken))
                 {
                     var writer = line.Stream == "stderr" ? context.Error : context.Out;
                     await writer.WriteAsync(Format(line, r.GetValue(timestamps)));
-                    await writer.FlushAsync(ct);
+                    await writer.FlushAsync(cancellationToken);
                 }
 
                 return ExitCodes.Success;

@@ -17,7 +17,7 @@ public static class ModpodCommandLine
         var root = new RootCommand("Manage pods, containers and images");
         root.Options.Clear();
         root.Directives.Clear();
-        root.Options.Add(new HelpOption("--help"));
+        root.Options.Add(new HelpOption("--help", "-h"));
         foreach (var option in globals.All)
         {
             root.Options.Add(option);
@@ -56,7 +56,10 @@ public static class ModpodCommandLine
         ImageCommands.Load(c, "load"));
 
     /// <summary>Parses and runs one command line; returns the process exit code.</summary>
-    public static async Task<int> InvokeAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public static async Task<int> InvokeAsync(
+        CliContext context,
+        IReadOnlyList<string> args,
+        CancellationToken cancellationToken)
     {
         var globals = new GlobalOptions();
         var root = Build(context, globals);
@@ -112,10 +115,27 @@ public static class ModpodCommandLine
             return $"unrecognized command `modpod {unmatched}`";
         }
 
-        var first = result.Errors[0].Message;
-        return first.StartsWith("Required command was not provided", StringComparison.Ordinal)
-            ? $"missing command '{CommandPath(result)} COMMAND'"
-            : first;
+        return Reword(result.Errors[0].Message, result);
+    }
+
+    /// <summary>System.CommandLine's messages in cobra's words, where Podman users know them.</summary>
+    private static string Reword(string message, ParseResult result)
+    {
+        var quoted = message.Split('\'');
+        if (message.StartsWith("Required command was not provided", StringComparison.Ordinal))
+        {
+            return $"missing command '{CommandPath(result)} COMMAND'";
+        }
+
+        if (message.StartsWith("Required argument missing for option", StringComparison.Ordinal)
+            && quoted.Length > 1)
+        {
+            return $"flag needs an argument: {quoted[1]}";
+        }
+
+        return message.StartsWith("Required argument missing for command", StringComparison.Ordinal)
+            ? "requires at least 1 arg(s), only received 0"
+            : message.TrimEnd('.');
     }
 
     /// <summary>
@@ -172,5 +192,5 @@ public static class ModpodCommandLine
     private static Command? Parent(Command command) => command.Parents.OfType<Command>().FirstOrDefault();
 
     private static string CommandPath(ParseResult result) =>
-        "modpod " + result.CommandResult.Command.Name;
+        result.CommandResult.Command is RootCommand ? "modpod" : "modpod " + result.CommandResult.Command.Name;
 }

@@ -23,12 +23,18 @@ public static class PsCommand
         var latest = Switch("--latest", "Act on the latest container podman is aware of", "-l");
         var last = Number("--last", "Print the n last created containers (all states)", "-n");
         var command = new Command(name, "List containers").With(all, quiet, noTrunc, format, filters, noHeading, latest, last);
-        return command.WithAction(context, key, async (r, ct) =>
+        return command.WithAction(context, key, async (r, cancellationToken) =>
         {
             var showAll = r.GetValue(all) || r.GetValue(latest) || r.GetValue(last) is not null;
-            var list = await context.Containers.ListAsync(showAll, ct);
+            var list = await context.Containers.ListAsync(showAll, cancellationToken);
             var selected = Select(list, r.GetValue(filters)!, r.GetValue(latest), r.GetValue(last));
-            Write(context, selected, r.GetValue(quiet), r.GetValue(noTrunc), r.GetValue(format), r.GetValue(noHeading));
+            Write(
+                context,
+                selected,
+                r.GetValue(quiet),
+                r.GetValue(noTrunc),
+                r.GetValue(format),
+                r.GetValue(noHeading));
             return ExitCodes.Success;
         });
     }
@@ -40,13 +46,20 @@ public static class PsCommand
         bool latest,
         int? last)
     {
-        var predicates = filters.Select(Parse).ToList();
-        var selected = list.Where(c => predicates.All(p => p(c))).OrderByDescending(c => c.Created);
+        // Values of one filter key are alternatives; different keys must all match (Podman).
+        var groups = filters.GroupBy(f => f.Split('=')[0]).Select(g => g.Select(Parse).ToList()).ToList();
+        var selected = list.Where(c => groups.All(g => g.Any(p => p(c)))).OrderByDescending(c => c.Created);
         var count = latest ? 1 : last is > 0 ? last.Value : int.MaxValue;
         return selected.Take(count).ToList();
     }
 
-    private static void Write(CliContext context, IReadOnlyList<ContainerInfo> list, bool quiet, bool noTrunc, string? format, bool noHeading)
+    private static void Write(
+        CliContext context,
+        IReadOnlyList<ContainerInfo> list,
+        bool quiet,
+        bool noTrunc,
+        string? format,
+        bool noHeading)
     {
         if (quiet && format is null)
         {
@@ -67,7 +80,7 @@ public static class PsCommand
         var now = context.Now();
         var rows = list.Select(c => ContainerView.From(c, context.Containers.Summarize(c), noTrunc, now)).ToList();
         var formatter = new ReportFormatter("ps", ContainerView.HeaderOverrides);
-        context.Out.Write(formatter.Render(format ?? ContainerView.DefaultFormat, rows, ContainerView.Fields(rows), noHeading));
+        context.Out.Write(formatter.Render(ReportFormatter.OrDefault(format, ContainerView.DefaultFormat), rows, ContainerView.Fields(rows), noHeading));
     }
 
     /// <summary>name (regex), id (prefix), status, label (key or key=value), as Podman's ps filters.</summary>

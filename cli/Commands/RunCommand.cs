@@ -12,19 +12,23 @@ public static class RunCommand
     {
         var flags = new RunFlags();
         var command = flags.AddTo(new Command("run", "Run a command in a new container"));
-        return command.WithAction(context, "run", async (r, ct) =>
+        return command.WithAction(context, "run", async (r, cancellationToken) =>
         {
             var detach = r.GetValue(flags.Detach);
-            var request = flags.ToRequest(r, context.ContainerCommand, !detach, Environment.GetEnvironmentVariable);
-            var created = await context.Containers.CreateAsync(request, ct);
+            var request = flags.ToRequest(
+                r,
+                context.ContainerCommand,
+                !detach,
+                Environment.GetEnvironmentVariable);
+            var created = await context.Containers.CreateAsync(request, cancellationToken);
             if (detach)
             {
-                await context.Containers.StartAsync(created.Id, ct);
+                await context.Containers.StartAsync(created.Id, cancellationToken);
                 context.Out.WriteLine(created.Id);
                 return ExitCodes.Success;
             }
 
-            return await AttachAsync(context, created.Id, request.AutoRemove, ct);
+            return await AttachAsync(context, created.Id, request.AutoRemove, cancellationToken);
         });
     }
 
@@ -32,10 +36,14 @@ public static class RunCommand
     {
         var flags = new RunFlags();
         var command = flags.AddTo(new Command("create", "Create but do not start a container"));
-        return command.WithAction(context, "create", async (r, ct) =>
+        return command.WithAction(context, "create", async (r, cancellationToken) =>
         {
-            var request = flags.ToRequest(r, context.ContainerCommand, false, Environment.GetEnvironmentVariable);
-            var created = await context.Containers.CreateAsync(request, ct);
+            var request = flags.ToRequest(
+                r,
+                context.ContainerCommand,
+                false,
+                Environment.GetEnvironmentVariable);
+            var created = await context.Containers.CreateAsync(request, cancellationToken);
             context.Out.WriteLine(created.Id);
             return ExitCodes.Success;
         });
@@ -46,7 +54,7 @@ public static class RunCommand
         var attach = CommandKit.Switch("--attach", "Attach container's STDOUT and STDERR", "-a");
         var names = CommandKit.Names("CONTAINER", 1);
         return new Command("start", "Start one or more containers").With(attach, names)
-            .WithAction(context, "start", async (r, ct) =>
+            .WithAction(context, "start", async (r, cancellationToken) =>
             {
                 var targets = r.GetValue(names)!;
                 if (r.GetValue(attach))
@@ -56,13 +64,13 @@ public static class RunCommand
                         throw new UsageException("you cannot start and attach multiple containers at once");
                     }
 
-                    var container = await context.Containers.ResolveAsync(targets[0], ct);
-                    return await AttachAsync(context, container.Id, container.AutoRemove, ct);
+                    var container = await context.Containers.ResolveAsync(targets[0], cancellationToken);
+                    return await AttachAsync(context, container.Id, container.AutoRemove, cancellationToken);
                 }
 
                 foreach (var target in targets)
                 {
-                    await context.Containers.StartAsync(target, ct);
+                    await context.Containers.StartAsync(target, cancellationToken);
                     context.Out.WriteLine(target);
                 }
 
@@ -74,7 +82,11 @@ public static class RunCommand
     /// Starts attached with signals forwarded, returns the container's exit code and, for
     /// --rm, removes it (conmon's exit command may have done so already; both are fine).
     /// </summary>
-    private static async Task<int> AttachAsync(CliContext context, string id, bool autoRemove, CancellationToken ct)
+    private static async Task<int> AttachAsync(
+        CliContext context,
+        string id,
+        bool autoRemove,
+        CancellationToken cancellationToken)
     {
         try
         {
@@ -82,7 +94,7 @@ public static class RunCommand
             using var forwarder = new SignalForwarder(context.Containers, id, context.Error);
             await using var stdout = context.OpenStdout();
             await using var stderr = context.OpenStderr();
-            return await context.Containers.StartAttachedAsync(id, stdout, stderr, ct);
+            return await context.Containers.StartAttachedAsync(id, stdout, stderr, cancellationToken);
         }
         finally
         {
@@ -105,6 +117,12 @@ public static class RunCommand
         catch (NotFoundException)
         {
             // conmon's exit command (container cleanup) removed it first.
+        }
+        catch (ModularException e)
+        {
+            // The container's exit code is the result the user asked for; a failed
+            // removal is reported but must not replace it.
+            await context.Error.WriteLineAsync($"Warning: removing container {id}: {e.Message}");
         }
     }
 }

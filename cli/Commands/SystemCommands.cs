@@ -38,9 +38,9 @@ public static class SystemCommands
     {
         var format = Value("--format", "Change the output format to JSON or a Go template", "-f");
         return new Command("info", "Display podman system information").With(format)
-            .WithAction(context, "info", async (r, ct) =>
+            .WithAction(context, "info", async (r, cancellationToken) =>
             {
-                var info = await InfoAdapter.GetInfoAsync(context, ct);
+                var info = await InfoAdapter.GetInfoAsync(context, cancellationToken);
                 context.Out.Write(Render(info, r.GetValue(format), "info", YamlWriter.Write));
                 return ExitCodes.Success;
             });
@@ -62,7 +62,11 @@ public static class SystemCommands
         },
     };
 
-    private static string Render(JsonObject data, string? format, string name, Func<JsonObject, string> human)
+    private static string Render(
+        JsonObject data,
+        string? format,
+        string name,
+        Func<JsonObject, string> human)
     {
         if (format is null)
         {

@@ -11,7 +11,10 @@ namespace Modular.Cli.Hosting;
 /// the container command split off before parsing, and the engine, built on first use so
 /// that <c>version</c> and <c>--help</c> never build it.
 /// </summary>
-public sealed class CliContext(TextWriter stdout, TextWriter stderr, IReadOnlyList<string> containerCommand)
+public sealed class CliContext(
+    TextWriter stdout,
+    TextWriter stderr,
+    IReadOnlyList<string> containerCommand)
     : IAsyncDisposable
 {
     private EngineHost? _host;

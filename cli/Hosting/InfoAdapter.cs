@@ -14,7 +14,9 @@ public static class InfoAdapter
 {
     private const string ProviderType = "Modular.Engine.Info.IInfoProvider";
 
-    public static async Task<JsonObject> GetInfoAsync(CliContext context, CancellationToken cancellationToken)
+    public static async Task<JsonObject> GetInfoAsync(
+        CliContext context,
+        CancellationToken cancellationToken)
     {
         var (provider, type) = Resolve(context);
         var method = type.GetMethod("GetInfoAsync", [typeof(CancellationToken)])

@@ -35,7 +35,11 @@ public sealed class SignalForwarder : IDisposable
         }
     }
 
-    private static async Task ForwardAsync(IContainerService containers, string id, string signal, TextWriter stderr)
+    private static async Task ForwardAsync(
+        IContainerService containers,
+        string id,
+        string signal,
+        TextWriter stderr)
     {
         try
         {

@@ -14,10 +14,9 @@ public static class ContainerView
     {
         ["ID"] = "CONTAINER ID",
         ["CreatedHuman"] = "CREATED",
-        ["Created"] = "CREATED",
-        ["ImageID"] = "IMAGE ID",
-        ["PodName"] = "POD NAME",
-        ["AutoRemove"] = "AUTO REMOVE",
+        ["Pod"] = "POD ID",
+        ["PodName"] = "PODNAME",
+        ["RunningFor"] = "RUNNING FOR",
     };
 
     public const string DefaultFormat =
@@ -26,18 +25,23 @@ public static class ContainerView
     // Podman shortens the command column to 17 characters and an ellipsis unless --no-trunc.
     private const int CommandWidth = 17;
 
-    public static JsonObject From(ContainerInfo info, JsonObject summary, bool noTrunc, DateTimeOffset now)
+    public static JsonObject From(
+        ContainerInfo info,
+        JsonObject summary,
+        bool noTrunc,
+        DateTimeOffset now)
     {
         var view = (JsonObject)summary.DeepClone();
         var command = string.Join(' ', info.Command);
         view["ID"] = noTrunc ? info.Id : ShortId(info.Id);
         view["Names"] = info.Name;
         view["Image"] = info.ImageName;
-        view["ImageID"] = info.ImageId;
+        view["ImageID"] = noTrunc ? info.ImageId : ShortId(ImageView.HexId(info.ImageId));
         view["Command"] = noTrunc || command.Length <= CommandWidth ? command : command[..CommandWidth] + "...";
         view["Created"] = HumanUnits.GoTime(info.Created);
         view["CreatedAt"] = HumanUnits.GoTime(info.Created);
         view["CreatedHuman"] = HumanUnits.Ago(info.Created, now);
+        view["RunningFor"] = HumanUnits.Ago(info.Created, now);
         view["Status"] = Status(info, now);
         view["State"] = info.State;
         view["Ports"] = "";
@@ -49,7 +53,9 @@ public static class ContainerView
         view["PodName"] = view["PodName"]?.DeepClone() ?? "";
         view["Size"] = view["Size"]?.DeepClone() ?? "";
         view["Mounts"] = view["Mounts"]?.DeepClone() ?? "";
-        view["Networks"] = view["Networks"]?.DeepClone() ?? "";
+        view["Networks"] = view["Networks"] is JsonArray networks
+            ? string.Join(',', networks.Select(n => n?.ToString()))
+            : "";
         return view;
     }
 
@@ -59,7 +65,7 @@ public static class ContainerView
 
     private static readonly string[] EmptyFields =
     [
-        "ID", "Names", "Image", "ImageID", "Command", "Created", "CreatedAt", "CreatedHuman",
+        "ID", "Names", "Image", "ImageID", "Command", "Created", "CreatedAt", "CreatedHuman", "RunningFor",
         "Status", "State", "Ports", "Labels", "ExitCode", "Pid", "AutoRemove", "Pod", "PodName",
         "Size", "Mounts", "Networks",
     ];
@@ -71,8 +77,8 @@ public static class ContainerView
         "running" => "Up " + HumanUnits.Duration(now - (info.StartedAt ?? info.Created)),
         "exited" or "stopped" =>
             $"Exited ({info.ExitCode ?? 0}) {HumanUnits.Ago(info.FinishedAt ?? info.Created, now)}",
-        "paused" => "Paused",
-        var other => char.ToUpperInvariant(other[0]) + other[1..],
+        // Other states are title-cased, as Podman does to match Docker.
+        var other => other.Length == 0 ? other : char.ToUpperInvariant(other[0]) + other[1..],
     };
 
     public static string ShortId(string id) => id.Length > 12 ? id[..12] : id;

@@ -5,7 +5,8 @@ namespace Modular.Cli.Output;
 /// <summary>Sizes and durations written as Podman writes them (docker/go-units rules).</summary>
 public static class HumanUnits
 {
-    private static readonly string[] DecimalUnits = ["B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"];
+    private static readonly string[] DecimalUnits =
+        ["B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"];
 
     /// <summary>Decimal units, three significant digits, a space before the unit: "1.24 MB".</summary>
     public static string Size(long bytes)

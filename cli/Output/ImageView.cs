@@ -26,11 +26,15 @@ public static class ImageView
 
     public static readonly string[] EmptyFields =
     [
-        "Repository", "Tag", "ID", "Digest", "Created", "CreatedSince", "CreatedAt", "Size",
+        "Repository", "Tag", "ID", "Digest", "Created", "CreatedSince", "CreatedAt", "CreatedTime", "History", "Size",
         "VirtualSize", "SharedSize", "Containers", "Labels", "Names", "ReadOnly", "Dangling",
     ];
 
-    public static IEnumerable<JsonObject> Rows(LocalImage image, JsonObject summary, bool noTrunc, DateTimeOffset now)
+    public static IEnumerable<JsonObject> Rows(
+        LocalImage image,
+        JsonObject summary,
+        bool noTrunc,
+        DateTimeOffset now)
     {
         var names = image.Names.Count > 0 ? image.Names : [""];
         foreach (var name in names)
@@ -44,6 +48,10 @@ public static class ImageView
             view["Created"] = HumanUnits.Ago(image.Created, now);
             view["CreatedSince"] = HumanUnits.Ago(image.Created, now);
             view["CreatedAt"] = HumanUnits.GoTime(image.Created);
+            view["CreatedTime"] = HumanUnits.GoTime(image.Created);
+            view["History"] = view["History"] is JsonArray history
+                ? string.Join(", ", history.Select(h => h?.ToString()))
+                : "";
             view["Size"] = HumanUnits.Size(image.Size);
             view["VirtualSize"] = HumanUnits.Size(image.Size);
             view["ReadOnly"] = false;

@@ -7,7 +7,11 @@ namespace Modular.Cli.Output;
 /// <summary>inspect output: a JSON array, or one template line per object.</summary>
 public static class InspectWriter
 {
-    public static void Write(TextWriter output, string templateName, IReadOnlyList<JsonObject> items, string? format)
+    public static void Write(
+        TextWriter output,
+        string templateName,
+        IReadOnlyList<JsonObject> items,
+        string? format)
     {
         if (format is null || JsonOutput.IsJsonFormat(format))
         {
@@ -20,9 +24,29 @@ public static class InspectWriter
         var sb = new StringBuilder();
         foreach (var item in items)
         {
-            sb.Append(template.Execute(item));
+            sb.Append(template.Execute(WithGoNames(item)));
         }
 
         output.Write(TabWriter.Align(sb.ToString()));
+    }
+
+    /// <summary>
+    /// Podman's inspect structs name the id field ID (JSON "Id") and rewrite .ImageID to
+    /// .Image before executing, so templates may use either spelling; the view carries both.
+    /// </summary>
+    public static JsonObject WithGoNames(JsonObject item)
+    {
+        var view = (JsonObject)item.DeepClone();
+        if (view["Id"] is { } id && !view.ContainsKey("ID"))
+        {
+            view["ID"] = id.DeepClone();
+        }
+
+        if (view["Image"] is JsonValue image && !view.ContainsKey("ImageID"))
+        {
+            view["ImageID"] = image.DeepClone();
+        }
+
+        return view;
     }
 }

@@ -10,9 +10,15 @@ namespace Modular.Cli.Output;
 /// row (the same template run over the column headers), and everything is aligned by
 /// <see cref="TabWriter"/>.
 /// </summary>
-public sealed class ReportFormatter(string name, IReadOnlyDictionary<string, string> headerOverrides)
+public sealed class ReportFormatter(
+    string name,
+    IReadOnlyDictionary<string, string> headerOverrides)
 {
-    public string Render(string format, IReadOnlyList<JsonObject> rows, IEnumerable<string> fields, bool noHeading)
+    public string Render(
+        string format,
+        IReadOnlyList<JsonObject> rows,
+        IEnumerable<string> fields,
+        bool noHeading)
     {
         var (body, isTable) = Normalize(format);
         var template = GoTemplate.Parse(name, body);
@@ -29,6 +35,10 @@ public sealed class ReportFormatter(string name, IReadOnlyDictionary<string, str
 
         return TabWriter.Align(sb.ToString());
     }
+
+    /// <summary>No --format, or the bare word "table", means the command's default table.</summary>
+    public static string OrDefault(string? format, string defaultFormat) =>
+        format is null || format.Trim() == "table" ? defaultFormat : format;
 
     /// <summary>Strips "table", expands typed escapes and ends the row with a newline.</summary>
     public static (string Body, bool IsTable) Normalize(string format)

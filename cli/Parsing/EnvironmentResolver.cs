@@ -24,7 +24,9 @@ public static class EnvironmentResolver
         return result;
     }
 
-    public static IEnumerable<string> ParseFileLines(IEnumerable<string> lines, Func<string, string?> hostVariable) =>
+    public static IEnumerable<string> ParseFileLines(
+        IEnumerable<string> lines,
+        Func<string, string?> hostVariable) =>
         lines.Select(l => l.TrimStart())
             .Where(l => l.Length > 0 && !l.StartsWith('#'))
             .SelectMany(l => Entry(l.TrimEnd('\r'), hostVariable));

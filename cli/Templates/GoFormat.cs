@@ -29,7 +29,12 @@ public static class GoFormat
     }
 
     /// <summary>Formats one directive starting after '%'; returns the index of its verb.</summary>
-    private static int FormatOne(string format, int i, IReadOnlyList<JsonNode?> args, ref int next, StringBuilder sb)
+    private static int FormatOne(
+        string format,
+        int i,
+        IReadOnlyList<JsonNode?> args,
+        ref int next,
+        StringBuilder sb)
     {
         var left = false;
         var zero = false;

@@ -44,7 +44,11 @@ public sealed class GoTemplate
         return sb.ToString();
     }
 
-    private void Walk(IReadOnlyList<TemplateNode> nodes, Frame dot, List<(string, JsonNode?)> scope, StringBuilder sb)
+    private void Walk(
+        IReadOnlyList<TemplateNode> nodes,
+        Frame dot,
+        List<(string, JsonNode?)> scope,
+        StringBuilder sb)
     {
         foreach (var node in nodes)
         {
@@ -63,7 +67,11 @@ public sealed class GoTemplate
         }
     }
 
-    private void Act(ActionNode action, Frame dot, List<(string, JsonNode?)> scope, StringBuilder sb)
+    private void Act(
+        ActionNode action,
+        Frame dot,
+        List<(string, JsonNode?)> scope,
+        StringBuilder sb)
     {
         var value = EvalPipeline(action.Pipeline, dot, scope);
         if (action.Pipeline.Declarations.Count > 0)
@@ -75,7 +83,11 @@ public sealed class GoTemplate
         sb.Append(TemplateValues.Print(value.Node));
     }
 
-    private void Branch(BranchNode branch, Frame dot, List<(string, JsonNode?)> scope, StringBuilder sb)
+    private void Branch(
+        BranchNode branch,
+        Frame dot,
+        List<(string, JsonNode?)> scope,
+        StringBuilder sb)
     {
         var value = EvalPipeline(branch.Pipeline, dot, scope);
         var mark = scope.Count;
@@ -96,7 +108,11 @@ public sealed class GoTemplate
         scope.RemoveRange(mark, scope.Count - mark);
     }
 
-    private void Range(BranchNode branch, Frame value, List<(string, JsonNode?)> scope, StringBuilder sb)
+    private void Range(
+        BranchNode branch,
+        Frame value,
+        List<(string, JsonNode?)> scope,
+        StringBuilder sb)
     {
         var items = value.Node switch
         {
@@ -121,7 +137,11 @@ public sealed class GoTemplate
         }
     }
 
-    private static void Declare(Pipeline pipeline, List<(string, JsonNode?)> scope, JsonNode? key, JsonNode? item)
+    private static void Declare(
+        Pipeline pipeline,
+        List<(string, JsonNode?)> scope,
+        JsonNode? key,
+        JsonNode? item)
     {
         var names = pipeline.Declarations;
         if (names.Count == 1)
@@ -146,7 +166,11 @@ public sealed class GoTemplate
         return piped ?? new Frame(null, false);
     }
 
-    private Frame EvalCommand(TemplateCommand command, Frame dot, List<(string, JsonNode?)> scope, Frame? piped)
+    private Frame EvalCommand(
+        TemplateCommand command,
+        Frame dot,
+        List<(string, JsonNode?)> scope,
+        Frame? piped)
     {
         var first = command.Operands[0];
         if (first is IdentifierOperand function)
@@ -180,7 +204,11 @@ public sealed class GoTemplate
         }
     }
 
-    private Frame EvalOperand(Operand operand, Frame dot, List<(string, JsonNode?)> scope) => operand switch
+    private Frame EvalOperand(
+        Operand operand,
+        Frame dot,
+        List<(string, JsonNode?)> scope)
+        => operand switch
     {
         DotOperand => dot,
         FieldOperand f => Chain(dot, f.Chain, f.Position),

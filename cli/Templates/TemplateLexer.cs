@@ -28,6 +28,12 @@ public sealed class TemplateLexer(string name, string source)
                 && open + 3 < source.Length && char.IsWhiteSpace(source[open + 3]);
             AddText(trimLeft ? text.TrimEnd() : text);
             _pos = open + (trimLeft ? 3 : 2);
+            if (Follows(_pos, "/*"))
+            {
+                SkipComment();
+                continue;
+            }
+
             _tokens.Add(new Token(TokenKind.LeftDelim, "{{", open));
             LexAction();
         }
@@ -62,6 +68,26 @@ public sealed class TemplateLexer(string name, string source)
 
             LexItem();
         }
+    }
+
+    /// <summary>{{/* ... */}} prints nothing; the comment must close the action.</summary>
+    private void SkipComment()
+    {
+        var end = source.IndexOf("*/", _pos + 2, StringComparison.Ordinal);
+        if (end < 0)
+        {
+            throw Error("unclosed comment");
+        }
+
+        _pos = end + 2;
+        SkipSpaces();
+        if (_pos >= source.Length || !AtRightDelim(out var trim))
+        {
+            throw Error("comment ends before closing delimiter");
+        }
+
+        LexRightDelim(trim);
+        _tokens.RemoveAt(_tokens.Count - 1);
     }
 
     private bool AtRightDelim(out bool trim)

@@ -20,7 +20,10 @@ public sealed record BranchNode(
     IReadOnlyList<TemplateNode> Else) : TemplateNode;
 
 /// <summary>Commands joined by <c>|</c>; optional <c>$a, $b :=</c> declarations.</summary>
-public sealed record Pipeline(IReadOnlyList<string> Declarations, IReadOnlyList<TemplateCommand> Commands, int Position);
+public sealed record Pipeline(
+    IReadOnlyList<string> Declarations,
+    IReadOnlyList<TemplateCommand> Commands,
+    int Position);
 
 /// <summary>One command: a function name with arguments, or a single operand.</summary>
 public sealed record TemplateCommand(IReadOnlyList<Operand> Operands);

@@ -60,7 +60,11 @@ public static class TemplateValues
     {
         number = 0;
         return node is JsonValue v && v.GetValueKind() == JsonValueKind.Number
-            && double.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out number);
+            && double.TryParse(
+                v.ToJsonString(),
+                NumberStyles.Float,
+                CultureInfo.InvariantCulture,
+                out number);
     }
 
     private static void Print(JsonNode? node, StringBuilder sb)

@@ -4,6 +4,7 @@ using Modular.Cli.Commands;
 using Modular.Cli.Hosting;
 using Modular.Cli.Parsing;
 using Modular.Engine.Containers;
+using Modular.Engine.Events;
 using Modular.Engine.Images;
 
 namespace Modular.Cli.Tests;
@@ -13,6 +14,7 @@ public sealed class CliHarness
 {
     public FakeContainerService Containers { get; } = new();
     public FakeImageService Images { get; } = new();
+    public FakeEventLog Events { get; } = new();
     public DateTimeOffset Now { get; set; } = DateTimeOffset.UnixEpoch.AddDays(10);
 
     public async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args)
@@ -20,6 +22,7 @@ public sealed class CliHarness
         var services = new ServiceCollection()
             .AddSingleton<IContainerService>(Containers)
             .AddSingleton<IImageService>(Images)
+            .AddSingleton<IEventLog>(Events)
             .BuildServiceProvider();
         var stdout = new StringWriter { NewLine = "\n" };
         var stderr = new StringWriter { NewLine = "\n" };

@@ -2,6 +2,7 @@ using Modular.Engine.Containers;
 
 namespace Modular.Cli.Tests;
 
+[Collection("process signals")]
 public sealed class CommandTests
 {
     private readonly CliHarness _cli = new();
@@ -54,6 +55,29 @@ public sealed class CommandTests
     }
 
     [Fact]
+    public async Task Run_short_h_is_the_hostname_while_ps_short_h_is_help()
+    {
+        await _cli.RunAsync("run", "-d", "-h", "myhost", "img", "true");
+        var (code, stdout, _) = await _cli.RunAsync("ps", "-h");
+
+        Assert.Equal("myhost", _cli.Containers.Created[0].Hostname);
+        Assert.Equal(0, code);
+        Assert.Contains("List containers", stdout);
+    }
+
+    [Theory]
+    [InlineData(new[] { "run", "--rm" }, "Error: requires at least 1 arg(s), only received 0\n")]
+    [InlineData(new[] { "ps", "--format" }, "Error: flag needs an argument: --format\n")]
+    [InlineData(new[] { "nosuchverb" }, "Error: unrecognized command `modpod nosuchverb`\n")]
+    [InlineData(new[] { "image" }, "Error: missing command 'modpod image COMMAND'\n")]
+    public async Task Parse_errors_use_podmans_words_and_exit_125(string[] args, string expected)
+    {
+        var (code, _, stderr) = await _cli.RunAsync(args);
+
+        Assert.Equal((125, expected), (code, stderr));
+    }
+
+    [Fact]
     public async Task Run_with_an_unknown_flag_exits_125_with_one_line()
     {
         var (code, _, stderr) = await _cli.RunAsync("run", "--rm", "--no-such-flag", "img", "true");
@@ -100,6 +124,25 @@ public sealed class CommandTests
     }
 
     [Fact]
+    public async Task Rm_force_of_a_missing_container_is_not_an_error()
+    {
+        var (code, stdout, stderr) = await _cli.RunAsync("rm", "-f", "nosuch");
+
+        Assert.Equal((0, "", ""), (code, stdout, stderr));
+    }
+
+    [Fact]
+    public async Task Rm_of_several_keeps_exit_1_when_one_was_missing()
+    {
+        _cli.Containers.Containers.Add(FakeContainerService.Info(new string('a', 64), "up", "running", DateTimeOffset.UnixEpoch));
+
+        var (code, _, stderr) = await _cli.RunAsync("rm", "nosuch", "up");
+
+        Assert.Equal(1, code);
+        Assert.Equal(2, stderr.Split("Error: ").Length - 1);
+    }
+
+    [Fact]
     public async Task Container_exists_exits_1_for_a_missing_name()
     {
         var (code, stdout, stderr) = await _cli.RunAsync("container", "exists", "nosuch");
@@ -131,6 +174,19 @@ public sealed class CommandTests
         var (_, stdout, _) = await _cli.RunAsync("ps", "-a", "--filter", "status=exited", "--format", "{{.Names}} {{.Status}}");
 
         Assert.Equal("down Exited (3) Less than a second ago\n", stdout);
+    }
+
+    [Fact]
+    public async Task Ps_filters_of_one_key_are_alternatives()
+    {
+        _cli.Containers.Containers.Add(FakeContainerService.Info(new string('a', 64), "one", "running", _cli.Now));
+        _cli.Containers.Containers.Add(FakeContainerService.Info(new string('b', 64), "two", "exited", _cli.Now, 0));
+        _cli.Containers.Containers.Add(FakeContainerService.Info(new string('d', 64), "three", "created", _cli.Now));
+
+        var (_, stdout, _) = await _cli.RunAsync("ps", "-a", "--filter", "name=^one$", "--filter", "name=^two$",
+            "--format", "{{.Names}}");
+
+        Assert.Equal("one\ntwo\n", stdout);
     }
 
     [Fact]
@@ -180,6 +236,16 @@ public sealed class CommandTests
     }
 
     [Fact]
+    public async Task Inspect_templates_accept_both_Id_and_ID()
+    {
+        _cli.Images.Images.Add(FakeImageService.Image(new string('e', 64), _cli.Now, 1, "localhost/busybox:latest"));
+
+        var (_, stdout, _) = await _cli.RunAsync("image", "inspect", "--format", "{{.Id}} {{.ID}}", "localhost/busybox:latest");
+
+        Assert.Equal($"{new string('e', 64)} {new string('e', 64)}\n", stdout);
+    }
+
+    [Fact]
     public async Task Inspect_prints_a_json_array_indented_by_four_spaces()
     {
         _cli.Images.Images.Add(FakeImageService.Image(new string('e', 64), _cli.Now, 1, "localhost/busybox:latest"));
@@ -219,6 +285,33 @@ public sealed class CommandTests
         var (_, stdout, _) = await _cli.RunAsync("wait", "w");
 
         Assert.Equal("42\n", stdout);
+    }
+
+    [Fact]
+    public async Task Events_without_streaming_print_one_json_object_a_line()
+    {
+        _cli.Events.Events.Add(new Modular.Contracts.Hooks.EngineEvent("container", "start", "abc", "web", _cli.Now,
+            new Dictionary<string, string> { ["image"] = "localhost/busybox:latest" }));
+
+        var (code, stdout, _) = await _cli.RunAsync("events", "--stream=false", "--format", "json",
+            "--filter", "event=start", "--since", "1h");
+
+        Assert.Equal(0, code);
+        Assert.False(_cli.Events.LastStream);
+        Assert.StartsWith("{\"ID\":\"abc\",\"Image\":\"localhost/busybox:latest\",\"Name\":\"web\",\"Status\":\"start\"", stdout);
+    }
+
+    [Fact]
+    public async Task Pull_passes_tls_choice_and_platform_and_prints_the_id()
+    {
+        _cli.Images.Images.Add(FakeImageService.Image(new string('e', 64), _cli.Now, 1, "127.0.0.1:5000/bb:latest"));
+
+        var (code, stdout, _) = await _cli.RunAsync("pull", "--tls-verify=false", "--arch", "arm64", "-q",
+            "127.0.0.1:5000/bb:latest");
+
+        Assert.Equal((0, new string('e', 64) + "\n"), (code, stdout));
+        Assert.Equal(false, _cli.Images.LastPull!.TlsVerify);
+        Assert.Equal("linux/arm64", _cli.Images.LastPull.Platform);
     }
 
     [Fact]

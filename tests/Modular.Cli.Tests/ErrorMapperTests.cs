@@ -26,7 +26,10 @@ public sealed class ErrorMapperTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Exit_codes_follow_each_commands_exit_status(string command, Exception error, int expected)
+    public void Exit_codes_follow_each_commands_exit_status(
+        string command,
+        Exception error,
+        int expected)
     {
         Assert.Equal(expected, ErrorMapper.ExitCodeFor(command, error));
     }

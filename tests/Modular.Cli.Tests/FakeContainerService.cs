@@ -20,11 +20,18 @@ public sealed class FakeContainerService : IContainerService
     public Exception? AttachFailure { get; set; }
     public string AttachedOutput { get; set; } = "";
 
-    public static ContainerInfo Info(string id, string name, string state, DateTimeOffset created, int? exit = null) =>
+    public static ContainerInfo Info(
+        string id,
+        string name,
+        string state,
+        DateTimeOffset created,
+        int? exit = null) =>
         new(id, name, "sha256:img", "localhost/busybox:latest", ["sleep", "300"], created, state, exit, null,
             created, created, false, "crun", new Dictionary<string, string>());
 
-    public Task<ContainerInfo> CreateAsync(CreateContainerRequest request, CancellationToken cancellationToken)
+    public Task<ContainerInfo> CreateAsync(
+        CreateContainerRequest request,
+        CancellationToken cancellationToken)
     {
         Created.Add(request);
         var info = Info(new string('c', 64), request.Name ?? "generated", "created", DateTimeOffset.UnixEpoch);
@@ -38,26 +45,45 @@ public sealed class FakeContainerService : IContainerService
         return Task.CompletedTask;
     }
 
-    public async Task<int> StartAttachedAsync(string nameOrId, Stream stdout, Stream stderr, CancellationToken cancellationToken)
+    public async Task<int> StartAttachedAsync(
+        string nameOrId,
+        Stream stdout,
+        Stream stderr,
+        CancellationToken cancellationToken)
     {
         Calls.Add("attach " + nameOrId);
         await stdout.WriteAsync(Encoding.UTF8.GetBytes(AttachedOutput), cancellationToken);
         return AttachFailure is null ? AttachedExitCode : throw AttachFailure;
     }
 
-    public Task<ContainerInfo> StopAsync(string nameOrId, int? timeoutSeconds, CancellationToken cancellationToken)
+    public Task<ContainerInfo> StopAsync(
+        string nameOrId,
+        int? timeoutSeconds,
+        CancellationToken cancellationToken)
     {
         Calls.Add($"stop {nameOrId} {timeoutSeconds}");
         return ResolveAsync(nameOrId, cancellationToken);
     }
 
-    public Task<ContainerInfo> KillAsync(string nameOrId, string signal, CancellationToken cancellationToken)
+    /// <summary>Completes with the signal name at the first KillAsync.</summary>
+    public TaskCompletionSource<string> Killed { get; } =
+        new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task<ContainerInfo> KillAsync(
+        string nameOrId,
+        string signal,
+        CancellationToken cancellationToken)
     {
         Calls.Add($"kill {nameOrId} {signal}");
+        Killed.TrySetResult(signal);
         return ResolveAsync(nameOrId, cancellationToken);
     }
 
-    public async Task<ContainerInfo> RemoveAsync(string nameOrId, bool force, int? timeoutSeconds, CancellationToken cancellationToken)
+    public async Task<ContainerInfo> RemoveAsync(
+        string nameOrId,
+        bool force,
+        int? timeoutSeconds,
+        CancellationToken cancellationToken)
     {
         var info = await ResolveAsync(nameOrId, cancellationToken);
         if (info.State == "running" && !force)
@@ -73,7 +99,9 @@ public sealed class FakeContainerService : IContainerService
     public Task<int> WaitAsync(string nameOrId, CancellationToken cancellationToken) =>
         Task.FromResult(Find(nameOrId).ExitCode ?? 0);
 
-    public Task<IReadOnlyList<ContainerInfo>> ListAsync(bool all, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<ContainerInfo>> ListAsync(
+        bool all,
+        CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<ContainerInfo>>(Containers.Where(c => all || c.State == "running").ToList());
 
     public Task<ContainerInfo> ResolveAsync(string nameOrId, CancellationToken cancellationToken) =>
@@ -98,7 +126,10 @@ public sealed class FakeContainerService : IContainerService
         ["State"] = container.State,
     };
 
-    public async IAsyncEnumerable<LogLine> ReadLogsAsync(string nameOrId, LogReadOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<LogLine> ReadLogsAsync(
+        string nameOrId,
+        LogReadOptions options,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await Task.Yield();
         yield return new LogLine(DateTimeOffset.UnixEpoch, "stdout", false, "hello");

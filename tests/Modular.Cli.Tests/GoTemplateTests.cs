@@ -97,6 +97,12 @@ public sealed class GoTemplateTests
     }
 
     [Fact]
+    public void Comments_print_nothing()
+    {
+        Assert.Equal("web", Run("{{/* the name */}}{{.Names}}"));
+    }
+
+    [Fact]
     public void Trim_markers_remove_surrounding_space()
     {
         Assert.Equal("a,b", Run("a, {{- \"\" -}} \n b"));

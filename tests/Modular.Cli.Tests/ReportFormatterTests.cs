@@ -5,7 +5,8 @@ namespace Modular.Cli.Tests;
 
 public sealed class ReportFormatterTests
 {
-    private static readonly Dictionary<string, string> PsOverrides = new(ContainerView.HeaderOverrides);
+    private static readonly Dictionary<string, string> PsOverrides =
+        new(ContainerView.HeaderOverrides);
 
     private static JsonObject Row(string id, string names) => new() { ["ID"] = id, ["Names"] = names, ["CreatedAt"] = "x" };
 
