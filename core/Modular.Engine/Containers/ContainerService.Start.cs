@@ -187,7 +187,7 @@ public sealed partial class ContainerService
 
     private ModularException Classify(ContainerConfig config, string runtimeText)
     {
-        runtimeText = runtimeText.Trim();
+        runtimeText = RuntimeMessage.Clean(runtimeText);
 
         // crun's texts do not always name the command; the user should see which one failed.
         var command = config.ProcessArgs.FirstOrDefault() ?? "";
