@@ -116,7 +116,10 @@ public sealed partial class ContainerService
         var paths = PathsFor(config.Id);
         var record = await _store.FindAsync(config.Id, cancellationToken);
         await RuntimeFor(config).DeleteAsync(config.Id, cancellationToken);
-        await WaitForConmonExitAsync(record?.State.ConmonPid ?? 0, cancellationToken);
+
+        // A create killed before it recorded conmon's pid still left conmon's pid file behind.
+        var conmonPid = record?.State.ConmonPid is > 0 and var recorded ? recorded : ReadPidFile(paths.ConmonPidFile);
+        await WaitForConmonExitAsync(conmonPid, cancellationToken);
         await ReleaseStorageAsync(config, cancellationToken);
         if (config.LayerId is not null && _layers is not null)
         {
