@@ -3,7 +3,7 @@ using Modular.Engine.Containers;
 
 namespace Modular.Plugins.Runtime.Tests.Containers;
 
-public sealed class ImageContainerTests : IClassFixture<RootfsFixture>, IAsyncDisposable
+public sealed class ImageContainerTests : IClassFixture<RootfsFixture>, IAsyncLifetime
 {
     private readonly ContainerHarness _harness = new();
     private readonly FakeLayerStore _layers;
@@ -69,7 +69,10 @@ public sealed class ImageContainerTests : IClassFixture<RootfsFixture>, IAsyncDi
         Assert.Empty(Leftovers.Find(_harness, created.Id));
     }
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // xunit 2 calls IAsyncLifetime, not IAsyncDisposable, on test classes.
+    public async Task DisposeAsync()
     {
         foreach (var container in await _service.ListAsync(all: true, CancellationToken.None))
         {
