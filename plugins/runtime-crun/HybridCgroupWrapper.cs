@@ -20,12 +20,12 @@ public static class HybridCgroupWrapper
     public static string Ensure(string directory, string crunPath)
     {
         var path = Path.Combine(directory, FileName);
-        var content = Render(crunPath);
-        if (File.Exists(path) && File.ReadAllText(path) == content)
+        if (IsCurrent(path, crunPath))
         {
             return path;
         }
 
+        var content = Render(crunPath);
         // Written to a temporary name, then renamed, so a concurrent conmon never runs half a script.
         Directory.CreateDirectory(directory);
         var temporary = $"{path}.{Environment.ProcessId}.tmp";
@@ -38,6 +38,10 @@ public static class HybridCgroupWrapper
         File.Move(temporary, path, overwrite: true);
         return path;
     }
+
+    /// <summary>True when <paramref name="path"/> holds this version of the wrapper for that crun.</summary>
+    public static bool IsCurrent(string path, string crunPath) =>
+        File.Exists(path) && File.ReadAllText(path) == Render(crunPath);
 
     private static string Render(string crunPath)
     {

@@ -17,10 +17,19 @@ public sealed class CrunWrapperTests : IDisposable
         var hybrid = new CrunRuntime(() => true).Resolve(context);
         var plain = new CrunRuntime(() => false).Resolve(context);
 
-        Assert.Equal(Path.Combine(_directory, HybridCgroupWrapper.FileName), hybrid.Executable);
+        Assert.Equal(Path.Combine(_directory, "state-helpers", HybridCgroupWrapper.FileName), hybrid.Executable);
         Assert.Equal("/usr/bin/crun", hybrid.Path);
         Assert.Equal("/usr/bin/crun", plain.Executable);
         Assert.Equal(["--root", context.StateRoot], hybrid.GlobalArguments);
+    }
+
+    [Fact]
+    public void A_wrapper_installed_in_the_helper_directory_is_used_as_is()
+    {
+        var installed = HybridCgroupWrapper.Ensure(_directory, "/usr/bin/crun");
+        var context = new OciRuntimeContext(Path.Combine(_directory, "state"), "cgroupfs", [], _directory);
+
+        Assert.Equal(installed, new CrunRuntime(() => true).Resolve(context).Executable);
     }
 
     [Fact]
