@@ -75,8 +75,7 @@ public sealed partial class ContainerService
 
     private async Task<ContainerRecord> RefreshOrThrowAsync(string nameOrId, CancellationToken cancellationToken) =>
         await RefreshAsync(await FindAsync(nameOrId, cancellationToken), cancellationToken)
-            ?? throw new Contracts.Errors.NotFoundException(
-                $"no container with name or ID \"{nameOrId}\" found: no such container");
+            ?? throw NoSuchContainer(nameOrId);
 
     // Reconciles a container recorded live whose conmon has reported an exit or is gone;
     // null when that cleanup removed it (--rm).

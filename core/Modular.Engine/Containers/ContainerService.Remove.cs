@@ -19,7 +19,8 @@ public sealed partial class ContainerService
             if (!force)
             {
                 throw new WrongStateException(
-                    $"cannot remove container {id} as it is {DisplayStatus(record.State.Status)} - running or paused containers cannot be removed without force: container state improper");
+                    $"cannot remove container {id} as it is {DisplayStatus(record.State.Status)} - "
+                    + "running or paused containers cannot be removed without force: container state improper");
             }
 
             await StopLockedAsync(record, timeoutSeconds, cancellationToken);
@@ -56,7 +57,10 @@ public sealed partial class ContainerService
     /// and runtime state, and removes it when it was created with --rm. Idempotent; does
     /// nothing while the container still runs. Returns null when the container was removed.
     /// </summary>
-    private async Task<ContainerRecord?> CleanupLockedAsync(ContainerRecord record, string? reason, CancellationToken cancellationToken)
+    private async Task<ContainerRecord?> CleanupLockedAsync(
+        ContainerRecord record,
+        string? reason,
+        CancellationToken cancellationToken)
     {
         var config = record.Config;
         if (IsLive(record) && !IsGone(record))
@@ -191,14 +195,15 @@ public sealed partial class ContainerService
     }
 
     /// <summary>Reads the row again under the lock, reconciling a container whose conmon is gone.</summary>
-    private async Task<ContainerRecord> ReloadLockedAsync(string id, string nameOrId, CancellationToken cancellationToken)
+    private async Task<ContainerRecord> ReloadLockedAsync(
+        string id,
+        string nameOrId,
+        CancellationToken cancellationToken)
     {
-        var record = await _store.FindAsync(id, cancellationToken)
-            ?? throw new NotFoundException($"no container with name or ID \"{nameOrId}\" found: no such container");
+        var record = await _store.FindAsync(id, cancellationToken) ?? throw NoSuchContainer(nameOrId);
         if (IsGone(record))
         {
-            record = await CleanupLockedAsync(record, null, cancellationToken)
-                ?? throw new NotFoundException($"no container with name or ID \"{nameOrId}\" found: no such container");
+            record = await CleanupLockedAsync(record, null, cancellationToken) ?? throw NoSuchContainer(nameOrId);
         }
 
         return record;

@@ -136,7 +136,8 @@ public sealed partial class ContainerService
         var files = new ContainerFiles(paths.Bundle);
         await files.WriteAsync(config.Id, config.Name, config.Hostname, config.ImageName, config.ImageId, cancellationToken);
         var spec = SpecBuilder.Build(config, rootfs, user, files, _options.DefaultUlimits);
-        await File.WriteAllTextAsync(paths.ConfigJson, spec.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
+        var json = spec.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        await File.WriteAllTextAsync(paths.ConfigJson, json, cancellationToken);
     }
 
     private ConmonRequest ConmonRequestFor(ContainerConfig config, RuntimeCommands runtime, ContainerPaths paths) => new(

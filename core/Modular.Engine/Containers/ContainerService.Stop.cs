@@ -32,7 +32,8 @@ public sealed partial class ContainerService
         if (record.State.Status != ContainerStatus.Running)
         {
             throw new WrongStateException(
-                $"can only kill running containers. {id} is in state {DisplayStatus(record.State.Status)}: container state improper");
+                $"can only kill running containers. {id} is in state "
+                + $"{DisplayStatus(record.State.Status)}: container state improper");
         }
 
         var result = await RuntimeFor(record.Config).KillAsync(id, number, cancellationToken);

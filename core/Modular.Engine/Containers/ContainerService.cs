@@ -81,10 +81,12 @@ public sealed partial class ContainerService : IContainerService
     private async Task<ContainerRecord> FindAsync(string nameOrId, CancellationToken cancellationToken)
     {
         await EnsureInitializedAsync(cancellationToken);
-        return await _store.FindAsync(nameOrId, cancellationToken)
-            ?? throw new NotFoundException(
-                $"no container with name or ID \"{nameOrId}\" found: no such container");
+        return await _store.FindAsync(nameOrId, cancellationToken) ?? throw NoSuchContainer(nameOrId);
     }
+
+    // Podman's exact text for a missing container: scripts match it.
+    private static NotFoundException NoSuchContainer(string nameOrId) =>
+        new($"no container with name or ID \"{nameOrId}\" found: no such container");
 
     private RuntimeCommands RuntimeFor(ContainerConfig config)
     {

@@ -116,6 +116,19 @@ public sealed class SpecBehaviourTests : IClassFixture<RootfsFixture>
         Assert.Equal(["two", "three"], tail.Select(line => line.Text));
     }
 
+    [Fact]
+    public async Task Following_logs_yields_new_lines_until_the_container_exits()
+    {
+        await using var harness = new ContainerHarness();
+        var request = Request(["sh", "-c", "echo first; sleep 1; echo second"]) with { Name = "talker" };
+        await harness.Service.CreateAsync(request, CancellationToken.None);
+        await harness.Service.StartAsync("talker", CancellationToken.None);
+
+        var lines = await ReadLogsAsync(harness, new LogReadOptions(Follow: true));
+
+        Assert.Equal(["first", "second"], lines.Select(line => line.Text));
+    }
+
     private static async Task<List<LogLine>> ReadLogsAsync(ContainerHarness harness, LogReadOptions options)
     {
         var lines = new List<LogLine>();
