@@ -131,7 +131,9 @@ public sealed partial class ContainerService
         ["Timeout"] = 0,
     };
 
-    private static JsonObject InspectHostConfig(ContainerConfig config, ContainerPaths paths) => new()
+    private static JsonObject InspectHostConfig(
+        ContainerConfig config,
+        ContainerPaths paths) => new()
     {
         ["Binds"] = new JsonArray(),
         ["CgroupManager"] = config.CgroupsPath.StartsWith('/') ? "cgroupfs" : "systemd",

@@ -86,7 +86,9 @@ public sealed partial class ContainerService
         return record;
     }
 
-    private async Task<ContainerRecord> ReleaseLockedAsync(ContainerRecord record, CancellationToken cancellationToken)
+    private async Task<ContainerRecord> ReleaseLockedAsync(
+        ContainerRecord record,
+        CancellationToken cancellationToken)
     {
         var config = record.Config;
         var paths = PathsFor(config.Id);
@@ -115,7 +117,9 @@ public sealed partial class ContainerService
     }
 
     /// <summary>Removes every trace of the container: runtime state, layer, files, cgroup, row, lock.</summary>
-    private async Task RemoveLockedAsync(ContainerConfig config, CancellationToken cancellationToken)
+    private async Task RemoveLockedAsync(
+        ContainerConfig config,
+        CancellationToken cancellationToken)
     {
         var paths = PathsFor(config.Id);
         var record = await _store.FindAsync(config.Id, cancellationToken);
@@ -141,7 +145,9 @@ public sealed partial class ContainerService
         await EmitAsync(config, "remove", cancellationToken);
     }
 
-    private async Task ReleaseStorageAsync(ContainerConfig config, CancellationToken cancellationToken)
+    private async Task ReleaseStorageAsync(
+        ContainerConfig config,
+        CancellationToken cancellationToken)
     {
         if (config.LayerId is not null && _layers is not null)
         {
