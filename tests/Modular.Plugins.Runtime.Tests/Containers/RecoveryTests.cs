@@ -43,6 +43,24 @@ public sealed class RecoveryTests : IClassFixture<RootfsFixture>
         Assert.DoesNotContain(File.ReadLines("/proc/self/mountinfo"), line => line.Contains(info.Id));
     }
 
+    [Theory]
+    [InlineData("crun")]
+    [InlineData("runc")]
+    public async Task Rm_force_after_a_create_killed_before_recording_conmon_leaves_nothing(string runtime)
+    {
+        await using var harness = new ContainerHarness(runtime);
+        var created = await harness.Service.CreateAsync(Sleeper("half-made"), CancellationToken.None);
+        await harness.Service.StartAsync("half-made", CancellationToken.None);
+
+        // What a modpod killed between conmon's start and the state update leaves: a running
+        // container and conmon, and a row that still says configured with no pids.
+        var store = new Modular.Engine.State.ContainerStore(harness.Options.GraphRoot);
+        await store.UpdateStateAsync(created.Id, new Modular.Engine.State.ContainerRuntimeState(), CancellationToken.None);
+        await new ContainerHarnessService(harness).Service.RemoveAsync("half-made", force: true, timeoutSeconds: 0, CancellationToken.None);
+
+        Assert.Empty(Leftovers.Find(harness, created.Id));
+    }
+
     private CreateContainerRequest Sleeper(string name) =>
         new() { Rootfs = _rootfs.Root, Name = name, Command = ["sleep", "300"] };
 
