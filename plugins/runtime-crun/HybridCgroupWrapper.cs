@@ -26,9 +26,11 @@ public static class HybridCgroupWrapper
         }
 
         var content = Render(crunPath);
-        // Written to a temporary name, then renamed, so a concurrent conmon never runs half a script.
+
+        // Written under a unique temporary name, then renamed, so a concurrent conmon never runs half
+        // a script and racing writers (threads or processes) never share a temporary file.
         Directory.CreateDirectory(directory);
-        var temporary = $"{path}.{Environment.ProcessId}.tmp";
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         File.WriteAllText(temporary, content, new UTF8Encoding(false));
         File.SetUnixFileMode(
             temporary,
