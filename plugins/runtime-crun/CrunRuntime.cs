@@ -45,7 +45,7 @@ public sealed class CrunRuntime : IOciRuntime
         }
 
         var executable = _isHybrid()
-            ? HybridCgroupWrapper.Ensure(WrapperDirectory(context), path)
+            ? HybridCgroupWrapper.Ensure(WrapperDirectory(context, path), path)
             : path;
         return new OciRuntimeCommand(executable, args, path, "");
     }
@@ -75,23 +75,14 @@ public sealed class CrunRuntime : IOciRuntime
         return RuntimeFailureKind.Other;
     }
 
-    // The helper directory may be read-only (a package install); the state root is ours.
-    private static string WrapperDirectory(OciRuntimeContext context) =>
-        IsWritableDirectory(context.HelperDirectory) ? context.HelperDirectory : context.StateRoot;
-
-    private static bool IsWritableDirectory(string directory)
+    // A wrapper installed by setup in the helper directory is used as is. Otherwise the plugin
+    // writes its own beside the state root, inside the store, so nothing is written elsewhere
+    // on the host (and not inside the state root, where crun expects only containers).
+    private static string WrapperDirectory(OciRuntimeContext context, string crunPath)
     {
-        try
-        {
-            Directory.CreateDirectory(directory);
-            var probe = Path.Combine(directory, $".probe-{Environment.ProcessId}");
-            File.WriteAllText(probe, "");
-            File.Delete(probe);
-            return true;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
+        var installed = Path.Combine(context.HelperDirectory, HybridCgroupWrapper.FileName);
+        return HybridCgroupWrapper.IsCurrent(installed, crunPath)
+            ? context.HelperDirectory
+            : context.StateRoot.TrimEnd('/') + "-helpers";
     }
 }

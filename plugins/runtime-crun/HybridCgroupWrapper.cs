@@ -20,15 +20,17 @@ public static class HybridCgroupWrapper
     public static string Ensure(string directory, string crunPath)
     {
         var path = Path.Combine(directory, FileName);
-        var content = Render(crunPath);
-        if (File.Exists(path) && File.ReadAllText(path) == content)
+        if (IsCurrent(path, crunPath))
         {
             return path;
         }
 
-        // Written to a temporary name, then renamed, so a concurrent conmon never runs half a script.
+        var content = Render(crunPath);
+
+        // Written under a unique temporary name, then renamed, so a concurrent conmon never runs half
+        // a script and racing writers (threads or processes) never share a temporary file.
         Directory.CreateDirectory(directory);
-        var temporary = $"{path}.{Environment.ProcessId}.tmp";
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         File.WriteAllText(temporary, content, new UTF8Encoding(false));
         File.SetUnixFileMode(
             temporary,
@@ -38,6 +40,10 @@ public static class HybridCgroupWrapper
         File.Move(temporary, path, overwrite: true);
         return path;
     }
+
+    /// <summary>True when <paramref name="path"/> holds this version of the wrapper for that crun.</summary>
+    public static bool IsCurrent(string path, string crunPath) =>
+        File.Exists(path) && File.ReadAllText(path) == Render(crunPath);
 
     private static string Render(string crunPath)
     {

@@ -8,7 +8,9 @@ public sealed partial class ContainerService
 {
     private const int NameAttempts = 100;
 
-    public async Task<ContainerInfo> CreateAsync(CreateContainerRequest request, CancellationToken cancellationToken)
+    public async Task<ContainerInfo> CreateAsync(
+        CreateContainerRequest request,
+        CancellationToken cancellationToken)
     {
         await EnsureInitializedAsync(cancellationToken);
         var runtimeId = request.Runtime ?? _options.Runtime;
@@ -33,7 +35,9 @@ public sealed partial class ContainerService
         return ToInfo(record);
     }
 
-    private async Task<LocalImage?> ResolveImageAsync(CreateContainerRequest request, CancellationToken cancellationToken)
+    private async Task<LocalImage?> ResolveImageAsync(
+        CreateContainerRequest request,
+        CancellationToken cancellationToken)
     {
         if (request.Rootfs is not null)
         {
@@ -85,7 +89,9 @@ public sealed partial class ContainerService
     }
 
     // The container's read-write layer is created now so `create` fails early on storage errors.
-    private async Task PrepareStorageAsync(ContainerConfig config, CancellationToken cancellationToken)
+    private async Task PrepareStorageAsync(
+        ContainerConfig config,
+        CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(PathsFor(config.Id).StaticDirectory);
         if (config.LayerId is null)

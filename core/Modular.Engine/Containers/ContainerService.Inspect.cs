@@ -6,8 +6,6 @@ namespace Modular.Engine.Containers;
 
 public sealed partial class ContainerService
 {
-    private const string ZeroTime = "0001-01-01T00:00:00Z";
-
     /// <summary>Podman's <c>container inspect</c> object (the keys scripts read).</summary>
     public async Task<JsonObject> InspectAsync(string nameOrId, CancellationToken cancellationToken)
     {
@@ -18,7 +16,7 @@ public sealed partial class ContainerService
         return new JsonObject
         {
             ["Id"] = config.Id,
-            ["Created"] = config.Created.ToString("o"),
+            ["Created"] = GoTime.Format(config.Created),
             ["Path"] = config.ProcessArgs.FirstOrDefault() ?? "",
             ["Args"] = Strings(config.ProcessArgs.Skip(1)),
             ["State"] = InspectState(record),
@@ -77,11 +75,11 @@ public sealed partial class ContainerService
             ["ConmonPid"] = status == ContainerStatus.Running ? state.ConmonPid : 0,
             ["ExitCode"] = state.ExitCode ?? 0,
             ["Error"] = state.Error,
-            ["StartedAt"] = state.StartedAt?.ToString("o") ?? ZeroTime,
-            ["FinishedAt"] = state.FinishedAt?.ToString("o") ?? ZeroTime,
+            ["StartedAt"] = GoTime.Format(state.StartedAt),
+            ["FinishedAt"] = GoTime.Format(state.FinishedAt),
             ["Health"] = new JsonObject { ["Status"] = "", ["FailingStreak"] = 0, ["Log"] = null },
-            ["CheckpointedAt"] = ZeroTime,
-            ["RestoredAt"] = ZeroTime,
+            ["CheckpointedAt"] = GoTime.Zero,
+            ["RestoredAt"] = GoTime.Zero,
         };
     }
 
@@ -133,7 +131,9 @@ public sealed partial class ContainerService
         ["Timeout"] = 0,
     };
 
-    private static JsonObject InspectHostConfig(ContainerConfig config, ContainerPaths paths) => new()
+    private static JsonObject InspectHostConfig(
+        ContainerConfig config,
+        ContainerPaths paths) => new()
     {
         ["Binds"] = new JsonArray(),
         ["CgroupManager"] = config.CgroupsPath.StartsWith('/') ? "cgroupfs" : "systemd",

@@ -5,10 +5,14 @@ namespace Modular.Engine.Containers;
 
 public sealed partial class ContainerService
 {
-    public async Task<ContainerInfo> ResolveAsync(string nameOrId, CancellationToken cancellationToken) =>
+    public async Task<ContainerInfo> ResolveAsync(
+        string nameOrId,
+        CancellationToken cancellationToken) =>
         ToInfo(await RefreshOrThrowAsync(nameOrId, cancellationToken));
 
-    public async Task<IReadOnlyList<ContainerInfo>> ListAsync(bool all, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ContainerInfo>> ListAsync(
+        bool all,
+        CancellationToken cancellationToken)
     {
         await EnsureInitializedAsync(cancellationToken);
         var infos = new List<ContainerInfo>();
@@ -32,11 +36,13 @@ public sealed partial class ContainerService
         {
             ["AutoRemove"] = container.AutoRemove,
             ["Command"] = new JsonArray(container.Command.Select(arg => (JsonNode)JsonValue.Create(arg)!).ToArray()),
-            ["Created"] = container.Created.ToString("o"),
+            ["Created"] = GoTime.Format(container.Created),
             ["CreatedAt"] = $"{HumanDuration.Format(DateTimeOffset.UtcNow - container.Created)} ago",
+            ["CIDFile"] = "",
             ["Exited"] = exited,
             ["ExitedAt"] = container.FinishedAt?.ToUnixTimeSeconds() ?? -62135596800L,
             ["ExitCode"] = container.ExitCode ?? 0,
+            ["ExposedPorts"] = null,
             ["Id"] = container.Id,
             ["Image"] = container.ImageName,
             ["ImageID"] = container.ImageId,
@@ -71,14 +77,17 @@ public sealed partial class ContainerService
         };
     }
 
-    private async Task<ContainerRecord> RefreshOrThrowAsync(string nameOrId, CancellationToken cancellationToken) =>
+    private async Task<ContainerRecord> RefreshOrThrowAsync(
+        string nameOrId,
+        CancellationToken cancellationToken) =>
         await RefreshAsync(await FindAsync(nameOrId, cancellationToken), cancellationToken)
-            ?? throw new Contracts.Errors.NotFoundException(
-                $"no container with name or ID \"{nameOrId}\" found: no such container");
+            ?? throw NoSuchContainer(nameOrId);
 
     // Reconciles a container recorded live whose conmon has reported an exit or is gone;
     // null when that cleanup removed it (--rm).
-    private async Task<ContainerRecord?> RefreshAsync(ContainerRecord record, CancellationToken cancellationToken)
+    private async Task<ContainerRecord?> RefreshAsync(
+        ContainerRecord record,
+        CancellationToken cancellationToken)
     {
         if (!IsGone(record))
         {

@@ -30,7 +30,8 @@ public sealed partial class ContainerService
             yield break;
         }
 
-        await foreach (var line in reader.FollowAsync(() => IsStillRunningAsync(record.Config.Id, cancellationToken), cancellationToken))
+        var id = record.Config.Id;
+        await foreach (var line in reader.FollowAsync(() => IsStillRunningAsync(id, cancellationToken), cancellationToken))
         {
             if (Matches(line, options))
             {

@@ -19,7 +19,8 @@ public sealed partial class ContainerService
             if (!force)
             {
                 throw new WrongStateException(
-                    $"cannot remove container {id} as it is {DisplayStatus(record.State.Status)} - running or paused containers cannot be removed without force: container state improper");
+                    $"cannot remove container {id} as it is {DisplayStatus(record.State.Status)} - "
+                    + "running or paused containers cannot be removed without force: container state improper");
             }
 
             await StopLockedAsync(record, timeoutSeconds, cancellationToken);
@@ -56,7 +57,10 @@ public sealed partial class ContainerService
     /// and runtime state, and removes it when it was created with --rm. Idempotent; does
     /// nothing while the container still runs. Returns null when the container was removed.
     /// </summary>
-    private async Task<ContainerRecord?> CleanupLockedAsync(ContainerRecord record, string? reason, CancellationToken cancellationToken)
+    private async Task<ContainerRecord?> CleanupLockedAsync(
+        ContainerRecord record,
+        string? reason,
+        CancellationToken cancellationToken)
     {
         var config = record.Config;
         if (IsLive(record) && !IsGone(record))
@@ -82,7 +86,9 @@ public sealed partial class ContainerService
         return record;
     }
 
-    private async Task<ContainerRecord> ReleaseLockedAsync(ContainerRecord record, CancellationToken cancellationToken)
+    private async Task<ContainerRecord> ReleaseLockedAsync(
+        ContainerRecord record,
+        CancellationToken cancellationToken)
     {
         var config = record.Config;
         var paths = PathsFor(config.Id);
@@ -111,12 +117,17 @@ public sealed partial class ContainerService
     }
 
     /// <summary>Removes every trace of the container: runtime state, layer, files, cgroup, row, lock.</summary>
-    private async Task RemoveLockedAsync(ContainerConfig config, CancellationToken cancellationToken)
+    private async Task RemoveLockedAsync(
+        ContainerConfig config,
+        CancellationToken cancellationToken)
     {
         var paths = PathsFor(config.Id);
         var record = await _store.FindAsync(config.Id, cancellationToken);
         await RuntimeFor(config).DeleteAsync(config.Id, cancellationToken);
-        await WaitForConmonExitAsync(record?.State.ConmonPid ?? 0, cancellationToken);
+
+        // A create killed before it recorded conmon's pid still left conmon's pid file behind.
+        var conmonPid = record?.State.ConmonPid is > 0 and var recorded ? recorded : ReadPidFile(paths.ConmonPidFile);
+        await WaitForConmonExitAsync(conmonPid, cancellationToken);
         await ReleaseStorageAsync(config, cancellationToken);
         if (config.LayerId is not null && _layers is not null)
         {
@@ -134,7 +145,9 @@ public sealed partial class ContainerService
         await EmitAsync(config, "remove", cancellationToken);
     }
 
-    private async Task ReleaseStorageAsync(ContainerConfig config, CancellationToken cancellationToken)
+    private async Task ReleaseStorageAsync(
+        ContainerConfig config,
+        CancellationToken cancellationToken)
     {
         if (config.LayerId is not null && _layers is not null)
         {
@@ -188,14 +201,15 @@ public sealed partial class ContainerService
     }
 
     /// <summary>Reads the row again under the lock, reconciling a container whose conmon is gone.</summary>
-    private async Task<ContainerRecord> ReloadLockedAsync(string id, string nameOrId, CancellationToken cancellationToken)
+    private async Task<ContainerRecord> ReloadLockedAsync(
+        string id,
+        string nameOrId,
+        CancellationToken cancellationToken)
     {
-        var record = await _store.FindAsync(id, cancellationToken)
-            ?? throw new NotFoundException($"no container with name or ID \"{nameOrId}\" found: no such container");
+        var record = await _store.FindAsync(id, cancellationToken) ?? throw NoSuchContainer(nameOrId);
         if (IsGone(record))
         {
-            record = await CleanupLockedAsync(record, null, cancellationToken)
-                ?? throw new NotFoundException($"no container with name or ID \"{nameOrId}\" found: no such container");
+            record = await CleanupLockedAsync(record, null, cancellationToken) ?? throw NoSuchContainer(nameOrId);
         }
 
         return record;

@@ -67,7 +67,9 @@ public sealed partial class ContainerService
     }
 
     /// <summary>Mounts the rootfs, writes the bundle and has conmon run `runtime create`.</summary>
-    private async Task<ContainerRecord> InitLockedAsync(ContainerRecord record, CancellationToken cancellationToken)
+    private async Task<ContainerRecord> InitLockedAsync(
+        ContainerRecord record,
+        CancellationToken cancellationToken)
     {
         var config = record.Config;
         var paths = PathsFor(config.Id);
@@ -99,7 +101,9 @@ public sealed partial class ContainerService
         }
     }
 
-    private async Task<ContainerRecord> StartRuntimeLockedAsync(ContainerRecord record, CancellationToken cancellationToken)
+    private async Task<ContainerRecord> StartRuntimeLockedAsync(
+        ContainerRecord record,
+        CancellationToken cancellationToken)
     {
         var config = record.Config;
         var runtime = RuntimeFor(config);
@@ -136,10 +140,14 @@ public sealed partial class ContainerService
         var files = new ContainerFiles(paths.Bundle);
         await files.WriteAsync(config.Id, config.Name, config.Hostname, config.ImageName, config.ImageId, cancellationToken);
         var spec = SpecBuilder.Build(config, rootfs, user, files, _options.DefaultUlimits);
-        await File.WriteAllTextAsync(paths.ConfigJson, spec.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
+        var json = spec.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        await File.WriteAllTextAsync(paths.ConfigJson, json, cancellationToken);
     }
 
-    private ConmonRequest ConmonRequestFor(ContainerConfig config, RuntimeCommands runtime, ContainerPaths paths) => new(
+    private ConmonRequest ConmonRequestFor(
+        ContainerConfig config,
+        RuntimeCommands runtime,
+        ContainerPaths paths) => new(
         ConmonPath: _options.ConmonPaths.FirstOrDefault(File.Exists)
             ?? throw new CapabilityMissingException(
                 $"conmon not found in {string.Join(", ", _options.ConmonPaths)}"),
@@ -162,7 +170,10 @@ public sealed partial class ContainerService
         Environment: _options.ConfigEnvironment);
 
     // A restart begins from nothing: the old exit file, pid files and runtime state go.
-    private static async Task ClearPreviousRunAsync(RuntimeCommands runtime, ContainerPaths paths, CancellationToken cancellationToken)
+    private static async Task ClearPreviousRunAsync(
+        RuntimeCommands runtime,
+        ContainerPaths paths,
+        CancellationToken cancellationToken)
     {
         await runtime.DeleteAsync(paths.Id, cancellationToken);
         DeleteFile(paths.ExitFile);
@@ -171,7 +182,10 @@ public sealed partial class ContainerService
     }
 
     // A failed init or start leaves the container as it was before, with nothing running or mounted.
-    private async Task AbandonStartAsync(ContainerRecord record, RuntimeCommands runtime, CancellationToken cancellationToken)
+    private async Task AbandonStartAsync(
+        ContainerRecord record,
+        RuntimeCommands runtime,
+        CancellationToken cancellationToken)
     {
         await runtime.DeleteAsync(record.Config.Id, cancellationToken);
         await WaitForConmonExitAsync(ReadPidFile(PathsFor(record.Config.Id).ConmonPidFile), cancellationToken);
@@ -187,7 +201,7 @@ public sealed partial class ContainerService
 
     private ModularException Classify(ContainerConfig config, string runtimeText)
     {
-        runtimeText = runtimeText.Trim();
+        runtimeText = RuntimeMessage.Clean(runtimeText);
 
         // crun's texts do not always name the command; the user should see which one failed.
         var command = config.ProcessArgs.FirstOrDefault() ?? "";

@@ -9,7 +9,10 @@ public sealed partial class ContainerService
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan KillGrace = TimeSpan.FromSeconds(30);
 
-    public async Task<ContainerInfo> StopAsync(string nameOrId, int? timeoutSeconds, CancellationToken cancellationToken)
+    public async Task<ContainerInfo> StopAsync(
+        string nameOrId,
+        int? timeoutSeconds,
+        CancellationToken cancellationToken)
     {
         var id = (await FindAsync(nameOrId, cancellationToken)).Config.Id;
         using var containerLock = await LockAsync(id, cancellationToken);
@@ -23,7 +26,10 @@ public sealed partial class ContainerService
         return ToInfo(record);
     }
 
-    public async Task<ContainerInfo> KillAsync(string nameOrId, string signal, CancellationToken cancellationToken)
+    public async Task<ContainerInfo> KillAsync(
+        string nameOrId,
+        string signal,
+        CancellationToken cancellationToken)
     {
         var number = Signals.Parse(signal);
         var id = (await FindAsync(nameOrId, cancellationToken)).Config.Id;
@@ -32,7 +38,8 @@ public sealed partial class ContainerService
         if (record.State.Status != ContainerStatus.Running)
         {
             throw new WrongStateException(
-                $"can only kill running containers. {id} is in state {DisplayStatus(record.State.Status)}: container state improper");
+                $"can only kill running containers. {id} is in state "
+                + $"{DisplayStatus(record.State.Status)}: container state improper");
         }
 
         var result = await RuntimeFor(record.Config).KillAsync(id, number, cancellationToken);
@@ -59,7 +66,10 @@ public sealed partial class ContainerService
     }
 
     /// <summary>The stop signal, the grace period, then SIGKILL; returns once the container is gone.</summary>
-    private async Task StopLockedAsync(ContainerRecord record, int? timeoutSeconds, CancellationToken cancellationToken)
+    private async Task StopLockedAsync(
+        ContainerRecord record,
+        int? timeoutSeconds,
+        CancellationToken cancellationToken)
     {
         var runtime = RuntimeFor(record.Config);
         var grace = TimeSpan.FromSeconds(timeoutSeconds ?? record.Config.StopTimeout);
@@ -83,7 +93,10 @@ public sealed partial class ContainerService
     }
 
     /// <summary>Polls for conmon's exit file; null when the timeout passed first.</summary>
-    private async Task<int?> WaitForExitFileAsync(ContainerRecord record, TimeSpan timeout, CancellationToken cancellationToken)
+    private async Task<int?> WaitForExitFileAsync(
+        ContainerRecord record,
+        TimeSpan timeout,
+        CancellationToken cancellationToken)
     {
         var paths = PathsFor(record.Config.Id);
         var deadline = timeout == Timeout.InfiniteTimeSpan ? DateTime.MaxValue : DateTime.UtcNow + timeout;
@@ -133,7 +146,9 @@ public sealed partial class ContainerService
         && (File.Exists(PathsFor(record.Config.Id).ExitFile)
             || !ProcessStartTime.IsAlive(record.State.ConmonPid, record.State.ConmonStartTicks));
 
-    private static async Task WaitForConmonExitAsync(int conmonPid, CancellationToken cancellationToken)
+    private static async Task WaitForConmonExitAsync(
+        int conmonPid,
+        CancellationToken cancellationToken)
     {
         if (conmonPid <= 0 || ProcessStartTime.Read(conmonPid) is not { } ticks)
         {

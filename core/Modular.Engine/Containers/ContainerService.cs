@@ -78,13 +78,17 @@ public sealed partial class ContainerService : IContainerService
     }
 
     /// <summary>Finds a record or throws Podman's "no such container" error.</summary>
-    private async Task<ContainerRecord> FindAsync(string nameOrId, CancellationToken cancellationToken)
+    private async Task<ContainerRecord> FindAsync(
+        string nameOrId,
+        CancellationToken cancellationToken)
     {
         await EnsureInitializedAsync(cancellationToken);
-        return await _store.FindAsync(nameOrId, cancellationToken)
-            ?? throw new NotFoundException(
-                $"no container with name or ID \"{nameOrId}\" found: no such container");
+        return await _store.FindAsync(nameOrId, cancellationToken) ?? throw NoSuchContainer(nameOrId);
     }
+
+    // Podman's exact text for a missing container: scripts match it.
+    private static NotFoundException NoSuchContainer(string nameOrId) =>
+        new($"no container with name or ID \"{nameOrId}\" found: no such container");
 
     private RuntimeCommands RuntimeFor(ContainerConfig config)
     {
@@ -103,7 +107,11 @@ public sealed partial class ContainerService : IContainerService
     private Task<FileLock> LockAsync(string id, CancellationToken cancellationToken) =>
         FileLock.AcquireAsync(_locks.Container(id), cancellationToken);
 
-    private Task EmitAsync(ContainerConfig config, string status, CancellationToken cancellationToken, int? exitCode = null)
+    private Task EmitAsync(
+        ContainerConfig config,
+        string status,
+        CancellationToken cancellationToken,
+        int? exitCode = null)
     {
         var attributes = new Dictionary<string, string>
         {

@@ -8,7 +8,7 @@ namespace Modular.Engine.Containers;
 /// </summary>
 public static class ProcessStartTime
 {
-    /// <summary>The start ticks, or null when the process does not exist.</summary>
+    /// <summary>The start ticks, or null when the process does not exist or is a zombie.</summary>
     public static long? Read(int pid)
     {
         if (pid <= 0)
@@ -22,7 +22,9 @@ public static class ProcessStartTime
 
             // The command name may contain spaces and parentheses; fields resume after the last ')'.
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return long.Parse(fields[19], CultureInfo.InvariantCulture);
+
+            // A killed conmon reparented to a PID 1 that does not reap stays a zombie: it is gone.
+            return fields[0] is "Z" or "X" ? null : long.Parse(fields[19], CultureInfo.InvariantCulture);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -19,6 +19,10 @@ public sealed class RuntimeCommands(OciRuntimeCommand command)
     public Task<BufferedCommandResult> KillAsync(string id, int signal, CancellationToken cancellationToken) =>
         RunAsync(["kill", id, signal.ToString(CultureInfo.InvariantCulture)], cancellationToken);
 
+    /// <summary>The runtime's own JSON view of the container (status, pid, bundle).</summary>
+    public Task<BufferedCommandResult> StateAsync(string id, CancellationToken cancellationToken) =>
+        RunAsync(["state", id], cancellationToken);
+
     /// <summary>Removes the runtime's state for <paramref name="id"/>; fine when there is none.</summary>
     public Task<BufferedCommandResult> DeleteAsync(string id, CancellationToken cancellationToken) =>
         RunAsync(["delete", "--force", id], cancellationToken);

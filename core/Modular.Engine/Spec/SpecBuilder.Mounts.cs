@@ -30,7 +30,11 @@ public static partial class SpecBuilder
         Bind("/etc/hostname", files.HostnamePath),
         Bind("/run/.containerenv", files.ContainerEnvPath));
 
-    private static JsonNode Mount(string destination, string type, string source, params string[] options) =>
+    private static JsonNode Mount(
+        string destination,
+        string type,
+        string source,
+        params string[] options) =>
         new JsonObject
         {
             ["destination"] = destination,

@@ -37,7 +37,10 @@ public static partial class SpecBuilder
         };
     }
 
-    private static JsonObject BuildProcess(ContainerConfig config, ResolvedUser user, IReadOnlyList<string> ulimits)
+    private static JsonObject BuildProcess(
+        ContainerConfig config,
+        ResolvedUser user,
+        IReadOnlyList<string> ulimits)
     {
         // Podman gives a non-root user only the bounding set; root gets the capabilities in effect.
         var effective = user.Uid == 0 ? config.Capabilities : [];

@@ -62,7 +62,10 @@ public sealed class ContainerStore
         }
     }
 
-    public async Task UpdateStateAsync(string id, ContainerRuntimeState state, CancellationToken cancellationToken)
+    public async Task UpdateStateAsync(
+        string id,
+        ContainerRuntimeState state,
+        CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
@@ -83,7 +86,9 @@ public sealed class ContainerStore
 
     /// <summary>By full id, full name or unique id prefix; null when none matches.</summary>
     /// <exception cref="InvalidInputException">The prefix matches more than one container.</exception>
-    public async Task<ContainerRecord?> FindAsync(string nameOrId, CancellationToken cancellationToken)
+    public async Task<ContainerRecord?> FindAsync(
+        string nameOrId,
+        CancellationToken cancellationToken)
     {
         var exact = await QueryAsync("id = $key OR name = $key", nameOrId, cancellationToken);
         var byId = exact.FirstOrDefault(record => record.Config.Id == nameOrId);

@@ -20,7 +20,9 @@ internal static class StoreSchema
         """,
     ];
 
-    public static async Task MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    public static async Task MigrateAsync(
+        SqliteConnection connection,
+        CancellationToken cancellationToken)
     {
         await ExecuteAsync(connection, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)", cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(
@@ -40,7 +42,9 @@ internal static class StoreSchema
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private static async Task<int> CurrentVersionAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    private static async Task<int> CurrentVersionAsync(
+        SqliteConnection connection,
+        CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT MAX(version) FROM schema_version";
@@ -48,7 +52,10 @@ internal static class StoreSchema
         return value is long version ? (int)version : 0;
     }
 
-    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    private static async Task ExecuteAsync(
+        SqliteConnection connection,
+        string sql,
+        CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;

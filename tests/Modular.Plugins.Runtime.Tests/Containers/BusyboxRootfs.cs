@@ -12,6 +12,9 @@ public sealed class BusyboxRootfs : IDisposable
     public BusyboxRootfs()
     {
         Root = Directory.CreateTempSubdirectory("modular-rootfs-").FullName;
+
+        // Temp directories are 0700; a container user other than root must reach /bin.
+        File.SetUnixFileMode(Root, (UnixFileMode)0b111_101_101);
         Directory.CreateDirectory(Path.Combine(Root, "bin"));
         Directory.CreateDirectory(Path.Combine(Root, "etc"));
         Directory.CreateDirectory(Path.Combine(Root, "tmp"));

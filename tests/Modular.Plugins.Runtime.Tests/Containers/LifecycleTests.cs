@@ -25,6 +25,7 @@ public sealed class LifecycleTests : IClassFixture<RootfsFixture>
         Assert.Equal(created.Id[..12], File.ReadAllText($"/proc/{info.Pid}/root/etc/hostname").Trim());
         Assert.Equal(inspect["State"]!["ConmonPid"]!.GetValue<int>(), ParentOf(info.Pid!.Value));
         Assert.StartsWith("Up ", ContainerService.StatusText(info));
+        Assert.Contains("\"status\": \"running\"", await RuntimeStateAsync(harness, runtime, created.Id));
     }
 
     [Theory]
@@ -129,6 +130,16 @@ public sealed class LifecycleTests : IClassFixture<RootfsFixture>
 
     private CreateContainerRequest Sleeper(string name) =>
         new() { Rootfs = _rootfs.Root, Name = name, Command = ["sleep", "300"] };
+
+    // The runtime's own `state` verb, through the same executable conmon got (crun's wrapper here).
+    private static async Task<string> RuntimeStateAsync(ContainerHarness harness, string runtime, string id)
+    {
+        var context = new Modular.Contracts.Runtime.OciRuntimeContext(
+            Path.Combine(harness.Options.RunRoot, "runtime", runtime), "cgroupfs", [], harness.Options.HelperDirectory);
+        var command = new FakeRuntimeRegistry().Get(runtime).Resolve(context);
+        var result = await new RuntimeCommands(command).StateAsync(id, CancellationToken.None);
+        return result.StandardOutput;
+    }
 
     private static int ParentOf(int pid)
     {

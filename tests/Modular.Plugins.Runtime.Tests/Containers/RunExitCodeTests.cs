@@ -45,6 +45,7 @@ public sealed class RunExitCodeTests : IClassFixture<RootfsFixture>
         var error = await Assert.ThrowsAsync<CannotInvokeException>(() => harness.RunAsync(Request(["/etc"])));
 
         Assert.Contains("/etc", error.Message);
+        Assert.EndsWith(": OCI permission denied", error.Message);
     }
 
     [Theory]
@@ -58,6 +59,7 @@ public sealed class RunExitCodeTests : IClassFixture<RootfsFixture>
             () => harness.RunAsync(Request(["/no/such/command"])));
 
         Assert.Contains("/no/such/command", error.Message);
+        Assert.EndsWith(": OCI runtime attempted to invoke a command that was not found", error.Message);
     }
 
     private CreateContainerRequest Request(string[] command) =>
