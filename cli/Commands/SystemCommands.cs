@@ -3,10 +3,12 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Modular.Cli.Errors;
 using Modular.Cli.Hosting;
 using Modular.Cli.Output;
 using Modular.Cli.Templates;
+using Modular.Engine.Info;
 using static Modular.Cli.Commands.CommandKit;
 
 namespace Modular.Cli.Commands;
@@ -25,7 +27,7 @@ public static class SystemCommands
     public static Command Version(CliContext context)
     {
         var format = Value("--format", "Change the output format to JSON or a Go template", "-f");
-        return new Command("version", "Display the Podman version information").With(format)
+        return new Command("version", "Show the version of modpod and the API it follows").With(format)
             .WithAction(context, "version", (r, _) =>
             {
                 var version = VersionObject();
@@ -37,11 +39,16 @@ public static class SystemCommands
     public static Command Info(CliContext context)
     {
         var format = Value("--format", "Change the output format to JSON or a Go template", "-f");
-        return new Command("info", "Display podman system information").With(format)
+        return new Command("info", "Show the host, the store and the plugins in use").With(format)
             .WithAction(context, "info", async (r, cancellationToken) =>
             {
-                var info = await InfoAdapter.GetInfoAsync(context, cancellationToken);
-                context.Out.Write(Render(info, r.GetValue(format), "info", YamlWriter.Write));
+                var provider = context.Services.GetRequiredService<IInfoProvider>();
+                var report = await provider.GetInfoAsync(cancellationToken);
+                var chosen = r.GetValue(format);
+
+                // Podman prints json tags for json and YAML, but templates see Go field names.
+                var data = chosen is null || JsonOutput.IsJsonFormat(chosen) ? report.Json : report.Template;
+                context.Out.Write(Render(data, chosen, "info", YamlWriter.Write));
                 return ExitCodes.Success;
             });
     }
