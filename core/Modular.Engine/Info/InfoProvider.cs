@@ -97,7 +97,8 @@ public sealed partial class InfoProvider(
             .Add("Version", "version", await ProgramFacts.VersionAsync(path, cancellationToken));
     }
 
-    // The runtime's own failure shows in modularPlugins; info still answers, to help find it.
+    // A runtime that fails to load shows in modularPlugins and info still answers, to help
+    // find why; an id nobody provides is a configuration error and fails info as in Podman.
     private async Task<InfoObject> DescribeRuntimeAsync(CancellationToken cancellationToken)
     {
         var id = options.Runtime;
@@ -111,7 +112,7 @@ public sealed partial class InfoProvider(
                 version = await ProgramFacts.VersionAsync(path, cancellationToken);
             }
         }
-        catch (ModularException e)
+        catch (ModularException e) when (e is not InvalidInputException)
         {
             Log.BackendUnavailable(logger, "runtime", id, e.Message);
         }
@@ -156,7 +157,7 @@ public sealed partial class InfoProvider(
         {
             return (await drivers.GetAsync(cancellationToken)).Status;
         }
-        catch (ModularException e)
+        catch (ModularException e) when (e is not InvalidInputException)
         {
             Log.BackendUnavailable(logger, "storage", options.StorageDriver, e.Message);
             return new Dictionary<string, string>();
