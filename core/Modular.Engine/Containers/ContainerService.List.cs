@@ -94,7 +94,7 @@ public sealed partial class ContainerService
             return record;
         }
 
-        using var containerLock = await LockAsync(record.Config.Id, cancellationToken);
+        await using var containerLock = await LockAsync(record.Config.Id, cancellationToken);
         var current = await _store.FindAsync(record.Config.Id, cancellationToken);
         return current is null ? null : await CleanupLockedAsync(current, null, cancellationToken);
     }

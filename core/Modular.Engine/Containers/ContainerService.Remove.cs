@@ -12,7 +12,7 @@ public sealed partial class ContainerService
         CancellationToken cancellationToken)
     {
         var id = (await FindAsync(nameOrId, cancellationToken)).Config.Id;
-        using var containerLock = await LockAsync(id, cancellationToken);
+        await using var containerLock = await LockAsync(id, cancellationToken);
         var record = await ReloadLockedAsync(id, nameOrId, cancellationToken);
         if (IsLive(record))
         {
@@ -34,7 +34,7 @@ public sealed partial class ContainerService
     public async Task CleanupAsync(string nameOrId, CancellationToken cancellationToken)
     {
         var id = (await FindAsync(nameOrId, cancellationToken)).Config.Id;
-        using var containerLock = await LockAsync(id, cancellationToken);
+        await using var containerLock = await LockAsync(id, cancellationToken);
         var record = await ReloadLockedAsync(id, nameOrId, cancellationToken);
         await CleanupLockedAsync(record, null, cancellationToken);
     }
@@ -127,7 +127,7 @@ public sealed partial class ContainerService
 
         // A create killed before it recorded conmon's pid still left conmon's pid file behind.
         var conmonPid = record?.State.ConmonPid is > 0 and var recorded ? recorded : ReadPidFile(paths.ConmonPidFile);
-        await WaitForConmonExitAsync(conmonPid, cancellationToken);
+        _conmonExits.Add(conmonPid);
         await ReleaseStorageAsync(config, cancellationToken);
         if (config.LayerId is not null && _layers is not null)
         {

@@ -12,7 +12,7 @@ public sealed partial class ContainerService
     public async Task StartAsync(string nameOrId, CancellationToken cancellationToken)
     {
         var id = (await FindAsync(nameOrId, cancellationToken)).Config.Id;
-        using var containerLock = await LockAsync(id, cancellationToken);
+        await using var containerLock = await LockAsync(id, cancellationToken);
         var record = await ReloadLockedAsync(id, nameOrId, cancellationToken);
         if (record.State.Status == ContainerStatus.Running)
         {
@@ -32,7 +32,7 @@ public sealed partial class ContainerService
         var id = (await FindAsync(nameOrId, cancellationToken)).Config.Id;
         ContainerRecord record;
         AttachConnection attach;
-        using (await LockAsync(id, cancellationToken))
+        await using (await LockAsync(id, cancellationToken))
         {
             record = await ReloadLockedAsync(id, nameOrId, cancellationToken);
             if (record.State.Status == ContainerStatus.Running)

@@ -15,7 +15,7 @@ public sealed partial class ContainerService
         CancellationToken cancellationToken)
     {
         var id = (await FindAsync(nameOrId, cancellationToken)).Config.Id;
-        using var containerLock = await LockAsync(id, cancellationToken);
+        await using var containerLock = await LockAsync(id, cancellationToken);
         var record = await ReloadLockedAsync(id, nameOrId, cancellationToken);
         if (IsLive(record))
         {
@@ -33,7 +33,7 @@ public sealed partial class ContainerService
     {
         var number = Signals.Parse(signal);
         var id = (await FindAsync(nameOrId, cancellationToken)).Config.Id;
-        using var containerLock = await LockAsync(id, cancellationToken);
+        await using var containerLock = await LockAsync(id, cancellationToken);
         var record = await ReloadLockedAsync(id, nameOrId, cancellationToken);
         if (record.State.Status != ContainerStatus.Running)
         {

@@ -29,6 +29,7 @@ public sealed partial class ContainerService : IContainerService
     private readonly ContainerStore _store;
     private readonly LockPaths _locks;
     private readonly ConmonLauncher _conmon = new();
+    private readonly ConmonExitWaits _conmonExits = new();
     private readonly SemaphoreSlim _initialization = new(1, 1);
     private bool _initialized;
 
@@ -104,8 +105,8 @@ public sealed partial class ContainerService : IContainerService
         return new OciRuntimeContext(stateRoot, _options.CgroupManager, searchPaths, _options.HelperDirectory);
     }
 
-    private Task<FileLock> LockAsync(string id, CancellationToken cancellationToken) =>
-        FileLock.AcquireAsync(_locks.Container(id), cancellationToken);
+    private async Task<ContainerLock> LockAsync(string id, CancellationToken cancellationToken) =>
+        new(await FileLock.AcquireAsync(_locks.Container(id), cancellationToken), _conmonExits);
 
     private Task EmitAsync(
         ContainerConfig config,
