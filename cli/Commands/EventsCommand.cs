@@ -14,12 +14,17 @@ public static class EventsCommand
 {
     public static Command Create(CliContext context)
     {
-        var filters = Values("--filter", "Filter output", "-f");
-        var since = Value("--since", "Show all events created since timestamp");
-        var until = Value("--until", "Show all events created until timestamp");
-        var stream = new Option<bool>("--stream") { Description = "Stream new events", DefaultValueFactory = _ => true };
-        var format = Value("--format", "Format the output using a Go template or json");
-        return new Command("events", "Show podman system events").With(filters, since, until, stream, format)
+        var filters = Values("--filter", "Show only events matching KEY=VALUE; repeatable", "-f");
+        var since = Value("--since", "Show only events from this time on");
+        var until = Value("--until", "Show only events up to this time, then exit");
+        var stream = new Option<bool>("--stream")
+        {
+            Description = "Keep waiting for new events; false exits after past ones",
+            DefaultValueFactory = _ => true,
+        };
+        var format = Value("--format", "Print each event as JSON or through a Go template");
+        return new Command("events", "Show what happened to containers and images")
+            .With(filters, since, until, stream, format)
             .WithAction(context, "events", async (r, cancellationToken) =>
             {
                 var now = context.Now();

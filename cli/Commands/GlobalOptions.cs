@@ -10,31 +10,33 @@ public sealed class GlobalOptions
     private static readonly HashSet<string> LogLevels =
         ["trace", "debug", "info", "warn", "warning", "error", "fatal", "panic"];
 
-    public Option<string?> Root { get; } = Global("--root", "Path to the graph root directory");
+    public Option<string?> Root { get; } =
+        Global("--root", "Directory that holds images, layers and containers");
 
     public Option<string?> RunRoot { get; } =
-        Global("--runroot", "Path to the 'run directory' where all state information is stored");
+        Global("--runroot", "Directory for state that need not survive a reboot");
 
     public Option<string?> StorageDriver { get; } =
-        Global("--storage-driver", "Select which storage driver is used to manage storage");
+        Global("--storage-driver", "Storage driver that keeps layers and container filesystems");
 
     public Option<string[]> StorageOpt { get; } = new("--storage-opt")
     {
-        Description = "Used to pass an option to the storage driver",
+        Description = "Option for the storage driver, as KEY=VALUE; repeatable",
         Recursive = true,
         DefaultValueFactory = _ => [],
     };
 
     public Option<string?> Runtime { get; } =
-        new("--runtime") { Description = "Path to the OCI-compatible binary used to run containers" };
+        new("--runtime") { Description = "OCI runtime that runs containers, by name or path" };
 
     public Option<string?> CgroupManager { get; } =
-        Global("--cgroup-manager", "Cgroup manager to use (\"cgroupfs\"|\"systemd\")");
+        Global("--cgroup-manager", "Who manages container cgroups: cgroupfs or systemd");
 
     public Option<string?> LogLevel { get; } =
-        Global("--log-level", "Log messages above specified level (trace, debug, info, warn, error)");
+        Global("--log-level", "Log this level and above: trace, debug, info, warn, error, fatal, panic");
 
-    public Option<bool> Version { get; } = new("--version", "-v") { Description = "Version for modpod" };
+    public Option<bool> Version { get; } =
+        new("--version", "-v") { Description = "Print the modpod version and exit" };
 
     public IEnumerable<Option> All =>
         [Root, RunRoot, StorageDriver, StorageOpt, Runtime, CgroupManager, LogLevel, Version];

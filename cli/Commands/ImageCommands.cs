@@ -14,9 +14,9 @@ public static class ImageCommands
 {
     public static Command Inspect(CliContext context)
     {
-        var format = Value("--format", "Format the output to a Go template or json", "-f");
+        var format = Value("--format", "Print through a Go template instead of as JSON", "-f");
         var names = Names("IMAGE", 1);
-        return new Command("inspect", "Display the configuration of an image").With(format, names)
+        return new Command("inspect", "Show the details of images as JSON").With(format, names)
             .WithAction(context, "image inspect", async (r, cancellationToken) =>
             {
                 var items = new List<JsonObject>();
@@ -33,7 +33,7 @@ public static class ImageCommands
     public static Command Exists(CliContext context)
     {
         var name = One("IMAGE");
-        return new Command("exists", "Check if an image exists in local storage").With(name)
+        return new Command("exists", "Exit with 0 if the image is stored here, 1 if not").With(name)
             .WithAction(context, "image exists", async (r, cancellationToken) =>
             {
                 try
@@ -52,7 +52,8 @@ public static class ImageCommands
     {
         var image = One("IMAGE");
         var targets = Names("TARGET_NAME", 1);
-        return new Command("tag", "Add an additional name to a local image").With(image, targets)
+        return new Command("tag", "Give a stored image one or more further names")
+            .With(image, targets)
             .WithAction(context, "tag", async (r, cancellationToken) =>
             {
                 foreach (var target in r.GetValue(targets)!)
@@ -66,10 +67,10 @@ public static class ImageCommands
 
     public static Command Remove(CliContext context, string name, string key)
     {
-        var force = Switch("--force", "Force removal of the image and any containers using it", "-f");
-        var all = Switch("--all", "Remove all images", "-a");
+        var force = Switch("--force", "Remove the image even while containers use it", "-f");
+        var all = Switch("--all", "Remove every stored image", "-a");
         var names = Names("IMAGE");
-        return new Command(name, "Remove one or more images from local storage").With(force, all, names)
+        return new Command(name, "Untag or delete stored images").With(force, all, names)
             .WithAction(context, key, async (r, cancellationToken) =>
             {
                 var targets = r.GetValue(names)!;
@@ -112,20 +113,23 @@ public static class ImageCommands
 
     public static Command Pull(CliContext context, string name)
     {
-        var tlsVerify = new Option<bool?>("--tls-verify") { Description = "Require HTTPS and verify certificates" };
+        var tlsVerify = new Option<bool?>("--tls-verify")
+        {
+            Description = "Check the registry's certificate; false allows HTTP",
+        };
         var platform = Value(
             "--platform",
-            "Specify the platform for selecting the image (os/arch[/variant])");
-        var arch = Value("--arch", "Use ARCH instead of the architecture of the machine");
-        var os = Value("--os", "Use OS instead of the running OS");
-        var variant = Value("--variant", "Use VARIANT instead of the running architecture variant");
-        var quiet = Switch("--quiet", "Suppress output information when pulling images", "-q");
-        var authFile = Value("--authfile", "Path of the authentication file");
+            "Pick the image built for this os/arch[/variant]");
+        var arch = Value("--arch", "Pick the image for this CPU architecture");
+        var os = Value("--os", "Pick the image for this operating system");
+        var variant = Value("--variant", "Pick this variant of the architecture, such as v8");
+        var quiet = Switch("--quiet", "Print no progress, only the image ID", "-q");
+        var authFile = Value("--authfile", "File holding registry credentials");
         var creds = Value(
             "--creds",
-            "Credentials (USERNAME:PASSWORD) to use for authenticating to a registry");
+            "Log in to the registry as USERNAME:PASSWORD");
         var reference = One("IMAGE");
-        var command = new Command(name, "Pull an image from a registry")
+        var command = new Command(name, "Download an image from a registry into the store")
             .With(tlsVerify, platform, arch, os, variant, quiet, authFile, creds, reference);
         return command.WithAction(context, "pull", async (r, cancellationToken) =>
         {
@@ -144,9 +148,9 @@ public static class ImageCommands
 
     public static Command Load(CliContext context, string name)
     {
-        var input = Value("--input", "Read from specified archive file", "-i");
-        var quiet = Switch("--quiet", "Suppress the output", "-q");
-        return new Command(name, "Load image(s) from a tar archive").With(input, quiet)
+        var input = Value("--input", "Archive file to read (required for now)", "-i");
+        var quiet = Switch("--quiet", "Print no progress while loading", "-q");
+        return new Command(name, "Add the images in a tar archive to the store").With(input, quiet)
             .WithAction(context, "load", async (r, cancellationToken) =>
             {
                 // Limitation: Podman also reads an archive from stdin; the engine takes a path,

@@ -14,14 +14,17 @@ public static class ImagesCommand
 {
     public static Command Create(CliContext context, string name)
     {
-        var all = Switch("--all", "Show all images (default hides intermediate images)", "-a");
-        var quiet = Switch("--quiet", "Display only image IDs", "-q");
-        var noTrunc = Switch("--no-trunc", "Do not truncate output");
-        var format = Value("--format", "Change the output format to JSON or a Go template");
-        var filters = Values("--filter", "Filter output based on conditions provided", "-f");
-        var noHeading = Switch("--noheading", "Do not print column headings", "-n");
-        var digests = Switch("--digests", "Show digests");
-        var command = new Command(name, "List images in local storage")
+        var all = Switch("--all", "Include intermediate images too", "-a");
+        var quiet = Switch("--quiet", "Print only image IDs", "-q");
+        var noTrunc = Switch("--no-trunc", "Print IDs in full");
+        var format = Value("--format", "Print as JSON or through a Go template, not a table");
+        var filters = Values(
+            "--filter",
+            "List only images matching KEY=VALUE (reference, dangling, id)",
+            "-f");
+        var noHeading = Switch("--noheading", "Leave out the header line", "-n");
+        var digests = Switch("--digests", "Add a column with each image's digest");
+        var command = new Command(name, "List the stored images")
             .With(all, quiet, noTrunc, format, filters, noHeading, digests);
         return command.WithAction(context, "images", async (r, cancellationToken) =>
         {

@@ -13,10 +13,12 @@ public static class InspectCommand
 {
     public static Command Create(CliContext context, string? fixedType)
     {
-        var format = Value("--format", "Format the output to a Go template or json", "-f");
-        var type = Value("--type", "Specify inspect-object type (container, image, all)", "-t");
+        var format = Value("--format", "Print through a Go template instead of as JSON", "-f");
+        var type = Value("--type", "Kind of object to look for: container, image or all", "-t");
         var names = Names("NAME", 1);
-        var command = new Command("inspect", "Display the configuration of object denoted by ID").With(format, names);
+        var command = new Command("inspect", fixedType is null
+            ? "Show the details of containers or images as JSON"
+            : "Show the details of containers as JSON").With(format, names);
         if (fixedType is null)
         {
             command.Options.Add(type);

@@ -11,10 +11,11 @@ public static class LifecycleCommands
 {
     public static Command Stop(CliContext context)
     {
-        var all = Switch("--all", "Stop all running containers", "-a");
-        var time = Number("--time", "Seconds to wait for stop before killing the container", "-t");
+        var all = Switch("--all", "Stop every running container", "-a");
+        var time = Number("--time", "Seconds to wait after the stop signal before killing", "-t");
         var names = Names("CONTAINER");
-        return new Command("stop", "Stop one or more containers").With(all, time, names)
+        return new Command("stop", "Stop containers, killing any still running after a timeout")
+            .With(all, time, names)
             .WithAction(context, "stop", async (r, cancellationToken) =>
             {
                 var targets = await TargetsAsync(
@@ -33,10 +34,10 @@ public static class LifecycleCommands
 
     public static Command Kill(CliContext context)
     {
-        var all = Switch("--all", "Signal all running containers", "-a");
-        var signal = Value("--signal", "Signal to send to the container", "-s");
+        var all = Switch("--all", "Send the signal to every running container", "-a");
+        var signal = Value("--signal", "Signal to send, by name or number (default KILL)", "-s");
         var names = Names("CONTAINER");
-        return new Command("kill", "Kill one or more running containers with a specific signal").With(all, signal, names)
+        return new Command("kill", "Send a signal to running containers").With(all, signal, names)
             .WithAction(context, "kill", async (r, cancellationToken) =>
             {
                 var targets = await TargetsAsync(
@@ -56,12 +57,12 @@ public static class LifecycleCommands
 
     public static Command Remove(CliContext context, string key)
     {
-        var force = Switch("--force", "Force removal of a running or unusable container", "-f");
-        var all = Switch("--all", "Remove all containers", "-a");
-        var time = Number("--time", "Seconds to wait for stop before killing the container", "-t");
-        var ignore = Switch("--ignore", "Ignore errors when a specified container is missing", "-i");
+        var force = Switch("--force", "Stop running containers first; skip missing ones", "-f");
+        var all = Switch("--all", "Remove every container", "-a");
+        var time = Number("--time", "Seconds to let a running container stop before killing", "-t");
+        var ignore = Switch("--ignore", "Skip names that match no container", "-i");
         var names = Names("CONTAINER");
-        return new Command("rm", "Remove one or more containers").With(force, all, time, ignore, names)
+        return new Command("rm", "Delete containers").With(force, all, time, ignore, names)
             .WithAction(context, key, async (r, cancellationToken) =>
             {
                 var targets = await TargetsAsync(
@@ -91,9 +92,10 @@ public static class LifecycleCommands
 
     public static Command Wait(CliContext context)
     {
-        var condition = Values("--condition", "Condition to wait on");
+        var condition = Values("--condition", "State to wait for: stopped or exited");
         var names = Names("CONTAINER", 1);
-        return new Command("wait", "Block on one or more containers").With(condition, names)
+        return new Command("wait", "Wait for containers to exit and print their exit codes")
+            .With(condition, names)
             .WithAction(context, "wait", async (r, cancellationToken) =>
             {
                 foreach (var c in r.GetValue(condition)!)
@@ -116,7 +118,7 @@ public static class LifecycleCommands
     public static Command Exists(CliContext context)
     {
         var name = One("CONTAINER");
-        return new Command("exists", "Check if a container exists in local storage").With(name)
+        return new Command("exists", "Exit with 0 if the container exists, 1 if not").With(name)
             .WithAction(context, "container exists", async (r, cancellationToken) =>
             {
                 try
@@ -134,10 +136,13 @@ public static class LifecycleCommands
     /// <summary>Called by conmon's exit command; flags Podman passes there are accepted.</summary>
     public static Command Cleanup(CliContext context)
     {
-        var remove = Switch("--rm", "After cleanup, remove the container entirely");
-        var all = Switch("--all", "Cleans up all containers", "-a");
+        var remove = Switch("--rm", "Accepted and ignored: the engine knows about --rm");
+        var all = Switch("--all", "Clean up after every container", "-a");
         var names = Names("CONTAINER");
-        var command = new Command("cleanup", "Clean up network and mountpoints of one or more containers") { Hidden = true };
+        var command = new Command("cleanup", "Release what exited containers hold (run by conmon)")
+        {
+            Hidden = true,
+        };
         return command.With(remove, all, names).WithAction(context, "container cleanup", async (r, cancellationToken) =>
         {
             var targets = await TargetsAsync(

@@ -13,13 +13,14 @@ public static class LogsCommand
 {
     public static Command Create(CliContext context)
     {
-        var follow = Switch("--follow", "Follow log output", "-f");
-        var tail = Number("--tail", "Output the specified number of LINES at the end of the logs");
-        var timestamps = Switch("--timestamps", "Output the timestamps in the log", "-t");
-        var since = Value("--since", "Show logs since TIMESTAMP");
-        var until = Value("--until", "Show logs until TIMESTAMP");
+        var follow = Switch("--follow", "Keep printing lines as they are logged", "-f");
+        var tail = Number("--tail", "Print only the last N lines");
+        var timestamps = Switch("--timestamps", "Start each line with the time it was logged", "-t");
+        var since = Value("--since", "Print only lines logged from this time on");
+        var until = Value("--until", "Print only lines logged up to this time");
         var name = One("CONTAINER");
-        return new Command("logs", "Fetch the logs of one or more containers").With(follow, tail, timestamps, since, until, name)
+        return new Command("logs", "Print what a container wrote to stdout and stderr")
+            .With(follow, tail, timestamps, since, until, name)
             .WithAction(context, "logs", async (r, cancellationToken) =>
             {
                 var now = context.Now();

@@ -14,7 +14,7 @@ public static class ModpodCommandLine
 {
     public static RootCommand Build(CliContext context, GlobalOptions globals)
     {
-        var root = new RootCommand("Manage pods, containers and images");
+        var root = new RootCommand("Run containers and manage images, with no daemon");
         root.Options.Clear();
         root.Directives.Clear();
         root.Options.Add(new HelpOption("--help", "-h"));
@@ -43,14 +43,16 @@ public static class ModpodCommandLine
         InspectCommand.Create(c, null), EventsCommand.Create(c),
     ];
 
-    private static Command ContainerGroup(CliContext c) => new Command("container", "Manage containers").With(
+    private static Command ContainerGroup(CliContext c) =>
+        new Command("container", "Commands that act on containers").With(
         RunCommand.Create(c), RunCommand.Run(c), RunCommand.Start(c),
         PsCommand.Create(c, "ls", "container ls").Aliased("list", "ps"), LogsCommand.Create(c),
         LifecycleCommands.Stop(c), LifecycleCommands.Kill(c), LifecycleCommands.Remove(c, "container rm"),
         LifecycleCommands.Wait(c), LifecycleCommands.Exists(c), LifecycleCommands.Cleanup(c),
         InspectCommand.Create(c, "container"));
 
-    private static Command ImageGroup(CliContext c) => new Command("image", "Manage images").With(
+    private static Command ImageGroup(CliContext c) =>
+        new Command("image", "Commands that act on images").With(
         ImagesCommand.Create(c, "ls").Aliased("list"), ImageCommands.Inspect(c), ImageCommands.Exists(c),
         ImageCommands.Tag(c), ImageCommands.Remove(c, "rm", "image rm"), ImageCommands.Pull(c, "pull"),
         ImageCommands.Load(c, "load"));

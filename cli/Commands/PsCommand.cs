@@ -14,15 +14,19 @@ public static class PsCommand
 {
     public static Command Create(CliContext context, string name, string key)
     {
-        var all = Switch("--all", "Show all the containers, default is only running containers", "-a");
-        var quiet = Switch("--quiet", "Print the numeric IDs of the containers only", "-q");
-        var noTrunc = Switch("--no-trunc", "Display the extended information");
-        var format = Value("--format", "Pretty-print containers to JSON or using a Go template");
-        var filters = Values("--filter", "Filter output based on conditions given", "-f");
-        var noHeading = Switch("--noheading", "Do not print headers");
-        var latest = Switch("--latest", "Act on the latest container podman is aware of", "-l");
-        var last = Number("--last", "Print the n last created containers (all states)", "-n");
-        var command = new Command(name, "List containers").With(all, quiet, noTrunc, format, filters, noHeading, latest, last);
+        var all = Switch("--all", "Include containers that are not running", "-a");
+        var quiet = Switch("--quiet", "Print only container IDs", "-q");
+        var noTrunc = Switch("--no-trunc", "Print IDs in full");
+        var format = Value("--format", "Print as JSON or through a Go template, not a table");
+        var filters = Values(
+            "--filter",
+            "List only containers matching KEY=VALUE (name, id, status, label, ancestor)",
+            "-f");
+        var noHeading = Switch("--noheading", "Leave out the header line");
+        var latest = Switch("--latest", "Show only the newest container", "-l");
+        var last = Number("--last", "Show the N newest containers, in any state", "-n");
+        var command = new Command(name, "List running containers, or all with --all")
+            .With(all, quiet, noTrunc, format, filters, noHeading, latest, last);
         return command.WithAction(context, key, async (r, cancellationToken) =>
         {
             var showAll = r.GetValue(all) || r.GetValue(latest) || r.GetValue(last) is not null;

@@ -11,7 +11,7 @@ public static class RunCommand
     public static Command Run(CliContext context)
     {
         var flags = new RunFlags();
-        var command = flags.AddTo(new Command("run", "Run a command in a new container"));
+        var command = flags.AddTo(new Command("run", "Start a new container from an image"));
         return command.WithAction(context, "run", async (r, cancellationToken) =>
         {
             var detach = r.GetValue(flags.Detach);
@@ -35,7 +35,8 @@ public static class RunCommand
     public static Command Create(CliContext context)
     {
         var flags = new RunFlags();
-        var command = flags.AddTo(new Command("create", "Create but do not start a container"));
+        var command = flags.AddTo(
+            new Command("create", "Create a container from an image, without starting it"));
         return command.WithAction(context, "create", async (r, cancellationToken) =>
         {
             var request = flags.ToRequest(
@@ -51,9 +52,12 @@ public static class RunCommand
 
     public static Command Start(CliContext context)
     {
-        var attach = CommandKit.Switch("--attach", "Attach container's STDOUT and STDERR", "-a");
+        var attach = CommandKit.Switch(
+            "--attach",
+            "Stay attached, print the output and exit with its code",
+            "-a");
         var names = CommandKit.Names("CONTAINER", 1);
-        return new Command("start", "Start one or more containers").With(attach, names)
+        return new Command("start", "Start created or stopped containers").With(attach, names)
             .WithAction(context, "start", async (r, cancellationToken) =>
             {
                 var targets = r.GetValue(names)!;

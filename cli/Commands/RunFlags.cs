@@ -11,42 +11,46 @@ namespace Modular.Cli.Commands;
 public sealed class RunFlags
 {
     public Option<bool> Detach { get; } =
-        Switch("--detach", "Run container in background and print container ID", "-d");
+        Switch("--detach", "Start in the background and print the container ID", "-d");
     public Option<bool> Remove { get; } =
-        Switch("--rm", "Remove container and any anonymous volumes after exit");
-    public Option<string?> Name { get; } = Value("--name", "Assign a name to the container");
+        Switch("--rm", "Delete the container once it exits");
+    public Option<string?> Name { get; } = Value("--name", "Name for the new container");
     public Option<string[]> Env { get; } =
-        Values("--env", "Set environment variables in container", "-e");
+        Values("--env", "Set NAME=VALUE, or copy NAME from this shell; repeatable", "-e");
     public Option<string[]> EnvFile { get; } =
-        Values("--env-file", "Read in a file of environment variables");
+        Values("--env-file", "File of NAME=VALUE lines to add to the environment");
     public Option<string?> Entrypoint { get; } =
-        Value("--entrypoint", "Overwrite the default ENTRYPOINT of the image");
+        Value("--entrypoint", "Program to run in place of the image's ENTRYPOINT");
     public Option<string?> Workdir { get; } =
-        Value("--workdir", "Working directory inside the container", "-w");
+        Value("--workdir", "Directory inside the container the command starts in", "-w");
     public Option<string?> User { get; } =
-        Value("--user", "Username or UID (format: <name|uid>[:<group|gid>])", "-u");
-    public Option<string?> Hostname { get; } = Value("--hostname", "Set container hostname", "-h");
+        Value("--user", "Run the command as this user[:group], by name or number", "-u");
+    public Option<string?> Hostname { get; } =
+        Value("--hostname", "Host name seen inside the container", "-h");
     public Option<string?> Network { get; } =
-        Value("--network", "Connect a container to a network", "--net");
+        Value("--network", "Network mode: host, none, or private (the default)", "--net");
     public Option<bool> Rootfs { get; } =
-        Switch("--rootfs", "The first argument is not an image but the rootfs to the exploded container");
+        Switch("--rootfs", "IMAGE names a directory to use as the root filesystem, not an image");
     public Option<string?> LogDriver { get; } =
-        Value("--log-driver", "Logging driver for the container");
-    public Option<string[]> LogOpt { get; } = Values("--log-opt", "Logging driver options");
-    public Option<string[]> Label { get; } = Values("--label", "Set metadata on container", "-l");
+        Value("--log-driver", "Where output is logged: k8s-file, none or passthrough");
+    public Option<string[]> LogOpt { get; } =
+        Values("--log-opt", "Option for the log driver, as KEY=VALUE; repeatable");
+    public Option<string[]> Label { get; } =
+        Values("--label", "Label to put on the container, as KEY=VALUE; repeatable", "-l");
     public Option<string?> Runtime { get; } =
-        Value("--runtime", "Path to the OCI runtime or its name");
+        Value("--runtime", "OCI runtime for this container, by name or path");
     public Option<string?> Pull { get; } =
-        Value("--pull", "Pull image policy (always, missing, never, newer)");
+        Value("--pull", "When to pull the image: always, missing, never or newer");
     public Option<bool?> TlsVerify { get; } =
-        new("--tls-verify") { Description = "Require HTTPS and verify certificates" };
+        new("--tls-verify") { Description = "Check the registry's certificate; false allows HTTP" };
     public Option<int?> StopTimeout { get; } =
-        Number("--stop-timeout", "Timeout (in seconds) that containers stopped by user command have to exit");
+        Number("--stop-timeout", "Seconds to let the container stop before it is killed");
     public Option<bool> Interactive { get; } =
-        Switch("--interactive", "Make STDIN available to the contained process", "-i");
-    public Option<bool> Tty { get; } = Switch("--tty", "Allocate a pseudo-TTY for container", "-t");
+        Switch("--interactive", "Keep stdin open (accepted only with --detach for now)", "-i");
+    public Option<bool> Tty { get; } =
+        Switch("--tty", "Give the container a terminal (not supported yet)", "-t");
     public Option<string?> AuthFile { get; } =
-        Value("--authfile", "Path of the authentication file");
+        Value("--authfile", "File holding registry credentials");
     public Argument<string> Image { get; } = One("IMAGE");
 
     public Command AddTo(Command command) => command.With(

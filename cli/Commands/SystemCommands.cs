@@ -26,7 +26,7 @@ public static class SystemCommands
     /// <summary>version never builds the engine, so it stays as fast as the runtime starts.</summary>
     public static Command Version(CliContext context)
     {
-        var format = Value("--format", "Change the output format to JSON or a Go template", "-f");
+        var format = Value("--format", "Print as JSON or through a Go template", "-f");
         return new Command("version", "Show the version of modpod and the API it follows").With(format)
             .WithAction(context, "version", (r, _) =>
             {
@@ -38,7 +38,7 @@ public static class SystemCommands
 
     public static Command Info(CliContext context)
     {
-        var format = Value("--format", "Change the output format to JSON or a Go template", "-f");
+        var format = Value("--format", "Print as JSON or through a Go template, not YAML", "-f");
         return new Command("info", "Show the host, the store and the plugins in use").With(format)
             .WithAction(context, "info", async (r, cancellationToken) =>
             {

@@ -62,7 +62,7 @@ public sealed class CommandTests
 
         Assert.Equal("myhost", _cli.Containers.Created[0].Hostname);
         Assert.Equal(0, code);
-        Assert.Contains("List containers", stdout);
+        Assert.Contains("List running containers", stdout);
     }
 
     [Theory]
