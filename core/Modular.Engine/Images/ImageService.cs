@@ -14,6 +14,7 @@ public sealed partial class ImageService(
     ImagePuller puller,
     ImageArchiveLoader loader,
     StorageDriverAccess drivers,
+    ImageWriter writer,
     IImageUsage usage) : IImageService
 {
     // Filled by ListAsync so the synchronous Summarize can report Containers.
@@ -43,6 +44,10 @@ public sealed partial class ImageService(
         bool all,
         CancellationToken cancellationToken)
     {
+        // A pull killed mid-layer leaves that layer flagged; listing is where a user first
+        // looks, so the store is repaired here (the check is lock-free when nothing is left).
+        await writer.RecoverAsync(cancellationToken);
+
         // We store no intermediate images (we do not build), so -a lists the same set.
         var state = await store.ReadAsync(cancellationToken);
         var images = new List<LocalImage>();

@@ -145,6 +145,9 @@ public sealed class PluginHostTests : IDisposable
     {
         _folders.InstallRecordingPlugin();
         _folders.SelectRuntime("recording");
+
+        // A storage plugin that is installed but cannot load: info still answers and says why.
+        _folders.AddManifestOnly("storage-broken", "storage", "overlay");
         await using var host = _folders.CreateHost();
 
         var info = await host.Services.GetRequiredService<IInfoProvider>().GetInfoAsync(CancellationToken.None);
@@ -154,7 +157,11 @@ public sealed class PluginHostTests : IDisposable
         Assert.Equal("overlay", info.Template["Store"]!["GraphDriverName"]!.GetValue<string>());
         Assert.Equal(_folders.GraphRoot, info.Json["store"]!["graphRoot"]!.GetValue<string>());
         Assert.Contains("runc", info.Json["host"]!["ociRuntime"]!["path"]!.GetValue<string>());
-        var plugin = Assert.Single(info.Json["modularPlugins"]!.AsArray());
-        Assert.Equal("loaded", plugin!["status"]!.GetValue<string>());
+        var plugins = info.Json["modularPlugins"]!.AsArray();
+        Assert.Equal("loaded", Status(plugins, "runtime"));
+        Assert.Equal("failed", Status(plugins, "storage"));
     }
+
+    private static string Status(System.Text.Json.Nodes.JsonArray plugins, string kind) =>
+        plugins.Single(p => p!["kind"]!.GetValue<string>() == kind)!["status"]!.GetValue<string>();
 }
