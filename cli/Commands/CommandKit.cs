@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Modular.Cli.Errors;
 using Modular.Cli.Hosting;
+using Modular.Engine.Telemetry;
 
 namespace Modular.Cli.Commands;
 
@@ -39,6 +40,7 @@ public static class CommandKit
     {
         command.SetAction(async (parseResult, cancellationToken) =>
         {
+            using var activity = EngineTelemetry.Source.StartActivity(key);
             try
             {
                 return await action(parseResult, cancellationToken);
