@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using Modular.Cli.Commands;
 using Modular.Cli.Hosting;
 using Modular.Cli.Parsing;
+using Modular.Engine.Processes;
 
 namespace Modular.Cli;
 
@@ -9,6 +10,7 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        InheritedSignalMask.Clear();
         var split = ArgvSplitter.Split(args);
         await using var context = new CliContext(Console.Out, Console.Error, split.ContainerCommand);
         using var cancel = new CancellationTokenSource();

@@ -73,4 +73,40 @@ public sealed class DetachedContainerTests(ModpodFixture modpod)
         ModpodAssert.Exit(1, unknown);
         await modpod.RunAsync("rm", "-f", "-t", "0", "s-busy");
     }
+
+    [Fact]
+    public async Task A_detached_container_that_exits_by_itself_is_cleaned_up_by_its_exit_command()
+    {
+        var image = await modpod.EnsureBusyboxAsync();
+        var id = (await modpod.RunAsync("run", "-d", "--name", "s-self", image, "sh", "-c", "exit 5")).Output;
+
+        var wait = await modpod.RunAsync("wait", "s-self");
+        var conmonGone = await ConmonExitsAsync(id);
+        var ps = await modpod.RunAsync("ps", "-a", "--filter", "name=s-self", "--format", "{{.Status}}");
+        var rm = await modpod.RunAsync("rm", "s-self");
+
+        Assert.Equal("5", wait.Output);
+        Assert.True(conmonGone, "conmon (and its exit command) still runs for the exited container");
+        Assert.StartsWith("Exited (5)", ps.Output);
+        ModpodAssert.Exit(0, rm);
+    }
+
+    // conmon ends once its exit command (container cleanup) has returned; a cleanup that
+    // hangs keeps conmon alive. Polled with a generous bound: this checks that it ends,
+    // not how fast.
+    private static async Task<bool> ConmonExitsAsync(string id)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (HostTraces.ProcessesWithArgument(id).Any(p => p.Command == "conmon"))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return true;
+    }
 }
