@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Modular.Cli.Errors;
 using Modular.Cli.Hosting;
 using Modular.Cli.Parsing;
@@ -47,7 +46,7 @@ public static class LogsCommand
     public static string Format(LogLine line, bool timestamps)
     {
         var prefix = timestamps
-            ? line.Time.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffffzzz", CultureInfo.InvariantCulture) + " "
+            ? GoTime.Format(line.Time) + " "
             : "";
         return prefix + line.Text + (line.Partial ? "" : "\n");
     }

@@ -39,6 +39,19 @@ public sealed class ExitCodeTests(ModpodFixture modpod)
         ModpodAssert.Exit(125, result);
     }
 
+    [Fact]
+    public async Task Run_with_the_passthrough_log_driver_is_refused_in_one_line_and_leaves_nothing()
+    {
+        var image = await modpod.EnsureBusyboxAsync();
+
+        var result = await modpod.RunAsync(
+            "run", "--rm", "--name", "log-pass", "--log-driver", "passthrough", image, "true");
+
+        ModpodAssert.Exit(125, result);
+        Assert.Contains("passthrough", Assert.Single(result.ErrorLines));
+        Assert.False(await modpod.ContainerExistsAsync("log-pass"));
+    }
+
     [Theory]
     [MemberData(nameof(Runtimes))]
     public async Task Run_of_a_directory_exits_126(string runtime)
