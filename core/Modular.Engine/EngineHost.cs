@@ -1,12 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 using Modular.Contracts.Errors;
 using Modular.Engine.Configuration;
 using Modular.Engine.Containers;
 using Modular.Engine.Events;
 using Modular.Engine.Images;
 using Modular.Engine.Info;
+using Modular.Engine.Logging;
 using Modular.Engine.Plugins;
 
 namespace Modular.Engine;
@@ -84,14 +84,10 @@ public sealed class EngineHost : IAsyncDisposable
     // Logs go to stderr only: stdout carries command output, so --format json stays clean.
     private static void ConfigureLogging(ILoggingBuilder logging, string level)
     {
+        var minimum = ToLogLevel(level);
         logging.ClearProviders();
-        logging.SetMinimumLevel(ToLogLevel(level));
-        logging.AddConsole(console =>
-        {
-            console.FormatterName = EngineLogFormatter.FormatterName;
-            console.LogToStandardErrorThreshold = LogLevel.Trace;
-        });
-        logging.AddConsoleFormatter<EngineLogFormatter, ConsoleFormatterOptions>();
+        logging.SetMinimumLevel(minimum);
+        logging.AddProvider(new StderrLoggerProvider(minimum));
     }
 
     private static LogLevel ToLogLevel(string level) => level switch
