@@ -43,7 +43,8 @@ public sealed class FakeRegistry : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _listener.Stop();
+        // Close alone: after Stop, Close removes the prefixes a second time, and .NET's
+        // listener then binds the port again to do so, failing when another test took it.
         _listener.Close();
         await _loop.ContinueWith(_ => { });
     }
