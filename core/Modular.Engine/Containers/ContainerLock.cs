@@ -9,11 +9,15 @@ namespace Modular.Engine.Containers;
 /// lock would stall both until a timeout. So removal only notes the conmon, and the wait
 /// happens here, after the lock is gone, when the cleanup can see the row is gone and end.
 /// </summary>
-internal sealed class ContainerLock(FileLock fileLock, ConmonExitWaits waits) : IAsyncDisposable
+/// <remarks>Without <c>waits</c>, noted conmons stay queued for the next lock that waits.</remarks>
+internal sealed class ContainerLock(FileLock fileLock, ConmonExitWaits? waits) : IAsyncDisposable
 {
     public async ValueTask DisposeAsync()
     {
         fileLock.Dispose();
-        await waits.DrainAsync();
+        if (waits is not null)
+        {
+            await waits.DrainAsync();
+        }
     }
 }

@@ -31,20 +31,31 @@ public sealed partial class ContainerService
         return ToInfo(record);
     }
 
-    public async Task CleanupAsync(string nameOrId, CancellationToken cancellationToken)
+    public Task CleanupAsync(string nameOrId, CancellationToken cancellationToken) =>
+        CleanupAsync(nameOrId, waitForConmon: true, cancellationToken);
+
+    private async Task CleanupAsync(
+        string nameOrId,
+        bool waitForConmon,
+        CancellationToken cancellationToken)
     {
         var id = (await FindAsync(nameOrId, cancellationToken)).Config.Id;
-        await using var containerLock = await LockAsync(id, cancellationToken);
+        await using var containerLock = await LockAsync(id, cancellationToken, waitForConmon);
         var record = await ReloadLockedAsync(id, nameOrId, cancellationToken);
         await CleanupLockedAsync(record, null, cancellationToken);
     }
 
-    /// <summary>Cleanup from this process after an attached run or wait; the exit command may have won.</summary>
+    /// <summary>
+    /// Cleanup from this process after an attached run or wait; the exit command may have
+    /// won. Like Podman's <c>run --rm</c>, this returns once the container is recorded and,
+    /// for --rm, removed: it does not wait for conmon, which still has to run its exit
+    /// command (that finds nothing left) before it ends on its own.
+    /// </summary>
     private async Task CleanupQuietlyAsync(string id, CancellationToken cancellationToken)
     {
         try
         {
-            await CleanupAsync(id, cancellationToken);
+            await CleanupAsync(id, waitForConmon: false, cancellationToken);
         }
         catch (NotFoundException)
         {

@@ -105,8 +105,13 @@ public sealed partial class ContainerService : IContainerService
         return new OciRuntimeContext(stateRoot, _options.CgroupManager, searchPaths, _options.HelperDirectory);
     }
 
-    private async Task<ContainerLock> LockAsync(string id, CancellationToken cancellationToken) =>
-        new(await FileLock.AcquireAsync(_locks.Container(id), cancellationToken), _conmonExits);
+    private async Task<ContainerLock> LockAsync(
+        string id,
+        CancellationToken cancellationToken,
+        bool waitForConmon = true) =>
+        new(
+            await FileLock.AcquireAsync(_locks.Container(id), cancellationToken),
+            waitForConmon ? _conmonExits : null);
 
     private Task EmitAsync(
         ContainerConfig config,
