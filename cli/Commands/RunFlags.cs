@@ -32,7 +32,7 @@ public sealed class RunFlags
     public Option<bool> Rootfs { get; } =
         Switch("--rootfs", "IMAGE names a directory to use as the root filesystem, not an image");
     public Option<string?> LogDriver { get; } =
-        Value("--log-driver", "Where output is logged: k8s-file or none (passthrough is not supported yet)");
+        Value("--log-driver", "Where output goes: k8s-file (the default), none, or passthrough (our own stdout and stderr)");
     public Option<string[]> LogOpt { get; } =
         Values("--log-opt", "Option for the log driver, as KEY=VALUE; repeatable");
     public Option<string[]> Label { get; } =

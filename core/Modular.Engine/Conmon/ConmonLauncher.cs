@@ -18,11 +18,20 @@ public sealed class ConmonLauncher
     /// <exception cref="ConmonCreateException">The runtime refused to create the container.</exception>
     public async Task<int> CreateAsync(ConmonRequest request, CancellationToken cancellationToken)
     {
+        var passthrough = request.LogDriver == "passthrough";
+
+        // A container holding the user's terminal could push input into it (TIOCSTI).
+        if (passthrough && !(Console.IsOutputRedirected && Console.IsErrorRedirected))
+        {
+            throw new InvalidInputException(
+                "the passthrough log driver cannot be used when stdout or stderr is a terminal");
+        }
+
         var spawned = ConmonSpawner.Spawn(
             request.ConmonPath,
             ConmonArguments.Build(request),
             BuildEnvironment(request),
-            Path.Combine(request.PersistDirectory, "conmon.stderr"));
+            passthrough ? null : Path.Combine(request.PersistDirectory, "conmon.stderr"));
         using var sync = new FileStream(new SafeFileHandle(spawned.SyncReadFd, true), FileAccess.Read, 1);
         await using (var start = new FileStream(new SafeFileHandle(spawned.StartWriteFd, true), FileAccess.Write, 1))
         {

@@ -15,12 +15,16 @@ internal static unsafe class ConmonSpawner
     private const int SyncFd = 3;
     private const int StartFd = 4;
 
-    /// <summary>Spawns conmon; the caller owns the returned parent ends of both pipes.</summary>
+    /// <summary>
+    /// Spawns conmon; the caller owns the returned parent ends of both pipes. With a null
+    /// <paramref name="stderrPath"/> conmon shares this process's stdout and stderr, which
+    /// the passthrough log driver hands on to the container.
+    /// </summary>
     public static SpawnedConmon Spawn(
         string executable,
         IReadOnlyList<string> arguments,
         IReadOnlyList<string> environment,
-        string stderrPath)
+        string? stderrPath)
     {
         var (syncRead, syncWrite) = CreatePipe();
         var (startRead, startWrite) = CreatePipe();
@@ -84,7 +88,7 @@ internal static unsafe class ConmonSpawner
         string executable,
         IReadOnlyList<string> arguments,
         IReadOnlyList<string> environment,
-        string stderrPath,
+        string? stderrPath,
         int syncWrite,
         int startRead)
     {
@@ -97,8 +101,12 @@ internal static unsafe class ConmonSpawner
         try
         {
             posix_spawn_file_actions_addopen(actions, 0, "/dev/null", ORdonly, 0);
-            posix_spawn_file_actions_addopen(actions, 1, "/dev/null", OWronly, 0);
-            posix_spawn_file_actions_addopen(actions, 2, stderrPath, OWronly | OCreat | OAppend, 0x180);
+            if (stderrPath is not null)
+            {
+                posix_spawn_file_actions_addopen(actions, 1, "/dev/null", OWronly, 0);
+                posix_spawn_file_actions_addopen(actions, 2, stderrPath, OWronly | OCreat | OAppend, 0x180);
+            }
+
             posix_spawn_file_actions_adddup2(actions, syncWrite, SyncFd);
             posix_spawn_file_actions_adddup2(actions, startRead, StartFd);
 

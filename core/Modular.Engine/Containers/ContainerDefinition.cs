@@ -136,20 +136,10 @@ internal sealed class ContainerDefinition(CreateContainerRequest request, Engine
     private string ResolveLogDriver()
     {
         var driver = request.LogDriver ?? options.LogDriver;
-
-        // Limitation: passthrough hands the CLI's own stdio to conmon, and the launcher gives
-        // conmon /dev/null and the attach socket instead; until it does, we refuse rather
-        // than hang on an attach socket that passthrough never creates.
-        if (driver == "passthrough")
-        {
-            throw new InvalidInputException(
-                "log driver \"passthrough\" is not supported yet: use k8s-file or none");
-        }
-
-        return driver is "k8s-file" or "none"
+        return driver is "k8s-file" or "none" or "passthrough"
             ? driver
             : throw new InvalidInputException(
-                $"unsupported log driver \"{driver}\": k8s-file and none are available");
+                $"unsupported log driver \"{driver}\": k8s-file, none and passthrough are available");
     }
 
     private long ResolveLogSizeMax()

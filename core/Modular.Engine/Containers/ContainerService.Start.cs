@@ -31,7 +31,7 @@ public sealed partial class ContainerService
     {
         var id = (await FindAsync(nameOrId, cancellationToken)).Config.Id;
         ContainerRecord record;
-        AttachConnection attach;
+        AttachConnection? attach;
         await using (await LockAsync(id, cancellationToken))
         {
             record = await ReloadLockedAsync(id, nameOrId, cancellationToken);
@@ -41,29 +41,50 @@ public sealed partial class ContainerService
             }
 
             record = await InitLockedAsync(record, cancellationToken);
-
-            // Attach before start, so not one byte of output is missed.
-            attach = await AttachConnection.ConnectAsync(PathsFor(id).Bundle, cancellationToken);
-            try
+            if (IsPassthrough(record.Config))
             {
+                // The container writes straight to our stdout and stderr through conmon:
+                // there is no attach socket, only the exit to wait for.
+                attach = null;
                 record = await StartRuntimeLockedAsync(record, cancellationToken);
             }
-            catch
+            else
             {
-                await attach.DisposeAsync();
-                throw;
+                (attach, record) = await AttachAndStartLockedAsync(record, cancellationToken);
             }
         }
 
         // The lock is released while attached, so stop, kill and conmon's cleanup can act.
-        await using (attach)
+        if (attach is not null)
         {
-            await attach.CopyOutputAsync(stdout, stderr, cancellationToken);
+            await using (attach)
+            {
+                await attach.CopyOutputAsync(stdout, stderr, cancellationToken);
+            }
         }
 
         var exitCode = await WaitForExitFileAsync(record, Timeout.InfiniteTimeSpan, cancellationToken) ?? -1;
         await CleanupQuietlyAsync(id, cancellationToken);
         return exitCode;
+    }
+
+    private static bool IsPassthrough(ContainerConfig config) => config.LogDriver == "passthrough";
+
+    /// <summary>Attaches before start, so not one byte of output is missed.</summary>
+    private async Task<(AttachConnection, ContainerRecord)> AttachAndStartLockedAsync(
+        ContainerRecord record,
+        CancellationToken cancellationToken)
+    {
+        var attach = await AttachConnection.ConnectAsync(PathsFor(record.Config.Id).Bundle, cancellationToken);
+        try
+        {
+            return (attach, await StartRuntimeLockedAsync(record, cancellationToken));
+        }
+        catch
+        {
+            await attach.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Mounts the rootfs, writes the bundle and has conmon run `runtime create`.</summary>

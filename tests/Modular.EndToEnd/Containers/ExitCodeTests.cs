@@ -40,16 +40,16 @@ public sealed class ExitCodeTests(ModpodFixture modpod)
     }
 
     [Fact]
-    public async Task Run_with_the_passthrough_log_driver_is_refused_in_one_line_and_leaves_nothing()
+    public async Task Run_with_the_passthrough_log_driver_writes_straight_to_our_output()
     {
         var image = await modpod.EnsureBusyboxAsync();
 
         var result = await modpod.RunAsync(
-            "run", "--rm", "--name", "log-pass", "--log-driver", "passthrough", image, "true");
+            "run", "--rm", "--log-driver", "passthrough", image, "sh", "-c", "echo out; echo err >&2; exit 4");
 
-        ModpodAssert.Exit(125, result);
-        Assert.Contains("passthrough", Assert.Single(result.ErrorLines));
-        Assert.False(await modpod.ContainerExistsAsync("log-pass"));
+        ModpodAssert.Exit(4, result);
+        Assert.Equal("out", result.Output);
+        Assert.Contains("err", result.ErrorLines);
     }
 
     [Theory]
