@@ -3,6 +3,7 @@ using Modular.Engine;
 using Modular.Engine.Containers;
 using Modular.Engine.Events;
 using Modular.Engine.Images;
+using Modular.Engine.Plugins;
 
 namespace Modular.Cli.Hosting;
 
@@ -42,7 +43,23 @@ public sealed class CliContext(
     public bool Debug => Flags.LogLevel is "debug" or "trace";
 
     /// <summary>Builds the engine for the global flags on first use.</summary>
-    public EngineHost Host => _host ??= EngineHost.Create(Flags);
+    public EngineHost Host
+    {
+        get
+        {
+            if (_host is null)
+            {
+                // Kept before validating, so the context disposes it even when refused.
+                _host = EngineHost.Create(Flags);
+
+                // Every command that reaches the engine touches the store: a driver nobody
+                // provides, or not the store's own, is refused before anything changes.
+                _host.Services.GetRequiredService<StorageDriverProvider>().Validate();
+            }
+
+            return _host;
+        }
+    }
 
     /// <summary>
     /// Services to use instead of the engine's. Only the CLI's own tests set it, with

@@ -32,10 +32,32 @@ public sealed class StorageDriverProvider(PluginHost host, EngineOptions options
         }
     }
 
+    /// <summary>
+    /// Refuses, before a command touches the store, a driver nobody provides or one that
+    /// differs from the store's, as Podman refuses every command up front. Costs one small
+    /// file read when the configured driver is the store's (no manifest is read then).
+    /// </summary>
+    /// <exception cref="InvalidInputException">Unknown driver, or not the store's driver.</exception>
+    public void Validate()
+    {
+        var id = options.StorageDriver;
+        if (ReadRecordedDriver() == id)
+        {
+            return;
+        }
+
+        if (!host.Catalog.IdsOf(PluginKind.Storage).Contains(id))
+        {
+            throw Unknown(id);
+        }
+
+        RefuseDriverMismatch(id);
+    }
+
     private async Task<IStorageDriver> CreateAsync(CancellationToken cancellationToken)
     {
         var id = options.StorageDriver;
-        RefuseDriverMismatch(id);
+        Validate();
 
         var driver = host.Load<IStorageDriver>(PluginKind.Storage, id) ?? throw Unknown(id);
         var driverOptions = new StorageDriverOptions(

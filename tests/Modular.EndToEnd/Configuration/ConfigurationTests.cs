@@ -76,6 +76,26 @@ public sealed class ConfigurationTests
         return string.Join("\n", files.Select(File.ReadAllText));
     }
 
+    [Fact]
+    public async Task Another_driver_on_a_populated_store_is_refused_before_any_command_changes_it()
+    {
+        await using var store = await Store(StoreOptions.Default);
+        var image = await store.Fixture.EnsureBusyboxAsync();
+        var before = await store.Fixture.RunAsync("images", "-q", "--no-trunc");
+
+        var images = await store.Fixture.RunAsync("--storage-driver", "vfs", "images");
+        var rmi = await store.Fixture.RunAsync("--storage-driver", "vfs", "rmi", image);
+        var unknown = await store.Fixture.RunAsync("--storage-driver", "no-such-driver", "ps", "-a");
+        var after = await store.Fixture.RunAsync("images", "-q", "--no-trunc");
+
+        ModpodAssert.Exit(125, images);
+        Assert.Contains("does not match our graph driver \"vfs\"", Assert.Single(images.ErrorLines));
+        ModpodAssert.Exit(125, rmi);
+        ModpodAssert.Exit(125, unknown);
+        Assert.Contains("overlay", Assert.Single(unknown.ErrorLines));
+        Assert.Equal(before.Output, after.Output);
+    }
+
     private static async Task<OwnedStore> Store(StoreOptions options) =>
         new(await ModpodFixture.CreateAsync(options));
 

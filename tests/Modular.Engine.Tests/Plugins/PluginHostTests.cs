@@ -113,6 +113,7 @@ public sealed class PluginHostTests : IDisposable
     [Fact]
     public async Task A_driver_other_than_the_one_the_store_was_made_with_is_refused_naming_both()
     {
+        _folders.AddManifestOnly("storage-overlay", "storage", "overlay");
         Directory.CreateDirectory(_folders.GraphRoot);
         File.WriteAllText(Path.Combine(_folders.GraphRoot, "driver"), "vfs\n");
         await using var host = _folders.CreateHost();
