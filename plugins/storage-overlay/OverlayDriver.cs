@@ -43,6 +43,9 @@ public sealed class OverlayDriver : IStorageDriver
         var mountOptions = options.Options.TryGetValue("mountopt", out var extra) ? extra : "";
         _mounts = new OverlayMounts(_layout, options.RunHome, MountOptions.Parse(mountOptions));
         Directory.CreateDirectory(Path.Combine(options.Home, "l"));
+        // Mount counts live here; a store used only for image commands never mounts, yet
+        // its first pull may need to roll back through the same bookkeeping.
+        Directory.CreateDirectory(options.RunHome);
         if (BackingFilesystem.Name(options.Home) == "overlayfs")
         {
             // An upper directory on overlayfs is refused by the kernel at mount time.

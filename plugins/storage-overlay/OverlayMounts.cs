@@ -90,7 +90,7 @@ internal sealed class OverlayMounts(OverlayLayout layout, string runHome, MountO
             Libc.Check(Libc.umount2(merged, 2), "umount", merged);
         }
 
-        File.Delete(CountFile(id));
+        DeleteCount(id);
     }
 
     public bool IsMounted(string id) => IsMountPoint(layout.Merged(id));
@@ -127,14 +127,39 @@ internal sealed class OverlayMounts(OverlayLayout layout, string runHome, MountO
         field.Replace("\\040", " ").Replace("\\011", "\t")
             .Replace("\\012", "\n").Replace("\\134", "\\");
 
-    private int ReadCount(string id) =>
-        File.Exists(CountFile(id)) && int.TryParse(File.ReadAllText(CountFile(id)), out var n) ? n : 0;
+    /// <summary>
+    /// A missing count file, or a missing run home (a fresh runroot, /run wiped at reboot),
+    /// means "not mounted by us", never an error: removal and rollback depend on it.
+    /// </summary>
+    private int ReadCount(string id)
+    {
+        try
+        {
+            return int.TryParse(File.ReadAllText(CountFile(id)), out var n) ? n : 0;
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return 0;
+        }
+    }
 
     private void WriteCount(string id, int count)
     {
         Directory.CreateDirectory(runHome);
         var text = count.ToString(System.Globalization.CultureInfo.InvariantCulture);
         File.WriteAllText(CountFile(id), text);
+    }
+
+    private void DeleteCount(string id)
+    {
+        try
+        {
+            File.Delete(CountFile(id));
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // No run home, so no count to forget.
+        }
     }
 
     private string CountFile(string id) => Path.Combine(runHome, LayerId.Check(id) + ".mounts");

@@ -27,6 +27,9 @@ public sealed class VfsDriver : IStorageDriver
         _home = options.Home;
         Directory.CreateDirectory(Path.Combine(_home, "dir"));
         Directory.CreateDirectory(Path.Combine(_home, "parents"));
+        // vfs keeps no mount counts; the run home is made anyway so both drivers leave
+        // the same store layout behind them.
+        Directory.CreateDirectory(options.RunHome);
         return Task.CompletedTask;
     }
 

@@ -17,6 +17,8 @@ public sealed class StorageSandbox : IAsyncDisposable
     {
         Driver = driver;
         Root = root;
+        Home = Path.Combine(root, "graph", driver.Id);
+        RunHome = Path.Combine(root, "run", driver.Id);
         Canary = Path.Combine(root, "canary");
         Directory.CreateDirectory(Canary);
     }
@@ -24,6 +26,12 @@ public sealed class StorageSandbox : IAsyncDisposable
     public IStorageDriver Driver { get; }
 
     public string Root { get; }
+
+    /// <summary>The driver's home, <c>graph/&lt;id&gt;</c> (graphroot/&lt;id&gt; in the engine).</summary>
+    public string Home { get; }
+
+    /// <summary>The driver's run home, <c>run/&lt;id&gt;</c> (runroot/&lt;id&gt; in the engine).</summary>
+    public string RunHome { get; }
 
     public string Canary { get; }
 
@@ -34,8 +42,8 @@ public sealed class StorageSandbox : IAsyncDisposable
         var root = Directory.CreateTempSubdirectory("modular-storage-test-").FullName;
         var sandbox = new StorageSandbox(driver, root);
         var options = new StorageDriverOptions(
-            Path.Combine(root, "graph", driver.Id),
-            Path.Combine(root, "run", driver.Id),
+            sandbox.Home,
+            sandbox.RunHome,
             driverOptions ?? new Dictionary<string, string>(),
             Array.Empty<IdMapping>(),
             Array.Empty<IdMapping>());

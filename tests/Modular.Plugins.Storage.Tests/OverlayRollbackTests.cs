@@ -1,0 +1,9 @@
+using Modular.Contracts.Storage;
+using Modular.Plugins.Storage.Overlay;
+
+namespace Modular.Plugins.Storage.Tests;
+
+public sealed class OverlayRollbackTests : RollbackConformance
+{
+    protected override IStorageDriver NewDriver() => new OverlayDriver();
+}
