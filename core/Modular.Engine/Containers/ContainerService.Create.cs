@@ -12,6 +12,7 @@ public sealed partial class ContainerService
         CreateContainerRequest request,
         CancellationToken cancellationToken)
     {
+        ContainerName.Validate(request.Name);
         await EnsureInitializedAsync(cancellationToken);
         var runtimeId = request.Runtime ?? _options.Runtime;
 

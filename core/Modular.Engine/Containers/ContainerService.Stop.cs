@@ -82,7 +82,11 @@ public sealed partial class ContainerService
             }
 
             // A program may trap or ignore its stop signal; the grace period is all it gets.
-            ContainerServiceLog.GraceExpired(_logger, record.Config.Id, grace);
+            ContainerServiceLog.GraceExpired(
+                _logger,
+                Signals.DisplayName(record.Config.StopSignal),
+                record.Config.Name,
+                (long)grace.TotalSeconds);
         }
 
         await runtime.KillAsync(record.Config.Id, Signals.Kill, cancellationToken);

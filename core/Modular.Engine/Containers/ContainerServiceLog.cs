@@ -5,6 +5,9 @@ namespace Modular.Engine.Containers;
 /// <summary>Log messages of the container service.</summary>
 internal static partial class ContainerServiceLog
 {
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Container {ContainerId} ignored its stop signal for {Grace}; sending SIGKILL")]
-    public static partial void GraceExpired(ILogger logger, string containerId, TimeSpan grace);
+    // Podman's wording, which scripts and people grep for.
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "StopSignal {StopSignal} failed to stop container {ContainerName} in {Seconds} seconds, resorting to SIGKILL")]
+    public static partial void GraceExpired(ILogger logger, string stopSignal, string containerName, long seconds);
 }

@@ -35,4 +35,12 @@ public static class Signals
             ? value
             : throw new InvalidInputException($"invalid signal: {signal}");
     }
+
+    /// <summary>SIGTERM for 15; the number itself for a signal without a name here.</summary>
+    public static string DisplayName(int signal)
+    {
+        // IOT shares 6 with ABRT; the first name listed for a number is the one shown.
+        var name = Numbers.FirstOrDefault(pair => pair.Value == signal).Key;
+        return name is null ? signal.ToString(CultureInfo.InvariantCulture) : "SIG" + name;
+    }
 }

@@ -39,6 +39,25 @@ public sealed class ExitCodeTests(ModpodFixture modpod)
         ModpodAssert.Exit(125, result);
     }
 
+    [Theory]
+    [InlineData("bad name")]
+    [InlineData("-x")]
+    [InlineData("a/b")]
+    public async Task Run_with_a_name_podman_would_refuse_exits_125_naming_it_and_creates_nothing(string name)
+    {
+        var image = await modpod.EnsureBusyboxAsync();
+        var before = await modpod.RunAsync("ps", "-a", "-q", "--no-trunc");
+
+        var result = await modpod.RunAsync("run", "--rm", "--name", name, image, "true");
+        var after = await modpod.RunAsync("ps", "-a", "-q", "--no-trunc");
+
+        ModpodAssert.Exit(125, result);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.Contains(name, line);
+        Assert.Contains("names must match [a-zA-Z0-9][a-zA-Z0-9_.-]*", line);
+        Assert.Equal(before.Output, after.Output);
+    }
+
     [Fact]
     public async Task Run_with_the_passthrough_log_driver_writes_straight_to_our_output()
     {
