@@ -33,6 +33,9 @@ public sealed class FakeRegistry : IAsyncDisposable
 
     public ConcurrentDictionary<string, int> Requests { get; } = new();
 
+    /// <summary>When set, every manifest is served with this Docker-Content-Digest header instead of its own.</summary>
+    public string? ManifestDigestHeader { get; set; }
+
     /// <summary>When set, /v2/ paths need "Bearer TOKEN" and /token hands it out.</summary>
     public string? RequiredToken { get; set; }
 
@@ -103,7 +106,8 @@ public sealed class FakeRegistry : IAsyncDisposable
         {
             if (key.Contains("/manifests/"))
             {
-                response.AddHeader("Docker-Content-Digest", Modular.Engine.Images.Digests.Of(item.Body));
+                response.AddHeader(
+                    "Docker-Content-Digest", ManifestDigestHeader ?? Modular.Engine.Images.Digests.Of(item.Body));
             }
 
             Write(response, 200, item.MediaType, item.Body);
