@@ -15,7 +15,8 @@ public sealed partial class ImageService(
     ImageArchiveLoader loader,
     StorageDriverAccess drivers,
     ImageWriter writer,
-    IImageUsage usage) : IImageService
+    IImageUsage usage,
+    ImageEvents events) : IImageService
 {
     // Filled by ListAsync so the synchronous Summarize can report Containers.
     private readonly ConcurrentDictionary<string, int> _containerCounts = new();
@@ -26,6 +27,7 @@ public sealed partial class ImageService(
         CancellationToken cancellationToken)
     {
         var record = await puller.PullAsync(reference, options, cancellationToken);
+        await events.AppendAsync("pull", record.Id, reference, cancellationToken);
         return await ToLocalAsync(record, await store.ReadAsync(cancellationToken), cancellationToken);
     }
 
