@@ -33,6 +33,9 @@ public sealed class FakeRegistry : IAsyncDisposable
 
     public ConcurrentDictionary<string, int> Requests { get; } = new();
 
+    /// <summary>Paths after /v2/ whose body is cut off half-way, the connection then dropped.</summary>
+    public ConcurrentDictionary<string, bool> Truncated { get; } = new();
+
     /// <summary>When set, every manifest is served with this Docker-Content-Digest header instead of its own.</summary>
     public string? ManifestDigestHeader { get; set; }
 
@@ -108,6 +111,14 @@ public sealed class FakeRegistry : IAsyncDisposable
             {
                 response.AddHeader(
                     "Docker-Content-Digest", ManifestDigestHeader ?? Modular.Engine.Images.Digests.Of(item.Body));
+            }
+
+            if (Truncated.ContainsKey(key))
+            {
+                response.ContentLength64 = item.Body.Length;
+                response.OutputStream.Write(item.Body.AsSpan(0, item.Body.Length / 2));
+                response.Abort();
+                return;
             }
 
             Write(response, 200, item.MediaType, item.Body);
