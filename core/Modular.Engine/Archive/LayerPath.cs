@@ -11,7 +11,9 @@ internal static class LayerPath
     /// </summary>
     /// <param name="name">The name to normalise.</param>
     /// <param name="entryName">The tar entry name, for the error message.</param>
-    public static string Normalize(string name, string entryName)
+    /// <param name="linkTarget">True when <paramref name="name"/> is a hard link's target, so
+    /// the error says the target, not the entry's own name, is at fault.</param>
+    public static string Normalize(string name, string entryName, bool linkTarget = false)
     {
         var parts = new List<string>();
         foreach (var part in name.Split('/'))
@@ -25,7 +27,9 @@ internal static class LayerPath
             {
                 throw new InvalidInputException(
                     $"invalid layer entry {Quoted.Of(entryName)}: "
-                    + "path component \"..\" is not allowed");
+                    + (linkTarget
+                        ? $"hard link target {Quoted.Of(name)} leaves the layer"
+                        : "path component \"..\" is not allowed"));
             }
 
             if (part.Contains('\0'))

@@ -73,7 +73,7 @@ internal static class TarEntryConverter
 
     private static string HardLinkTarget(TarEntry tar)
     {
-        var target = LayerPath.Normalize(tar.LinkName, tar.Name);
+        var target = LayerPath.Normalize(tar.LinkName, tar.Name, linkTarget: true);
         if (target.Length == 0)
         {
             throw new InvalidInputException(

@@ -7,7 +7,7 @@ namespace Modular.Engine.Images;
 /// index.json, blobs/sha256). Every blob is checked against its digest, every layer
 /// against its diff id, through the same commit as a pull.
 /// </summary>
-public sealed class ImageArchiveLoader(ImageStore store, ImageWriter writer)
+public sealed class ImageArchiveLoader(ImageStore store, ImageWriter writer, ImageEvents events)
 {
     /// <summary>Loads every image; returns the names loaded, or sha256:ID for unnamed ones.</summary>
     public async Task<IReadOnlyList<string>> LoadAsync(
@@ -23,7 +23,12 @@ public sealed class ImageArchiveLoader(ImageStore store, ImageWriter writer)
             foreach (var commit in commits)
             {
                 var record = await writer.CommitAsync(commit, cancellationToken);
-                loaded.AddRange(commit.Names.Count == 0 ? [$"sha256:{record.Id}"] : commit.Names);
+                IReadOnlyList<string> names = commit.Names.Count == 0 ? [$"sha256:{record.Id}"] : commit.Names;
+                loaded.AddRange(names);
+                foreach (var name in names)
+                {
+                    await events.AppendAsync("loadfromarchive", record.Id, name, cancellationToken);
+                }
             }
 
             return loaded;

@@ -23,6 +23,7 @@ public sealed partial class ImageService
             NamesHistory = [.. record.NamesHistory.Where(n => n != name).Prepend(name)],
         });
         await store.WriteAsync(state, cancellationToken);
+        await events.AppendAsync("tag", record.Id, name, cancellationToken);
     }
 
     public async Task<IReadOnlyList<string>> RemoveAsync(
@@ -38,6 +39,7 @@ public sealed partial class ImageService
         {
             state.PutImage(record with { Names = [.. record.Names.Where(n => n != name)] });
             await store.WriteAsync(state, cancellationToken);
+            await events.AppendAsync("untag", record.Id, name, cancellationToken);
             return [$"Untagged: {name}"];
         }
 
@@ -50,6 +52,12 @@ public sealed partial class ImageService
         }
 
         await DeleteAsync(state, record, cancellationToken);
+        foreach (var untagged in record.Names)
+        {
+            await events.AppendAsync("untag", record.Id, untagged, cancellationToken);
+        }
+
+        await events.AppendAsync("remove", record.Id, record.Names.FirstOrDefault() ?? record.Id, cancellationToken);
         return [.. record.Names.Select(n => $"Untagged: {n}"), $"Deleted: {record.Id}"];
     }
 

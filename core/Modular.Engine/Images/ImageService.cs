@@ -15,7 +15,8 @@ public sealed partial class ImageService(
     ImageArchiveLoader loader,
     StorageDriverAccess drivers,
     ImageWriter writer,
-    IImageUsage usage) : IImageService
+    IImageUsage usage,
+    ImageEvents events) : IImageService
 {
     // Filled by ListAsync so the synchronous Summarize can report Containers.
     private readonly ConcurrentDictionary<string, int> _containerCounts = new();
@@ -25,14 +26,33 @@ public sealed partial class ImageService(
         PullOptions options,
         CancellationToken cancellationToken)
     {
-        var record = await puller.PullAsync(reference, options, cancellationToken);
+        ImageRecord record;
+        try
+        {
+            record = await puller.PullAsync(reference, options, cancellationToken);
+        }
+        catch (Exception e) when (ImageErrors.ShouldWrap(e))
+        {
+            throw ImageErrors.ForPull(reference, e);
+        }
+
+        await events.AppendAsync("pull", record.Id, reference, cancellationToken);
         return await ToLocalAsync(record, await store.ReadAsync(cancellationToken), cancellationToken);
     }
 
-    public Task<IReadOnlyList<string>> LoadAsync(
+    public async Task<IReadOnlyList<string>> LoadAsync(
         string archivePath,
-        CancellationToken cancellationToken) =>
-        loader.LoadAsync(archivePath, cancellationToken);
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await loader.LoadAsync(archivePath, cancellationToken);
+        }
+        catch (Exception e) when (ImageErrors.ShouldWrap(e))
+        {
+            throw ImageErrors.ForLoad(archivePath, e);
+        }
+    }
 
     public async Task<LocalImage> ResolveAsync(string nameOrId, CancellationToken cancellationToken)
     {

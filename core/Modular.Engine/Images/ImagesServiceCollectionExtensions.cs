@@ -18,6 +18,7 @@ public static class ImagesServiceCollectionExtensions
         services.TryAddSingleton<LayerEntryReader>(_ => LayerArchiveReader.ReadAsync);
         services.TryAddSingleton<IImageUsage, NoImageUsage>();
         services.AddSingleton<ImageStore>();
+        services.AddSingleton<ImageEvents>();
         services.AddSingleton<StorageDriverAccess>();
         services.AddSingleton<ImageWriter>();
         services.AddSingleton<ImagePuller>();

@@ -56,7 +56,9 @@ public sealed record Manifest(
         }
         catch (JsonException e)
         {
-            throw new InvalidInputException($"invalid manifest: {e.Message}", e);
+            // .NET appends the line and byte position, which means nothing to the user.
+            var reason = e.Message.Split(" LineNumber:")[0].Split('\n')[0].Trim();
+            throw new InvalidInputException($"invalid manifest: {reason}", e);
         }
     }
 

@@ -55,13 +55,13 @@ public sealed partial class RegistryClient : IDisposable
         await EnsureSuccessAsync(response, what, cancellationToken);
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         var mediaType = response.Content.Headers.ContentType?.MediaType ?? "";
-        var digest = response.Headers.TryGetValues("Docker-Content-Digest", out var values)
-            ? values.First()
-            : Digests.Of(body);
-        if (reference.StartsWith("sha256:", StringComparison.Ordinal) && Digests.Of(body) != reference)
+        // The digest is that of the bytes received, never the Docker-Content-Digest header:
+        // a registry could otherwise make us record a digest the content does not have.
+        var digest = Digests.Of(body);
+        if (reference.StartsWith("sha256:", StringComparison.Ordinal) && digest != reference)
         {
             throw new InvalidInputException(
-                $"manifest digest mismatch: expected {reference}, got {Digests.Of(body)}");
+                $"manifest digest mismatch: expected {reference}, got {digest}");
         }
 
         return new ManifestResponse(body, mediaType, digest);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Modular.Contracts.Storage;
 using Modular.Engine.Configuration;
+using Modular.Engine.Events;
 using Modular.Engine.Images;
 
 namespace Modular.Engine.Tests.Images;
@@ -10,7 +11,7 @@ public sealed class ImageStoreFixture : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public ImageStoreFixture(LayerEntryReader? reader = null)
+    public ImageStoreFixture(LayerEntryReader? reader = null, IEventLog? events = null)
     {
         Root = Directory.CreateTempSubdirectory("modular-images-test-").FullName;
         var options = new EngineOptions
@@ -24,7 +25,13 @@ public sealed class ImageStoreFixture : IDisposable
             RegistriesConfPath = Path.Combine(Root, "registries.conf"),
             AuthFilePath = Path.Combine(Root, "auth.json"),
         };
-        _services = new ServiceCollection()
+        var services = new ServiceCollection();
+        if (events is not null)
+        {
+            services.AddSingleton(events);
+        }
+
+        _services = services
             .AddLogging()
             .AddSingleton(options)
             .AddSingleton<IStorageDriver>(Driver)

@@ -33,6 +33,12 @@ public sealed class FakeRegistry : IAsyncDisposable
 
     public ConcurrentDictionary<string, int> Requests { get; } = new();
 
+    /// <summary>Paths after /v2/ whose body is cut off half-way, the connection then dropped.</summary>
+    public ConcurrentDictionary<string, bool> Truncated { get; } = new();
+
+    /// <summary>When set, every manifest is served with this Docker-Content-Digest header instead of its own.</summary>
+    public string? ManifestDigestHeader { get; set; }
+
     /// <summary>When set, /v2/ paths need "Bearer TOKEN" and /token hands it out.</summary>
     public string? RequiredToken { get; set; }
 
@@ -103,7 +109,16 @@ public sealed class FakeRegistry : IAsyncDisposable
         {
             if (key.Contains("/manifests/"))
             {
-                response.AddHeader("Docker-Content-Digest", Modular.Engine.Images.Digests.Of(item.Body));
+                response.AddHeader(
+                    "Docker-Content-Digest", ManifestDigestHeader ?? Modular.Engine.Images.Digests.Of(item.Body));
+            }
+
+            if (Truncated.ContainsKey(key))
+            {
+                response.ContentLength64 = item.Body.Length;
+                response.OutputStream.Write(item.Body.AsSpan(0, item.Body.Length / 2));
+                response.Abort();
+                return;
             }
 
             Write(response, 200, item.MediaType, item.Body);
