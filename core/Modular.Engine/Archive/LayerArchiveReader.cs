@@ -26,13 +26,14 @@ public static class LayerArchiveReader
         Stream layer,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var tarStream = await OpenDecompressedAsync(layer, cancellationToken);
+        await using var tarStream = new PaxXattrTap(await OpenDecompressedAsync(layer, cancellationToken));
         await using var reader = new TarReader(tarStream, leaveOpen: true);
         var seen = new HashSet<string>(StringComparer.Ordinal);
 
         while (await ReadNextAsync(reader, cancellationToken) is { } tarEntry)
         {
-            var entry = TarEntryConverter.Convert(tarEntry);
+            var raw = tarStream.Current is { } tapped && tapped.Name == tarEntry.Name ? tapped.Xattrs : null;
+            var entry = TarEntryConverter.Convert(tarEntry, raw);
             if (entry is null)
             {
                 continue;

@@ -11,7 +11,9 @@ internal static class TarEntryConverter
     private const string XattrPrefix = "SCHILY.xattr.";
 
     /// <summary>Returns null for entries that carry no file (global PAX headers, the root).</summary>
-    public static LayerEntry? Convert(TarEntry tar)
+    /// <param name="tar">The entry as TarReader parsed it.</param>
+    /// <param name="rawXattrs">Its xattrs with their bytes as stored, when known (see PaxXattrTap).</param>
+    public static LayerEntry? Convert(TarEntry tar, IReadOnlyDictionary<string, byte[]>? rawXattrs = null)
     {
         if (tar.EntryType == TarEntryType.GlobalExtendedAttributes)
         {
@@ -31,7 +33,7 @@ internal static class TarEntryConverter
             return Whiteout(tar, opaque ? directory : LayerPath.Join(directory, hidden), opaque);
         }
 
-        return Regular(tar, path);
+        return Regular(tar, path, rawXattrs);
     }
 
     private static LayerEntry Whiteout(TarEntry tar, string path, bool opaque)
@@ -46,7 +48,10 @@ internal static class TarEntryConverter
         return new LayerEntry(path, type, 0, 0, 0, tar.ModificationTime);
     }
 
-    private static LayerEntry Regular(TarEntry tar, string path)
+    private static LayerEntry Regular(
+        TarEntry tar,
+        string path,
+        IReadOnlyDictionary<string, byte[]>? rawXattrs)
     {
         var type = MapType(tar);
         var link = type switch
@@ -67,7 +72,7 @@ internal static class TarEntryConverter
             posix?.DeviceMajor ?? 0,
             posix?.DeviceMinor ?? 0,
             type == LayerEntryType.File ? tar.Length : 0,
-            Xattrs(tar),
+            Xattrs(tar, rawXattrs),
             type == LayerEntryType.File ? tar.DataStream ?? Stream.Null : null);
     }
 
@@ -100,15 +105,22 @@ internal static class TarEntryConverter
             $"invalid layer entry {Quoted.Of(tar.Name)}: unsupported tar entry type {tar.EntryType}"),
     };
 
-    private static IReadOnlyDictionary<string, byte[]>? Xattrs(TarEntry tar)
+    private static IReadOnlyDictionary<string, byte[]>? Xattrs(
+        TarEntry tar,
+        IReadOnlyDictionary<string, byte[]>? rawXattrs)
     {
         if (tar is not PaxTarEntry pax)
         {
             return null;
         }
 
-        // Limitation: System.Formats.Tar decodes PAX values as UTF-8 strings, so a binary
-        // xattr value (security.capability) that is not valid UTF-8 is altered on the way.
+        // System.Formats.Tar decodes PAX values as UTF-8, altering binary values such as
+        // security.capability; the tap's raw bytes win whenever it followed this entry.
+        if (rawXattrs is not null)
+        {
+            return rawXattrs;
+        }
+
         var xattrs = pax.ExtendedAttributes
             .Where(kv => kv.Key.StartsWith(XattrPrefix, StringComparison.Ordinal))
             .ToDictionary(kv => kv.Key[XattrPrefix.Length..], kv => Encoding.UTF8.GetBytes(kv.Value));
