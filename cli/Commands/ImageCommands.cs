@@ -67,7 +67,7 @@ public static class ImageCommands
 
     public static Command Remove(CliContext context, string name, string key)
     {
-        var force = Switch("--force", "Remove the image even while containers use it", "-f");
+        var force = Switch("--force", "Also remove the containers that use the image, stopping them first", "-f");
         var all = Switch("--all", "Remove every stored image", "-a");
         var names = Names("IMAGE");
         return new Command(name, "Untag or delete stored images").With(force, all, names)
@@ -97,6 +97,11 @@ public static class ImageCommands
         {
             try
             {
+                if (force)
+                {
+                    await RemoveUsersAsync(context, target, cancellationToken);
+                }
+
                 foreach (var line in await context.Images.RemoveAsync(target, force, cancellationToken))
                 {
                     context.Out.WriteLine(line);
@@ -109,6 +114,31 @@ public static class ImageCommands
         }
 
         return code;
+    }
+
+    /// <summary>
+    /// As Podman's <c>rmi -f</c>: when the image itself goes (its last name, or named by
+    /// id), the containers that use it are removed first, stopped if they run.
+    /// </summary>
+    private static async Task RemoveUsersAsync(
+        CliContext context,
+        string target,
+        CancellationToken cancellationToken)
+    {
+        var image = await context.Images.ResolveAsync(target, cancellationToken);
+        var byId = image.Id.StartsWith(target.Replace("sha256:", ""), StringComparison.Ordinal);
+        if (!byId && image.Names.Count > 1)
+        {
+            return;
+        }
+
+        foreach (var container in await context.Containers.ListAsync(true, cancellationToken))
+        {
+            if (container.ImageId == image.Id)
+            {
+                await context.Containers.RemoveAsync(container.Id, true, null, cancellationToken);
+            }
+        }
     }
 
     public static Command Pull(CliContext context, string name)

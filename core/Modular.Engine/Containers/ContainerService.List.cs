@@ -96,7 +96,14 @@ public sealed partial class ContainerService
 
         await using var containerLock = await LockAsync(record.Config.Id, cancellationToken);
         var current = await _store.FindAsync(record.Config.Id, cancellationToken);
-        return current is null ? null : await CleanupLockedAsync(current, null, cancellationToken);
+        if (current is null)
+        {
+            // Removed meanwhile; our open of the lock file made it again (see ReloadLockedAsync).
+            DeleteFile(_locks.Container(record.Config.Id));
+            return null;
+        }
+
+        return await CleanupLockedAsync(current, null, cancellationToken);
     }
 
     private static JsonObject ToJsonObject(IReadOnlyDictionary<string, string> values)

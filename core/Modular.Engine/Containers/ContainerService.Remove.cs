@@ -217,7 +217,15 @@ public sealed partial class ContainerService
         string nameOrId,
         CancellationToken cancellationToken)
     {
-        var record = await _store.FindAsync(id, cancellationToken) ?? throw NoSuchContainer(nameOrId);
+        var record = await _store.FindAsync(id, cancellationToken);
+        if (record is null)
+        {
+            // Removed while we waited for its lock. Opening the lock file to wait made it
+            // again after the remover deleted it; we hold it, so it goes again here.
+            DeleteFile(_locks.Container(id));
+            throw NoSuchContainer(nameOrId);
+        }
+
         if (IsGone(record))
         {
             record = await CleanupLockedAsync(record, null, cancellationToken) ?? throw NoSuchContainer(nameOrId);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Modular.Engine.Images;
 
 namespace Modular.Engine.Containers;
 
@@ -14,6 +15,10 @@ public static class ContainersServiceCollectionExtensions
     {
         services.TryAddSingleton(new ContainerServiceOptions());
         services.TryAddSingleton<IContainerService, ContainerService>();
+
+        // Replaces the images' default of "no containers", whichever was added first.
+        services.RemoveAll<IImageUsage>();
+        services.AddSingleton<IImageUsage, ContainerImageUsage>();
         return services;
     }
 }

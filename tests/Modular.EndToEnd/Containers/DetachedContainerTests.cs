@@ -91,6 +91,24 @@ public sealed class DetachedContainerTests(ModpodFixture modpod)
         ModpodAssert.Exit(0, rm);
     }
 
+    [Fact]
+    public async Task Rmi_of_an_image_in_use_exits_2_and_with_force_removes_its_containers_too()
+    {
+        await modpod.LoadAsync(
+            await Modular.TestImages.TestImageCatalog.UniqueAsync("localhost/rmi-use:latest", "rmi-in-use"),
+            expectSuccess: true);
+        await modpod.RunAsync("run", "-d", "--name", "rmi-user", "localhost/rmi-use:latest", "sleep", "300");
+
+        var refused = await modpod.RunAsync("rmi", "localhost/rmi-use:latest");
+        var forced = await modpod.RunAsync("rmi", "-f", "localhost/rmi-use:latest");
+        var exists = await modpod.RunAsync("image", "exists", "localhost/rmi-use:latest");
+
+        ModpodAssert.Exit(2, refused);
+        ModpodAssert.Exit(0, forced);
+        ModpodAssert.Exit(1, exists);
+        Assert.False(await modpod.ContainerExistsAsync("rmi-user"));
+    }
+
     // conmon ends once its exit command (container cleanup) has returned; a cleanup that
     // hangs keeps conmon alive. Polled with a generous bound: this checks that it ends,
     // not how fast.
