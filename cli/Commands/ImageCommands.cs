@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Modular.Cli.Errors;
 using Modular.Cli.Hosting;
 using Modular.Cli.Output;
 using Modular.Contracts.Errors;
+using Modular.Engine.Containers;
 using Modular.Engine.Images;
 using static Modular.Cli.Commands.CommandKit;
 
@@ -99,7 +101,8 @@ public static class ImageCommands
             {
                 if (force)
                 {
-                    await RemoveUsersAsync(context, target, cancellationToken);
+                    await context.Services.GetRequiredService<ForcedImageRemoval>()
+                        .RemoveUsersAsync(target, cancellationToken);
                 }
 
                 foreach (var line in await context.Images.RemoveAsync(target, force, cancellationToken))
@@ -114,31 +117,6 @@ public static class ImageCommands
         }
 
         return code;
-    }
-
-    /// <summary>
-    /// As Podman's <c>rmi -f</c>: when the image itself goes (its last name, or named by
-    /// id), the containers that use it are removed first, stopped if they run.
-    /// </summary>
-    private static async Task RemoveUsersAsync(
-        CliContext context,
-        string target,
-        CancellationToken cancellationToken)
-    {
-        var image = await context.Images.ResolveAsync(target, cancellationToken);
-        var byId = image.Id.StartsWith(target.Replace("sha256:", ""), StringComparison.Ordinal);
-        if (!byId && image.Names.Count > 1)
-        {
-            return;
-        }
-
-        foreach (var container in await context.Containers.ListAsync(true, cancellationToken))
-        {
-            if (container.ImageId == image.Id)
-            {
-                await context.Containers.RemoveAsync(container.Id, true, null, cancellationToken);
-            }
-        }
     }
 
     public static Command Pull(CliContext context, string name)

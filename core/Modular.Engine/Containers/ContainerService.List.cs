@@ -98,8 +98,7 @@ public sealed partial class ContainerService
         var current = await _store.FindAsync(record.Config.Id, cancellationToken);
         if (current is null)
         {
-            // Removed meanwhile; our open of the lock file made it again (see ReloadLockedAsync).
-            DeleteFile(_locks.Container(record.Config.Id));
+            ForgetLockFile(record.Config.Id);
             return null;
         }
 

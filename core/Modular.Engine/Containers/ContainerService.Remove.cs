@@ -212,6 +212,12 @@ public sealed partial class ContainerService
     }
 
     /// <summary>Reads the row again under the lock, reconciling a container whose conmon is gone.</summary>
+    /// <summary>
+    /// For a holder of the lock that finds the container removed while it waited: opening
+    /// the lock file to wait made it again after the remover deleted it, so it goes again.
+    /// </summary>
+    private void ForgetLockFile(string id) => DeleteFile(_locks.Container(id));
+
     private async Task<ContainerRecord> ReloadLockedAsync(
         string id,
         string nameOrId,
@@ -220,9 +226,7 @@ public sealed partial class ContainerService
         var record = await _store.FindAsync(id, cancellationToken);
         if (record is null)
         {
-            // Removed while we waited for its lock. Opening the lock file to wait made it
-            // again after the remover deleted it; we hold it, so it goes again here.
-            DeleteFile(_locks.Container(id));
+            ForgetLockFile(id);
             throw NoSuchContainer(nameOrId);
         }
 

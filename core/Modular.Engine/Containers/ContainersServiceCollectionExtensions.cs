@@ -15,6 +15,7 @@ public static class ContainersServiceCollectionExtensions
     {
         services.TryAddSingleton(new ContainerServiceOptions());
         services.TryAddSingleton<IContainerService, ContainerService>();
+        services.TryAddSingleton<ForcedImageRemoval>();
 
         // Replaces the images' default of "no containers", whichever was added first.
         services.RemoveAll<IImageUsage>();
