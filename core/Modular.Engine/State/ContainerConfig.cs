@@ -32,8 +32,19 @@ public sealed record ContainerConfig
     public string User { get; init; } = "";
     public required string Hostname { get; init; }
 
-    /// <summary><c>private</c> (loopback only, no network backend yet), <c>none</c> or <c>host</c>.</summary>
+    /// <summary>
+    /// <c>bridge</c> (joins <see cref="Networks"/>), <c>none</c>, <c>host</c>,
+    /// <c>container:ID</c>, <c>ns:PATH</c>, or <c>private</c> (loopback only).
+    /// </summary>
     public string NetworkMode { get; init; } = "private";
+
+    /// <summary>
+    /// In bridge mode, the networks joined, by name, with what was asked of each. The only
+    /// part of the config that changes after create: <c>network connect</c> and
+    /// <c>disconnect</c> rewrite it.
+    /// </summary>
+    public IReadOnlyDictionary<string, ContainerNetworkOptions> Networks { get; init; } =
+        new Dictionary<string, ContainerNetworkOptions>();
 
     public string LogDriver { get; init; } = "k8s-file";
     public long LogSizeMax { get; init; } = -1;
