@@ -95,9 +95,19 @@ public sealed partial class CniBackend
             }
 
             cache.Delete();
+            await AfterLastContainerAsync(attachment.Network, cancellationToken);
         }
 
         return problems;
+    }
+
+    private async Task AfterLastContainerAsync(NetworkDefinition network, CancellationToken cancellationToken)
+    {
+        var dnsmasqDirectory = Path.Combine(DnsnameRuntimeDirectory, "containers", "cni", "dnsname", network.Name);
+        if (network.DnsEnabled && !Directory.Exists(dnsmasqDirectory))
+        {
+            await new DnsnameFirewallRules(_runner).RemoveAsync(network.NetworkInterface, cancellationToken);
+        }
     }
 
     private async Task SetupLoopbackAsync(

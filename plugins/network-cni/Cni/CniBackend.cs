@@ -71,6 +71,11 @@ public sealed partial class CniBackend(ILogger<CniBackend> logger) : INetworkBac
                 "ip", ["link", "delete", network.NetworkInterface], null,
                 new Dictionary<string, string?>(), cancellationToken);
         }
+
+        if (network.Driver == "bridge")
+        {
+            await new DnsnameFirewallRules(_runner).RemoveAsync(network.NetworkInterface, cancellationToken);
+        }
     }
 
     private string FirewallBackend => Options.FirewallDriver is "iptables" or "firewalld" ? Options.FirewallDriver : "";

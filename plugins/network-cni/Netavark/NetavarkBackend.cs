@@ -61,7 +61,18 @@ public sealed class NetavarkBackend(ILogger<NetavarkBackend> logger) : INetworkB
         NetworkSetupRequest request,
         CancellationToken cancellationToken)
     {
-        var output = await RunAsync("setup", request, cancellationToken);
+        string output;
+        try
+        {
+            output = await RunAsync("setup", request, cancellationToken);
+        }
+        catch (BackendException)
+        {
+            // netavark 1.4 leaves what it did before failing (a veth, rules) in place.
+            await RollBackAsync(request);
+            throw;
+        }
+
         try
         {
             return NetavarkStatusJson.FromJson(JsonNode.Parse(output) ?? new JsonObject(), request);
@@ -80,6 +91,22 @@ public sealed class NetavarkBackend(ILogger<NetavarkBackend> logger) : INetworkB
         }
 
         await RunAsync("teardown", request, cancellationToken);
+    }
+
+    private async Task RollBackAsync(NetworkSetupRequest request)
+    {
+        try
+        {
+            // Its own short deadline: the caller's token may be what cancelled the setup.
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await RunAsync("teardown", request, timeout.Token);
+        }
+        catch (BackendException e)
+        {
+            // Expected when setup failed early: there is little or nothing to undo.
+            NetworkLog.TeardownProblem(logger, string.Join(",", request.Networks.Select(n => n.Network.Name)),
+                request.ContainerId, e.Message);
+        }
     }
 
     private static NetworkDefinition ReadDefinition(string path, string text) =>
