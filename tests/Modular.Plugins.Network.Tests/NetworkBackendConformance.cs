@@ -9,7 +9,7 @@ namespace Modular.Plugins.Network.Tests;
 /// What every network backend must do, against the real programs, in namespaces and on a
 /// bridge each test creates and removes. Derived classes name the backend.
 /// </summary>
-public abstract class NetworkBackendConformance
+public abstract partial class NetworkBackendConformance
 {
     protected abstract INetworkBackend CreateBackend();
 

@@ -38,11 +38,43 @@ public sealed partial class CniBackend
 
     public async Task TeardownAsync(NetworkSetupRequest request, CancellationToken cancellationToken)
     {
-        var problems = await DeleteAllAsync(PluginRunner(), request, cancellationToken);
+        List<string> problems;
+        if (File.Exists(request.NamespacePath))
+        {
+            problems = await DeleteAllAsync(PluginRunner(), request, cancellationToken);
+        }
+        else
+        {
+            var interfaces = await CachedAddressesAsync(request, cancellationToken);
+            await using var standIn = await StandInNamespace.CreateAsync(_runner, interfaces, cancellationToken);
+            problems = await DeleteAllAsync(
+                PluginRunner(), request with { NamespacePath = standIn.Path }, cancellationToken);
+        }
+
         if (problems.Count > 0)
         {
             throw new BackendException(string.Join("; ", problems));
         }
+    }
+
+    /// <summary>Per interface, the addresses the cached ADD results gave the container.</summary>
+    private async Task<Dictionary<string, IReadOnlyList<string>>> CachedAddressesAsync(
+        NetworkSetupRequest request,
+        CancellationToken cancellationToken)
+    {
+        var interfaces = new Dictionary<string, IReadOnlyList<string>>();
+        foreach (var attachment in request.Networks)
+        {
+            var cache = new CniResultCache(ResultDirectory, request.ContainerId, attachment.Network.Name);
+            var (_, result) = await cache.ReadAsync(cancellationToken);
+            var status = CniResultJson.ToStatus(result);
+            interfaces[attachment.InterfaceName] = status.Interfaces
+                .Where(i => i.Name == attachment.InterfaceName)
+                .SelectMany(i => i.Addresses.Select(a => a.Cidr))
+                .ToList();
+        }
+
+        return interfaces;
     }
 
     private async Task<JsonNode?> AddAsync(

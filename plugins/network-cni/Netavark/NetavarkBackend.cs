@@ -90,8 +90,42 @@ public sealed class NetavarkBackend(ILogger<NetavarkBackend> logger) : INetworkB
             return;
         }
 
-        await RunAsync("teardown", request, cancellationToken);
+        if (File.Exists(request.NamespacePath))
+        {
+            await TolerantTeardownAsync(request, cancellationToken);
+            return;
+        }
+
+        var interfaces = request.Networks
+            .Select(n => n.InterfaceName)
+            .Distinct()
+            .ToDictionary(name => name, _ => (IReadOnlyList<string>)[]);
+        await using var standIn = await StandInNamespace.CreateAsync(_runner, interfaces, cancellationToken);
+        await TolerantTeardownAsync(request with { NamespacePath = standIn.Path }, cancellationToken);
     }
+
+    /// <summary>
+    /// A second teardown, or one after the namespace went, finds interfaces and aardvark
+    /// entries already gone; netavark says "No such ..." about them. Detached is detached.
+    /// </summary>
+    private async Task TolerantTeardownAsync(NetworkSetupRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RunAsync("teardown", request, cancellationToken);
+        }
+        catch (BackendException e) when (OnlyMissingThings(e.Message))
+        {
+            NetworkLog.TeardownProblem(logger, string.Join(",", request.Networks.Select(n => n.Network.Name)),
+                request.ContainerId, e.Message);
+        }
+    }
+
+    internal static bool OnlyMissingThings(string message) =>
+        message.Split('\n')
+            .Select(line => line.Trim())
+            .Where(line => line.Length > 0 && line != "netavark: netavark encountered multiple errors:")
+            .All(line => line.Contains("No such file or directory") || line.Contains("No such device"));
 
     private async Task RollBackAsync(NetworkSetupRequest request)
     {
