@@ -193,7 +193,7 @@ public abstract partial class NetworkBackendConformance
             : [];
     }
 
-    private static int FreeTcpPort()
+    protected static int FreeTcpPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -201,7 +201,7 @@ public abstract partial class NetworkBackendConformance
     }
 
     /// <summary>httpd starts in the background; the first connections may come before it listens.</summary>
-    private static async Task<string> GetWithRetryAsync(string url)
+    protected static async Task<string> GetWithRetryAsync(string url)
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         for (var attempt = 0; ; attempt++)
