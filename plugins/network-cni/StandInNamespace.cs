@@ -55,5 +55,5 @@ internal sealed class StandInNamespace : IAsyncDisposable
     }
 
     private Task<ProgramResult> IpAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken) =>
-        _runner.RunAsync("ip", arguments, null, NoEnvironment, cancellationToken);
+        _runner.RunAsync(ExecutableSearch.System("ip"), arguments, null, NoEnvironment, cancellationToken);
 }

@@ -29,7 +29,8 @@ public sealed class NetavarkBackendTests : NetworkBackendConformance
         await File.WriteAllTextAsync(Path.Combine(site, "index.html"), "still here\n");
         try
         {
-            await ForeignAsync(foreignConfig, "setup", foreignNs, foreign);
+            var setup = await ForeignAsync(foreignConfig, "setup", foreignNs, foreign);
+            Assert.True(setup.ExitCode == 0, setup.StandardOutput + setup.StandardError);
             sandbox.StartInNamespace(foreignNs, "httpd", "-f", "-p", "8080", "-h", site);
             var ns = await sandbox.NamespaceAsync();
             var request = sandbox.Request(ns, "ours", new NetworkAttachment(ours, "eth0", [sandbox.Address(10)], null, []))
@@ -92,6 +93,7 @@ public sealed class NetavarkBackendTests : NetworkBackendConformance
         await Cli.Wrap(Netavark)
             .WithArguments(["--config", config, "--rootless=false", verb, NetworkSandbox.NamespacePath(ns)])
             .WithStandardInputPipe(PipeSource.FromString(options))
+            .WithEnvironmentVariables(env => env.Set("PATH", "/usr/sbin:/usr/bin:/sbin:/bin"))
             .WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync();
 }

@@ -139,10 +139,14 @@ public abstract partial class NetworkBackendConformance
         var rulesAfter = await sandbox.IptablesLinesAsync(request.ContainerId);
         Assert.True(rulesAfter.Count == 0, "left in iptables:\n" + string.Join("\n", rulesAfter));
         Assert.False(Directory.Exists("/sys/class/net/" + sandbox.Bridge), "bridge left behind");
+
+        // By index: netavark names host veths veth0, veth1..., so another engine's next
+        // container may take the same name at once; an index is never handed out again soon.
+        var linksAfter = await HostCommand.MustAsync("ip", "-o", "link", "show");
         foreach (var veth in veths.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
-            var name = veth.Split(':')[1].Trim().Split('@')[0];
-            Assert.False(Directory.Exists("/sys/class/net/" + name), $"veth {name} left behind");
+            var index = veth.Split(':')[0] + ":";
+            Assert.False(linksAfter.Split('\n').Any(line => line.StartsWith(index)), $"veth {veth} left behind");
         }
 
         Assert.Empty(LeaseFiles(sandbox));

@@ -112,7 +112,7 @@ public sealed partial class NetworkSandbox : IAsyncDisposable
     /// <summary>Starts a long-running busybox applet in a namespace; stopped (by its PID) on dispose.</summary>
     public void StartInNamespace(string ns, params string[] busyboxArguments)
     {
-        var command = Cli.Wrap("ip")
+        var command = Cli.Wrap(HostCommand.Resolve("ip"))
             .WithArguments(["netns", "exec", ns, "/bin/busybox", .. busyboxArguments])
             .WithValidation(CommandResultValidation.None);
         _background.Add(IgnoreCancellation(command.ExecuteAsync(_stop.Token)));

@@ -68,7 +68,7 @@ public sealed partial class CniBackend(ILogger<CniBackend> logger) : INetworkBac
             && Directory.Exists(Path.Combine("/sys/class/net", network.NetworkInterface)))
         {
             await _runner.RunAsync(
-                "ip", ["link", "delete", network.NetworkInterface], null,
+                ExecutableSearch.System("ip"), ["link", "delete", network.NetworkInterface], null,
                 new Dictionary<string, string?>(), cancellationToken);
         }
 
