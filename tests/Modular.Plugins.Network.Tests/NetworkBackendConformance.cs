@@ -118,6 +118,33 @@ public abstract partial class NetworkBackendConformance
     }
 
     [NetworkFact]
+    public async Task A_port_range_published_on_all_addresses_answers_on_127_0_0_1()
+    {
+        await using var sandbox = await SandboxAsync();
+        var network = sandbox.Network(dns: false);
+        await sandbox.Backend.WriteNetworkAsync(network, default);
+        var ns = await sandbox.NamespaceAsync();
+        var hostPort = FreeTcpPortPair();
+        var request = sandbox.Request(ns, "ranged", Attach(sandbox, network, 35)) with
+        {
+            Ports = [new PortMapping("", 8080, hostPort, 2, "tcp")],
+        };
+        await sandbox.SetupAsync(request);
+        foreach (var (port, text) in new[] { (8080, "first\n"), (8081, "second\n") })
+        {
+            var site = Directory.CreateDirectory(Path.Combine(sandbox.Root, "site" + port)).FullName;
+            await File.WriteAllTextAsync(Path.Combine(site, "index.html"), text);
+            sandbox.StartInNamespace(ns, "httpd", "-f", "-p", port.ToString(), "-h", site);
+        }
+
+        var first = await GetWithRetryAsync($"http://127.0.0.1:{hostPort}/index.html");
+        var second = await GetWithRetryAsync($"http://127.0.0.1:{hostPort + 1}/index.html");
+
+        Assert.Equal("first\n", first);
+        Assert.Equal("second\n", second);
+    }
+
+    [NetworkFact]
     public async Task Teardown_leaves_no_veth_no_rule_and_no_lease()
     {
         await using var sandbox = await SandboxAsync();
@@ -195,6 +222,25 @@ public abstract partial class NetworkBackendConformance
             ? Directory.EnumerateFiles(leases, "*", SearchOption.AllDirectories)
                 .Where(path => IPAddress.TryParse(Path.GetFileName(path), out _))
             : [];
+    }
+
+    /// <summary>Two consecutive free ports, for a range of two.</summary>
+    private static int FreeTcpPortPair()
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var port = FreeTcpPort();
+            try
+            {
+                using var next = new TcpListener(IPAddress.Loopback, port + 1);
+                next.Start();
+                return port;
+            }
+            catch (SocketException) when (attempt < 20)
+            {
+                // Taken; try another pair.
+            }
+        }
     }
 
     protected static int FreeTcpPort()
