@@ -97,6 +97,18 @@ public sealed partial class NetworkSandbox : IAsyncDisposable
 
     public static string NamespacePath(string name) => "/run/netns/" + name;
 
+    /// <summary>
+    /// A parent for macvlan: a veth pair, both ends up, under this sandbox's bridge name
+    /// (a macvlan network has no bridge), so dispose removes it with the bridge.
+    /// </summary>
+    public async Task<string> ParentInterfaceAsync()
+    {
+        await HostCommand.MustAsync("ip", "link", "add", Bridge, "type", "veth", "peer", "name", Bridge + "p");
+        await HostCommand.MustAsync("ip", "link", "set", Bridge, "up");
+        await HostCommand.MustAsync("ip", "link", "set", Bridge + "p", "up");
+        return Bridge;
+    }
+
     public async Task<NetworkSetupResult> SetupAsync(NetworkSetupRequest request)
     {
         _setups.Add(request);
