@@ -36,11 +36,13 @@ internal sealed class StandInNamespace : IAsyncDisposable
         foreach (var (interfaceName, addresses) in interfaces)
         {
             // The peer stays inside too, so the pair goes with the namespace at worst.
-            string[] add = ["link", "add", interfaceName, "type", "veth", "peer", "name", $"mtdpeer{index++}"];
+            var peer = $"mtdpeer{index++}";
+            string[] add = ["link", "add", interfaceName, "type", "veth", "peer", "name", peer];
             await stand.IpAsync(["-n", stand._name, .. add], cancellationToken);
             foreach (var cidr in addresses)
             {
-                await stand.IpAsync(["-n", stand._name, "addr", "add", cidr, "dev", interfaceName], cancellationToken);
+                string[] address = ["addr", "add", cidr, "dev", interfaceName];
+                await stand.IpAsync(["-n", stand._name, .. address], cancellationToken);
             }
         }
 
@@ -54,6 +56,8 @@ internal sealed class StandInNamespace : IAsyncDisposable
         await IpAsync(["netns", "delete", _name], timeout.Token);
     }
 
-    private Task<ProgramResult> IpAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken) =>
+    private Task<ProgramResult> IpAsync(
+        IReadOnlyList<string> arguments,
+        CancellationToken cancellationToken) =>
         _runner.RunAsync(ExecutableSearch.System("ip"), arguments, null, NoEnvironment, cancellationToken);
 }

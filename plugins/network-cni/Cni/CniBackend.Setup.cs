@@ -46,7 +46,8 @@ public sealed partial class CniBackend
         else
         {
             var interfaces = await CachedAddressesAsync(request, cancellationToken);
-            await using var standIn = await StandInNamespace.CreateAsync(_runner, interfaces, cancellationToken);
+            await using var standIn =
+                await StandInNamespace.CreateAsync(_runner, interfaces, cancellationToken);
             problems = await DeleteAllAsync(
                 PluginRunner(), request with { NamespacePath = standIn.Path }, cancellationToken);
         }
@@ -121,7 +122,8 @@ public sealed partial class CniBackend
                 }
                 catch (BackendException e)
                 {
-                    NetworkLog.TeardownProblem(logger, attachment.Network.Name, request.ContainerId, e.Message);
+                    NetworkLog.TeardownProblem(
+                        logger, attachment.Network.Name, request.ContainerId, e.Message);
                     problems.Add(e.Message);
                 }
             }
@@ -135,7 +137,8 @@ public sealed partial class CniBackend
 
     private async Task AfterLastContainerAsync(NetworkDefinition network, CancellationToken cancellationToken)
     {
-        var dnsmasqDirectory = Path.Combine(DnsnameRuntimeDirectory, "containers", "cni", "dnsname", network.Name);
+        var dnsmasqDirectory = Path.Combine(
+            DnsnameRuntimeDirectory, "containers", "cni", "dnsname", network.Name);
         if (network.DnsEnabled && !Directory.Exists(dnsmasqDirectory))
         {
             await new DnsnameFirewallRules(_runner).RemoveAsync(network.NetworkInterface, cancellationToken);
@@ -156,11 +159,14 @@ public sealed partial class CniBackend
         await runner.RunAsync("ADD", list, plugin, null, invocation, cancellationToken);
     }
 
-    /// <summary>The written conflist when there is one (it may be hand-edited), else the definition's.</summary>
-    private async Task<JsonObject> ConfListAsync(NetworkDefinition network, CancellationToken cancellationToken)
+    /// <summary>The written conflist if there is one (maybe hand-edited), else the definition's.</summary>
+    private async Task<JsonObject> ConfListAsync(
+        NetworkDefinition network,
+        CancellationToken cancellationToken)
     {
         var path = FilePath(network.Name);
-        if (File.Exists(path) && JsonNode.Parse(await File.ReadAllTextAsync(path, cancellationToken)) is JsonObject list)
+        if (File.Exists(path)
+            && JsonNode.Parse(await File.ReadAllTextAsync(path, cancellationToken)) is JsonObject list)
         {
             return list;
         }

@@ -18,7 +18,8 @@ internal sealed class DnsnameFirewallRules(ProgramRunner runner)
         }
 
         var iptables = ExecutableSearch.System("iptables");
-        var listing = await runner.RunAsync(iptables, ["-S", "INPUT"], null, NoEnvironment, cancellationToken);
+        var listing = await runner.RunAsync(
+            iptables, ["-S", "INPUT"], null, NoEnvironment, cancellationToken);
         var rules = listing.StandardOutput.Split('\n')
             .Where(line => line.StartsWith($"-A INPUT -i {bridge} ", StringComparison.Ordinal)
                            && line.Contains("--dport 53 ", StringComparison.Ordinal)

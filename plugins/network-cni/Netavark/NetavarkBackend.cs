@@ -42,7 +42,8 @@ public sealed class NetavarkBackend(ILogger<NetavarkBackend> logger) : INetworkB
     }
 
     public Task<IReadOnlyList<NetworkDefinition>> LoadNetworksAsync(CancellationToken cancellationToken) =>
-        DefinitionFiles.LoadAsync(Options.ConfigDirectory, "*.json", ReadDefinition, logger, cancellationToken);
+        DefinitionFiles.LoadAsync(
+            Options.ConfigDirectory, "*.json", ReadDefinition, logger, cancellationToken);
 
     public async Task WriteNetworkAsync(NetworkDefinition network, CancellationToken cancellationToken)
     {
@@ -116,8 +117,7 @@ public sealed class NetavarkBackend(ILogger<NetavarkBackend> logger) : INetworkB
         }
         catch (BackendException e) when (OnlyMissingThings(e.Message))
         {
-            NetworkLog.TeardownProblem(logger, string.Join(",", request.Networks.Select(n => n.Network.Name)),
-                request.ContainerId, e.Message);
+            NetworkLog.TeardownProblem(logger, NetworkNames(request), request.ContainerId, e.Message);
         }
     }
 
@@ -138,10 +138,12 @@ public sealed class NetavarkBackend(ILogger<NetavarkBackend> logger) : INetworkB
         catch (BackendException e)
         {
             // Expected when setup failed early: there is little or nothing to undo.
-            NetworkLog.TeardownProblem(logger, string.Join(",", request.Networks.Select(n => n.Network.Name)),
-                request.ContainerId, e.Message);
+            NetworkLog.TeardownProblem(logger, NetworkNames(request), request.ContainerId, e.Message);
         }
     }
+
+    private static string NetworkNames(NetworkSetupRequest request) =>
+        string.Join(",", request.Networks.Select(n => n.Network.Name));
 
     private static NetworkDefinition ReadDefinition(string path, string text) =>
         NetavarkNetworkJson.FromJson(JsonNode.Parse(text) ?? throw new FormatException("empty file"));
@@ -164,7 +166,7 @@ public sealed class NetavarkBackend(ILogger<NetavarkBackend> logger) : INetworkB
         }
 
         arguments.AddRange([verb, request.NamespacePath]);
-        NetworkLog.Step(logger, string.Join(",", request.Networks.Select(n => n.Network.Name)), verb, request.ContainerId);
+        NetworkLog.Step(logger, NetworkNames(request), verb, request.ContainerId);
 
         var input = NetavarkOptionsJson.ToJson(request).ToJsonString();
         var result = await _runner.RunAsync(netavark, arguments, input, Environment(), cancellationToken);
