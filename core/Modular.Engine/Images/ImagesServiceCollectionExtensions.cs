@@ -22,6 +22,8 @@ public static class ImagesServiceCollectionExtensions
         services.AddSingleton<StorageDriverAccess>();
         services.AddSingleton<ImageWriter>();
         services.AddSingleton<ImagePuller>();
+        services.AddSingleton<ImagePusher>();
+        services.AddSingleton<Registry.RegistryLogins>();
         services.AddSingleton<ImageArchiveLoader>();
         services.AddSingleton<IImageService, ImageService>();
         services.AddSingleton<ILayerStore, LayerStore>();
