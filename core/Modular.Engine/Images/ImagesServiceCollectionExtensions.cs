@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Modular.Engine.Archive;
+using Modular.Engine.Images.Transports;
 
 namespace Modular.Engine.Images;
 
@@ -27,6 +28,7 @@ public static class ImagesServiceCollectionExtensions
         services.AddSingleton<ImageArchiveLoader>();
         services.AddSingleton<IImageService, ImageService>();
         services.AddSingleton<ILayerStore, LayerStore>();
+        services.AddSingleton<IImageTransports, ImageTransports>();
         return services;
     }
 }
