@@ -41,6 +41,7 @@ public static class ModpodCommandLine
         PsCommand.Create(c, "ps", "ps"), LogsCommand.Create(c), LifecycleCommands.Stop(c),
         LifecycleCommands.Kill(c), LifecycleCommands.Remove(c, "rm"), LifecycleCommands.Wait(c),
         InspectCommand.Create(c, null), EventsCommand.Create(c),
+        PushCommand.Create(c, "push"), LoginCommands.Login(c), LoginCommands.Logout(c),
     ];
 
     private static Command ContainerGroup(CliContext c) =>
@@ -55,7 +56,7 @@ public static class ModpodCommandLine
         new Command("image", "Commands that act on images").With(
         ImagesCommand.Create(c, "ls").Aliased("list"), ImageCommands.Inspect(c), ImageCommands.Exists(c),
         ImageCommands.Tag(c), ImageCommands.Remove(c, "rm", "image rm"), ImageCommands.Pull(c, "pull"),
-        ImageCommands.Load(c, "load"));
+        ImageCommands.Load(c, "load"), PushCommand.Create(c, "push"));
 
     /// <summary>Parses and runs one command line; returns the process exit code.</summary>
     public static async Task<int> InvokeAsync(

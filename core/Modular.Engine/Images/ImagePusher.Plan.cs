@@ -56,7 +56,7 @@ public sealed partial class ImagePusher
                 "manifest type v2s1 (Docker schema 1) is not supported for writing; use --format v2s2 or oci"),
             null => stored == MediaTypes.OciManifest ? MediaTypes.OciManifest : MediaTypes.DockerManifest,
             _ => throw new InvalidInputException(
-                $"unknown format \"{format}\". Choose one of the supported formats: 'oci', 'v2s1', or 'v2s2'"),
+                $"unknown format \"{format}\". Choose on of the supported formats: 'oci', 'v2s1', or 'v2s2'"),
         };
         var zstd = wanted == BlobCompression.Zstd
             || (wanted is null && kept.Any(k => k.Compression == BlobCompression.Zstd));

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Modular.Engine.Registry;
 
@@ -9,7 +10,9 @@ internal static class PushManifest
     public static byte[] Write(string mediaType, Descriptor config, IEnumerable<Descriptor> layers)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        // Go's encoder leaves '+' alone; the default here would write \u002B into media types.
+        var options = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        using (var json = new Utf8JsonWriter(buffer, options))
         {
             json.WriteStartObject();
             json.WriteNumber("schemaVersion", 2);

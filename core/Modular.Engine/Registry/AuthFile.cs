@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Modular.Contracts.Errors;
@@ -17,6 +18,8 @@ public sealed class AuthFile(string path)
         WriteIndented = true,
         IndentCharacter = '\t',
         IndentSize = 1,
+        // Base64 has '+'; Go writes it as is, not as \u002B.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public string Path => path;
