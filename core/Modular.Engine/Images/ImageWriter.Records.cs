@@ -75,6 +75,7 @@ public sealed partial class ImageWriter
                 }
             }
 
+            _blobs.Prune(state);
             await store.WriteAsync(state, timeout.Token);
         }
         catch (Exception e) when (

@@ -7,12 +7,26 @@ using Xunit;
 namespace Modular.EndToEnd.Fixtures;
 
 /// <summary>
-/// A real docker-registry (Debian's docker-distribution) on 127.0.0.1 with no auth,
-/// its storage in a temp directory. Stopped by its own PID and deleted in DisposeAsync.
+/// A real docker-registry (Debian's docker-distribution) on 127.0.0.1 with no auth (or,
+/// from <see cref="StartWithAuthAsync"/>, htpasswd auth), its storage in a temp directory.
+/// Stopped by its own PID and deleted in DisposeAsync.
 /// </summary>
 public sealed class RegistryFixture : IAsyncLifetime
 {
     private const string Executable = "/usr/bin/docker-registry";
+
+    /// <summary>The one user of an htpasswd registry.</summary>
+    public const string User = "modular";
+
+    /// <summary>Its password; <see cref="PasswordHash"/> is this password's bcrypt hash.</summary>
+    public const string Password = "modular-secret";
+
+    // bcrypt (cost 5, so the registry checks it fast) of Password, made once with
+    // python3 -c 'import crypt; print(crypt.crypt("modular-secret",
+    // crypt.mksalt(crypt.METHOD_BLOWFISH, rounds=1<<5)))'; fixed so tests need no tool.
+    private const string PasswordHash = "$2b$05$YNxfzw/tw6IiARXteguVGeY/NpAxhwKpYZjt6OiwbCbp/5XPgSCOO";
+
+    private bool _auth;
 
     private readonly CancellationTokenSource _stop = new();
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
@@ -26,10 +40,40 @@ public sealed class RegistryFixture : IAsyncLifetime
 
     public string Storage => Path.Combine(Directory, "storage");
 
+    /// <summary>The registry's access log: one line per request, method, path and status.</summary>
+    public string AccessLog => Path.Combine(Directory, "access.log");
+
+    /// <summary>A registry that wants <see cref="User"/> and <see cref="Password"/> (basic auth).</summary>
+    public static async Task<RegistryFixture> StartWithAuthAsync()
+    {
+        var registry = new RegistryFixture { _auth = true };
+        await registry.InitializeAsync();
+        return registry;
+    }
+
+    /// <summary>The access log's requests so far, as "METHOD PATH STATUS".</summary>
+    public async Task<IReadOnlyList<string>> RequestsAsync()
+    {
+        var text = File.Exists(AccessLog) ? await File.ReadAllTextAsync(AccessLog) : "";
+        return [.. System.Text.RegularExpressions.Regex.Matches(text, "\"([A-Z]+) ([^ \"]+) HTTP/[0-9.]+\" ([0-9]+)")
+            .Select(m => $"{m.Groups[1].Value} {m.Groups[2].Value} {m.Groups[3].Value}")];
+    }
+
     public async Task InitializeAsync()
     {
         Address = "127.0.0.1:" + FreePort();
         var config = Path.Combine(Directory, "config.yml");
+        var htpasswd = Path.Combine(Directory, "htpasswd");
+        await File.WriteAllTextAsync(htpasswd, $"{User}:{PasswordHash}\n");
+        var auth = _auth
+            ? $"""
+
+            auth:
+              htpasswd:
+                realm: modular-test
+                path: {htpasswd}
+            """
+            : "";
         await File.WriteAllTextAsync(config, $"""
             version: 0.1
             log:
@@ -41,7 +85,7 @@ public sealed class RegistryFixture : IAsyncLifetime
                 enabled: true
             http:
               addr: {Address}
-            """);
+            """ + auth);
 
         // Both streams go to files: CliWrap's null target closes its pipe and the
         // registry then dies of SIGPIPE on its first access-log line.
@@ -133,7 +177,8 @@ public sealed class RegistryFixture : IAsyncLifetime
             try
             {
                 using var response = await _http.GetAsync($"http://{Address}/v2/");
-                if (response.StatusCode == HttpStatusCode.OK)
+                if (response.StatusCode == HttpStatusCode.OK
+                    || (_auth && response.StatusCode == HttpStatusCode.Unauthorized))
                 {
                     return;
                 }
