@@ -26,6 +26,7 @@ public sealed class RegistryFixture : IAsyncLifetime
     // crypt.mksalt(crypt.METHOD_BLOWFISH, rounds=1<<5)))'; fixed so tests need no tool.
     private const string PasswordHash = "$2b$05$YNxfzw/tw6IiARXteguVGeY/NpAxhwKpYZjt6OiwbCbp/5XPgSCOO";
 
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _accessLog = new();
     private bool _auth;
 
     private readonly CancellationTokenSource _stop = new();
@@ -51,12 +52,37 @@ public sealed class RegistryFixture : IAsyncLifetime
         return registry;
     }
 
-    /// <summary>The access log's requests so far, as "METHOD PATH STATUS".</summary>
+    /// <summary>
+    /// The access log's requests so far, as "METHOD PATH STATUS". The registry writes a
+    /// line after each response, so a marker request is sent and awaited in the log: every
+    /// request answered before it is then there too.
+    /// </summary>
     public async Task<IReadOnlyList<string>> RequestsAsync()
     {
-        var text = File.Exists(AccessLog) ? await File.ReadAllTextAsync(AccessLog) : "";
-        return [.. System.Text.RegularExpressions.Regex.Matches(text, "\"([A-Z]+) ([^ \"]+) HTTP/[0-9.]+\" ([0-9]+)")
-            .Select(m => $"{m.Groups[1].Value} {m.Groups[2].Value} {m.Groups[3].Value}")];
+        var marker = "/v2/?marker=" + Guid.NewGuid().ToString("N");
+        using (await _http.GetAsync($"http://{Address}{marker}"))
+        {
+        }
+
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var lines = _accessLog.ToArray();
+            var end = Array.FindIndex(lines, l => l.Contains(marker, StringComparison.Ordinal));
+            if (end >= 0)
+            {
+                return [.. lines[..end].Select(ParseRequest).OfType<string>()];
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new InvalidOperationException("the registry's access log never showed the marker request");
+    }
+
+    private static string? ParseRequest(string line)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(line, "\"([A-Z]+) ([^ \"]+) HTTP/[0-9.]+\" ([0-9]+)");
+        return match.Success ? $"{match.Groups[1].Value} {match.Groups[2].Value} {match.Groups[3].Value}" : null;
     }
 
     public async Task InitializeAsync()
@@ -92,7 +118,9 @@ public sealed class RegistryFixture : IAsyncLifetime
         // Cancelling the token makes CliWrap kill exactly this process, by its PID.
         _server = Cli.Wrap(Executable)
             .WithArguments(["serve", config])
-            .WithStandardOutputPipe(PipeTarget.ToFile(Path.Combine(Directory, "access.log")))
+            .WithStandardOutputPipe(PipeTarget.Merge(
+                PipeTarget.ToFile(Path.Combine(Directory, "access.log")),
+                PipeTarget.ToDelegate(_accessLog.Enqueue)))
             .WithStandardErrorPipe(PipeTarget.ToFile(Path.Combine(Directory, "log")))
             .WithValidation(CommandResultValidation.None)
             .ExecuteAsync(_stop.Token);
