@@ -28,9 +28,10 @@ public sealed class RegistryFixture : IAsyncLifetime
 
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _accessLog = new();
     private bool _auth;
+    private TestCertificates? _tls;
 
     private readonly CancellationTokenSource _stop = new();
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
     private CommandTask<CommandResult>? _server;
 
     public string Directory { get; } =
@@ -53,6 +54,30 @@ public sealed class RegistryFixture : IAsyncLifetime
     }
 
     /// <summary>
+    /// A registry serving HTTPS with a certificate of a throw-away CA and requiring a
+    /// client certificate of that CA; <see cref="Certificates"/> has the certs.d directory.
+    /// </summary>
+    public static async Task<RegistryFixture> StartWithTlsAsync()
+    {
+        var registry = new RegistryFixture();
+        registry._tls = TestCertificates.Create(Path.Combine(registry.Directory, "tls"));
+        registry._http.Dispose();
+
+        // Trusts any server certificate: it only polls the registry this fixture started.
+        var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, _, _, _) => true };
+        var certs = registry._tls.CertDirectory;
+        handler.ClientCertificates.Add(System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPemFile(
+            Path.Combine(certs, "client.cert"), Path.Combine(certs, "client.key")));
+        registry._http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
+        await registry.InitializeAsync();
+        return registry;
+    }
+
+    public TestCertificates? Certificates => _tls;
+
+    private string Scheme => _tls is null ? "http" : "https";
+
+    /// <summary>
     /// The access log's requests so far, as "METHOD PATH STATUS". The registry writes a
     /// line after each response, so a marker request is sent and awaited in the log: every
     /// request answered before it is then there too.
@@ -60,7 +85,7 @@ public sealed class RegistryFixture : IAsyncLifetime
     public async Task<IReadOnlyList<string>> RequestsAsync()
     {
         var marker = "/v2/?marker=" + Guid.NewGuid().ToString("N");
-        using (await _http.GetAsync($"http://{Address}{marker}"))
+        using (await _http.GetAsync($"{Scheme}://{Address}{marker}"))
         {
         }
 
@@ -100,6 +125,18 @@ public sealed class RegistryFixture : IAsyncLifetime
                 path: {htpasswd}
             """
             : "";
+        if (_tls is not null)
+        {
+            auth += $"""
+
+              tls:
+                certificate: {_tls.ServerCertificate}
+                key: {_tls.ServerKey}
+                clientcas:
+                  - {_tls.Authority}
+            """;
+        }
+
         await File.WriteAllTextAsync(config, $"""
             version: 0.1
             log:
@@ -204,7 +241,7 @@ public sealed class RegistryFixture : IAsyncLifetime
         {
             try
             {
-                using var response = await _http.GetAsync($"http://{Address}/v2/");
+                using var response = await _http.GetAsync($"{Scheme}://{Address}/v2/");
                 if (response.StatusCode == HttpStatusCode.OK
                     || (_auth && response.StatusCode == HttpStatusCode.Unauthorized))
                 {
