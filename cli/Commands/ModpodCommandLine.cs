@@ -37,7 +37,8 @@ public static class ModpodCommandLine
     [
         SystemCommands.Version(c), SystemCommands.Info(c), ImageCommands.Pull(c, "pull"),
         ImagesCommand.Create(c, "images"), ImageCommands.Tag(c), ImageCommands.Remove(c, "rmi", "rmi"),
-        ImageCommands.Load(c, "load"), RunCommand.Create(c), RunCommand.Run(c), RunCommand.Start(c),
+        LoadCommand.Create(c, "load"), SaveCommand.Create(c),
+        RunCommand.Create(c), RunCommand.Run(c), RunCommand.Start(c),
         PsCommand.Create(c, "ps", "ps"), LogsCommand.Create(c), LifecycleCommands.Stop(c),
         LifecycleCommands.Kill(c), LifecycleCommands.Remove(c, "rm"), LifecycleCommands.Wait(c),
         InspectCommand.Create(c, null), EventsCommand.Create(c),
@@ -55,7 +56,7 @@ public static class ModpodCommandLine
         new Command("image", "Commands that act on images").With(
         ImagesCommand.Create(c, "ls").Aliased("list"), ImageCommands.Inspect(c), ImageCommands.Exists(c),
         ImageCommands.Tag(c), ImageCommands.Remove(c, "rm", "image rm"), ImageCommands.Pull(c, "pull"),
-        ImageCommands.Load(c, "load"));
+        LoadCommand.Create(c, "load"), SaveCommand.Create(c));
 
     /// <summary>Parses and runs one command line; returns the process exit code.</summary>
     public static async Task<int> InvokeAsync(
