@@ -42,6 +42,7 @@ public static class ModpodCommandLine
         PsCommand.Create(c, "ps", "ps"), LogsCommand.Create(c), LifecycleCommands.Stop(c),
         LifecycleCommands.Kill(c), LifecycleCommands.Remove(c, "rm"), LifecycleCommands.Wait(c),
         InspectCommand.Create(c, null), EventsCommand.Create(c),
+        ExportCommand.Create(c),
     ];
 
     private static Command ContainerGroup(CliContext c) =>
@@ -50,7 +51,8 @@ public static class ModpodCommandLine
         PsCommand.Create(c, "ls", "container ls").Aliased("list", "ps"), LogsCommand.Create(c),
         LifecycleCommands.Stop(c), LifecycleCommands.Kill(c), LifecycleCommands.Remove(c, "container rm"),
         LifecycleCommands.Wait(c), LifecycleCommands.Exists(c), LifecycleCommands.Cleanup(c),
-        InspectCommand.Create(c, "container"));
+        InspectCommand.Create(c, "container"),
+        ExportCommand.Create(c));
 
     private static Command ImageGroup(CliContext c) =>
         new Command("image", "Commands that act on images").With(
