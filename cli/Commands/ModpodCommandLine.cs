@@ -43,6 +43,7 @@ public static class ModpodCommandLine
         LifecycleCommands.Kill(c), LifecycleCommands.Remove(c, "rm"), LifecycleCommands.Wait(c),
         InspectCommand.Create(c, null), EventsCommand.Create(c),
         ExportCommand.Create(c),
+        ImportCommand.Create(c),
     ];
 
     private static Command ContainerGroup(CliContext c) =>
@@ -58,7 +59,8 @@ public static class ModpodCommandLine
         new Command("image", "Commands that act on images").With(
         ImagesCommand.Create(c, "ls").Aliased("list"), ImageCommands.Inspect(c), ImageCommands.Exists(c),
         ImageCommands.Tag(c), ImageCommands.Remove(c, "rm", "image rm"), ImageCommands.Pull(c, "pull"),
-        LoadCommand.Create(c, "load"), SaveCommand.Create(c));
+        LoadCommand.Create(c, "load"), SaveCommand.Create(c),
+        ImportCommand.Create(c));
 
     /// <summary>Parses and runs one command line; returns the process exit code.</summary>
     public static async Task<int> InvokeAsync(

@@ -14,6 +14,7 @@ public static class TransportsServiceCollectionExtensions
         services.AddSingleton<OciLayoutWriter>();
         services.AddSingleton<DockerArchiveWriter>();
         services.AddSingleton<IImageTransports, ImageTransports>();
+        services.AddSingleton<TarballImporter>();
         services.AddSingleton<Containers.Export.ContainerExporter>();
         return services;
     }
