@@ -44,6 +44,7 @@ public static class ModpodCommandLine
         InspectCommand.Create(c, null), EventsCommand.Create(c),
         ExportCommand.Create(c),
         ImportCommand.Create(c),
+        HistoryCommand.Create(c),
     ];
 
     private static Command ContainerGroup(CliContext c) =>
@@ -60,7 +61,8 @@ public static class ModpodCommandLine
         ImagesCommand.Create(c, "ls").Aliased("list"), ImageCommands.Inspect(c), ImageCommands.Exists(c),
         ImageCommands.Tag(c), ImageCommands.Remove(c, "rm", "image rm"), ImageCommands.Pull(c, "pull"),
         LoadCommand.Create(c, "load"), SaveCommand.Create(c),
-        ImportCommand.Create(c));
+        ImportCommand.Create(c),
+        HistoryCommand.Create(c));
 
     /// <summary>Parses and runs one command line; returns the process exit code.</summary>
     public static async Task<int> InvokeAsync(

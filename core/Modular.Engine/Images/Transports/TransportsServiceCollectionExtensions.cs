@@ -15,6 +15,7 @@ public static class TransportsServiceCollectionExtensions
         services.AddSingleton<DockerArchiveWriter>();
         services.AddSingleton<IImageTransports, ImageTransports>();
         services.AddSingleton<TarballImporter>();
+        services.AddSingleton<Management.ImageHistoryReader>();
         services.AddSingleton<Containers.Export.ContainerExporter>();
         return services;
     }
