@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Modular.Contracts.Errors;
 using Modular.Engine.Configuration;
+using Modular.Engine.Images.Transports;
 using Modular.Engine.Registry;
 
 namespace Modular.Engine.Images;
@@ -14,11 +15,18 @@ namespace Modular.Engine.Images;
 public sealed partial class ImagePusher(
     EngineOptions options,
     ImageStore store,
+    IImageService images,
+    LayerBlobs blobs,
+    StorageDriverAccess drivers,
     ImageEvents events,
     ILoggerFactory loggers)
 {
     private readonly ILogger _logger = loggers.CreateLogger<ImagePusher>();
-    private readonly LayerBlobs _blobs = new(store);
+
+    // The exporter's parts are internal to the engine; built here so this public class
+    // keeps a constructor of public types (the CLI and manifest push resolve it).
+    private readonly StoredImageReader _reader = new(images, store, blobs);
+    private readonly ImageExportPlanner _planner = new(new LayerExporter(drivers));
 
     /// <summary>Pushes <paramref name="source"/> to <paramref name="destination"/>; returns the manifest digest.</summary>
     public async Task<string> PushAsync(
@@ -46,14 +54,12 @@ public sealed partial class ImagePusher(
         CancellationToken cancellationToken)
     {
         var registries = RegistriesConfig.Load(options.RegistriesConfPath);
-        var state = await store.ReadAsync(cancellationToken);
-        var image = ImageLookup.Find(state, source, registries.UnqualifiedSearchRegistries);
         var target = Destination(destination);
         var progress = push.Progress ?? new CopyProgress(null);
         var temp = Path.Combine(store.TempDirectory, "push-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var plan = await PlanAsync(image, state, push, temp, cancellationToken);
+            var plan = await PlanAsync(source, push, temp, cancellationToken);
             progress.Starting();
             using var client = Client(target, registries, push);
             var uploader = new RegistryUploader(
@@ -62,7 +68,7 @@ public sealed partial class ImagePusher(
             progress.WritingManifest();
             await uploader.PutManifestAsync(
                 target.Digest ?? target.Tag!, plan.Manifest, plan.ManifestMediaType, cancellationToken);
-            return (image.Id, Digests.Of(plan.Manifest));
+            return (plan.ImageId, Digests.Of(plan.Manifest));
         }
         finally
         {

@@ -92,7 +92,7 @@ public sealed partial class ImageService
             Directory.Delete(directory, recursive: true);
         }
 
-        new LayerBlobs(store).Prune(state);
+        writer.SweepBlobs(state);
         await store.WriteAsync(state, cancellationToken);
     }
 

@@ -75,7 +75,7 @@ public sealed partial class ImageWriter
                 }
             }
 
-            _blobs.Prune(state);
+            blobs.Sweep(state);
             await store.WriteAsync(state, timeout.Token);
         }
         catch (Exception e) when (

@@ -14,10 +14,9 @@ public sealed partial class ImageWriter(
     ImageStore store,
     StorageDriverAccess drivers,
     LayerEntryReader reader,
+    LayerBlobs blobs,
     ILogger<ImageWriter> logger)
 {
-    private readonly LayerBlobs _blobs = new(store);
-
     /// <summary>Stores <paramref name="commit"/>; returns the image's record.</summary>
     public async Task<ImageRecord> CommitAsync(
         ImageCommit commit,
@@ -33,7 +32,7 @@ public sealed partial class ImageWriter(
         using var _ = await store.LockAsync(cancellationToken);
         var state = await store.ReadAsync(cancellationToken);
         await RemoveIncompleteAsync(state, cancellationToken);
-        _blobs.Prune(state);
+        blobs.Sweep(state);
         var created = new List<string>();
         var imageId = Digests.Hex(Digests.Of(commit.Config));
         var newImage = !state.Images.Exists(i => i.Id == imageId);
@@ -70,6 +69,9 @@ public sealed partial class ImageWriter(
         using var _ = await store.LockAsync(cancellationToken);
         await RemoveIncompleteAsync(await store.ReadAsync(cancellationToken), cancellationToken);
     }
+
+    /// <summary>Removes kept blobs of layers that are gone; the caller holds the lock.</summary>
+    public void SweepBlobs(StoreState state) => blobs.Sweep(state);
 
     /// <summary>
     /// Removes layers a killed pull left flagged incomplete. The caller holds the lock;
@@ -151,10 +153,8 @@ public sealed partial class ImageWriter(
         LayerSource layer,
         CancellationToken cancellationToken)
     {
-        await using var blob = await layer.Open(cancellationToken);
-        await using var keep = _blobs.Begin(layer.DiffId);
-        var kept = keep.Wrap(blob);
-        await using var tar = await LayerStreams.DecompressAsync(kept, cancellationToken);
+        await using var blob = blobs.Keep(id, await layer.Open(cancellationToken));
+        await using var tar = await LayerStreams.DecompressAsync(blob, cancellationToken);
         await using var hashing = new HashingStream(tar, leaveOpen: true);
         await driver.ApplyAsync(id, reader(hashing, cancellationToken), cancellationToken);
         var diffId = await hashing.FinishAsync(cancellationToken);
@@ -165,7 +165,7 @@ public sealed partial class ImageWriter(
                 + $"diff id {layer.DiffId} in the image config");
         }
 
-        await keep.CommitAsync(kept, cancellationToken);
+        await blob.CommitAsync(cancellationToken);
         return hashing.BytesRead;
     }
 

@@ -21,6 +21,7 @@ public static class ImagesServiceCollectionExtensions
         services.AddSingleton<ImageStore>();
         services.AddSingleton<ImageEvents>();
         services.AddSingleton<StorageDriverAccess>();
+        services.AddSingleton<LayerBlobs>();
         services.AddSingleton<ImageWriter>();
         services.AddSingleton<ImagePuller>();
         services.AddSingleton<ImagePusher>();
@@ -28,7 +29,7 @@ public static class ImagesServiceCollectionExtensions
         services.AddSingleton<ImageArchiveLoader>();
         services.AddSingleton<IImageService, ImageService>();
         services.AddSingleton<ILayerStore, LayerStore>();
-        services.AddSingleton<IImageTransports, ImageTransports>();
+        services.AddModularImageTransports();
         return services;
     }
 }

@@ -1,106 +1,75 @@
-using System.Text.Json;
-
 namespace Modular.Engine.Images;
 
 /// <summary>
-/// The kept blobs of image layers, in graphroot/layer-blobs/&lt;diff id hex&gt;/{blob,blob.json}.
-/// The storage driver keeps only the unpacked files, from which the original tar cannot be
-/// rebuilt byte for byte; keeping the blob is what lets push reproduce the diff ids and
-/// digests the image config and manifest name. Writers hold the store lock.
+/// The blob each image layer was applied from, kept byte for byte under
+/// graphroot/layers/blobs/&lt;layer id&gt;. Podman keeps tar-split metadata to rebuild the
+/// exact tar; we keep the blob itself, so a save or push writes the digests the image was
+/// pulled or loaded with, and its config's diff ids stay true. A layer without a kept blob
+/// (stored before blobs were kept) is re-tarred from the driver by the exporter.
 /// </summary>
 public sealed class LayerBlobs(ImageStore store)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private string Directory => Path.Combine(store.LayersDirectory, "blobs");
 
-    private string Root => Path.Combine(store.GraphRoot, "layer-blobs");
+    /// <summary>Where the blob of <paramref name="layerId"/> is kept.</summary>
+    public string PathOf(string layerId) => Path.Combine(Directory, layerId);
 
-    /// <summary>The kept blob of the layer with <paramref name="diffId"/>, or null.</summary>
-    public KeptBlob? Find(string diffId)
+    /// <summary>True when the layer's original blob is kept.</summary>
+    public bool Has(string layerId) => File.Exists(PathOf(layerId));
+
+    /// <summary>Copies what is read from <paramref name="source"/> to the layer's blob file.</summary>
+    public KeptBlobStream Keep(string layerId, Stream source)
     {
-        var directory = DirectoryOf(diffId);
-        var meta = Path.Combine(directory, "blob.json");
-        if (!File.Exists(meta))
-        {
-            return null;
-        }
-
-        var record = JsonSerializer.Deserialize<Meta>(File.ReadAllBytes(meta), Json);
-        return record is null
-            ? null
-            : new KeptBlob(
-                Path.Combine(directory, "blob"),
-                record.Digest,
-                record.Size,
-                Enum.Parse<BlobCompression>(record.Compression, ignoreCase: true),
-                record.Sources);
+        System.IO.Directory.CreateDirectory(Directory);
+        return new KeptBlobStream(source, PathOf(layerId));
     }
 
-    /// <summary>Notes that the blob <paramref name="digest"/> lives in <paramref name="source"/> too.</summary>
-    public void AddSource(string diffId, string digest, string source)
+    /// <summary>
+    /// "registry/repository" names the layer's kept blob was pulled from, so a push to
+    /// another repository of that registry can mount it instead of uploading it.
+    /// </summary>
+    public IReadOnlyList<string> SourcesOf(string layerId)
     {
-        var meta = Path.Combine(DirectoryOf(diffId), "blob.json");
-        var record = File.Exists(meta)
-            ? JsonSerializer.Deserialize<Meta>(File.ReadAllBytes(meta), Json)
-            : null;
-        if (record is null || record.Digest != digest || record.Sources.Contains(source))
+        var path = Path.Combine(SourcesDirectory, layerId);
+        return File.Exists(path) ? File.ReadAllLines(path) : [];
+    }
+
+    /// <summary>Notes that the layer's kept blob also lives in <paramref name="source"/>.</summary>
+    public void AddSource(string layerId, string source)
+    {
+        var known = SourcesOf(layerId);
+        if (!Has(layerId) || known.Contains(source))
         {
             return;
         }
 
-        WriteMeta(meta, record with { Sources = [.. record.Sources, source] });
+        System.IO.Directory.CreateDirectory(SourcesDirectory);
+        var path = Path.Combine(SourcesDirectory, layerId);
+        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
+        File.WriteAllLines(temp, [.. known, source]);
+        File.Move(temp, path, overwrite: true);
     }
 
-    /// <summary>Removes the kept blobs of layers no longer stored. The caller holds the lock.</summary>
-    public void Prune(StoreState state)
+    /// <summary>Removes the blobs of layers no longer in <paramref name="state"/>; the caller holds the lock.</summary>
+    public void Sweep(StoreState state)
     {
-        if (!Directory.Exists(Root))
+        var known = state.Layers.Select(l => l.Id).ToHashSet();
+        foreach (var directory in new[] { Directory, SourcesDirectory })
         {
-            return;
-        }
-
-        var live = state.Layers.Where(l => l.DiffId is not null)
-            .Select(l => Digests.Hex(l.DiffId!)).ToHashSet();
-        foreach (var directory in Directory.EnumerateDirectories(Root))
-        {
-            var name = Path.GetFileName(directory);
-            if (name != "tmp" && !live.Contains(name))
+            if (!System.IO.Directory.Exists(directory))
             {
-                Directory.Delete(directory, recursive: true);
+                continue;
+            }
+
+            foreach (var file in System.IO.Directory.EnumerateFiles(directory))
+            {
+                if (!known.Contains(Path.GetFileName(file)))
+                {
+                    File.Delete(file);
+                }
             }
         }
     }
 
-    /// <summary>Starts keeping a copy of the blob a layer is being applied from.</summary>
-    internal KeptBlobWriter Begin(string diffId)
-    {
-        var temp = Path.Combine(Root, "tmp");
-        Directory.CreateDirectory(temp);
-        return new KeptBlobWriter(this, diffId, Path.Combine(temp, Guid.NewGuid().ToString("N")));
-    }
-
-    /// <summary>Moves a finished copy into place; the first blob kept for a diff id stays.</summary>
-    internal void Place(string diffId, string tempPath, string digest, long size, BlobCompression kind)
-    {
-        var directory = DirectoryOf(diffId);
-        if (File.Exists(Path.Combine(directory, "blob.json")))
-        {
-            File.Delete(tempPath);
-            return;
-        }
-
-        Directory.CreateDirectory(directory);
-        File.Move(tempPath, Path.Combine(directory, "blob"), overwrite: true);
-        WriteMeta(Path.Combine(directory, "blob.json"), new Meta(digest, size, kind.ToString(), []));
-    }
-
-    private string DirectoryOf(string diffId) => Path.Combine(Root, Digests.Hex(diffId));
-
-    private static void WriteMeta(string path, Meta meta)
-    {
-        var temp = path + ".tmp";
-        File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(meta, Json));
-        File.Move(temp, path, overwrite: true);
-    }
-
-    private sealed record Meta(string Digest, long Size, string Compression, string[] Sources);
+    private string SourcesDirectory => Path.Combine(store.LayersDirectory, "blob-sources");
 }

@@ -15,7 +15,7 @@ internal static class LayerStreams
         var n = await buffered.ReadAtLeastAsync(magic, 4, throwOnEndOfStream: false, cancellationToken);
         var head = new MemoryStream(magic, 0, n);
         var whole = new ConcatenatedStream(head, buffered);
-        var kind = BlobCompressions.Detect(magic.AsSpan(0, n));
-        return BlobCompressions.OpenDecompressing(whole, kind);
+        var kind = BlobEncodings.Detect(magic.AsSpan(0, n));
+        return BlobEncodings.OpenDecompressing(whole, kind);
     }
 }

@@ -98,7 +98,7 @@ internal sealed class PullSession(
             var commit = new ImageCommit(config, resolved.Body, resolved.Manifest.MediaType,
                 resolved.Digests, [name], sources);
             var record = await writer.CommitAsync(commit, cancellationToken);
-            RecordSources(layers, diffIds);
+            RecordSources(layers, diffIds, missing);
             return record;
         }
         finally
@@ -162,13 +162,24 @@ internal sealed class PullSession(
         }
     }
 
-    /// <summary>Where each blob came from, so a push to another repository can mount it.</summary>
-    private void RecordSources(IReadOnlyList<Descriptor> layers, IReadOnlyList<string> diffIds)
+    /// <summary>
+    /// Where each downloaded blob came from (it is the layer's kept blob now), so a push
+    /// to another repository of the registry can mount it.
+    /// </summary>
+    private void RecordSources(
+        IReadOnlyList<Descriptor> layers,
+        IReadOnlyList<string> diffIds,
+        List<Descriptor> downloaded)
     {
         var blobs = new LayerBlobs(store);
+        string? chain = null;
         for (var i = 0; i < layers.Count; i++)
         {
-            blobs.AddSource(diffIds[i], layers[i].Digest, reference.Repository);
+            chain = Digests.Chain(chain, diffIds[i]);
+            if (downloaded.Contains(layers[i]))
+            {
+                blobs.AddSource(Digests.Hex(chain), reference.Repository);
+            }
         }
     }
 

@@ -2,6 +2,6 @@ using Modular.Engine.Registry;
 
 namespace Modular.Engine.Images;
 
-/// <summary>A layer blob ready to send: the kept blob itself or a recompressed copy.</summary>
-/// <param name="Reused">True when the bytes are the kept blob, unchanged.</param>
-internal sealed record PushedLayer(Descriptor Descriptor, string Path, bool Reused, IReadOnlyList<string> Sources);
+/// <summary>A layer blob ready to send, written by the exporter under the push's temp directory.</summary>
+/// <param name="Sources">"registry/repository" names known to hold the kept blob, for mounts.</param>
+internal sealed record PushedLayer(Descriptor Descriptor, string Path, IReadOnlyList<string> Sources);

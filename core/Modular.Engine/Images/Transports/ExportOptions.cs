@@ -10,10 +10,15 @@ namespace Modular.Engine.Images.Transports;
 /// <param name="Quiet">Write no progress.</param>
 /// <param name="Progress">Where progress lines go (stderr in the CLI), or null.</param>
 /// <param name="RemoveSignatures">Accepted for Podman's <c>--remove-signatures</c>; we store none.</param>
+/// <param name="NameFromImage">
+/// Name the image in an oci or oci-archive destination that gives no name by the name the
+/// image was found under, as <c>save</c> does (a push leaves it unnamed).
+/// </param>
 public sealed record ExportOptions(
     ManifestFormat Format = ManifestFormat.Default,
     LayerCompression Compression = LayerCompression.Preserve,
     IReadOnlyList<string>? AdditionalNames = null,
     bool Quiet = false,
     TextWriter? Progress = null,
-    bool RemoveSignatures = false);
+    bool RemoveSignatures = false,
+    bool NameFromImage = false);

@@ -1,7 +1,7 @@
 namespace Modular.Engine.Images;
 
 /// <summary>How a layer blob is compressed, as its first bytes and its media type say.</summary>
-public enum BlobCompression
+public enum BlobEncoding
 {
     None,
     Gzip,
