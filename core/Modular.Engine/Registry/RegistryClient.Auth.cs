@@ -46,8 +46,9 @@ public sealed partial class RegistryClient
         catch (HttpRequestException e)
         {
             throw new InvalidInputException(
-                $"pinging container registry {_domain}: {e.Message} (use --tls-verify=false "
-                + "or mark it insecure in registries.conf for a plain HTTP registry)", e);
+                $"pinging container registry {_domain}: Get \"{https}/v2/\": {Innermost(e)} "
+                + "(use --tls-verify=false or mark it insecure in registries.conf for a plain "
+                + "HTTP registry)", e);
         }
     }
 
@@ -77,6 +78,18 @@ public sealed partial class RegistryClient
         }
 
         await EnsureSuccessAsync(second, $"pinging container registry {_domain}", cancellationToken);
+    }
+
+    // .NET wraps the TLS failure ("The SSL connection could not be established, see inner
+    // exception"); the innermost message is the reason a user can act on.
+    private static string Innermost(Exception e)
+    {
+        while (e.InnerException is not null)
+        {
+            e = e.InnerException;
+        }
+
+        return e.Message.TrimEnd('.');
     }
 
     private async Task<AuthenticationHeaderValue> AuthorizeAsync(
