@@ -7,10 +7,11 @@ using Modular.Engine.Registry;
 namespace Modular.Engine.Images;
 
 /// <summary>
-/// <c>push</c> to a registry: prepares each layer blob (the kept blob when its compression
-/// is the one wanted, else a recompressed copy), uploads the blobs and the config through
-/// <see cref="RegistryUploader"/>, then PUTs the manifest. The image's own manifest is
-/// sent byte for byte when nothing in it changed, so the pushed digest equals the pulled.
+/// <c>push</c> to a registry: the layer blobs are written by the exporter save uses (the
+/// kept blob when its compression is the one wanted, else recompressed), then uploaded
+/// with the config through <see cref="RegistryUploader"/>, then the manifest is PUT. The
+/// image's own manifest is sent byte for byte when nothing in it changed, so the pushed
+/// digest equals the pulled one.
 /// </summary>
 public sealed partial class ImagePusher(
     EngineOptions options,
