@@ -156,6 +156,13 @@ public sealed partial class RegistryClient
 
     private static partial class Log
     {
+        // Wire detail at Trace: the scheme of the Authorization header only, never its
+        // value (a password or token).
+        [LoggerMessage(
+            Level = LogLevel.Trace,
+            Message = "{Method} {Uri} (authorization: {Scheme}, value redacted)")]
+        public static partial void Sending(ILogger logger, string method, Uri uri, string scheme);
+
         [LoggerMessage(
             Level = LogLevel.Debug,
             Message = "Registry {Registry} does not answer HTTPS ({Reason}); using HTTP")]

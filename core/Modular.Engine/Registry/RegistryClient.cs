@@ -121,6 +121,7 @@ public sealed partial class RegistryClient : IDisposable
         var baseAddress = await BaseAddressAsync(cancellationToken);
         var request = build(baseAddress);
         request.Headers.Authorization = _authByScope.GetValueOrDefault(scope);
+        Log.Sending(_logger, request.Method.Method, request.RequestUri!, request.Headers.Authorization?.Scheme ?? "none");
         var response = await _http.SendAsync(
             request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         if (response.StatusCode != HttpStatusCode.Unauthorized)
@@ -133,6 +134,7 @@ public sealed partial class RegistryClient : IDisposable
         _authByScope[scope] = await AuthorizeAsync(challenge, scope, cancellationToken);
         var retry = build(baseAddress);
         retry.Headers.Authorization = _authByScope[scope];
+        Log.Sending(_logger, retry.Method.Method, retry.RequestUri!, _authByScope[scope].Scheme);
         return await _http.SendAsync(
             retry, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
     }

@@ -90,6 +90,22 @@ public sealed class LoginTests(ModpodFixture modpod) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Credentials_never_appear_in_trace_logs()
+    {
+        var image = await modpod.EnsureBusyboxAsync();
+        var creds = $"{RegistryFixture.User}:{RegistryFixture.Password}";
+
+        var push = await modpod.RunAsync(
+            "--log-level", "trace", "push", "--tls-verify=false", "--creds", creds, image,
+            $"{Registry.Address}/auth/trace:v1");
+
+        ModpodAssert.Exit(0, push);
+        Assert.Contains("value redacted", push.StandardError);
+        Assert.DoesNotContain(RegistryFixture.Password, push.StandardError);
+        Assert.DoesNotContain(Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(creds)), push.StandardError);
+    }
+
+    [Fact]
     public async Task Logout_all_empties_the_auth_file()
     {
         await modpod.RunAsync(
