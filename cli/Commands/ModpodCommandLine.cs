@@ -64,7 +64,9 @@ public static class ModpodCommandLine
         ImportCommand.Create(c),
         HistoryCommand.Create(c),
         ImagePruneCommand.Create(c),
-        ImageTreeCommand.Create(c));
+        ImageTreeCommand.Create(c),
+        ImageMountCommands.Mount(c),
+        ImageMountCommands.Unmount(c));
 
     /// <summary>Parses and runs one command line; returns the process exit code.</summary>
     public static async Task<int> InvokeAsync(

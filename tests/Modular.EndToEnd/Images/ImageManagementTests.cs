@@ -99,6 +99,43 @@ public sealed class ImageManagementTests(ModpodFixture modpod, WitnessFixture wi
         Assert.Matches(@"^└── ID: [0-9a-f]{12} Size: +\S+ Top Layer of: \[localhost/busybox:latest\]$", tree.Lines[4]);
     }
 
+    [Fact]
+    public async Task An_image_mounts_read_only_lists_and_unmounts()
+    {
+        var image = await modpod.EnsureBusyboxAsync();
+
+        var mount = await modpod.RunAsync("image", "mount", image);
+        var listed = await modpod.RunAsync("image", "mount", "--format", "json");
+        var writable = Probe(Path.Combine(mount.Output, "probe"));
+        var hasBusybox = File.Exists(Path.Combine(mount.Output, "bin", "busybox"));
+        var unmount = await modpod.RunAsync("image", "unmount", image);
+
+        ModpodAssert.Exit(0, mount);
+        Assert.True(hasBusybox);
+        Assert.False(writable);
+        var entry = JsonNode.Parse(listed.Output)!.AsArray().Single()!.AsObject();
+        Assert.Equal(["id", "Names", "Repositories", "mountpoint"], entry.Select(p => p.Key));
+        ModpodAssert.Exit(0, unmount);
+        Assert.Empty((await modpod.RunAsync("image", "mount")).Lines);
+    }
+
+    private static bool Probe(string path)
+    {
+        try
+        {
+            File.WriteAllText(path, "x");
+            return true;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     private async Task<string> TarballAsync(string name)
     {
         var path = Path.Combine(_work, name);

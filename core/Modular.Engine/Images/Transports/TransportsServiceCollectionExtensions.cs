@@ -18,6 +18,7 @@ public static class TransportsServiceCollectionExtensions
         services.AddSingleton<Management.ImageHistoryReader>();
         services.AddSingleton<Management.ImagePruner>();
         services.AddSingleton<Management.ImageTreeRenderer>();
+        services.AddSingleton<Management.ImageMounter>();
         services.AddSingleton<Containers.Export.ContainerExporter>();
         return services;
     }
