@@ -63,7 +63,12 @@ public static class ModpodCommandLine
         ImageCommands.Tag(c), ImageCommands.Remove(c, "rm", "image rm"), ImageCommands.Pull(c, "pull"),
         LoadCommand.Create(c, "load"), SaveCommand.Create(c),
         ImportCommand.Create(c),
-        HistoryCommand.Create(c), PushCommand.Create(c, "push"));
+        HistoryCommand.Create(c),
+        ImagePruneCommand.Create(c),
+        ImageTreeCommand.Create(c),
+        ImageMountCommands.Mount(c),
+        ImageMountCommands.Unmount(c),
+        PushCommand.Create(c, "push"));
 
     /// <summary>Parses and runs one command line; returns the process exit code.</summary>
     public static async Task<int> InvokeAsync(

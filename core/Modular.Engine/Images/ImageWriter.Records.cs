@@ -65,6 +65,8 @@ public sealed partial class ImageWriter
                 state.Layers.RemoveAll(l => l.Id == id);
             }
 
+            blobs.Sweep(state);
+
             if (newImageId is not null)
             {
                 state.Images.RemoveAll(i => i.Id == newImageId);
@@ -75,7 +77,6 @@ public sealed partial class ImageWriter
                 }
             }
 
-            blobs.Sweep(state);
             await store.WriteAsync(state, timeout.Token);
         }
         catch (Exception e) when (

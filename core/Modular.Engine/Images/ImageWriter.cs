@@ -93,6 +93,7 @@ public sealed partial class ImageWriter(
             state.Layers.Remove(layer);
         }
 
+        blobs.Sweep(state);
         await store.WriteAsync(state, cancellationToken);
     }
 

@@ -16,6 +16,9 @@ public static class TransportsServiceCollectionExtensions
         services.AddSingleton<IImageTransports, ImageTransports>();
         services.AddSingleton<TarballImporter>();
         services.AddSingleton<Management.ImageHistoryReader>();
+        services.AddSingleton<Management.ImagePruner>();
+        services.AddSingleton<Management.ImageTreeRenderer>();
+        services.AddSingleton<Management.ImageMounter>();
         services.AddSingleton<Containers.Export.ContainerExporter>();
         return services;
     }
