@@ -141,6 +141,11 @@ public static class ImageCommands
             .With(tlsVerify, platform, arch, os, variant, quiet, authFile, creds, reference);
         return command.WithAction(context, "pull", async (r, cancellationToken) =>
         {
+            if (TransportPull.Handles(r.GetValue(reference)!))
+            {
+                return await TransportPull.RunAsync(context, r.GetValue(reference)!, r.GetValue(quiet), cancellationToken);
+            }
+
             var options = new PullOptions(
                 TlsVerify: r.GetValue(tlsVerify),
                 Platform: Platforms.Choose(r.GetValue(platform), r.GetValue(os), r.GetValue(arch), r.GetValue(variant)),
@@ -152,25 +157,5 @@ public static class ImageCommands
             context.Out.WriteLine(ImageView.HexId(image.Id));
             return ExitCodes.Success;
         });
-    }
-
-    public static Command Load(CliContext context, string name)
-    {
-        var input = Value("--input", "Archive file to read (required for now)", "-i");
-        var quiet = Switch("--quiet", "Print no progress while loading", "-q");
-        return new Command(name, "Add the images in a tar archive to the store").With(input, quiet)
-            .WithAction(context, "load", async (r, cancellationToken) =>
-            {
-                // Limitation: Podman also reads an archive from stdin; the engine takes a path,
-                // so without -i we refuse rather than hang on a terminal.
-                var path = r.GetValue(input)
-                    ?? throw new UsageException("load needs --input FILE: reading an archive from stdin is not supported");
-                foreach (var loaded in await context.Images.LoadAsync(path, cancellationToken))
-                {
-                    context.Out.WriteLine("Loaded image: " + loaded);
-                }
-
-                return ExitCodes.Success;
-            });
     }
 }

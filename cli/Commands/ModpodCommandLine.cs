@@ -37,10 +37,15 @@ public static class ModpodCommandLine
     [
         SystemCommands.Version(c), SystemCommands.Info(c), ImageCommands.Pull(c, "pull"),
         ImagesCommand.Create(c, "images"), ImageCommands.Tag(c), ImageCommands.Remove(c, "rmi", "rmi"),
-        ImageCommands.Load(c, "load"), RunCommand.Create(c), RunCommand.Run(c), RunCommand.Start(c),
+        LoadCommand.Create(c, "load"), SaveCommand.Create(c),
+        RunCommand.Create(c), RunCommand.Run(c), RunCommand.Start(c),
         PsCommand.Create(c, "ps", "ps"), LogsCommand.Create(c), LifecycleCommands.Stop(c),
         LifecycleCommands.Kill(c), LifecycleCommands.Remove(c, "rm"), LifecycleCommands.Wait(c),
         InspectCommand.Create(c, null), EventsCommand.Create(c),
+        ExportCommand.Create(c),
+        ImportCommand.Create(c),
+        HistoryCommand.Create(c),
+        PushCommand.Create(c, "push"), LoginCommands.Login(c), LoginCommands.Logout(c),
     ];
 
     private static Command ContainerGroup(CliContext c) =>
@@ -49,13 +54,21 @@ public static class ModpodCommandLine
         PsCommand.Create(c, "ls", "container ls").Aliased("list", "ps"), LogsCommand.Create(c),
         LifecycleCommands.Stop(c), LifecycleCommands.Kill(c), LifecycleCommands.Remove(c, "container rm"),
         LifecycleCommands.Wait(c), LifecycleCommands.Exists(c), LifecycleCommands.Cleanup(c),
-        InspectCommand.Create(c, "container"));
+        InspectCommand.Create(c, "container"),
+        ExportCommand.Create(c));
 
     private static Command ImageGroup(CliContext c) =>
         new Command("image", "Commands that act on images").With(
         ImagesCommand.Create(c, "ls").Aliased("list"), ImageCommands.Inspect(c), ImageCommands.Exists(c),
         ImageCommands.Tag(c), ImageCommands.Remove(c, "rm", "image rm"), ImageCommands.Pull(c, "pull"),
-        ImageCommands.Load(c, "load"));
+        LoadCommand.Create(c, "load"), SaveCommand.Create(c),
+        ImportCommand.Create(c),
+        HistoryCommand.Create(c),
+        ImagePruneCommand.Create(c),
+        ImageTreeCommand.Create(c),
+        ImageMountCommands.Mount(c),
+        ImageMountCommands.Unmount(c),
+        PushCommand.Create(c, "push"));
 
     /// <summary>Parses and runs one command line; returns the process exit code.</summary>
     public static async Task<int> InvokeAsync(

@@ -75,8 +75,34 @@ internal static class ArchiveExtractor
         }
     }
 
-    private static string LinkTarget(string path, string link) =>
-        link.StartsWith('/') ? link : Path.Combine(Path.GetDirectoryName(path) ?? "", link);
+    /// <summary>
+    /// The archive path a symlink names. docker save and Podman write legacy layer
+    /// directories whose layer.tar is "../HEX.tar", so ".." is resolved here, lexically and
+    /// never above the archive root, before the path is checked.
+    /// </summary>
+    private static string LinkTarget(string path, string link)
+    {
+        var joined = link.StartsWith('/') ? link : (Path.GetDirectoryName(path) ?? "") + "/" + link;
+        var parts = new List<string>();
+        foreach (var part in joined.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (part == "..")
+            {
+                if (parts.Count == 0)
+                {
+                    return joined;
+                }
+
+                parts.RemoveAt(parts.Count - 1);
+            }
+            else if (part != ".")
+            {
+                parts.Add(part);
+            }
+        }
+
+        return string.Join('/', parts);
+    }
 
     private static void CopyLinks(
         string directory,

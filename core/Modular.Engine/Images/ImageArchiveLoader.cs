@@ -20,9 +20,9 @@ public sealed class ImageArchiveLoader(ImageStore store, ImageWriter writer, Ima
             await ArchiveExtractor.ExtractAsync(archivePath, directory, cancellationToken);
             var commits = await ReadCommitsAsync(directory, archivePath, cancellationToken);
             var loaded = new List<string>();
-            foreach (var commit in commits)
+            var records = await writer.CommitAllAsync(commits, cancellationToken);
+            foreach (var (commit, record) in commits.Zip(records))
             {
-                var record = await writer.CommitAsync(commit, cancellationToken);
                 IReadOnlyList<string> names = commit.Names.Count == 0 ? [$"sha256:{record.Id}"] : commit.Names;
                 loaded.AddRange(names);
                 foreach (var name in names)

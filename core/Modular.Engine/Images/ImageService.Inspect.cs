@@ -18,7 +18,7 @@ public sealed partial class ImageService
             ["RepoTags"] = Strings(RepoTags(record)),
             ["RepoDigests"] = Strings(RepoDigests(record)),
             ["Parent"] = "",
-            ["Comment"] = root["comment"]?.DeepClone() ?? "",
+            ["Comment"] = CommentOf(record, root),
             ["Created"] = record.Created.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFFK"),
             ["Config"] = runtime,
             ["Version"] = root["docker_version"]?.DeepClone() ?? "",
@@ -89,4 +89,10 @@ public sealed partial class ImageService
         var manifest = JsonNode.Parse(await File.ReadAllBytesAsync(path, cancellationToken));
         return manifest?["annotations"]?.DeepClone() as JsonObject ?? [];
     }
+
+    /// <summary>As Podman: an OCI image's first history comment, a Docker image's config comment.</summary>
+    private static JsonNode CommentOf(ImageRecord record, JsonObject root) =>
+        (record.ManifestMediaType == Registry.MediaTypes.OciManifest
+            ? (root["history"] as JsonArray)?.FirstOrDefault()?["comment"]
+            : root["comment"])?.DeepClone() ?? "";
 }

@@ -92,6 +92,7 @@ public sealed partial class ImageService
             Directory.Delete(directory, recursive: true);
         }
 
+        writer.SweepBlobs(state);
         await store.WriteAsync(state, cancellationToken);
     }
 

@@ -65,6 +65,8 @@ public sealed partial class ImageWriter
                 state.Layers.RemoveAll(l => l.Id == id);
             }
 
+            blobs.Sweep(state);
+
             if (newImageId is not null)
             {
                 state.Images.RemoveAll(i => i.Id == newImageId);

@@ -14,6 +14,7 @@ public sealed partial class ImageWriter(
     ImageStore store,
     StorageDriverAccess drivers,
     LayerEntryReader reader,
+    LayerBlobs blobs,
     ILogger<ImageWriter> logger)
 {
     /// <summary>Stores <paramref name="commit"/>; returns the image's record.</summary>
@@ -31,6 +32,7 @@ public sealed partial class ImageWriter(
         using var _ = await store.LockAsync(cancellationToken);
         var state = await store.ReadAsync(cancellationToken);
         await RemoveIncompleteAsync(state, cancellationToken);
+        blobs.Sweep(state);
         var created = new List<string>();
         var imageId = Digests.Hex(Digests.Of(commit.Config));
         var newImage = !state.Images.Exists(i => i.Id == imageId);
@@ -68,6 +70,9 @@ public sealed partial class ImageWriter(
         await RemoveIncompleteAsync(await store.ReadAsync(cancellationToken), cancellationToken);
     }
 
+    /// <summary>Removes kept blobs of layers that are gone; the caller holds the lock.</summary>
+    public void SweepBlobs(StoreState state) => blobs.Sweep(state);
+
     /// <summary>
     /// Removes layers a killed pull left flagged incomplete. The caller holds the lock;
     /// the state is written back only when something was removed.
@@ -88,6 +93,7 @@ public sealed partial class ImageWriter(
             state.Layers.Remove(layer);
         }
 
+        blobs.Sweep(state);
         await store.WriteAsync(state, cancellationToken);
     }
 
@@ -148,7 +154,7 @@ public sealed partial class ImageWriter(
         LayerSource layer,
         CancellationToken cancellationToken)
     {
-        await using var blob = await layer.Open(cancellationToken);
+        await using var blob = blobs.Keep(id, await layer.Open(cancellationToken));
         await using var tar = await LayerStreams.DecompressAsync(blob, cancellationToken);
         await using var hashing = new HashingStream(tar, leaveOpen: true);
         await driver.ApplyAsync(id, reader(hashing, cancellationToken), cancellationToken);
@@ -160,6 +166,7 @@ public sealed partial class ImageWriter(
                 + $"diff id {layer.DiffId} in the image config");
         }
 
+        await blob.CommitAsync(cancellationToken);
         return hashing.BytesRead;
     }
 

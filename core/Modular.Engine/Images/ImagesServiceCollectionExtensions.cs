@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Modular.Engine.Archive;
+using Modular.Engine.Images.Transports;
 
 namespace Modular.Engine.Images;
 
@@ -20,11 +21,15 @@ public static class ImagesServiceCollectionExtensions
         services.AddSingleton<ImageStore>();
         services.AddSingleton<ImageEvents>();
         services.AddSingleton<StorageDriverAccess>();
+        services.AddSingleton<LayerBlobs>();
         services.AddSingleton<ImageWriter>();
         services.AddSingleton<ImagePuller>();
+        services.AddSingleton<ImagePusher>();
+        services.AddSingleton<Registry.RegistryLogins>();
         services.AddSingleton<ImageArchiveLoader>();
         services.AddSingleton<IImageService, ImageService>();
         services.AddSingleton<ILayerStore, LayerStore>();
+        services.AddModularImageTransports();
         return services;
     }
 }

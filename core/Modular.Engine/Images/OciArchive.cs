@@ -24,7 +24,7 @@ internal static class OciArchive
         return commits.Count > 0 ? commits : throw new InvalidInputException("index.json lists no image");
     }
 
-    private static async Task<ImageCommit> ReadImageAsync(
+    internal static async Task<ImageCommit> ReadImageAsync(
         string directory,
         Descriptor top,
         CancellationToken ct)

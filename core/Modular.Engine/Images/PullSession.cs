@@ -97,7 +97,9 @@ internal sealed class PullSession(
             ImagePuller.Progress(pull, "Writing manifest to image destination");
             var commit = new ImageCommit(config, resolved.Body, resolved.Manifest.MediaType,
                 resolved.Digests, [name], sources);
-            return await writer.CommitAsync(commit, cancellationToken);
+            var record = await writer.CommitAsync(commit, cancellationToken);
+            RecordSources(layers, diffIds, missing);
+            return record;
         }
         finally
         {
@@ -157,6 +159,27 @@ internal sealed class PullSession(
         {
             logger.LogDebug("Layer blob {Digest} already stored", layer.Digest);
             ImagePuller.Progress(pull, $"Copying blob {Short(layer.Digest)} skipped: already exists");
+        }
+    }
+
+    /// <summary>
+    /// Where each downloaded blob came from (it is the layer's kept blob now), so a push
+    /// to another repository of the registry can mount it.
+    /// </summary>
+    private void RecordSources(
+        IReadOnlyList<Descriptor> layers,
+        IReadOnlyList<string> diffIds,
+        List<Descriptor> downloaded)
+    {
+        var blobs = new LayerBlobs(store);
+        string? chain = null;
+        for (var i = 0; i < layers.Count; i++)
+        {
+            chain = Digests.Chain(chain, diffIds[i]);
+            if (downloaded.Contains(layers[i]))
+            {
+                blobs.AddSource(Digests.Hex(chain), reference.Repository);
+            }
         }
     }
 

@@ -46,9 +46,50 @@ public sealed partial class RegistryClient
         catch (HttpRequestException e)
         {
             throw new InvalidInputException(
-                $"pinging container registry {_domain}: {e.Message} (use --tls-verify=false "
-                + "or mark it insecure in registries.conf for a plain HTTP registry)", e);
+                $"pinging container registry {_domain}: Get \"{https}/v2/\": {Innermost(e)} "
+                + "(use --tls-verify=false or mark it insecure in registries.conf for a plain "
+                + "HTTP registry)", e);
         }
+    }
+
+    /// <summary>
+    /// What <c>login</c> checks: GET /v2/ answers 200 with our credentials (basic, or a
+    /// bearer token the realm gave for them). A registry that needs no auth passes too.
+    /// </summary>
+    /// <exception cref="CredentialsRejectedException">The registry refused them.</exception>
+    public async Task CheckCredentialsAsync(CancellationToken cancellationToken)
+    {
+        var ping = $"{await BaseAddressAsync(cancellationToken)}/v2/";
+        using var first = await _http.GetAsync(ping, cancellationToken);
+        if (first.StatusCode != System.Net.HttpStatusCode.Unauthorized)
+        {
+            await EnsureSuccessAsync(first, $"pinging container registry {_domain}", cancellationToken);
+            return;
+        }
+
+        var header = first.Headers.WwwAuthenticate.FirstOrDefault()?.ToString();
+        var auth = await AuthorizeAsync(header, "", cancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Get, ping);
+        request.Headers.Authorization = auth;
+        using var second = await _http.SendAsync(request, cancellationToken);
+        if (second.StatusCode == System.Net.HttpStatusCode.Unauthorized)
+        {
+            throw new CredentialsRejectedException("invalid username/password");
+        }
+
+        await EnsureSuccessAsync(second, $"pinging container registry {_domain}", cancellationToken);
+    }
+
+    // .NET wraps the TLS failure ("The SSL connection could not be established, see inner
+    // exception"); the innermost message is the reason a user can act on.
+    private static string Innermost(Exception e)
+    {
+        while (e.InnerException is not null)
+        {
+            e = e.InnerException;
+        }
+
+        return e.Message.TrimEnd('.');
     }
 
     private async Task<AuthenticationHeaderValue> AuthorizeAsync(
@@ -75,10 +116,14 @@ public sealed partial class RegistryClient
     {
         var realm = challenge.Realm
             ?? throw new InvalidInputException($"{_domain}: bearer challenge without a realm");
-        var query = $"scope={Uri.EscapeDataString(scope)}";
+        // Several scopes (a push that mounts from another repository) are several parameters.
+        var query = string.Join('&', scope.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(s => $"scope={Uri.EscapeDataString(s)}"));
         if (challenge.Service is { } service)
         {
-            query = $"service={Uri.EscapeDataString(service)}&{query}";
+            query = query.Length == 0
+                ? $"service={Uri.EscapeDataString(service)}"
+                : $"service={Uri.EscapeDataString(service)}&{query}";
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Get, $"{realm}?{query}");
@@ -89,6 +134,11 @@ public sealed partial class RegistryClient
 
         Log.RequestingToken(_logger, _domain, realm, scope);
         using var response = await _http.SendAsync(request, cancellationToken);
+        if (response.StatusCode == System.Net.HttpStatusCode.Unauthorized && _credentials is not null)
+        {
+            throw new CredentialsRejectedException("invalid username/password");
+        }
+
         if (!response.IsSuccessStatusCode)
         {
             throw new InvalidInputException(
@@ -106,6 +156,13 @@ public sealed partial class RegistryClient
 
     private static partial class Log
     {
+        // Wire detail at Trace: the scheme of the Authorization header only, never its
+        // value (a password or token).
+        [LoggerMessage(
+            Level = LogLevel.Trace,
+            Message = "{Method} {Uri} (authorization: {Scheme}, value redacted)")]
+        public static partial void Sending(ILogger logger, string method, Uri uri, string scheme);
+
         [LoggerMessage(
             Level = LogLevel.Debug,
             Message = "Registry {Registry} does not answer HTTPS ({Reason}); using HTTP")]

@@ -9,7 +9,10 @@ internal static class RegistryErrorText
         HttpResponseMessage response,
         CancellationToken cancellationToken)
     {
-        var fallback = $"{(int)response.StatusCode} {response.ReasonPhrase}";
+        // A HEAD answer has no body; containers/image says "authentication required" then.
+        var fallback = response.StatusCode == System.Net.HttpStatusCode.Unauthorized
+            ? "authentication required"
+            : $"{(int)response.StatusCode} {response.ReasonPhrase}";
         try
         {
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);

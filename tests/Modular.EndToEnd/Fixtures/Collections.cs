@@ -14,4 +14,5 @@ public static class Collections
     public const string Containers = "containers";
     public const string Hostile = "hostile";
     public const string FieldCases = "field-cases";
+    public const string Transports = "transports";
 }

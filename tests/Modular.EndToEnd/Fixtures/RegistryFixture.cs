@@ -7,15 +7,31 @@ using Xunit;
 namespace Modular.EndToEnd.Fixtures;
 
 /// <summary>
-/// A real docker-registry (Debian's docker-distribution) on 127.0.0.1 with no auth,
-/// its storage in a temp directory. Stopped by its own PID and deleted in DisposeAsync.
+/// A real docker-registry (Debian's docker-distribution) on 127.0.0.1 with no auth (or,
+/// from <see cref="StartWithAuthAsync"/>, htpasswd auth), its storage in a temp directory.
+/// Stopped by its own PID and deleted in DisposeAsync.
 /// </summary>
 public sealed class RegistryFixture : IAsyncLifetime
 {
     private const string Executable = "/usr/bin/docker-registry";
 
+    /// <summary>The one user of an htpasswd registry.</summary>
+    public const string User = "modular";
+
+    /// <summary>Its password; <see cref="PasswordHash"/> is this password's bcrypt hash.</summary>
+    public const string Password = "modular-secret";
+
+    // bcrypt (cost 5, so the registry checks it fast) of Password, made once with
+    // python3 -c 'import crypt; print(crypt.crypt("modular-secret",
+    // crypt.mksalt(crypt.METHOD_BLOWFISH, rounds=1<<5)))'; fixed so tests need no tool.
+    private const string PasswordHash = "$2b$05$YNxfzw/tw6IiARXteguVGeY/NpAxhwKpYZjt6OiwbCbp/5XPgSCOO";
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _accessLog = new();
+    private bool _auth;
+    private TestCertificates? _tls;
+
     private readonly CancellationTokenSource _stop = new();
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
     private CommandTask<CommandResult>? _server;
 
     public string Directory { get; } =
@@ -26,10 +42,101 @@ public sealed class RegistryFixture : IAsyncLifetime
 
     public string Storage => Path.Combine(Directory, "storage");
 
+    /// <summary>The registry's access log: one line per request, method, path and status.</summary>
+    public string AccessLog => Path.Combine(Directory, "access.log");
+
+    /// <summary>A registry that wants <see cref="User"/> and <see cref="Password"/> (basic auth).</summary>
+    public static async Task<RegistryFixture> StartWithAuthAsync()
+    {
+        var registry = new RegistryFixture { _auth = true };
+        await registry.InitializeAsync();
+        return registry;
+    }
+
+    /// <summary>
+    /// A registry serving HTTPS with a certificate of a throw-away CA and requiring a
+    /// client certificate of that CA; <see cref="Certificates"/> has the certs.d directory.
+    /// </summary>
+    public static async Task<RegistryFixture> StartWithTlsAsync()
+    {
+        var registry = new RegistryFixture();
+        registry._tls = TestCertificates.Create(Path.Combine(registry.Directory, "tls"));
+        registry._http.Dispose();
+
+        // Trusts any server certificate: it only polls the registry this fixture started.
+        var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, _, _, _) => true };
+        var certs = registry._tls.CertDirectory;
+        handler.ClientCertificates.Add(System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPemFile(
+            Path.Combine(certs, "client.cert"), Path.Combine(certs, "client.key")));
+        registry._http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
+        await registry.InitializeAsync();
+        return registry;
+    }
+
+    public TestCertificates? Certificates => _tls;
+
+    private string Scheme => _tls is null ? "http" : "https";
+
+    /// <summary>
+    /// The access log's requests so far, as "METHOD PATH STATUS". The registry writes a
+    /// line after each response, so a marker request is sent and awaited in the log: every
+    /// request answered before it is then there too.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> RequestsAsync()
+    {
+        var marker = "/v2/?marker=" + Guid.NewGuid().ToString("N");
+        using (await _http.GetAsync($"{Scheme}://{Address}{marker}"))
+        {
+        }
+
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var lines = _accessLog.ToArray();
+            var end = Array.FindIndex(lines, l => l.Contains(marker, StringComparison.Ordinal));
+            if (end >= 0)
+            {
+                return [.. lines[..end].Select(ParseRequest).OfType<string>()];
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new InvalidOperationException("the registry's access log never showed the marker request");
+    }
+
+    private static string? ParseRequest(string line)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(line, "\"([A-Z]+) ([^ \"]+) HTTP/[0-9.]+\" ([0-9]+)");
+        return match.Success ? $"{match.Groups[1].Value} {match.Groups[2].Value} {match.Groups[3].Value}" : null;
+    }
+
     public async Task InitializeAsync()
     {
         Address = "127.0.0.1:" + FreePort();
         var config = Path.Combine(Directory, "config.yml");
+        var htpasswd = Path.Combine(Directory, "htpasswd");
+        await File.WriteAllTextAsync(htpasswd, $"{User}:{PasswordHash}\n");
+        var auth = _auth
+            ? $"""
+
+            auth:
+              htpasswd:
+                realm: modular-test
+                path: {htpasswd}
+            """
+            : "";
+        if (_tls is not null)
+        {
+            auth += $"""
+
+              tls:
+                certificate: {_tls.ServerCertificate}
+                key: {_tls.ServerKey}
+                clientcas:
+                  - {_tls.Authority}
+            """;
+        }
+
         await File.WriteAllTextAsync(config, $"""
             version: 0.1
             log:
@@ -41,14 +148,16 @@ public sealed class RegistryFixture : IAsyncLifetime
                 enabled: true
             http:
               addr: {Address}
-            """);
+            """ + auth);
 
         // Both streams go to files: CliWrap's null target closes its pipe and the
         // registry then dies of SIGPIPE on its first access-log line.
         // Cancelling the token makes CliWrap kill exactly this process, by its PID.
         _server = Cli.Wrap(Executable)
             .WithArguments(["serve", config])
-            .WithStandardOutputPipe(PipeTarget.ToFile(Path.Combine(Directory, "access.log")))
+            .WithStandardOutputPipe(PipeTarget.Merge(
+                PipeTarget.ToFile(Path.Combine(Directory, "access.log")),
+                PipeTarget.ToDelegate(_accessLog.Enqueue)))
             .WithStandardErrorPipe(PipeTarget.ToFile(Path.Combine(Directory, "log")))
             .WithValidation(CommandResultValidation.None)
             .ExecuteAsync(_stop.Token);
@@ -132,8 +241,9 @@ public sealed class RegistryFixture : IAsyncLifetime
         {
             try
             {
-                using var response = await _http.GetAsync($"http://{Address}/v2/");
-                if (response.StatusCode == HttpStatusCode.OK)
+                using var response = await _http.GetAsync($"{Scheme}://{Address}/v2/");
+                if (response.StatusCode == HttpStatusCode.OK
+                    || (_auth && response.StatusCode == HttpStatusCode.Unauthorized))
                 {
                     return;
                 }

@@ -1,0 +1,60 @@
+using Modular.Contracts.Errors;
+using Modular.Engine.Registry;
+
+namespace Modular.Engine.Images.Transports;
+
+/// <summary>
+/// Reads a <c>dir:</c> image: manifest.json, then the config and layers as files named by
+/// hex digest, each checked against its digest and size before use.
+/// </summary>
+internal static class DirectoryTransportReader
+{
+    public static async Task<ImageCommit> ReadAsync(
+        string directory,
+        string input,
+        CancellationToken cancellationToken)
+    {
+        var manifestPath = Path.Combine(directory, "manifest.json");
+        if (!File.Exists(manifestPath))
+        {
+            throw new InvalidInputException($"{input}: no manifest.json");
+        }
+
+        var body = await File.ReadAllBytesAsync(manifestPath, cancellationToken);
+        var manifest = Manifest.Parse(body, null);
+        if (manifest.IsIndex)
+        {
+            throw new InvalidInputException($"{input}: holds a manifest list, not an image");
+        }
+
+        var config = await File.ReadAllBytesAsync(await VerifiedAsync(directory, manifest.Config!, cancellationToken), cancellationToken);
+        var diffIds = ImageConfigDocument.Parse(config).DiffIds;
+        if (diffIds.Count != manifest.Layers.Count)
+        {
+            throw new InvalidInputException(
+                $"{input}: config lists {diffIds.Count} layers, manifest {manifest.Layers.Count}");
+        }
+
+        var layers = new List<LayerSource>();
+        for (var i = 0; i < manifest.Layers.Count; i++)
+        {
+            var path = await VerifiedAsync(directory, manifest.Layers[i], cancellationToken);
+            layers.Add(ArchiveBlobs.Layer(path, manifest.Layers[i].Digest, diffIds[i]));
+        }
+
+        return new ImageCommit(config, body, manifest.MediaType, [Digests.Of(body)], [], layers);
+    }
+
+    private static async Task<string> VerifiedAsync(string directory, Descriptor blob, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(directory, Digests.Hex(blob.Digest));
+        if (!File.Exists(path))
+        {
+            throw new InvalidInputException($"{directory}: lacks blob {blob.Digest}");
+        }
+
+        var (digest, size) = await ArchiveBlobs.HashAsync(path, cancellationToken);
+        BlobFetcher.Verify(blob, size, digest);
+        return path;
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Modular.Engine.Images.Transports;
+
+/// <summary>Registers <see cref="IImageTransports"/> and the readers and writers behind it.</summary>
+public static class TransportsServiceCollectionExtensions
+{
+    public static IServiceCollection AddModularImageTransports(this IServiceCollection services)
+    {
+        services.AddSingleton<StoredImageReader>();
+        services.AddSingleton<LayerExporter>();
+        services.AddSingleton<ImageExportPlanner>();
+        services.AddSingleton<DirectoryTransportWriter>();
+        services.AddSingleton<OciLayoutWriter>();
+        services.AddSingleton<DockerArchiveWriter>();
+        services.AddSingleton<IImageTransports, ImageTransports>();
+        services.AddSingleton<TarballImporter>();
+        services.AddSingleton<Management.ImageHistoryReader>();
+        services.AddSingleton<Management.ImagePruner>();
+        services.AddSingleton<Management.ImageTreeRenderer>();
+        services.AddSingleton<Management.ImageMounter>();
+        services.AddSingleton<Containers.Export.ContainerExporter>();
+        return services;
+    }
+}
