@@ -38,6 +38,7 @@ public sealed class TransportTests(ModpodFixture modpod) : IDisposable
             : (await modpod.RunAsync("image", "inspect", "--format", "{{.Id}}", image)).Output;
         Assert.Equal(id, loadedId);
         await modpod.RunAsync("tag", id, image);
+        await modpod.RunAsync("rmi", "localhost/keep-layers:latest");
     }
 
     [Fact]
