@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Modular.Engine.Archive;
+using Modular.Engine.Manifests;
 
 namespace Modular.Engine.Images;
 
@@ -25,6 +26,7 @@ public static class ImagesServiceCollectionExtensions
         services.AddSingleton<ImageArchiveLoader>();
         services.AddSingleton<IImageService, ImageService>();
         services.AddSingleton<ILayerStore, LayerStore>();
+        services.AddModularManifests();
         return services;
     }
 }
