@@ -24,6 +24,18 @@ internal static class ImageErrors
         };
     }
 
+    public static Exception ForPush(string reference, Exception error)
+    {
+        var context = $"pushing \"{reference}\"";
+        return error switch
+        {
+            ModularException known => Prefixed(known, reference, context),
+            HttpRequestException or IOException or SocketException =>
+                new BackendException($"{context}: {NetworkReason(error)}", error),
+            _ => new InvalidInputException($"{context}: {Reason(error)}", error),
+        };
+    }
+
     public static Exception ForLoad(string archivePath, Exception error)
     {
         var context = $"loading \"{archivePath}\"";

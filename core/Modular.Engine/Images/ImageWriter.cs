@@ -16,6 +16,8 @@ public sealed partial class ImageWriter(
     LayerEntryReader reader,
     ILogger<ImageWriter> logger)
 {
+    private readonly LayerBlobs _blobs = new(store);
+
     /// <summary>Stores <paramref name="commit"/>; returns the image's record.</summary>
     public async Task<ImageRecord> CommitAsync(
         ImageCommit commit,
@@ -31,6 +33,7 @@ public sealed partial class ImageWriter(
         using var _ = await store.LockAsync(cancellationToken);
         var state = await store.ReadAsync(cancellationToken);
         await RemoveIncompleteAsync(state, cancellationToken);
+        _blobs.Prune(state);
         var created = new List<string>();
         var imageId = Digests.Hex(Digests.Of(commit.Config));
         var newImage = !state.Images.Exists(i => i.Id == imageId);
@@ -149,7 +152,9 @@ public sealed partial class ImageWriter(
         CancellationToken cancellationToken)
     {
         await using var blob = await layer.Open(cancellationToken);
-        await using var tar = await LayerStreams.DecompressAsync(blob, cancellationToken);
+        await using var keep = _blobs.Begin(layer.DiffId);
+        var kept = keep.Wrap(blob);
+        await using var tar = await LayerStreams.DecompressAsync(kept, cancellationToken);
         await using var hashing = new HashingStream(tar, leaveOpen: true);
         await driver.ApplyAsync(id, reader(hashing, cancellationToken), cancellationToken);
         var diffId = await hashing.FinishAsync(cancellationToken);
@@ -160,6 +165,7 @@ public sealed partial class ImageWriter(
                 + $"diff id {layer.DiffId} in the image config");
         }
 
+        await keep.CommitAsync(kept, cancellationToken);
         return hashing.BytesRead;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Modular.Engine.Archive;
 using Modular.Engine.Manifests;
+using Modular.Engine.Images.Transports;
 
 namespace Modular.Engine.Images;
 
@@ -23,10 +24,13 @@ public static class ImagesServiceCollectionExtensions
         services.AddSingleton<StorageDriverAccess>();
         services.AddSingleton<ImageWriter>();
         services.AddSingleton<ImagePuller>();
+        services.AddSingleton<ImagePusher>();
+        services.AddSingleton<Registry.RegistryLogins>();
         services.AddSingleton<ImageArchiveLoader>();
         services.AddSingleton<IImageService, ImageService>();
         services.AddSingleton<ILayerStore, LayerStore>();
         services.AddModularManifests();
+        services.AddSingleton<IImageTransports, ImageTransports>();
         return services;
     }
 }

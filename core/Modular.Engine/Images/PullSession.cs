@@ -97,7 +97,9 @@ internal sealed class PullSession(
             ImagePuller.Progress(pull, "Writing manifest to image destination");
             var commit = new ImageCommit(config, resolved.Body, resolved.Manifest.MediaType,
                 resolved.Digests, [name], sources);
-            return await writer.CommitAsync(commit, cancellationToken);
+            var record = await writer.CommitAsync(commit, cancellationToken);
+            RecordSources(layers, diffIds);
+            return record;
         }
         finally
         {
@@ -157,6 +159,16 @@ internal sealed class PullSession(
         {
             logger.LogDebug("Layer blob {Digest} already stored", layer.Digest);
             ImagePuller.Progress(pull, $"Copying blob {Short(layer.Digest)} skipped: already exists");
+        }
+    }
+
+    /// <summary>Where each blob came from, so a push to another repository can mount it.</summary>
+    private void RecordSources(IReadOnlyList<Descriptor> layers, IReadOnlyList<string> diffIds)
+    {
+        var blobs = new LayerBlobs(store);
+        for (var i = 0; i < layers.Count; i++)
+        {
+            blobs.AddSource(diffIds[i], layers[i].Digest, reference.Repository);
         }
     }
 

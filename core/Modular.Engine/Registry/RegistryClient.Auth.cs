@@ -51,6 +51,34 @@ public sealed partial class RegistryClient
         }
     }
 
+    /// <summary>
+    /// What <c>login</c> checks: GET /v2/ answers 200 with our credentials (basic, or a
+    /// bearer token the realm gave for them). A registry that needs no auth passes too.
+    /// </summary>
+    /// <exception cref="CredentialsRejectedException">The registry refused them.</exception>
+    public async Task CheckCredentialsAsync(CancellationToken cancellationToken)
+    {
+        var ping = $"{await BaseAddressAsync(cancellationToken)}/v2/";
+        using var first = await _http.GetAsync(ping, cancellationToken);
+        if (first.StatusCode != System.Net.HttpStatusCode.Unauthorized)
+        {
+            await EnsureSuccessAsync(first, $"pinging container registry {_domain}", cancellationToken);
+            return;
+        }
+
+        var header = first.Headers.WwwAuthenticate.FirstOrDefault()?.ToString();
+        var auth = await AuthorizeAsync(header, "", cancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Get, ping);
+        request.Headers.Authorization = auth;
+        using var second = await _http.SendAsync(request, cancellationToken);
+        if (second.StatusCode == System.Net.HttpStatusCode.Unauthorized)
+        {
+            throw new CredentialsRejectedException("invalid username/password");
+        }
+
+        await EnsureSuccessAsync(second, $"pinging container registry {_domain}", cancellationToken);
+    }
+
     private async Task<AuthenticationHeaderValue> AuthorizeAsync(
         string? header,
         string scope,
@@ -75,10 +103,14 @@ public sealed partial class RegistryClient
     {
         var realm = challenge.Realm
             ?? throw new InvalidInputException($"{_domain}: bearer challenge without a realm");
-        var query = $"scope={Uri.EscapeDataString(scope)}";
+        // Several scopes (a push that mounts from another repository) are several parameters.
+        var query = string.Join('&', scope.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(s => $"scope={Uri.EscapeDataString(s)}"));
         if (challenge.Service is { } service)
         {
-            query = $"service={Uri.EscapeDataString(service)}&{query}";
+            query = query.Length == 0
+                ? $"service={Uri.EscapeDataString(service)}"
+                : $"service={Uri.EscapeDataString(service)}&{query}";
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Get, $"{realm}?{query}");
@@ -89,6 +121,11 @@ public sealed partial class RegistryClient
 
         Log.RequestingToken(_logger, _domain, realm, scope);
         using var response = await _http.SendAsync(request, cancellationToken);
+        if (response.StatusCode == System.Net.HttpStatusCode.Unauthorized && _credentials is not null)
+        {
+            throw new CredentialsRejectedException("invalid username/password");
+        }
+
         if (!response.IsSuccessStatusCode)
         {
             throw new InvalidInputException(

@@ -28,7 +28,8 @@ public sealed partial class RegistryClient : IDisposable
         string domain,
         bool insecure,
         RegistryCredentials? credentials,
-        ILogger logger)
+        ILogger logger,
+        string? certDirectory = null)
     {
         _domain = domain;
         _insecure = insecure;
@@ -40,6 +41,8 @@ public sealed partial class RegistryClient : IDisposable
             // --tls-verify=false or registries.conf insecure: the user chose not to verify.
             handler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, _) => true;
         }
+
+        RegistryCertificates.Apply(handler, domain, certDirectory, insecure);
 
         _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
     }
@@ -95,19 +98,31 @@ public sealed partial class RegistryClient : IDisposable
 
     private string Host => _domain == "docker.io" ? "registry-1.docker.io" : _domain;
 
-    private async Task<HttpResponseMessage> SendAsync(
+    private Task<HttpResponseMessage> SendAsync(
         string repository,
         string path,
         bool manifest,
+        CancellationToken cancellationToken) =>
+        SendAuthorizedAsync(
+            $"repository:{repository}:pull",
+            baseAddress => Request(new Uri($"{baseAddress}/v2/{repository}/{path}"), manifest, null),
+            cancellationToken);
+
+    /// <summary>
+    /// Sends a request built by <paramref name="build"/> (from the base address) with the
+    /// authorization cached for <paramref name="scope"/>; on 401, authorizes for that scope
+    /// and sends a freshly built request once more (a body can be read only once).
+    /// </summary>
+    private async Task<HttpResponseMessage> SendAuthorizedAsync(
+        string scope,
+        Func<string, HttpRequestMessage> build,
         CancellationToken cancellationToken)
     {
         var baseAddress = await BaseAddressAsync(cancellationToken);
-        var scope = $"repository:{repository}:pull";
-        var uri = new Uri($"{baseAddress}/v2/{repository}/{path}");
+        var request = build(baseAddress);
+        request.Headers.Authorization = _authByScope.GetValueOrDefault(scope);
         var response = await _http.SendAsync(
-            Request(uri, manifest, _authByScope.GetValueOrDefault(scope)),
-            HttpCompletionOption.ResponseHeadersRead,
-            cancellationToken);
+            request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         if (response.StatusCode != HttpStatusCode.Unauthorized)
         {
             return response;
@@ -116,10 +131,10 @@ public sealed partial class RegistryClient : IDisposable
         var challenge = response.Headers.WwwAuthenticate.FirstOrDefault()?.ToString();
         response.Dispose();
         _authByScope[scope] = await AuthorizeAsync(challenge, scope, cancellationToken);
+        var retry = build(baseAddress);
+        retry.Headers.Authorization = _authByScope[scope];
         return await _http.SendAsync(
-            Request(uri, manifest, _authByScope[scope]),
-            HttpCompletionOption.ResponseHeadersRead,
-            cancellationToken);
+            retry, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
     }
 
     private static HttpRequestMessage Request(
@@ -140,7 +155,7 @@ public sealed partial class RegistryClient : IDisposable
         return request;
     }
 
-    private static async Task EnsureSuccessAsync(
+    internal static async Task EnsureSuccessAsync(
         HttpResponseMessage response,
         string what,
         CancellationToken cancellationToken)
