@@ -13,7 +13,7 @@ public static partial class ManifestCommands
 {
     public static Command Group(CliContext c) =>
         new Command("manifest", "Manipulate manifest lists and image indexes").With(
-            Create(c), Add(c), Annotate(c), Inspect(c), Exists(c), RemoveInstance(c), Rm(c));
+            Create(c), Add(c), Annotate(c), Inspect(c), Exists(c), RemoveInstance(c), Rm(c), Push(c));
 
     private static ManifestListService Lists(CliContext context) =>
         context.Services.GetRequiredService<ManifestListService>();

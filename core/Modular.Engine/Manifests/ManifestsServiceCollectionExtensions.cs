@@ -10,6 +10,7 @@ public static class ManifestsServiceCollectionExtensions
         services.AddSingleton<ManifestListStore>();
         services.AddSingleton<ManifestInstanceReader>();
         services.AddSingleton<ManifestListService>();
+        services.AddSingleton<ManifestListPusher>();
         return services;
     }
 }
