@@ -110,6 +110,24 @@ public sealed class ManifestTests(RegistryFixture registry, ModpodFixture modpod
         Assert.Equal(expected, File.ReadAllText(digestFile));
     }
 
+    [Fact]
+    public async Task A_list_holding_a_local_image_pushes_that_image_and_pulls_back()
+    {
+        var image = await modpod.EnsureBusyboxAsync();
+        var list = "localhost/man-local:latest";
+        var target = $"{registry.Address}/man/local:list";
+        var create = await modpod.RunAsync("manifest", "create", list, "containers-storage:" + image);
+
+        var push = await modpod.RunAsync("manifest", "push", "--tls-verify=false", list, target);
+        var pull = await modpod.RunAsync("pull", "--tls-verify=false", target);
+        var run = await modpod.RunAsync("run", "--rm", target, "echo", "from-a-list");
+
+        ModpodAssert.Exit(0, create);
+        ModpodAssert.Exit(0, push);
+        ModpodAssert.Exit(0, pull);
+        Assert.Equal("from-a-list", run.Output);
+    }
+
     private async Task<(string Amd, string Arm)> PushPairAsync(string repository)
     {
         var (amd, _) = await registry.PushAsync(
