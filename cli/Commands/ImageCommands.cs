@@ -150,7 +150,9 @@ public static class ImageCommands
                 AuthFile: r.GetValue(authFile),
                 Credentials: r.GetValue(creds),
                 SignaturePolicy: r.GetValue(policy),
-                ProgressIsTerminal: !Console.IsErrorRedirected);
+                Copy: r.GetValue(quiet) || Console.IsErrorRedirected
+                    ? null
+                    : new Modular.Engine.Registry.TerminalCopyProgress(context.Error));
             var image = await context.Images.PullAsync(r.GetValue(reference)!, options, cancellationToken);
             context.Out.WriteLine(ImageView.HexId(image.Id));
             return ExitCodes.Success;

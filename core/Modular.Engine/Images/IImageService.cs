@@ -48,7 +48,7 @@ public interface IImageService
 /// <param name="Quiet">Write no progress to <paramref name="Progress"/>.</param>
 /// <param name="Progress">Where progress lines go (stderr in the CLI), or null.</param>
 /// <param name="SignaturePolicy">policy.json to use (<c>--signature-policy</c>), or null for the default.</param>
-/// <param name="ProgressIsTerminal">Progress goes to a terminal: redraw per-blob bars in place.</param>
+/// <param name="Copy">Progress reporter drawing per-blob bars (a terminal), or null for plain lines.</param>
 public sealed record PullOptions(
     bool? TlsVerify = null,
     string? Platform = null,
@@ -57,7 +57,7 @@ public sealed record PullOptions(
     string? AuthFile = null,
     string? Credentials = null,
     string? SignaturePolicy = null,
-    bool ProgressIsTerminal = false);
+    Registry.CopyProgress? Copy = null);
 
 /// <summary>An image in the local store, with the parts of its config containers need.</summary>
 public sealed record LocalImage(

@@ -162,7 +162,18 @@ public sealed partial class ImagePuller(
 
     internal static void Progress(PullOptions pull, string line)
     {
-        if (pull.Quiet || pull.Progress is not { } progress)
+        if (pull.Quiet)
+        {
+            return;
+        }
+
+        if (pull.Copy is { } copy)
+        {
+            copy.Message(line);
+            return;
+        }
+
+        if (pull.Progress is not { } progress)
         {
             return;
         }

@@ -45,6 +45,7 @@ internal sealed class PullBlobCache(ImageStore store)
         RegistryClient client,
         string repository,
         Descriptor blob,
+        Action<long>? report,
         CancellationToken cancellationToken)
     {
         System.IO.Directory.CreateDirectory(Directory);
@@ -54,8 +55,9 @@ internal sealed class PullBlobCache(ImageStore store)
         {
             // A partial file is what a killed pull left; we hold the lock, so it is stale.
             await using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write))
+            await using (var counted = new ProgressStream(file, report))
             {
-                await BlobFetcher.FetchAsync(client, repository, blob, file, cancellationToken);
+                await BlobFetcher.FetchAsync(client, repository, blob, counted, cancellationToken);
                 file.Flush(flushToDisk: true);
             }
 

@@ -159,12 +159,22 @@ internal sealed class PullSession(
                 }
                 else
                 {
-                    await cache.FetchAsync(client, reference.Path, layer, token);
+                    await cache.FetchAsync(client, reference.Path, layer, Report(layer), token);
                 }
 
-                ImagePuller.Progress(pull, $"Copying blob {Short(layer.Digest)} done");
+                if (pull.Copy is { } copy && !pull.Quiet)
+                {
+                    copy.BlobDone(layer.Digest);
+                }
+                else
+                {
+                    ImagePuller.Progress(pull, $"Copying blob {Short(layer.Digest)} done");
+                }
             });
     }
+
+    private Action<long>? Report(Descriptor layer) =>
+        pull.Copy is { } copy && !pull.Quiet ? done => copy.BlobProgress(layer.Digest, done, layer.Size) : null;
 
     private void ReportSkipped(IReadOnlyList<Descriptor> layers, List<Descriptor> missing)
     {
