@@ -136,9 +136,10 @@ public static class ImageCommands
         var creds = Value(
             "--creds",
             "Log in to the registry as USERNAME:PASSWORD");
+        var policy = Value("--signature-policy", "Path to a policy.json to use instead of the default");
         var reference = One("IMAGE");
         var command = new Command(name, "Download an image from a registry into the store")
-            .With(tlsVerify, platform, arch, os, variant, quiet, authFile, creds, reference);
+            .With(tlsVerify, platform, arch, os, variant, quiet, authFile, creds, policy, reference);
         return command.WithAction(context, "pull", async (r, cancellationToken) =>
         {
             if (TransportPull.Handles(r.GetValue(reference)!))
@@ -152,7 +153,11 @@ public static class ImageCommands
                 Quiet: r.GetValue(quiet),
                 Progress: r.GetValue(quiet) ? null : context.Error,
                 AuthFile: r.GetValue(authFile),
-                Credentials: r.GetValue(creds));
+                Credentials: r.GetValue(creds),
+                SignaturePolicy: r.GetValue(policy),
+                Copy: r.GetValue(quiet) || Console.IsErrorRedirected
+                    ? null
+                    : new Modular.Engine.Registry.TerminalCopyProgress(context.Error));
             var image = await context.Images.PullAsync(r.GetValue(reference)!, options, cancellationToken);
             context.Out.WriteLine(ImageView.HexId(image.Id));
             return ExitCodes.Success;

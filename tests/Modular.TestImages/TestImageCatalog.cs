@@ -142,6 +142,31 @@ public static class TestImageCatalog
                 LayerEntry.Symlink("srv/run", "/var/run"),
             ]);
 
+    /// <summary>
+    /// Busybox plus <paramref name="layers"/> layers of incompressible random data, about
+    /// <paramref name="totalBytes"/> in all: for pull and push benchmarks and for killing a
+    /// pull in the middle of a blob. <paramref name="seed"/> makes the bytes repeatable.
+    /// </summary>
+    public static async Task<TestImage> RandomLayersAsync(
+        string name,
+        int layers,
+        long totalBytes,
+        int seed = 1,
+        CancellationToken cancellationToken = default)
+    {
+        var random = new Random(seed);
+        var perLayer = (int)(totalBytes / layers);
+        var built = new List<Layer> { await BusyboxLayerAsync(cancellationToken) };
+        for (var i = 0; i < layers; i++)
+        {
+            var data = new byte[perLayer];
+            random.NextBytes(data);
+            built.Add(LayerBuilder.Build([LayerEntry.Dir("data/"), LayerEntry.File($"data/random-{i}", data)]));
+        }
+
+        return new TestImage(name, built);
+    }
+
     private static async Task<TestImage> OnBusyboxAsync(
         string name,
         CancellationToken cancellationToken,

@@ -47,13 +47,17 @@ public interface IImageService
 /// <param name="Platform">os/arch[/variant], or null for the host's.</param>
 /// <param name="Quiet">Write no progress to <paramref name="Progress"/>.</param>
 /// <param name="Progress">Where progress lines go (stderr in the CLI), or null.</param>
+/// <param name="SignaturePolicy">policy.json to use (<c>--signature-policy</c>), or null for the default.</param>
+/// <param name="Copy">Progress reporter drawing per-blob bars (a terminal), or null for plain lines.</param>
 public sealed record PullOptions(
     bool? TlsVerify = null,
     string? Platform = null,
     bool Quiet = false,
     TextWriter? Progress = null,
     string? AuthFile = null,
-    string? Credentials = null);
+    string? Credentials = null,
+    string? SignaturePolicy = null,
+    Registry.CopyProgress? Copy = null);
 
 /// <summary>An image in the local store, with the parts of its config containers need.</summary>
 public sealed record LocalImage(

@@ -6,9 +6,10 @@ using Modular.Engine.Registry;
 namespace Modular.Engine.Images;
 
 /// <summary>
-/// <c>pull</c>: resolves the reference against registries.conf, fetches and verifies the
-/// manifest (choosing a platform from a list), the config and the missing layers, then
-/// hands everything to <see cref="ImageWriter"/>.
+/// <c>pull</c>: resolves the name as registries.conf says (alias, search registries), checks
+/// policy.json, then tries each candidate in order, each through its mirrors first, fetching
+/// and verifying the manifest (choosing a platform from a list), the config and the missing
+/// layers, and hands everything to <see cref="ImageWriter"/>.
 /// </summary>
 public sealed partial class ImagePuller(
     EngineOptions options,
@@ -27,66 +28,99 @@ public sealed partial class ImagePuller(
         PullOptions pull,
         CancellationToken cancellationToken)
     {
-        var reference = ImageReference.Parse(input).WithDefaultTag();
         var registries = RegistriesConfig.Load(options.RegistriesConfPath);
-        var candidates = Candidates(input, reference, registries);
-        NotFoundException? notFound = null;
-        foreach (var candidate in candidates)
+        var interactive = !Console.IsInputRedirected && !Console.IsOutputRedirected;
+        var resolution = ShortNameResolver.Resolve(input, registries, interactive);
+        var policy = SignaturePolicy.Load(SignaturePolicy.PathFor(pull.SignaturePolicy));
+        if (resolution.Description is { } description)
+        {
+            Progress(pull, description);
+        }
+
+        var errors = new List<Exception>();
+        foreach (var candidate in resolution.Candidates)
         {
             try
             {
-                return await PullFromAsync(candidate, registries, pull, cancellationToken);
+                return await PullCandidateAsync(candidate, registries, policy, pull, cancellationToken);
             }
-            catch (NotFoundException e) when (candidates.Count > 1)
+            catch (Exception e) when (ImageErrors.ShouldWrap(e) && resolution.Candidates.Count > 1)
             {
-                notFound = e;
+                errors.Add(ImageErrors.ForPull(candidate.ToString(), e));
             }
         }
 
-        throw notFound ?? new NotFoundException($"{input}: image not known");
+        throw Combined(errors);
     }
 
-    private static List<ImageReference> Candidates(
-        string input,
-        ImageReference reference,
-        RegistriesConfig conf)
-    {
-        if (reference.IsFullyQualified)
-        {
-            return [reference];
-        }
-
-        if (conf.UnqualifiedSearchRegistries.Count == 0)
-        {
-            throw new InvalidInputException(
-                $"short-name \"{input}\" did not resolve to an alias and no unqualified-search "
-                + $"registries are defined in \"{conf.Source}\"");
-        }
-
-        return [.. conf.UnqualifiedSearchRegistries.Select(reference.Qualify)];
-    }
-
-    private async Task<ImageRecord> PullFromAsync(
+    /// <summary>One candidate: blocked and policy checks, then its sources in order.</summary>
+    public async Task<ImageRecord> PullCandidateAsync(
         ImageReference reference,
         RegistriesConfig registries,
+        SignaturePolicy policy,
         PullOptions pull,
         CancellationToken cancellationToken)
     {
+        Progress(pull, $"Trying to pull {reference}...");
         var entry = registries.Find(reference.Repository);
         if (entry?.Blocked == true)
         {
-            throw new InvalidInputException($"registry {reference.Domain} is blocked in registries.conf");
+            throw new InvalidInputException(
+                $"registry {entry.Prefix} is blocked in {registries.Source} or {registries.DropInDirectory}");
         }
 
-        Progress(pull, $"Trying to pull {reference}...");
-        var source = Relocate(reference, entry);
-        var insecure = pull.TlsVerify == false || (pull.TlsVerify is null && entry?.Insecure == true);
+        policy.CheckDocker(reference);
+        var sources = registries.PullSources(reference, pull.TlsVerify);
+        var mirrorErrors = new List<string>();
+        foreach (var source in sources.Where(s => s.IsMirror))
+        {
+            try
+            {
+                return await PullFromAsync(source, NameOf(reference), pull, cancellationToken);
+            }
+            catch (Exception e) when (ImageErrors.ShouldWrap(e))
+            {
+                Log.MirrorFailed(_logger, source.Reference.ToString(), e.Message);
+                mirrorErrors.Add($"[{source.Reference}: {e.Message}]");
+            }
+        }
+
+        return await PrimaryAsync(sources[^1], reference, mirrorErrors, pull, cancellationToken);
+    }
+
+    private async Task<ImageRecord> PrimaryAsync(
+        PullSource primary,
+        ImageReference reference,
+        List<string> mirrorErrors,
+        PullOptions pull,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await PullFromAsync(primary, NameOf(reference), pull, cancellationToken);
+        }
+        catch (ModularException e) when (mirrorErrors.Count > 0)
+        {
+            // containers/image's wording, so a user sees every place that was tried.
+            var text = $"(Mirrors also failed: {string.Join(", ", mirrorErrors)}): "
+                + $"{primary.Reference}: {e.Message}";
+            throw e is NotFoundException ? new NotFoundException(text, e) : new InvalidInputException(text, e);
+        }
+    }
+
+    private async Task<ImageRecord> PullFromAsync(
+        PullSource source,
+        string name,
+        PullOptions pull,
+        CancellationToken cancellationToken)
+    {
+        var domain = source.Reference.Domain!;
         using var client = new RegistryClient(
-            source.Domain!,
-            insecure,
-            Credentials(pull, source.Domain!),
+            domain,
+            source.Insecure,
+            Credentials(pull, domain),
             loggers.CreateLogger<RegistryClient>());
-        var session = new PullSession(client, source, NameOf(reference), pull, store, _logger);
+        var session = new PullSession(client, source.Reference, name, pull, store, _logger);
         var resolved = await session.ResolveManifestAsync(PlatformOf(pull), cancellationToken);
         Progress(pull, "Getting image source signatures");
         var config = await session.FetchConfigAsync(
@@ -95,20 +129,19 @@ public sealed partial class ImagePuller(
             resolved, config, writer, ParallelDownloads, cancellationToken);
     }
 
-    /// <summary>registries.conf <c>location</c>: where a <c>prefix</c>'s images really live.</summary>
-    private static ImageReference Relocate(ImageReference reference, RegistryEntry? entry)
+    /// <summary>Podman's "N errors occurred while pulling:" with one " * " item per candidate.</summary>
+    private static Exception Combined(List<Exception> errors)
     {
-        if (entry is null || entry.Location.Length == 0 || entry.Location == entry.Prefix)
+        if (errors.Count == 1)
         {
-            return reference;
+            return errors[0];
         }
 
-        var moved = entry.Location + reference.Repository[entry.Prefix.Length..];
-        var relocated = ImageReference.Parse(moved) with { Tag = reference.Tag, Digest = reference.Digest };
-        return relocated.IsFullyQualified
-            ? relocated
-            : throw new InvalidInputException(
-                $"registries.conf location \"{entry.Location}\" names no registry");
+        var text = $"{errors.Count} errors occurred while pulling:"
+            + string.Concat(errors.Select(e => "\n * " + e.Message));
+        return errors.TrueForAll(e => e is NotFoundException)
+            ? new NotFoundException(text)
+            : new InvalidInputException(text);
     }
 
     /// <summary>A digest-only pull is named repository@digest, with no tag, as Podman lists it.</summary>
@@ -129,7 +162,18 @@ public sealed partial class ImagePuller(
 
     internal static void Progress(PullOptions pull, string line)
     {
-        if (pull.Quiet || pull.Progress is not { } progress)
+        if (pull.Quiet)
+        {
+            return;
+        }
+
+        if (pull.Copy is { } copy)
+        {
+            copy.Message(line);
+            return;
+        }
+
+        if (pull.Progress is not { } progress)
         {
             return;
         }
@@ -139,5 +183,11 @@ public sealed partial class ImagePuller(
         {
             progress.WriteLine(line);
         }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Debug, Message = "Mirror {Mirror} failed: {Reason}")]
+        public static partial void MirrorFailed(ILogger logger, string mirror, string reason);
     }
 }

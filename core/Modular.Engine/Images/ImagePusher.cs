@@ -67,8 +67,9 @@ public sealed partial class ImagePusher(
                 client, target.Domain!, target.Path, progress, _logger, MonolithicLimit(), ChunkSize());
             await UploadAsync(uploader, plan, cancellationToken);
             progress.WritingManifest();
+            var reference = push.ByDigest ? Digests.Of(plan.Manifest) : target.Digest ?? target.Tag!;
             await uploader.PutManifestAsync(
-                target.Digest ?? target.Tag!, plan.Manifest, plan.ManifestMediaType, cancellationToken);
+                reference, plan.Manifest, plan.ManifestMediaType, cancellationToken);
             return (plan.ImageId, Digests.Of(plan.Manifest));
         }
         finally

@@ -88,9 +88,17 @@ public sealed partial class ImageService(
 
     private async Task<byte[]> ReadConfigAsync(
         string imageId,
-        CancellationToken cancellationToken) =>
-        await File.ReadAllBytesAsync(
-            Path.Combine(store.ImageDirectory(imageId), "config.json"), cancellationToken);
+        CancellationToken cancellationToken)
+    {
+        // A manifest list (manifest create) is an image record with no config of its own.
+        var path = Path.Combine(store.ImageDirectory(imageId), "config.json");
+        return File.Exists(path) || !IsList(imageId)
+            ? await File.ReadAllBytesAsync(path, cancellationToken)
+            : "{}"u8.ToArray();
+    }
+
+    private bool IsList(string imageId) =>
+        File.Exists(Path.Combine(store.ImageDirectory(imageId), "instances.json"));
 
     private async Task<LocalImage> ToLocalAsync(
         ImageRecord record,

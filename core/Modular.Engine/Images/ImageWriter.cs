@@ -45,6 +45,14 @@ public sealed partial class ImageWriter(
             }
 
             var record = Record(state, imageId, commit, config, top, size);
+
+            // The new layers turn complete in the same write that records the image, so a
+            // kill before it leaves only flagged layers, which the next store open removes.
+            foreach (var id in created)
+            {
+                state.PutLayer(state.FindLayer(id)! with { Incomplete = false });
+            }
+
             await store.WriteAsync(state, cancellationToken);
             return record;
         }
@@ -143,7 +151,8 @@ public sealed partial class ImageWriter(
         await driver.CreateLayerAsync(id, parent, cancellationToken);
         var tarSize = await ApplyVerifiedAsync(driver, id, layer, cancellationToken);
 
-        record = record with { Size = tarSize, Incomplete = false };
+        // Still flagged: see CommitAsync, which clears the flag with the image record.
+        record = record with { Size = tarSize };
         state.PutLayer(record);
         return record;
     }

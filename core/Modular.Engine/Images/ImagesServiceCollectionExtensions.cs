@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Modular.Engine.Archive;
+using Modular.Engine.Manifests;
 using Modular.Engine.Images.Transports;
 
 namespace Modular.Engine.Images;
@@ -30,6 +31,7 @@ public static class ImagesServiceCollectionExtensions
         services.AddSingleton<IImageService, ImageService>();
         services.AddSingleton<ILayerStore, LayerStore>();
         services.AddModularImageTransports();
+        services.AddModularManifests();
         return services;
     }
 }

@@ -80,7 +80,7 @@ internal sealed class PullSession(
         }
 
         var locks = new List<FileLock>();
-        var temp = Path.Combine(store.TempDirectory, "pull-" + Guid.NewGuid().ToString("N"));
+        var cache = new PullBlobCache(store);
         try
         {
             var missing = await MissingAsync(layers, diffIds, cancellationToken);
@@ -91,23 +91,32 @@ internal sealed class PullSession(
 
             // Another process may have stored some while we waited for their locks.
             missing = await MissingAsync(layers, diffIds, cancellationToken);
-            await DownloadAsync(missing, temp, parallel, cancellationToken);
+            await DownloadAsync(missing, cache, parallel, cancellationToken);
             ReportSkipped(layers, missing);
-            var sources = layers.Select((l, i) => Source(l, diffIds[i], temp)).ToList();
+            var sources = layers.Select((l, i) => Source(l, diffIds[i], cache)).ToList();
             ImagePuller.Progress(pull, "Writing manifest to image destination");
             var commit = new ImageCommit(config, resolved.Body, resolved.Manifest.MediaType,
                 resolved.Digests, [name], sources);
-            var record = await writer.CommitAsync(commit, cancellationToken);
+            ImageRecord record;
+            try
+            {
+                record = await writer.CommitAsync(commit, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The blobs verified but their content was refused: fetching them again
+                // would only fail again. (A kill or ^C keeps them for the next pull.)
+                cache.Forget(missing.Select(l => l.Digest));
+                throw;
+            }
+
             RecordSources(layers, diffIds, missing);
+            cache.Forget(missing.Select(l => l.Digest));
             return record;
         }
         finally
         {
             locks.ForEach(l => l.Dispose());
-            if (Directory.Exists(temp))
-            {
-                Directory.Delete(temp, recursive: true);
-            }
         }
     }
 
@@ -133,25 +142,39 @@ internal sealed class PullSession(
 
     private async Task DownloadAsync(
         List<Descriptor> missing,
-        string temp,
+        PullBlobCache cache,
         int parallel,
         CancellationToken ct)
     {
-        Directory.CreateDirectory(temp);
         var unique = missing.DistinctBy(l => l.Digest).ToList();
         await Parallel.ForEachAsync(
             unique,
             new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = ct },
             async (layer, token) =>
             {
-                await using (var file = File.Create(BlobPath(temp, layer.Digest)))
+                if (await cache.HasAsync(layer, token))
                 {
-                    await BlobFetcher.FetchAsync(client, reference.Path, layer, file, token);
+                    // Fetched by an earlier pull that was interrupted before its commit.
+                    logger.LogDebug("Layer blob {Digest} reused from an interrupted pull", layer.Digest);
+                }
+                else
+                {
+                    await cache.FetchAsync(client, reference.Path, layer, Report(layer), token);
                 }
 
-                ImagePuller.Progress(pull, $"Copying blob {Short(layer.Digest)} done");
+                if (pull.Copy is { } copy && !pull.Quiet)
+                {
+                    copy.BlobDone(layer.Digest);
+                }
+                else
+                {
+                    ImagePuller.Progress(pull, $"Copying blob {Short(layer.Digest)} done");
+                }
             });
     }
+
+    private Action<long>? Report(Descriptor layer) =>
+        pull.Copy is { } copy && !pull.Quiet ? done => copy.BlobProgress(layer.Digest, done, layer.Size) : null;
 
     private void ReportSkipped(IReadOnlyList<Descriptor> layers, List<Descriptor> missing)
     {
@@ -183,12 +206,8 @@ internal sealed class PullSession(
         }
     }
 
-    private static LayerSource Source(Descriptor layer, string diffId, string temp) =>
-        new(layer.Digest, diffId, _ => Task.FromResult<Stream>(File.OpenRead(BlobPath(temp, layer.Digest))));
-
-    private static string BlobPath(
-        string temp,
-        string digest) => Path.Combine(temp, Digests.Hex(digest));
+    private static LayerSource Source(Descriptor layer, string diffId, PullBlobCache cache) =>
+        new(layer.Digest, diffId, _ => Task.FromResult<Stream>(File.OpenRead(cache.PathOf(layer.Digest))));
 
     private static string Short(string digest) => Digests.Hex(digest)[..12];
 }

@@ -7,6 +7,8 @@ namespace Modular.Engine.Images;
 /// <param name="ForceCompression">Recompress even blobs already in the wanted format.</param>
 /// <param name="Progress">Where the copy lines go (stderr in the CLI), or null for quiet.</param>
 /// <param name="CertDirectory">A certs.d-style directory of CA and client certificates.</param>
+/// <param name="ByDigest">PUT the manifest under its own digest, not the destination's tag
+/// (an instance of a manifest list being pushed).</param>
 public sealed record PushOptions(
     bool? TlsVerify = null,
     string? Format = null,
@@ -16,4 +18,5 @@ public sealed record PushOptions(
     Registry.CopyProgress? Progress = null,
     string? AuthFile = null,
     string? Credentials = null,
-    string? CertDirectory = null);
+    string? CertDirectory = null,
+    bool ByDigest = false);

@@ -9,6 +9,9 @@ public class CopyProgress(TextWriter? writer)
 {
     public virtual void Starting() => Line("Getting image source signatures");
 
+    /// <summary>Any other line of a copy ("Trying to pull ...", "Writing manifest ...").</summary>
+    public virtual void Message(string text) => Line(text);
+
     public virtual void BlobDone(string digest) => Line($"Copying blob {digest} done");
 
     public virtual void BlobSkipped(string digest) => Line($"Copying blob {digest} skipped: already exists");
