@@ -10,7 +10,7 @@ internal static class ConfigFiles
     public static void Write(string dir, StoreOptions options)
     {
         var engine = string.Join("\n", options.ExtraEngineLines ?? []);
-        var network = string.Join("\n", options.ExtraNetworkLines ?? []);
+        var tables = string.Join("\n", options.ExtraTables ?? []);
         File.WriteAllText(Path.Combine(dir, "containers.conf"), $"""
             [containers]
             # Podman's defaults exceed this host's hard limits; the engine clamps anyway.
@@ -23,8 +23,7 @@ internal static class ConfigFiles
             events_logfile_path = "{dir}/events/events.log"
             {engine}
 
-            [network]
-            {network}
+            {tables}
             """);
         File.WriteAllText(Path.Combine(dir, "storage.conf"), $"""
             [storage]

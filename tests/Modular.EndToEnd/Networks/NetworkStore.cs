@@ -22,8 +22,9 @@ public sealed class NetworkStore : IAsyncDisposable
     public static async Task<NetworkStore> CreateAsync(string backend)
     {
         var configDirectory = Directory.CreateTempSubdirectory("modular-e2e-networks-").FullName;
-        var fixture = await ModpodFixture.CreateAsync(new StoreOptions(ExtraNetworkLines:
+        var fixture = await ModpodFixture.CreateAsync(new StoreOptions(ExtraTables:
         [
+            "[network]",
             $"network_backend = \"{backend}\"",
             $"network_config_dir = \"{configDirectory}\"",
             "default_subnet = \"10.202.0.0/24\"",
