@@ -127,6 +127,21 @@ public sealed class NetworkCommandTests
     }
 
     [Fact]
+    public async Task Concurrent_creates_without_names_get_distinct_names_bridges_and_subnets()
+    {
+        await using var store = await NetworkStore.CreateAsync("netavark");
+
+        var creates = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => store.RunAsync("network", "create")));
+        var inspect = await store.RunAsync(["network", "inspect", .. creates.Select(c => c.Output)]);
+
+        Assert.All(creates, c => ModpodAssert.Exit(0, c));
+        var networks = JsonNode.Parse(inspect.Output)!.AsArray().Select(n => n!).ToList();
+        Assert.Equal(4, networks.Select(n => (string?)n["name"]).Distinct().Count());
+        Assert.Equal(4, networks.Select(n => (string?)n["network_interface"]).Distinct().Count());
+        Assert.Equal(4, networks.Select(n => (string?)n["subnets"]![0]!["subnet"]).Distinct().Count());
+    }
+
+    [Fact]
     public async Task Info_shows_the_backend_chosen_by_configuration()
     {
         await using var store = await NetworkStore.CreateAsync("cni");
