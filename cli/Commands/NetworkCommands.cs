@@ -22,7 +22,8 @@ public static class NetworkCommands
     public static Command Remove(CliContext context)
     {
         var force = Switch("--force", "remove any containers using network", "-f");
-        var time = Number("--time", "Seconds to wait for running containers to stop before killing the container", "-t");
+        var time = Number(
+            "--time", "Seconds to wait for running containers to stop before killing the container", "-t");
         var names = Names("NETWORK", 1);
         var command = new Command("rm", "Remove networks").With(force, time, names);
         command.Aliases.Add("remove");
@@ -36,7 +37,8 @@ public static class NetworkCommands
             var code = ExitCodes.Success;
             foreach (var name in r.GetValue(names)!)
             {
-                code = await RemoveOneAsync(context, name, r.GetValue(force), r.GetValue(time), code, cancellationToken);
+                code = await RemoveOneAsync(
+                    context, name, r.GetValue(force), r.GetValue(time), code, cancellationToken);
             }
 
             return code;
@@ -135,7 +137,8 @@ public static class NetworkCommands
                     [.. r.GetValue(aliases)!.SelectMany(a => a.Split(','))],
                     ips,
                     r.GetValue(mac) is { } m ? ParseMac(m) : null);
-                await Containers(context).ConnectAsync(r.GetValue(network)!, r.GetValue(container)!, request, cancellationToken);
+                await Containers(context).ConnectAsync(
+                    r.GetValue(network)!, r.GetValue(container)!, request, cancellationToken);
                 return ExitCodes.Success;
             });
     }
@@ -162,7 +165,8 @@ public static class NetworkCommands
             .WithAction(context, "network reload", async (r, cancellationToken) =>
             {
                 RequireNamesOrAll("container", r.GetValue(names)!, r.GetValue(all));
-                var reloaded = await Containers(context).ReloadAsync(r.GetValue(names)!, r.GetValue(all), cancellationToken);
+                var reloaded = await Containers(context).ReloadAsync(
+                    r.GetValue(names)!, r.GetValue(all), cancellationToken);
                 foreach (var id in reloaded)
                 {
                     await context.Out.WriteLineAsync(id);
@@ -176,7 +180,8 @@ public static class NetworkCommands
     private static string ParseIp(string flag, string text) =>
         IpMath.TryParse(text, out var address)
             ? address.ToString()
-            : throw new UsageException($"invalid argument \"{text}\" for \"{flag}\" flag: failed to parse IP: \"{text}\"");
+            : throw new UsageException(
+                $"invalid argument \"{text}\" for \"{flag}\" flag: failed to parse IP: \"{text}\"");
 
     // Go's net.ParseMAC accepts 01:23:45:67:89:ab, 01-23-..., and 0123.4567.89ab.
     private static string ParseMac(string text)

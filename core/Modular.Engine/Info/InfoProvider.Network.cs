@@ -17,13 +17,14 @@ public sealed partial class InfoProvider
             ? network.CniPluginDirs.FirstOrDefault(d => File.Exists(Path.Combine(d, "bridge"))) ?? ""
             : Find(network.HelperBinariesDir, "netavark");
         var dnsPath = isCni
-            ? (path.Length > 0 && File.Exists(Path.Combine(path, "dnsname")) ? Path.Combine(path, "dnsname") : "")
+            ? Find(path.Length > 0 ? [path] : [], "dnsname")
             : Find(network.HelperBinariesDir, "aardvark-dns");
+        var packaged = isCni && path.Length > 0 ? Path.Combine(path, "bridge") : path;
 
         return new InfoObject()
             .Add("Backend", "backend", network.NetworkBackend)
             .Add("Version", "version", isCni ? "" : await VersionOfAsync(path, cancellationToken))
-            .Add("Package", "package", await PackageOfAsync(isCni ? Path.Combine(path, "bridge") : path, cancellationToken))
+            .Add("Package", "package", await PackageOfAsync(packaged, cancellationToken))
             .Add("Path", "path", path)
             .Add("DNS", "dns", new InfoObject()
                 .Add("Version", "version", await VersionOfAsync(dnsPath, cancellationToken))

@@ -76,7 +76,9 @@ public sealed class NetworkBackendProvider(PluginHost host, EngineOptions option
     private InvalidInputException Unknown(string id)
     {
         var installed = host.Catalog.IdsOf(PluginKind.Network);
-        var choices = installed.Count == 0 ? "no network plugins are installed" : $"installed: {string.Join(", ", installed)}";
+        var choices = installed.Count == 0
+            ? "no network plugins are installed"
+            : $"installed: {string.Join(", ", installed)}";
         return new InvalidInputException($"unsupported network backend \"{id}\" ({choices})");
     }
 }

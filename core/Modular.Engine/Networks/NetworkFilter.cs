@@ -71,7 +71,11 @@ public sealed class NetworkFilter
             : throw new InvalidInputException($"invalid dangling filter value \"{values[0]}\"");
     }
 
-    private static Func<NetworkDefinition, bool> Test(string key, List<string> values, DateTimeOffset now, bool prune)
+    private static Func<NetworkDefinition, bool> Test(
+        string key,
+        List<string> values,
+        DateTimeOffset now,
+        bool prune)
     {
         switch (key.ToLowerInvariant())
         {

@@ -29,7 +29,11 @@ public sealed partial class NetworkPlanner
             }
         }
 
-        network = network with { Options = driverOptions, NetworkInterface = ChooseBridge(bridge, existing, checkBridgeConflict) };
+        network = network with
+        {
+            Options = driverOptions,
+            NetworkInterface = ChooseBridge(bridge, existing, checkBridgeConflict),
+        };
         var ipam = new Dictionary<string, string>(network.IpamOptions);
         if (ipam.GetValueOrDefault("driver") is null or "" or "host-local")
         {
@@ -103,7 +107,8 @@ public sealed partial class NetworkPlanner
         }
 
         var ipam = new Dictionary<string, string>(network.IpamOptions);
-        ipam["driver"] = VlanIpamDriver(ipam.GetValueOrDefault("driver") ?? "", driver, isMacvlan, subnets.Count);
+        var requested = ipam.GetValueOrDefault("driver") ?? "";
+        ipam["driver"] = VlanIpamDriver(requested, driver, isMacvlan, subnets.Count);
 
         var driverOptions = new Dictionary<string, string>(network.Options);
         foreach (var (key, value) in network.Options)

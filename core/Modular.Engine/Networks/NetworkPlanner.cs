@@ -48,7 +48,7 @@ public sealed partial class NetworkPlanner(NetworkOptions options, IHostInterfac
         };
     }
 
-    /// <summary>The default network as Podman synthesizes it: never written, never validated against the host.</summary>
+    /// <summary>The default network as Podman synthesizes it: never written, never checked against the host.</summary>
     public NetworkDefinition DefaultNetwork(DateTimeOffset now)
     {
         var subnet = Cidr.TryParse(options.DefaultSubnet, out var cidr)

@@ -35,8 +35,9 @@ public sealed partial class NetworkService
         {
             foreach (var (network, options) in chosen)
             {
-                var ips = await AddressesForAsync(containerId, network, options, backend.AllocatesAddresses, cancellationToken);
-                attachments.Add(new NetworkAttachment(network, options.InterfaceName, ips, options.StaticMac, options.Aliases));
+                var ips = await AddressesForAsync(
+                    containerId, network, options, backend.AllocatesAddresses, cancellationToken);
+                attachments.Add(Attachment(network, options, ips));
             }
 
             var result = await backend.SetupAsync(request, cancellationToken);
@@ -76,7 +77,7 @@ public sealed partial class NetworkService
             if (network is not null)
             {
                 var ips = leases.Where(l => l.Network == network.Name).Select(l => l.Address).ToList();
-                attachments.Add(new NetworkAttachment(network, options.InterfaceName, ips, options.StaticMac, options.Aliases));
+                attachments.Add(Attachment(network, options, ips));
             }
         }
 
@@ -123,6 +124,12 @@ public sealed partial class NetworkService
 
         return leased;
     }
+
+    private static NetworkAttachment Attachment(
+        NetworkDefinition network,
+        ContainerNetworkOptions options,
+        IReadOnlyList<string> ips) =>
+        new(network, options.InterfaceName, ips, options.StaticMac, options.Aliases);
 
     // Podman's requiresIPAMAlloc: host-local with at least one subnet.
     private static bool RequiresAllocation(NetworkDefinition network, IReadOnlyList<PlannedSubnet> subnets) =>
@@ -173,7 +180,8 @@ public sealed partial class NetworkService
             address = holder is null
                 ? requested
                 : throw new InvalidInputException(
-                    $"IPAM error: requested ip address {requested} is already allocated to container ID {holder.ContainerId}");
+                    $"IPAM error: requested ip address {requested} is already allocated "
+                    + $"to container ID {holder.ContainerId}");
         }
         else
         {
@@ -196,7 +204,8 @@ public sealed partial class NetworkService
     {
         foreach (var (name, status) in result.Networks)
         {
-            await _leases.SaveStatusAsync(new AttachedContainer(containerId, containerName, name, status), cancellationToken);
+            var attached = new AttachedContainer(containerId, containerName, name, status);
+            await _leases.SaveStatusAsync(attached, cancellationToken);
         }
     }
 

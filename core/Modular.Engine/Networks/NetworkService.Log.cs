@@ -9,7 +9,9 @@ public sealed partial class NetworkService
         [LoggerMessage(Level = LogLevel.Warning, Message = "Recording network event {Status} for {Network} failed: {Reason}")]
         public static partial void EventNotRecorded(ILogger logger, string status, string network, string reason);
 
-        [LoggerMessage(Level = LogLevel.Warning, Message = "Undoing the network setup of container {ContainerId} failed: {Reason}")]
+        [LoggerMessage(
+            Level = LogLevel.Warning,
+            Message = "Undoing the network setup of container {ContainerId} failed: {Reason}")]
         public static partial void UndoFailed(ILogger logger, string containerId, string reason);
 
         [LoggerMessage(Level = LogLevel.Debug, Message = "Leased {Address} on network {Network} to container {ContainerId}")]

@@ -147,7 +147,9 @@ public sealed partial class NetworkService : INetworkService
         CancellationToken cancellationToken)
     {
         var containers = await _usage.ContainersAsync(cancellationToken);
-        var used = networks.Where(n => containers.Any(c => NetworkUsage.Uses(c, n))).Select(n => n.Name).ToHashSet();
+        var used = networks.Where(n => containers.Any(c => NetworkUsage.Uses(c, n)))
+            .Select(n => n.Name)
+            .ToHashSet();
         used.Add(DefaultNetworkName);
         return used;
     }

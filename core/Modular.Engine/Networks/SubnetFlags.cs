@@ -52,7 +52,8 @@ public static class SubnetFlags
         IpMath.TryParse(text, out var address)
             ? address
             : throw new InvalidInputException(
-                $"invalid argument \"{text}\" for \"--gateway\" flag: invalid string being converted to IP address: {text}");
+                $"invalid argument \"{text}\" for \"--gateway\" flag: "
+                + $"invalid string being converted to IP address: {text}");
 
     /// <summary>start-end, or a CIDR whose first and last addresses bound the range.</summary>
     public static (IPAddress Start, IPAddress End) Range(string text)
