@@ -1,6 +1,10 @@
 namespace Modular.Cli.Tests;
 
-/// <summary>What the network verbs refuse before they reach the engine.</summary>
+/// <summary>
+/// What the network verbs refuse before they reach the engine. In the command tests'
+/// collection: commands start telemetry activities, which the telemetry test counts.
+/// </summary>
+[Collection("process signals")]
 public sealed class NetworkCommandTests
 {
     private readonly CliHarness _cli = new();
