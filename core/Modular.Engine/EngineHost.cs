@@ -8,6 +8,7 @@ using Modular.Engine.Images;
 using Modular.Engine.Info;
 using Modular.Engine.Logging;
 using Modular.Engine.Plugins;
+using Modular.Engine.Volumes;
 
 namespace Modular.Engine;
 
@@ -78,6 +79,7 @@ public sealed class EngineHost : IAsyncDisposable
         services.AddSingleton<IInfoProvider, InfoProvider>();
         services.AddModularImages();
         services.AddModularContainers();
+        services.AddModularVolumes();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = false });
     }
 
