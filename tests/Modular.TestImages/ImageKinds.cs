@@ -6,7 +6,7 @@ public static class ImageKinds
     public static readonly IReadOnlyList<string> Names =
     [
         "busybox", "layered", "unique", "dotdot", "hardlink-escape", "duplicate",
-        "symlink-root-write", "etc-symlink", "absolute-symlink",
+        "symlink-root-write", "etc-symlink", "absolute-symlink", "with-volume",
     ];
 
     public static Task<TestImage> BuildAsync(
@@ -25,6 +25,7 @@ public static class ImageKinds
         "symlink-root-write" => TestImageCatalog.SymlinkRootWriteAsync(name, marker, cancellationToken),
         "etc-symlink" => TestImageCatalog.EtcSymlinkAsync(name, marker, cancellationToken),
         "absolute-symlink" => TestImageCatalog.AbsoluteSymlinkAsync(name, cancellationToken),
+        "with-volume" => TestImageCatalog.WithVolumeAsync(name, cancellationToken),
         _ => throw new ArgumentException(
             $"unknown image kind {kind}; known: {string.Join(", ", Names)}"),
     };
