@@ -149,6 +149,21 @@ public sealed class VolumeMountTests(ModpodFixture modpod)
         host.Delete();
     }
 
+    [Fact]
+    public async Task The_U_option_chowns_the_source_to_the_containers_user()
+    {
+        var image = await modpod.EnsureBusyboxAsync();
+        var host = Directory.CreateTempSubdirectory("modular-chown-");
+
+        var denied = await modpod.RunAsync("run", "--rm", "--user", "1000:1000", "-v", $"{host.FullName}:/d", image, "touch", "/d/x");
+        var chowned = await modpod.RunAsync("run", "--rm", "--user", "1000:1000", "-v", $"{host.FullName}:/d:U", image, "sh", "-c", "touch /d/x && stat -c %u:%g /d");
+
+        Assert.NotEqual(0, denied.ExitCode);
+        ModpodAssert.Exit(0, chowned);
+        Assert.Equal("1000:1000", chowned.Output);
+        host.Delete(recursive: true);
+    }
+
     [Theory]
     [InlineData("rel:data", "Error: invalid container path \"data\", must be an absolute path")]
     [InlineData("/tmp:/b:foo", "Error: invalid option type \"foo\"")]
