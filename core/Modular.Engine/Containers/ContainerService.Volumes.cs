@@ -11,7 +11,7 @@ public sealed partial class ContainerService
     private VolumeLifecycle? _volumeLifecycle;
 
     private VolumeLifecycle Volumes =>
-        _volumeLifecycle ??= new VolumeLifecycle(new VolumeStore(_options.GraphRoot, _options.RunRoot));
+        _volumeLifecycle ??= new VolumeLifecycle(new VolumeStore(_options.GraphRoot, _options.RunRoot), _events);
 
     /// <summary>
     /// The container's mounts from -v, --mount, --tmpfs, --volumes-from and the image's VOLUME

@@ -1,14 +1,17 @@
 using System.Security.Cryptography;
 using Modular.Contracts.Errors;
+using Modular.Contracts.Hooks;
+using Modular.Engine.Events;
 
 namespace Modular.Engine.Volumes;
 
 /// <summary>
 /// Creating and removing volumes, and the mount count of volumes with options: the first
 /// container that mounts one mounts its device, the last one to stop unmounts it.
-/// Everything here runs under the volumes lock.
+/// Everything here runs under the volumes lock. Creation and removal are events of type
+/// volume, as Podman logs them, when an event log is given.
 /// </summary>
-public sealed class VolumeLifecycle(VolumeStore store)
+public sealed class VolumeLifecycle(VolumeStore store, IEventLog? events = null)
 {
     private static readonly HashSet<string> LocalOptions =
         ["type", "device", "o", "uid", "gid", "UID", "GID", "copy", "nocopy", "noquota", "size", "inodes"];
@@ -50,13 +53,21 @@ public sealed class VolumeLifecycle(VolumeStore store)
         try
         {
             await MakeDirectoriesAsync(record, cancellationToken);
-            return record;
         }
         catch
         {
-            await DeleteLockedAsync(record, CancellationToken.None);
+            // A failed create leaves neither row nor directory behind.
+            if (Directory.Exists(Store.DirectoryOf(record.Name)))
+            {
+                Directory.Delete(Store.DirectoryOf(record.Name), recursive: true);
+            }
+
+            await Store.DeleteAsync(record.Name, CancellationToken.None);
             throw;
         }
+
+        await EmitAsync(record.Name, "create", cancellationToken);
+        return record;
     }
 
     /// <summary>Deletes row and data; the caller holds the lock and has checked it is unused.</summary>
@@ -74,7 +85,13 @@ public sealed class VolumeLifecycle(VolumeStore store)
         }
 
         await Store.DeleteAsync(record.Name, cancellationToken);
+        await EmitAsync(record.Name, "remove", cancellationToken);
     }
+
+    private Task EmitAsync(string name, string status, CancellationToken cancellationToken) =>
+        events?.AppendAsync(
+            new EngineEvent("volume", status, "", name, DateTimeOffset.UtcNow, new Dictionary<string, string>()),
+            cancellationToken) ?? Task.CompletedTask;
 
     /// <summary>Notes that <paramref name="containerId"/> mounts the volume; mounts its device if first.</summary>
     public async Task<VolumeRecord> AcquireLockedAsync(

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Modular.Contracts.Errors;
 using Modular.Engine.Configuration;
 using Modular.Engine.Containers;
+using Modular.Engine.Events;
 using Modular.Engine.State;
 
 namespace Modular.Engine.Volumes;
@@ -16,9 +17,9 @@ public sealed class VolumeService : IVolumeService
     private readonly ContainerStore _containers;
     private readonly IContainerService _containerService;
 
-    public VolumeService(EngineOptions options, IContainerService containerService)
+    public VolumeService(EngineOptions options, IContainerService containerService, IEventLog events)
     {
-        _lifecycle = new VolumeLifecycle(new VolumeStore(options.GraphRoot, options.RunRoot));
+        _lifecycle = new VolumeLifecycle(new VolumeStore(options.GraphRoot, options.RunRoot), events);
         _containers = new ContainerStore(options.GraphRoot);
         _containerService = containerService;
     }
