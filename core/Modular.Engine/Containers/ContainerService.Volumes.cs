@@ -28,7 +28,7 @@ public sealed partial class ContainerService
             .ToList();
         CheckBindSources(mounts);
         await AddVolumesFromAsync(mounts, request.VolumesFrom, cancellationToken);
-        await AddImageVolumesAsync(mounts, request.ImageVolume, image, cancellationToken);
+        AddImageVolumes(mounts, request.ImageVolume, image);
         using var volumesLock = await Volumes.Store.LockAsync(cancellationToken);
         var resolved = new List<ContainerMount>();
         foreach (var mount in mounts)
@@ -108,11 +108,10 @@ public sealed partial class ContainerService
 
     // Podman's --image-volume: bind (the default) makes each VOLUME an anonymous volume,
     // tmpfs mounts a tmpfs there, ignore leaves the image's directory as it is.
-    private async Task AddImageVolumesAsync(
+    private static void AddImageVolumes(
         List<ContainerMount> mounts,
         string? mode,
-        LocalImage? image,
-        CancellationToken cancellationToken)
+        LocalImage? image)
     {
         mode ??= "bind";
         if (mode is not ("bind" or "tmpfs" or "ignore"))
@@ -120,13 +119,11 @@ public sealed partial class ContainerService
             throw new InvalidInputException($"invalid image volume mode \"{mode}\": must be bind, tmpfs or ignore");
         }
 
-        if (image is null || _images is null || mode == "ignore")
+        if (image?.Config.Volumes is not { } volumes || mode == "ignore")
         {
             return;
         }
 
-        var inspect = await _images.InspectAsync(image.Id, cancellationToken);
-        var volumes = inspect["Config"]?["Volumes"]?.AsObject().Select(pair => pair.Key) ?? [];
         foreach (var destination in volumes.Select(MountParser.Destination))
         {
             if (mounts.Any(m => m.Destination == destination))

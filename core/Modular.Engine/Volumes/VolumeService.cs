@@ -48,7 +48,7 @@ public sealed class VolumeService : IVolumeService
 
     public async Task RemoveAsync(string name, bool force, int? timeoutSeconds, CancellationToken cancellationToken)
     {
-        await Store.GetAsync(name, cancellationToken);
+        name = (await Store.GetAsync(name, cancellationToken)).Name;
         var users = await ContainersUsingAsync(name, cancellationToken);
         if (users.Count > 0 && !force)
         {

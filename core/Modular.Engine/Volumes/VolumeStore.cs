@@ -93,10 +93,27 @@ public sealed class VolumeStore
     public async Task<VolumeRecord?> FindAsync(string name, CancellationToken cancellationToken) =>
         (await QueryAsync("name = $name", name, cancellationToken)).FirstOrDefault();
 
-    /// <summary>Finds a volume or throws Podman's "no such volume".</summary>
-    public async Task<VolumeRecord> GetAsync(string name, CancellationToken cancellationToken) =>
-        await FindAsync(name, cancellationToken)
-            ?? throw new NotFoundException($"no volume with name \"{name}\" found: no such volume");
+    /// <summary>
+    /// Finds a volume by full name or, as Podman does, by a unique partial name (handy for
+    /// anonymous volumes); otherwise throws Podman's "no such volume".
+    /// </summary>
+    public async Task<VolumeRecord> GetAsync(string name, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(name, cancellationToken) is { } exact)
+        {
+            return exact;
+        }
+
+        var partial = name.Length == 0
+            ? []
+            : (await ListAsync(cancellationToken)).Where(v => v.Name.StartsWith(name, StringComparison.Ordinal)).ToList();
+        return partial.Count switch
+        {
+            1 => partial[0],
+            0 => throw new NotFoundException($"no volume with name \"{name}\" found: no such volume"),
+            _ => throw new InvalidInputException($"more than one result for volume name {name}: volume already exists"),
+        };
+    }
 
     public Task<List<VolumeRecord>> ListAsync(CancellationToken cancellationToken) =>
         QueryAsync("1 = 1", "", cancellationToken);
