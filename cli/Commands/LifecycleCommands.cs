@@ -61,8 +61,9 @@ public static class LifecycleCommands
         var all = Switch("--all", "Remove every container", "-a");
         var time = Number("--time", "Seconds to let a running container stop before killing", "-t");
         var ignore = Switch("--ignore", "Skip names that match no container", "-i");
+        var volumes = Switch("--volumes", "Remove the containers' anonymous volumes too", "-v");
         var names = Names("CONTAINER");
-        return new Command("rm", "Delete containers").With(force, all, time, ignore, names)
+        return new Command("rm", "Delete containers").With(force, all, time, ignore, volumes, names)
             .WithAction(context, key, async (r, cancellationToken) =>
             {
                 var targets = await TargetsAsync(
@@ -75,11 +76,13 @@ public static class LifecycleCommands
                 {
                     try
                     {
+                        var anonymous = await AnonymousVolumes.OfAsync(context, t, r.GetValue(volumes), cancellationToken);
                         await context.Containers.RemoveAsync(
                             t,
                             r.GetValue(force),
                             r.GetValue(time),
                             cancellationToken);
+                        await AnonymousVolumes.RemoveAsync(context, anonymous, cancellationToken);
                         return true;
                     }
                     catch (NotFoundException) when (r.GetValue(ignore) || r.GetValue(force))

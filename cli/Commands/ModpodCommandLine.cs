@@ -32,6 +32,7 @@ public static class ModpodCommandLine
         root.Subcommands.Add(ImageGroup(context));
         root.Subcommands.Add(ManifestCommands.Group(context));
         root.Subcommands.Add(NetworkCommands.Group(context));
+        root.Subcommands.Add(VolumeCommands.Group(context));
         return root;
     }
 

@@ -53,9 +53,12 @@ public sealed class RunFlags
         Value("--authfile", "File holding registry credentials");
     public Argument<string> Image { get; } = One("IMAGE");
 
-    public Command AddTo(Command command) => command.With(
+    /// <summary>-v, --mount, --tmpfs, --volumes-from, --image-volume.</summary>
+    public VolumeFlags Volumes { get; } = new();
+
+    public Command AddTo(Command command) => Volumes.AddTo(command.With(
         Detach, Remove, Name, Env, EnvFile, Entrypoint, Workdir, User, Hostname, Network, Rootfs,
-        LogDriver, LogOpt, Label, Runtime, Pull, TlsVerify, StopTimeout, Interactive, Tty, AuthFile, Image);
+        LogDriver, LogOpt, Label, Runtime, Pull, TlsVerify, StopTimeout, Interactive, Tty, AuthFile, Image));
 
     /// <summary>Builds the engine request; <paramref name="attach"/> is false for -d and create.</summary>
     public CreateContainerRequest ToRequest(
@@ -66,7 +69,7 @@ public sealed class RunFlags
     {
         RefuseTerminalFlags(r, attach);
         var rootfs = r.GetValue(Rootfs);
-        return new CreateContainerRequest
+        return Volumes.AddTo(r, new CreateContainerRequest
         {
             Image = rootfs ? null : r.GetValue(Image),
             Rootfs = rootfs ? r.GetValue(Image) : null,
@@ -87,7 +90,7 @@ public sealed class RunFlags
             Attach = attach,
             Pull = PullPolicy(r.GetValue(Pull)),
             TlsVerify = r.GetValue(TlsVerify),
-        };
+        });
     }
 
     // Limitation: no terminal and no stdin are wired to containers yet. -t is refused; -i

@@ -13,10 +13,10 @@ public static class ErrorMapper
 {
     private static readonly HashSet<string> MissingIsOne =
         ["rm", "rmi", "container rm", "image rm", "exists", "container exists", "image exists",
-         "network rm", "network exists"];
+         "network rm", "network exists", "volume rm", "volume exists"];
 
     private static readonly HashSet<string> InUseIsTwo =
-        ["rm", "rmi", "container rm", "image rm", "network rm"];
+        ["rm", "rmi", "container rm", "image rm", "network rm", "volume rm"];
 
     /// <summary>Exit code for a failure of <paramref name="command"/> ("rm", "image rm" ...).</summary>
     public static int ExitCodeFor(string command, Exception error) => error switch

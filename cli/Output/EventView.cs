@@ -37,6 +37,12 @@ public static class EventView
     /// <summary>"TIME container start ID (image=IMG, name=NAME, k=v)" or, for images, "TIME image pull ID NAME".</summary>
     public static string Human(EngineEvent e)
     {
+        // Podman names a volume event by the volume alone: volumes have no id.
+        if (e.Type == "volume")
+        {
+            return $"{HumanUnits.GoTime(e.Time)} {e.Type} {e.Status} {e.Name}";
+        }
+
         var head = $"{HumanUnits.GoTime(e.Time)} {e.Type} {e.Status} {e.Id}";
         if (e.Type != "container" && e.Type != "pod")
         {

@@ -22,6 +22,7 @@ public static class ArgvSplitter
         "-h", "--hostname", "--network", "--net", "--log-driver", "--log-opt", "-l", "--label",
         "--runtime", "--pull", "--stop-timeout", "--authfile", "--creds", "--platform",
         "--arch", "--os", "--variant",
+        "-v", "--volume", "--mount", "--tmpfs", "--volumes-from", "--image-volume",
     ];
 
     private static readonly HashSet<string> SplitVerbs = ["run", "create"];

@@ -9,6 +9,7 @@ using Modular.Engine.Info;
 using Modular.Engine.Logging;
 using Modular.Engine.Networks;
 using Modular.Engine.Plugins;
+using Modular.Engine.Volumes;
 
 namespace Modular.Engine;
 
@@ -80,6 +81,7 @@ public sealed class EngineHost : IAsyncDisposable
         services.AddModularImages();
         services.AddModularContainers();
         services.AddModularNetworks();
+        services.AddModularVolumes();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = false });
     }
 

@@ -6,7 +6,7 @@ public static class ImageKinds
     public static readonly IReadOnlyList<string> Names =
     [
         "busybox", "layered", "unique", "dotdot", "hardlink-escape", "duplicate",
-        "symlink-root-write", "etc-symlink", "absolute-symlink", "random-50m",
+        "symlink-root-write", "etc-symlink", "absolute-symlink", "random-50m", "with-volume",
     ];
 
     public static Task<TestImage> BuildAsync(
@@ -26,6 +26,7 @@ public static class ImageKinds
         "etc-symlink" => TestImageCatalog.EtcSymlinkAsync(name, marker, cancellationToken),
         "absolute-symlink" => TestImageCatalog.AbsoluteSymlinkAsync(name, cancellationToken),
         "random-50m" => TestImageCatalog.RandomLayersAsync(name, 5, 50L << 20, 1, cancellationToken),
+        "with-volume" => TestImageCatalog.WithVolumeAsync(name, cancellationToken),
         _ => throw new ArgumentException(
             $"unknown image kind {kind}; known: {string.Join(", ", Names)}"),
     };

@@ -11,7 +11,8 @@ public sealed record TestImage(
     string Architecture = "amd64",
     string Os = "linux",
     IReadOnlyList<string>? Cmd = null,
-    IReadOnlyList<string>? Env = null)
+    IReadOnlyList<string>? Env = null,
+    IReadOnlyList<string>? Volumes = null)
 {
     public const string DefaultPath =
         "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -46,6 +47,12 @@ public sealed record TestImage(
             ["rootfs"] = new JsonObject { ["type"] = "layers", ["diff_ids"] = diffIds },
             ["history"] = history,
         };
+        if (Volumes is not null)
+        {
+            config["config"]!["Volumes"] = new JsonObject(
+                Volumes.Select(v => KeyValuePair.Create(v, (JsonNode?)new JsonObject())));
+        }
+
         return System.Text.Encoding.UTF8.GetBytes(config.ToJsonString());
     }
 

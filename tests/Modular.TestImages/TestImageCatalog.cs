@@ -167,6 +167,19 @@ public static class TestImageCatalog
         return new TestImage(name, built);
     }
 
+    /// <summary>Busybox declaring VOLUME /srv/data, a directory of mode 0750 holding a seed file.</summary>
+    public static async Task<TestImage> WithVolumeAsync(
+        string name = "localhost/with-volume:latest",
+        CancellationToken cancellationToken = default) =>
+        (await OnBusyboxAsync(
+            name,
+            cancellationToken,
+            [
+                LayerEntry.Dir("srv/"),
+                LayerEntry.Dir("srv/data/", (UnixFileMode)0b111_101_000),
+                LayerEntry.File("srv/data/seed", "from-image\n"),
+            ])) with { Volumes = ["/srv/data"] };
+
     private static async Task<TestImage> OnBusyboxAsync(
         string name,
         CancellationToken cancellationToken,

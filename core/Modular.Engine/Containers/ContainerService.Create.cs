@@ -20,8 +20,19 @@ public sealed partial class ContainerService
         _runtimes.Get(runtimeId).Resolve(ContextFor(runtimeId));
         var image = await ResolveImageAsync(request, cancellationToken);
         var config = new ContainerDefinition(request, _options, image).Build(NameGenerator.NewId(), runtimeId);
+        var createdVolumes = new List<string>();
+        ContainerRecord record;
+        try
+        {
+            config = config with { Mounts = await ResolveMountsAsync(request, image, createdVolumes, cancellationToken) };
+            record = await InsertWithNameAsync(config, request.Name is null, cancellationToken);
+        }
+        catch
+        {
+            await RemoveUnusedVolumesAsync(createdVolumes, CancellationToken.None);
+            throw;
+        }
 
-        var record = await InsertWithNameAsync(config, request.Name is null, cancellationToken);
         try
         {
             await PrepareStorageAsync(record.Config, cancellationToken);
@@ -29,6 +40,7 @@ public sealed partial class ContainerService
         catch
         {
             await _store.DeleteAsync(record.Config.Id, CancellationToken.None);
+            await RemoveUnusedVolumesAsync(createdVolumes, CancellationToken.None);
             throw;
         }
 

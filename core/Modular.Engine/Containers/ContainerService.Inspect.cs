@@ -47,7 +47,7 @@ public sealed partial class ContainerService
                 ["Name"] = config.LayerId is null ? "" : _options.StorageDriver,
                 ["Data"] = new JsonObject { ["MergedDir"] = record.State.MountPoint },
             },
-            ["Mounts"] = new JsonArray(),
+            ["Mounts"] = ContainerMountsJson.Mounts(config),
             ["Dependencies"] = new JsonArray(),
             ["NetworkSettings"] = InspectNetwork(config),
             ["Namespace"] = "",
@@ -135,7 +135,8 @@ public sealed partial class ContainerService
         ContainerConfig config,
         ContainerPaths paths) => new()
     {
-        ["Binds"] = new JsonArray(),
+        ["Binds"] = ContainerMountsJson.Binds(config),
+        ["Tmpfs"] = ContainerMountsJson.Tmpfs(config),
         ["CgroupManager"] = config.CgroupsPath.StartsWith('/') ? "cgroupfs" : "systemd",
         ["CgroupMode"] = "host",
         ["CgroupParent"] = config.CgroupsPath.StartsWith('/') ? "/modular_parent" : "machine.slice",

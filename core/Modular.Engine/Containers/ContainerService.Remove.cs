@@ -154,6 +154,10 @@ public sealed partial class ContainerService
         // Deleted while held: a process that waited on it finds the row gone and reports so.
         DeleteFile(_locks.Container(config.Id));
         await EmitAsync(config, "remove", cancellationToken);
+        if (config.AutoRemove)
+        {
+            await RemoveAnonymousVolumesAsync(config, cancellationToken);
+        }
     }
 
     private async Task ReleaseStorageAsync(
@@ -164,6 +168,8 @@ public sealed partial class ContainerService
         {
             await _layers.UnmountAsync(config.LayerId, cancellationToken);
         }
+
+        await DetachVolumesAsync(config, cancellationToken);
     }
 
     // runc and crun remove the cgroup they made when the container is deleted; a killed

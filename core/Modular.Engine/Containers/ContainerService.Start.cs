@@ -99,6 +99,7 @@ public sealed partial class ContainerService
         var rootfs = config.RootfsPath ?? await _layers!.MountAsync(config.LayerId!, cancellationToken);
         try
         {
+            await AttachVolumesAsync(config, rootfs, cancellationToken);
             await WriteBundleAsync(config, rootfs, paths, cancellationToken);
             var pid = await _conmon.CreateAsync(ConmonRequestFor(config, runtime, paths), cancellationToken);
             var conmonPid = ReadPidFile(paths.ConmonPidFile);

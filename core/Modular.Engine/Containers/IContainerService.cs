@@ -117,6 +117,21 @@ public sealed record CreateContainerRequest
 
     /// <summary>TLS choice for an implicit pull.</summary>
     public bool? TlsVerify { get; init; }
+
+    /// <summary><c>-v</c> values as typed: <c>[SOURCE:]DEST[:OPTIONS]</c>.</summary>
+    public IReadOnlyList<string> Volumes { get; init; } = [];
+
+    /// <summary><c>--mount</c> values as typed: <c>type=...,KEY=VALUE,...</c>.</summary>
+    public IReadOnlyList<string> Mounts { get; init; } = [];
+
+    /// <summary><c>--tmpfs</c> values as typed: <c>DEST[:OPTIONS]</c>.</summary>
+    public IReadOnlyList<string> Tmpfs { get; init; } = [];
+
+    /// <summary><c>--volumes-from</c> values: <c>CONTAINER[:ro|rw]</c>.</summary>
+    public IReadOnlyList<string> VolumesFrom { get; init; } = [];
+
+    /// <summary><c>--image-volume</c>: bind (anonymous volumes, the default), tmpfs or ignore.</summary>
+    public string? ImageVolume { get; init; }
 }
 
 /// <summary><c>--pull</c>.</summary>

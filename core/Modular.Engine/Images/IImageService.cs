@@ -75,6 +75,7 @@ public sealed record LocalImage(
     string ManifestMediaType);
 
 /// <summary>The runtime part of an OCI image config (<c>config</c> in the JSON).</summary>
+/// <param name="Volumes">The VOLUME paths (keys of <c>config.Volumes</c>); null when none.</param>
 public sealed record ImageConfig(
     string? User,
     IReadOnlyList<string> Env,
@@ -83,4 +84,5 @@ public sealed record ImageConfig(
     string? WorkingDir,
     IReadOnlyDictionary<string, string> Labels,
     IReadOnlyList<string> ExposedPorts,
-    string? StopSignal);
+    string? StopSignal,
+    IReadOnlyList<string>? Volumes = null);

@@ -26,7 +26,7 @@ public static partial class SpecBuilder
             ["process"] = BuildProcess(config, user, ulimits),
             ["root"] = new JsonObject { ["path"] = rootfs, ["readonly"] = false },
             ["hostname"] = config.Hostname,
-            ["mounts"] = BuildMounts(files),
+            ["mounts"] = WithUserMounts(BuildMounts(files), config),
             ["annotations"] = new JsonObject
             {
                 ["io.container.manager"] = "libpod",

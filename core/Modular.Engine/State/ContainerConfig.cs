@@ -55,4 +55,7 @@ public sealed record ContainerConfig
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
     public string CgroupsPath { get; init; } = "";
     public IReadOnlyList<string> Capabilities { get; init; } = [];
+
+    /// <summary>Volumes, bind and tmpfs mounts, in the order they were given.</summary>
+    public IReadOnlyList<ContainerMount> Mounts { get; init; } = [];
 }

@@ -1,0 +1,119 @@
+using System.CommandLine;
+using Modular.Cli.Errors;
+using Modular.Cli.Hosting;
+using Modular.Contracts.Errors;
+using static Modular.Cli.Commands.CommandKit;
+
+namespace Modular.Cli.Commands;
+
+/// <summary><c>volume rm</c>, <c>prune</c>, <c>export</c> and <c>import</c>.</summary>
+public static class VolumeRemovalCommands
+{
+    public static Command Remove(CliContext context)
+    {
+        var all = Switch("--all", "Remove every volume", "-a");
+        var force = Switch("--force", "Remove the containers using the volume first", "-f");
+        var time = Number("--time", "Seconds to let a running container stop before killing", "-t");
+        var names = Names("VOLUME");
+        return new Command("rm", "Remove volumes").With(all, force, time, names).Aliased("remove")
+            .WithAction(context, "volume rm", async (r, cancellationToken) =>
+            {
+                var service = VolumeCommands.Volumes(context);
+                var targets = r.GetValue(names)!;
+                RequireNamesOrAll("volume", targets, r.GetValue(all));
+                IEnumerable<string> chosen = r.GetValue(all)
+                    ? (await service.ListAsync([], cancellationToken)).Select(v => v.Name).ToList()
+                    : targets;
+                Exception? last = null;
+                foreach (var name in chosen)
+                {
+                    try
+                    {
+                        await service.RemoveAsync(name, r.GetValue(force), r.GetValue(time), cancellationToken);
+                        context.Out.WriteLine(name);
+                    }
+                    catch (ModularException e)
+                    {
+                        // Like Podman: report each failure and go on; the last decides the exit code.
+                        if (last is not null)
+                        {
+                            ErrorMapper.Report("volume rm", last, context.Error, context.Debug);
+                        }
+
+                        last = e;
+                    }
+                }
+
+                return last is null ? ExitCodes.Success : ErrorMapper.Report("volume rm", last, context.Error, context.Debug);
+            });
+    }
+
+    public static Command Prune(CliContext context)
+    {
+        var force = Switch("--force", "Do not ask for confirmation", "-f");
+        var filters = Values("--filter", "Prune only volumes matching KEY=VALUE (label, until)");
+        return new Command("prune", "Remove all volumes no container uses").With(force, filters)
+            .WithAction(context, "volume prune", async (r, cancellationToken) =>
+            {
+                if (!r.GetValue(force) && !Confirm(context))
+                {
+                    return ExitCodes.Success;
+                }
+
+                var removed = await VolumeCommands.Volumes(context).PruneAsync(r.GetValue(filters)!, cancellationToken);
+                foreach (var name in removed)
+                {
+                    context.Out.WriteLine(name);
+                }
+
+                return ExitCodes.Success;
+            });
+    }
+
+    public static Command Export(CliContext context)
+    {
+        var output = Value("--output", "Write to this file instead of stdout", "-o");
+        var name = One("VOLUME");
+        return new Command("export", "Write a volume's content as a tar archive").With(output, name)
+            .WithAction(context, "volume export", async (r, cancellationToken) =>
+            {
+                var path = r.GetValue(output);
+                if (path is null && !Console.IsOutputRedirected)
+                {
+                    throw new UsageException("expected output path of volume export, use -o or redirect stdout");
+                }
+
+                await using var stream = path is null ? context.OpenStdout() : File.Create(path);
+                await VolumeCommands.Volumes(context).ExportAsync(r.GetValue(name)!, stream, cancellationToken);
+                return ExitCodes.Success;
+            });
+    }
+
+    public static Command Import(CliContext context)
+    {
+        var name = One("VOLUME");
+        var source = One("SOURCE");
+        return new Command("import", "Unpack a tar archive (a file, or - for stdin) into a volume").With(name, source)
+            .WithAction(context, "volume import", async (r, cancellationToken) =>
+            {
+                var path = r.GetValue(source)!;
+                await using var stream = path == "-" ? Console.OpenStandardInput() : OpenArchive(path);
+                await VolumeCommands.Volumes(context).ImportAsync(r.GetValue(name)!, stream, cancellationToken);
+                return ExitCodes.Success;
+            });
+    }
+
+    private static FileStream OpenArchive(string path) =>
+        File.Exists(path)
+            ? File.OpenRead(path)
+            : throw new InvalidInputException($"open {path}: no such file or directory");
+
+    private static bool Confirm(CliContext context)
+    {
+        context.Out.WriteLine("WARNING! This will remove all volumes not used by at least one container. The following volumes will be removed:");
+        context.Out.Write("Are you sure you want to continue? [y/N] ");
+        context.Out.Flush();
+        var answer = Console.In.ReadLine()?.Trim().ToLowerInvariant();
+        return answer is "y" or "yes";
+    }
+}
