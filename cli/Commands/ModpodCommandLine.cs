@@ -39,8 +39,9 @@ public static class ModpodCommandLine
         ImagesCommand.Create(c, "images"), ImageCommands.Tag(c), ImageCommands.Remove(c, "rmi", "rmi"),
         ImageCommands.Load(c, "load"), RunCommand.Create(c), RunCommand.Run(c), RunCommand.Start(c),
         PsCommand.Create(c, "ps", "ps"), LogsCommand.Create(c), LifecycleCommands.Stop(c),
-        LifecycleCommands.Kill(c), LifecycleCommands.Remove(c, "rm"), LifecycleCommands.Wait(c),
-        InspectCommand.Create(c, null), EventsCommand.Create(c),
+        LifecycleCommands.Kill(c), LifecycleCommands.Remove(c, "rm"), WaitCommand.Create(c),
+        InspectCommand.Create(c, null), EventsCommand.Create(c), HealthcheckCommand.Create(c),
+        ExecCommand.Create(c),
     ];
 
     private static Command ContainerGroup(CliContext c) =>
@@ -48,8 +49,8 @@ public static class ModpodCommandLine
         RunCommand.Create(c), RunCommand.Run(c), RunCommand.Start(c),
         PsCommand.Create(c, "ls", "container ls").Aliased("list", "ps"), LogsCommand.Create(c),
         LifecycleCommands.Stop(c), LifecycleCommands.Kill(c), LifecycleCommands.Remove(c, "container rm"),
-        LifecycleCommands.Wait(c), LifecycleCommands.Exists(c), LifecycleCommands.Cleanup(c),
-        InspectCommand.Create(c, "container"));
+        WaitCommand.Create(c), LifecycleCommands.Exists(c), LifecycleCommands.Cleanup(c),
+        InspectCommand.Create(c, "container"), ExecCommand.Create(c));
 
     private static Command ImageGroup(CliContext c) =>
         new Command("image", "Commands that act on images").With(

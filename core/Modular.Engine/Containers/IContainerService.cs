@@ -117,7 +117,23 @@ public sealed record CreateContainerRequest
 
     /// <summary>TLS choice for an implicit pull.</summary>
     public bool? TlsVerify { get; init; }
+
+    /// <summary><c>--restart</c> as typed (no, on-failure[:N], always, unless-stopped), or null.</summary>
+    public string? Restart { get; init; }
+
+    /// <summary>The <c>--health-*</c> flags as typed; null fields keep the image's values.</summary>
+    public HealthFlags Health { get; init; } = new();
 }
+
+/// <summary>The healthcheck flags of <c>create</c> and <c>run</c>, unparsed.</summary>
+public sealed record HealthFlags(
+    string? Command = null,
+    string? Interval = null,
+    int? Retries = null,
+    string? StartPeriod = null,
+    string? Timeout = null,
+    bool Disabled = false,
+    string? OnFailure = null);
 
 /// <summary><c>--pull</c>.</summary>
 public enum PullPolicyMode
@@ -143,7 +159,10 @@ public sealed record ContainerInfo(
     DateTimeOffset? FinishedAt,
     bool AutoRemove,
     string Runtime,
-    IReadOnlyDictionary<string, string> Labels);
+    IReadOnlyDictionary<string, string> Labels,
+    string RestartPolicy = "",
+    int RestartCount = 0,
+    string HealthStatus = "");
 
 /// <summary><c>logs</c> flags.</summary>
 public sealed record LogReadOptions(

@@ -79,4 +79,5 @@ public sealed record ImageConfig(
     string? WorkingDir,
     IReadOnlyDictionary<string, string> Labels,
     IReadOnlyList<string> ExposedPorts,
-    string? StopSignal);
+    string? StopSignal,
+    Health.HealthConfig? Healthcheck = null);

@@ -53,7 +53,8 @@ public sealed record ImageConfigDocument(
         (c?["Labels"] as JsonObject)?.ToDictionary(p => p.Key, p => p.Value?.ToString() ?? "")
             ?? new Dictionary<string, string>(),
         (c?["ExposedPorts"] as JsonObject)?.Select(p => p.Key).ToList() ?? [],
-        c is null ? null : Text(c, "StopSignal"));
+        c is null ? null : Text(c, "StopSignal"),
+        Health.ImageHealthcheck.Read(c?["Healthcheck"] as JsonObject));
 
     private static DateTimeOffset ReadCreated(JsonObject root) =>
         DateTimeOffset.TryParse(Text(root, "created"), out var created) ? created : DateTimeOffset.UnixEpoch;
