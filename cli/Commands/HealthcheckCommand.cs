@@ -17,8 +17,11 @@ public static class HealthcheckCommand
     private static Command Run(CliContext context)
     {
         var name = One("CONTAINER");
+        var ignoreResult = Switch(
+            "--ignore-result",
+            "Exit with code 0 regardless of healthcheck result or if the container is still in startup period");
         return new Command("run", "Run the container's healthcheck once: exit 0 healthy, 1 not")
-            .With(name)
+            .With(ignoreResult, name)
             .WithAction(context, "healthcheck run", async (r, cancellationToken) =>
             {
                 var health = context.Services.GetRequiredService<IContainerHealth>();
@@ -30,7 +33,7 @@ public static class HealthcheckCommand
 
                 // Podman prints the status word only when the check did not pass.
                 context.Out.WriteLine(status);
-                return 1;
+                return r.GetValue(ignoreResult) ? ExitCodes.Success : 1;
             });
     }
 
