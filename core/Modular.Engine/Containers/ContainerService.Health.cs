@@ -11,6 +11,8 @@ public sealed partial class ContainerService : IContainerHealth
     // Podman keeps this much of a check's output in the log.
     private const int MaxHealthOutput = 500;
 
+    private const int RuntimeFailureExit = 255;
+
     private static readonly TimeSpan ExecKillGrace = TimeSpan.FromSeconds(2);
 
     public async Task<string> RunHealthCheckAsync(string nameOrId, CancellationToken cancellationToken)
@@ -138,14 +140,27 @@ public sealed partial class ContainerService : IContainerHealth
                 "can only create exec sessions on running containers: container state improper");
         }
 
+        // The runtime drops the container's environment once any --env is given: pass it all.
+        var env = options.Env.Count == 0 ? options : options with { Env = [.. record.Config.Env, .. options.Env] };
+        var errorText = new StringBuilder();
         var result = await RuntimeFor(record.Config).ExecAsync(
             record.Config.Id,
             argv,
-            options,
+            env,
             PipeTarget.ToStream(stdout),
-            PipeTarget.ToStream(stderr),
+            PipeTarget.Merge(PipeTarget.ToStream(stderr), PipeTarget.ToStringBuilder(errorText)),
             cancellationToken,
             CancellationToken.None);
-        return result.ExitCode;
+        return ExecExitCode(record.Config, result.ExitCode, errorText.ToString());
     }
+
+    // The runtime's own failure (its exit 255) to start the command reads as Podman's 126/127.
+    private int ExecExitCode(ContainerConfig config, int exitCode, string errorText) =>
+        exitCode != RuntimeFailureExit ? exitCode
+        : _runtimes.Get(config.Runtime).ClassifyFailure(RuntimeMessage.Clean(errorText)) switch
+        {
+            Contracts.Runtime.RuntimeFailureKind.CommandNotFound => 127,
+            Contracts.Runtime.RuntimeFailureKind.CannotInvoke => 126,
+            _ => exitCode,
+        };
 }

@@ -25,6 +25,14 @@ public sealed partial class ContainerService
             }
 
             await CheckQuietlyAsync(id, cancellationToken);
+
+            // The check's on-failure action may have ended or restarted the run: a restart
+            // brings its own timer, so this one must not linger for another interval.
+            record = await _store.FindAsync(id, cancellationToken);
+            if (record is null || !IsMyRun(record))
+            {
+                return;
+            }
         }
     }
 
