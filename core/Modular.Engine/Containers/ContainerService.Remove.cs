@@ -37,8 +37,13 @@ public sealed partial class ContainerService
         var id = (await FindAsync(nameOrId, cancellationToken)).Config.Id;
         await using var containerLock = await LockAsync(id, cancellationToken);
         var record = await ReloadLockedAsync(id, nameOrId, cancellationToken);
-        record = await CleanupLockedAsync(record, null, cancellationToken) ?? throw NoSuchContainer(nameOrId);
-        await RestartByPolicyLockedAsync(record, cancellationToken);
+        var cleaned = await CleanupLockedAsync(record, null, cancellationToken);
+
+        // Null: removed as --rm asked, so there is nothing left to restart.
+        if (cleaned is not null)
+        {
+            await RestartByPolicyLockedAsync(cleaned, cancellationToken);
+        }
     }
 
     private async Task CleanupAsync(
