@@ -4,7 +4,7 @@ using static Modular.Cli.Commands.CommandKit;
 
 namespace Modular.Cli.Commands;
 
-/// <summary>The <c>--health-*</c> flags of <c>create</c> and <c>run</c>; the engine checks the values.</summary>
+/// <summary>The <c>--health-*</c> flags of create and run; the engine checks the values.</summary>
 public sealed class HealthOptions
 {
     public Option<string?> Command { get; } =

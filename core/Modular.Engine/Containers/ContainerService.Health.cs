@@ -24,7 +24,9 @@ public sealed partial class ContainerService : IContainerHealth
         }
         catch (NotFoundException e)
         {
-            throw new NotFoundException($"unable to look up {nameOrId} to perform a health check: {e.Message}", e);
+            throw new NotFoundException(
+                $"unable to look up {nameOrId} to perform a health check: {e.Message}",
+                e);
         }
 
         var check = CheckableHealth(record);
@@ -77,7 +79,13 @@ public sealed partial class ContainerService : IContainerHealth
         try
         {
             var result = await RuntimeFor(record.Config).ExecAsync(
-                record.Config.Id, check.Argv, ExecOptions.Default, sink, sink, forceful.Token, graceful.Token);
+                record.Config.Id,
+                check.Argv,
+                ExecOptions.Default,
+                sink,
+                sink,
+                forceful.Token,
+                graceful.Token);
             return (result.ExitCode, Truncate(output.ToString()));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -141,7 +149,9 @@ public sealed partial class ContainerService : IContainerHealth
         }
 
         // The runtime drops the container's environment once any --env is given: pass it all.
-        var env = options.Env.Count == 0 ? options : options with { Env = [.. record.Config.Env, .. options.Env] };
+        var env = options.Env.Count == 0
+            ? options
+            : options with { Env = [.. record.Config.Env, .. options.Env] };
         var errorText = new StringBuilder();
         var result = await RuntimeFor(record.Config).ExecAsync(
             record.Config.Id,

@@ -10,7 +10,8 @@ public sealed partial class ContainerService
         while (true)
         {
             var record = await _store.FindAsync(id, cancellationToken);
-            if (record?.Config.Healthcheck is not { IsEnabled: true } check || check.Interval <= TimeSpan.Zero)
+            if (record?.Config.Healthcheck is not { IsEnabled: true } check
+                || check.Interval <= TimeSpan.Zero)
             {
                 return;
             }
@@ -37,7 +38,8 @@ public sealed partial class ContainerService
     }
 
     private static bool IsMyRun(ContainerRecord record) =>
-        record.State.Status == ContainerStatus.Running && record.State.HealthTimerPid == Environment.ProcessId;
+        record.State.Status == ContainerStatus.Running
+        && record.State.HealthTimerPid == Environment.ProcessId;
 
     // A failed check attempt (the container went away mid-check) is the next loop's concern.
     private async Task CheckQuietlyAsync(string id, CancellationToken cancellationToken)

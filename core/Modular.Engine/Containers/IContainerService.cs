@@ -125,16 +125,6 @@ public sealed record CreateContainerRequest
     public HealthFlags Health { get; init; } = new();
 }
 
-/// <summary>The healthcheck flags of <c>create</c> and <c>run</c>, unparsed.</summary>
-public sealed record HealthFlags(
-    string? Command = null,
-    string? Interval = null,
-    int? Retries = null,
-    string? StartPeriod = null,
-    string? Timeout = null,
-    bool Disabled = false,
-    string? OnFailure = null);
-
 /// <summary><c>--pull</c>.</summary>
 public enum PullPolicyMode
 {
