@@ -6,7 +6,7 @@ using static Modular.Cli.Commands.CommandKit;
 
 namespace Modular.Cli.Commands;
 
-/// <summary>stop, kill, rm, wait, container exists and the hidden container cleanup.</summary>
+/// <summary>stop, kill, rm, container exists and the hidden container cleanup.</summary>
 public static class LifecycleCommands
 {
     public static Command Stop(CliContext context)
@@ -90,31 +90,6 @@ public static class LifecycleCommands
                         return false;
                     }
                 });
-            });
-    }
-
-    public static Command Wait(CliContext context)
-    {
-        var condition = Values("--condition", "State to wait for: stopped or exited");
-        var names = Names("CONTAINER", 1);
-        return new Command("wait", "Wait for containers to exit and print their exit codes")
-            .With(condition, names)
-            .WithAction(context, "wait", async (r, cancellationToken) =>
-            {
-                foreach (var c in r.GetValue(condition)!)
-                {
-                    if (c is not ("stopped" or "exited"))
-                    {
-                        throw new UsageException($"wait --condition {c} is not supported yet; use stopped or exited");
-                    }
-                }
-
-                foreach (var name in r.GetValue(names)!)
-                {
-                    context.Out.WriteLine(await context.Containers.WaitAsync(name, cancellationToken));
-                }
-
-                return ExitCodes.Success;
             });
     }
 

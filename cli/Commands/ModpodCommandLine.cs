@@ -43,8 +43,9 @@ public static class ModpodCommandLine
         LoadCommand.Create(c, "load"), SaveCommand.Create(c),
         RunCommand.Create(c), RunCommand.Run(c), RunCommand.Start(c),
         PsCommand.Create(c, "ps", "ps"), LogsCommand.Create(c), LifecycleCommands.Stop(c),
-        LifecycleCommands.Kill(c), LifecycleCommands.Remove(c, "rm"), LifecycleCommands.Wait(c),
-        InspectCommand.Create(c, null), EventsCommand.Create(c),
+        LifecycleCommands.Kill(c), LifecycleCommands.Remove(c, "rm"), WaitCommand.Create(c),
+        InspectCommand.Create(c, null), EventsCommand.Create(c), HealthcheckCommand.Create(c),
+        ExecCommand.Create(c),
         ExportCommand.Create(c),
         ImportCommand.Create(c),
         HistoryCommand.Create(c),
@@ -56,8 +57,8 @@ public static class ModpodCommandLine
         RunCommand.Create(c), RunCommand.Run(c), RunCommand.Start(c),
         PsCommand.Create(c, "ls", "container ls").Aliased("list", "ps"), LogsCommand.Create(c),
         LifecycleCommands.Stop(c), LifecycleCommands.Kill(c), LifecycleCommands.Remove(c, "container rm"),
-        LifecycleCommands.Wait(c), LifecycleCommands.Exists(c), LifecycleCommands.Cleanup(c),
-        InspectCommand.Create(c, "container"),
+        WaitCommand.Create(c), LifecycleCommands.Exists(c), LifecycleCommands.Cleanup(c),
+        InspectCommand.Create(c, "container"), ExecCommand.Create(c),
         ExportCommand.Create(c));
 
     private static Command ImageGroup(CliContext c) =>

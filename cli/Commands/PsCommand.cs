@@ -104,6 +104,8 @@ public static class PsCommand
             "status" => Status(value),
             "label" => c => Label(c, value),
             "ancestor" => c => c.ImageName.Contains(value, StringComparison.Ordinal) || c.ImageId.StartsWith(value, StringComparison.Ordinal),
+            "restart-policy" => c => c.RestartPolicy == value,
+            "health" => c => c.HealthStatus == value || (value == "none" && c.HealthStatus.Length == 0),
             _ => throw new UsageException($"invalid filter \"{key}\""),
         };
     }

@@ -56,11 +56,21 @@ public static class RunCommand
             "--attach",
             "Stay attached, print the output and exit with its code",
             "-a");
-        var names = CommandKit.Names("CONTAINER", 1);
-        return new Command("start", "Start created or stopped containers").With(attach, names)
+        var all = CommandKit.Switch("--all", "Start every container that is not running");
+        var filters = CommandKit.Values(
+            "--filter",
+            "With --all, start only containers matching KEY=VALUE (restart-policy, status, name, label, id)",
+            "-f");
+        var names = CommandKit.Names("CONTAINER");
+        return new Command("start", "Start created or stopped containers").With(attach, all, filters, names)
             .WithAction(context, "start", async (r, cancellationToken) =>
             {
-                var targets = r.GetValue(names)!;
+                var targets = await StartTargetsAsync(
+                    context,
+                    r.GetValue(names)!,
+                    r.GetValue(all),
+                    r.GetValue(filters)!,
+                    cancellationToken);
                 if (r.GetValue(attach))
                 {
                     if (targets.Length > 1)
@@ -80,6 +90,28 @@ public static class RunCommand
 
                 return ExitCodes.Success;
             });
+    }
+
+    /// <summary>
+    /// The names given, or with --all every container not running that matches the filters
+    /// (the shipped modpod-restart.service runs <c>start --all --filter restart-policy=always</c>).
+    /// </summary>
+    private static async Task<string[]> StartTargetsAsync(
+        CliContext context,
+        string[] names,
+        bool all,
+        string[] filters,
+        CancellationToken cancellationToken)
+    {
+        CommandKit.RequireNamesOrAll("container", names, all);
+        if (!all)
+        {
+            return names;
+        }
+
+        var list = await context.Containers.ListAsync(true, cancellationToken);
+        var stopped = list.Where(c => c.State != "running");
+        return PsCommand.Select(stopped, filters, false, null).Reverse().Select(c => c.Id).ToArray();
     }
 
     /// <summary>

@@ -52,13 +52,18 @@ public sealed class RunFlags
     public Option<string?> AuthFile { get; } =
         Value("--authfile", "File holding registry credentials");
     public Argument<string> Image { get; } = One("IMAGE");
+    public Option<string?> Restart { get; } =
+        Value("--restart", "Restart policy on exit: no, on-failure[:max_retries], always, unless-stopped");
+    public HealthOptions Health { get; } = new();
 
     /// <summary>-v, --mount, --tmpfs, --volumes-from, --image-volume.</summary>
     public VolumeFlags Volumes { get; } = new();
 
     public Command AddTo(Command command) => Volumes.AddTo(command.With(
         Detach, Remove, Name, Env, EnvFile, Entrypoint, Workdir, User, Hostname, Network, Rootfs,
-        LogDriver, LogOpt, Label, Runtime, Pull, TlsVerify, StopTimeout, Interactive, Tty, AuthFile, Image));
+        LogDriver, LogOpt, Label, Runtime, Pull, TlsVerify, StopTimeout, Interactive, Tty, AuthFile, Image,
+        Restart, Health.Command, Health.Interval, Health.Retries, Health.StartPeriod, Health.Timeout,
+        Health.Disabled, Health.OnFailure));
 
     /// <summary>Builds the engine request; <paramref name="attach"/> is false for -d and create.</summary>
     public CreateContainerRequest ToRequest(
@@ -90,6 +95,8 @@ public sealed class RunFlags
             Attach = attach,
             Pull = PullPolicy(r.GetValue(Pull)),
             TlsVerify = r.GetValue(TlsVerify),
+            Restart = r.GetValue(Restart),
+            Health = Health.ToFlags(r),
         });
     }
 

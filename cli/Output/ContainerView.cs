@@ -74,7 +74,8 @@ public static class ContainerView
     public static string Status(ContainerInfo info, DateTimeOffset now) => info.State switch
     {
         "created" or "configured" => "Created",
-        "running" => "Up " + HumanUnits.Duration(now - (info.StartedAt ?? info.Created)),
+        "running" => "Up " + HumanUnits.Duration(now - (info.StartedAt ?? info.Created))
+            + ContainerService.HealthSuffix(info),
         "exited" or "stopped" =>
             $"Exited ({info.ExitCode ?? 0}) {HumanUnits.Ago(info.FinishedAt ?? info.Created, now)}",
         // Other states are title-cased, as Podman does to match Docker.

@@ -21,11 +21,13 @@ public static class ArgvSplitter
         "--name", "-e", "--env", "--env-file", "--entrypoint", "-w", "--workdir", "-u", "--user",
         "-h", "--hostname", "--network", "--net", "--log-driver", "--log-opt", "-l", "--label",
         "--runtime", "--pull", "--stop-timeout", "--authfile", "--creds", "--platform",
-        "--arch", "--os", "--variant",
+        "--arch", "--os", "--variant", "--restart", "--health-cmd", "--health-interval",
+        "--health-retries", "--health-start-period", "--health-timeout", "--health-on-failure",
         "-v", "--volume", "--mount", "--tmpfs", "--volumes-from", "--image-volume",
     ];
 
-    private static readonly HashSet<string> SplitVerbs = ["run", "create"];
+    // exec, like run, stops at its first positional (the container): the rest is the command.
+    private static readonly HashSet<string> SplitVerbs = ["run", "create", "exec"];
 
     public static SplitArguments Split(IReadOnlyList<string> args)
     {

@@ -12,7 +12,8 @@ public sealed record TestImage(
     string Os = "linux",
     IReadOnlyList<string>? Cmd = null,
     IReadOnlyList<string>? Env = null,
-    IReadOnlyList<string>? Volumes = null)
+    IReadOnlyList<string>? Volumes = null,
+    JsonObject? Healthcheck = null)
 {
     public const string DefaultPath =
         "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -34,16 +35,22 @@ public sealed record TestImage(
             ["created"] = "2024-01-01T00:00:00Z",
             ["created_by"] = "Modular.TestImages",
         }).ToArray());
+        var runtime = new JsonObject
+        {
+            ["Env"] = ToArray(Env ?? [DefaultPath]),
+            ["Cmd"] = ToArray(Cmd ?? ["sh"]),
+        };
+        if (Healthcheck is not null)
+        {
+            runtime["Healthcheck"] = Healthcheck.DeepClone();
+        }
+
         var config = new JsonObject
         {
             ["created"] = "2024-01-01T00:00:00Z",
             ["architecture"] = Architecture,
             ["os"] = Os,
-            ["config"] = new JsonObject
-            {
-                ["Env"] = ToArray(Env ?? [DefaultPath]),
-                ["Cmd"] = ToArray(Cmd ?? ["sh"]),
-            },
+            ["config"] = runtime,
             ["rootfs"] = new JsonObject { ["type"] = "layers", ["diff_ids"] = diffIds },
             ["history"] = history,
         };

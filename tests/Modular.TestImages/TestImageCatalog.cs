@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Modular.TestImages;
 
 /// <summary>
@@ -32,6 +34,13 @@ public static class TestImageCatalog
         string architecture = "amd64",
         CancellationToken cancellationToken = default) =>
         new(name, [await BusyboxLayerAsync(cancellationToken)], architecture);
+
+    /// <summary>Busybox whose config has a HEALTHCHECK (Docker's image-config object).</summary>
+    public static async Task<TestImage> HealthcheckAsync(
+        string name,
+        JsonObject healthcheck,
+        CancellationToken cancellationToken = default) =>
+        new(name, [await BusyboxLayerAsync(cancellationToken)], Healthcheck: healthcheck);
 
     /// <summary>Busybox plus a layer holding a token: blobs shared with no other image.</summary>
     public static Task<TestImage> UniqueAsync(

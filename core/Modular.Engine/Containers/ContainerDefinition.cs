@@ -19,6 +19,7 @@ internal sealed class ContainerDefinition(CreateContainerRequest request, Engine
     {
         var (entrypoint, cmd) = ResolveCommand();
         var networkMode = ResolveNetworkMode();
+        var restart = ResolveRestart();
         var hostname = request.Hostname
             ?? (networkMode == "host" ? Environment.MachineName : id[..12]);
         return new ContainerConfig
@@ -50,7 +51,33 @@ internal sealed class ContainerDefinition(CreateContainerRequest request, Engine
                 ? $"machine.slice:modular:{id}"
                 : $"/modular_parent/modular-{id}",
             Capabilities = options.DefaultCapabilities.Select(NormalizeCapability).ToList(),
+            RestartPolicy = restart.Name,
+            RestartRetries = restart.MaximumRetryCount,
+            Healthcheck = Health.HealthDefinition.Resolve(request.Health, image?.Config.Healthcheck),
+            HealthOnFailure = Health.HealthDefinition.OnFailure(request.Health.OnFailure),
         };
+    }
+
+    /// <summary>
+    /// The flag checks that need no image, run before any pull as Podman runs them, so a
+    /// bad value never leaves a pulled image or a container behind.
+    /// </summary>
+    public static void CheckFlags(CreateContainerRequest request)
+    {
+        // ResolveRestart reads only the request, so no options are needed to call it.
+        new ContainerDefinition(request, null!, null).ResolveRestart();
+        Health.HealthDefinition.Resolve(request.Health, null);
+        Health.HealthDefinition.OnFailure(request.Health.OnFailure);
+    }
+
+    // Podman refuses --rm with a policy that would restart the container it removes.
+    private RestartPolicy ResolveRestart()
+    {
+        var restart = RestartPolicy.Parse(request.Restart);
+        return request.AutoRemove && !restart.AllowsAutoRemove
+            ? throw new InvalidInputException(
+                "the --rm option conflicts with --restart, when the restartPolicy is not \"\" and \"no\"")
+            : restart;
     }
 
     private string ImageName(LocalImage localImage) =>

@@ -13,6 +13,7 @@ public sealed partial class ContainerService
         CancellationToken cancellationToken)
     {
         ContainerName.Validate(request.Name);
+        ContainerDefinition.CheckFlags(request);
         await EnsureInitializedAsync(cancellationToken);
         var runtimeId = request.Runtime ?? _options.Runtime;
 

@@ -34,7 +34,7 @@ public sealed partial class ContainerService
             ["ConmonPidFile"] = paths.ConmonPidFile,
             ["PidFile"] = paths.PidFile,
             ["Name"] = config.Name,
-            ["RestartCount"] = 0,
+            ["RestartCount"] = record.State.RestartCount,
             ["Driver"] = config.LayerId is null ? "" : _options.StorageDriver,
             ["MountLabel"] = "",
             ["ProcessLabel"] = "",
@@ -53,12 +53,12 @@ public sealed partial class ContainerService
             ["Namespace"] = "",
             ["IsInfra"] = false,
             ["IsService"] = false,
-            ["Config"] = InspectConfig(config),
+            ["Config"] = WithHealthcheck(InspectConfig(config), config),
             ["HostConfig"] = InspectHostConfig(config, paths),
         };
     }
 
-    private static JsonObject InspectState(ContainerRecord record)
+    private JsonObject InspectState(ContainerRecord record)
     {
         var state = record.State;
         var status = DisplayStatus(state.Status);
@@ -77,7 +77,7 @@ public sealed partial class ContainerService
             ["Error"] = state.Error,
             ["StartedAt"] = GoTime.Format(state.StartedAt),
             ["FinishedAt"] = GoTime.Format(state.FinishedAt),
-            ["Health"] = new JsonObject { ["Status"] = "", ["FailingStreak"] = 0, ["Log"] = null },
+            ["Health"] = InspectHealth(record),
             ["CheckpointedAt"] = GoTime.Zero,
             ["RestoredAt"] = GoTime.Zero,
         };
@@ -151,7 +151,11 @@ public sealed partial class ContainerService
         },
         ["NetworkMode"] = config.NetworkMode == "private" ? "private" : config.NetworkMode,
         ["PortBindings"] = new JsonObject(),
-        ["RestartPolicy"] = new JsonObject { ["Name"] = "", ["MaximumRetryCount"] = 0 },
+        ["RestartPolicy"] = new JsonObject
+        {
+            ["Name"] = config.RestartPolicy,
+            ["MaximumRetryCount"] = config.RestartRetries,
+        },
         ["AutoRemove"] = config.AutoRemove,
         ["CapAdd"] = new JsonArray(),
         ["CapDrop"] = new JsonArray(),

@@ -56,7 +56,7 @@ public sealed partial class ContainerService
             ["Pod"] = "",
             ["PodName"] = "",
             ["Ports"] = null,
-            ["Restarts"] = 0,
+            ["Restarts"] = container.RestartCount,
             ["Size"] = null,
             ["StartedAt"] = container.StartedAt?.ToUnixTimeSeconds() ?? -62135596800L,
             ["State"] = container.State,
@@ -70,12 +70,17 @@ public sealed partial class ContainerService
         var now = DateTimeOffset.UtcNow;
         return container.State switch
         {
-            ContainerStatus.Running => $"Up {HumanDuration.Format(now - (container.StartedAt ?? now))}",
+            ContainerStatus.Running =>
+                $"Up {HumanDuration.Format(now - (container.StartedAt ?? now))}{HealthSuffix(container)}",
             ContainerStatus.Exited or ContainerStatus.Stopped =>
                 $"Exited ({container.ExitCode ?? 0}) {HumanDuration.Format(now - (container.FinishedAt ?? now))} ago",
             _ => "Created",
         };
     }
+
+    /// <summary>" (healthy)", " (unhealthy)", " (starting)" after Up, as Podman's ps.</summary>
+    public static string HealthSuffix(ContainerInfo container) =>
+        container.HealthStatus.Length > 0 ? $" ({container.HealthStatus})" : "";
 
     private async Task<ContainerRecord> RefreshOrThrowAsync(
         string nameOrId,

@@ -31,8 +31,20 @@ public sealed partial class ContainerService
         return ToInfo(record);
     }
 
-    public Task CleanupAsync(string nameOrId, CancellationToken cancellationToken) =>
-        CleanupAsync(nameOrId, waitForConmon: true, cancellationToken);
+    /// <summary>conmon's exit command: records the exit, then applies the restart policy.</summary>
+    public async Task CleanupAsync(string nameOrId, CancellationToken cancellationToken)
+    {
+        var id = (await FindAsync(nameOrId, cancellationToken)).Config.Id;
+        await using var containerLock = await LockAsync(id, cancellationToken);
+        var record = await ReloadLockedAsync(id, nameOrId, cancellationToken);
+        var cleaned = await CleanupLockedAsync(record, null, cancellationToken);
+
+        // Null: removed as --rm asked, so there is nothing left to restart.
+        if (cleaned is not null)
+        {
+            await RestartByPolicyLockedAsync(cleaned, cancellationToken);
+        }
+    }
 
     private async Task CleanupAsync(
         string nameOrId,
@@ -109,7 +121,7 @@ public sealed partial class ContainerService
         await RuntimeFor(config).DeleteAsync(config.Id, cancellationToken);
         await ReleaseStorageAsync(config, cancellationToken);
         RemoveCgroupLeftovers(config);
-        var state = record.State with
+        var state = StopHealthTimer(record.State) with
         {
             Status = wasLive ? ContainerStatus.Exited : record.State.Status,
             ExitCode = exitCode,
@@ -134,6 +146,11 @@ public sealed partial class ContainerService
     {
         var paths = PathsFor(config.Id);
         var record = await _store.FindAsync(config.Id, cancellationToken);
+        if (record is not null)
+        {
+            StopHealthTimer(record.State);
+        }
+
         await RuntimeFor(config).DeleteAsync(config.Id, cancellationToken);
 
         // A create killed before it recorded conmon's pid still left conmon's pid file behind.

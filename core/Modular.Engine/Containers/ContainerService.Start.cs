@@ -19,6 +19,7 @@ public sealed partial class ContainerService
             return;
         }
 
+        record = ByUser(record);
         record = await InitLockedAsync(record, cancellationToken);
         await StartRuntimeLockedAsync(record, cancellationToken);
     }
@@ -40,7 +41,7 @@ public sealed partial class ContainerService
                 throw new WrongStateException($"container {record.Config.Name} is already running");
             }
 
-            record = await InitLockedAsync(record, cancellationToken);
+            record = await InitLockedAsync(ByUser(record), cancellationToken);
             if (IsPassthrough(record.Config))
             {
                 // The container writes straight to our stdout and stderr through conmon:
@@ -67,6 +68,10 @@ public sealed partial class ContainerService
         await CleanupQuietlyAsync(id, cancellationToken);
         return exitCode;
     }
+
+    // A start by the user begins the restart count again, as Podman's init does.
+    private static ContainerRecord ByUser(ContainerRecord record) =>
+        record with { State = record.State with { RestartCount = 0, StoppedByUser = false } };
 
     private static bool IsPassthrough(ContainerConfig config) => config.LogDriver == "passthrough";
 
@@ -145,7 +150,7 @@ public sealed partial class ContainerService
         };
         await _store.UpdateStateAsync(config.Id, state, cancellationToken);
         await EmitAsync(config, "start", cancellationToken);
-        return record with { State = state };
+        return await StartHealthLockedAsync(record with { State = state }, cancellationToken);
     }
 
     private async Task WriteBundleAsync(

@@ -19,6 +19,10 @@ public sealed partial class ContainerService
         var record = await ReloadLockedAsync(id, nameOrId, cancellationToken);
         if (IsLive(record))
         {
+            // Marked before the signal, under the lock the exit command waits for, so the
+            // restart policy sees that the user stopped it.
+            record = record with { State = record.State with { StoppedByUser = true } };
+            await _store.UpdateStateAsync(id, record.State, cancellationToken);
             await StopLockedAsync(record, timeoutSeconds, cancellationToken);
             record = await CleanupLockedAsync(record, "stop", cancellationToken) ?? record;
         }

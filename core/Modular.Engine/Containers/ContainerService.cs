@@ -138,7 +138,7 @@ public sealed partial class ContainerService : IContainerService
         return _events.AppendAsync(engineEvent, cancellationToken);
     }
 
-    private static ContainerInfo ToInfo(ContainerRecord record) => new(
+    private ContainerInfo ToInfo(ContainerRecord record) => new(
         record.Config.Id,
         record.Config.Name,
         record.Config.ImageId,
@@ -152,7 +152,16 @@ public sealed partial class ContainerService : IContainerService
         record.State.FinishedAt,
         record.Config.AutoRemove,
         record.Config.Runtime,
-        record.Config.Labels);
+        record.Config.Labels,
+        record.Config.RestartPolicy,
+        record.State.RestartCount,
+        HealthStatusOf(record));
+
+    // The status word ps shows, only for a container with a check that is running now.
+    private string HealthStatusOf(ContainerRecord record) =>
+        record.Config.Healthcheck is { IsEnabled: true } && record.State.Status == ContainerStatus.Running
+            ? HealthStoreFor(record.Config.Id).Read()?.Status ?? Health.HealthState.Starting
+            : "";
 
     // "configured" is internal: Podman shows a container that never ran as created.
     private static string DisplayStatus(string status) =>

@@ -14,7 +14,9 @@ public static class ContainersServiceCollectionExtensions
     public static IServiceCollection AddModularContainers(this IServiceCollection services)
     {
         services.TryAddSingleton(new ContainerServiceOptions());
-        services.TryAddSingleton<IContainerService, ContainerService>();
+        services.TryAddSingleton<ContainerService>();
+        services.TryAddSingleton<IContainerService>(sp => sp.GetRequiredService<ContainerService>());
+        services.TryAddSingleton<IContainerHealth>(sp => sp.GetRequiredService<ContainerService>());
         services.TryAddSingleton<ForcedImageRemoval>();
 
         // Replaces the images' default of "no containers", whichever was added first.

@@ -132,6 +132,12 @@ public sealed record CreateContainerRequest
 
     /// <summary><c>--image-volume</c>: bind (anonymous volumes, the default), tmpfs or ignore.</summary>
     public string? ImageVolume { get; init; }
+
+    /// <summary><c>--restart</c> as typed (no, on-failure[:N], always, unless-stopped), or null.</summary>
+    public string? Restart { get; init; }
+
+    /// <summary>The <c>--health-*</c> flags as typed; null fields keep the image's values.</summary>
+    public HealthFlags Health { get; init; } = new();
 }
 
 /// <summary><c>--pull</c>.</summary>
@@ -158,7 +164,10 @@ public sealed record ContainerInfo(
     DateTimeOffset? FinishedAt,
     bool AutoRemove,
     string Runtime,
-    IReadOnlyDictionary<string, string> Labels);
+    IReadOnlyDictionary<string, string> Labels,
+    string RestartPolicy = "",
+    int RestartCount = 0,
+    string HealthStatus = "");
 
 /// <summary><c>logs</c> flags.</summary>
 public sealed record LogReadOptions(

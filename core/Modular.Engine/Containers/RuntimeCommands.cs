@@ -27,6 +27,47 @@ public sealed class RuntimeCommands(OciRuntimeCommand command)
     public Task<BufferedCommandResult> DeleteAsync(string id, CancellationToken cancellationToken) =>
         RunAsync(["delete", "--force", id], cancellationToken);
 
+    /// <summary>
+    /// Runs a process in the running container (<c>runtime exec</c>), which takes its
+    /// defaults (env, cwd, user) from the container's config.json; <paramref name="options"/>
+    /// adds to them. The result's exit code is the process's own.
+    /// </summary>
+    public Task<CommandResult> ExecAsync(
+        string id,
+        IReadOnlyList<string> argv,
+        ExecOptions options,
+        PipeTarget output,
+        PipeTarget error,
+        CancellationToken forceful,
+        CancellationToken graceful)
+    {
+        var verb = new List<string> { "exec" };
+        foreach (var entry in options.Env)
+        {
+            verb.AddRange(["--env", entry]);
+        }
+
+        if (options.WorkingDir is { Length: > 0 } cwd)
+        {
+            verb.AddRange(["--cwd", cwd]);
+        }
+
+        if (options.User is { Length: > 0 } user)
+        {
+            verb.AddRange(["--user", user]);
+        }
+
+        verb.Add(id);
+        verb.AddRange(argv);
+        return Cli.Wrap(Command.Executable)
+            .WithArguments(Command.GlobalArguments.Concat(verb))
+            .WithStandardOutputPipe(output)
+            .WithStandardErrorPipe(error)
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteAsync(forceful, graceful)
+            .Task;
+    }
+
     private async Task<BufferedCommandResult> RunAsync(string[] verb, CancellationToken cancellationToken)
     {
         return await Cli.Wrap(Command.Executable)

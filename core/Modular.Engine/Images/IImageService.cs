@@ -85,4 +85,5 @@ public sealed record ImageConfig(
     IReadOnlyDictionary<string, string> Labels,
     IReadOnlyList<string> ExposedPorts,
     string? StopSignal,
-    IReadOnlyList<string>? Volumes = null);
+    IReadOnlyList<string>? Volumes = null,
+    Health.HealthConfig? Healthcheck = null);

@@ -54,7 +54,8 @@ public sealed record ImageConfigDocument(
             ?? new Dictionary<string, string>(),
         (c?["ExposedPorts"] as JsonObject)?.Select(p => p.Key).ToList() ?? [],
         c is null ? null : Text(c, "StopSignal"),
-        (c?["Volumes"] as JsonObject)?.Select(p => p.Key).ToList());
+        (c?["Volumes"] as JsonObject)?.Select(p => p.Key).ToList(),
+        Health.ImageHealthcheck.Read(c?["Healthcheck"] as JsonObject));
 
     private static DateTimeOffset ReadCreated(JsonObject root) =>
         DateTimeOffset.TryParse(Text(root, "created"), out var created) ? created : DateTimeOffset.UnixEpoch;

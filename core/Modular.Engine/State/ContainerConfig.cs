@@ -58,4 +58,16 @@ public sealed record ContainerConfig
 
     /// <summary>Volumes, bind and tmpfs mounts, in the order they were given.</summary>
     public IReadOnlyList<ContainerMount> Mounts { get; init; } = [];
+
+    /// <summary><c>--restart</c>: no, on-failure, always, unless-stopped, or empty.</summary>
+    public string RestartPolicy { get; init; } = "";
+
+    /// <summary>The N of on-failure:N; 0 retries without limit.</summary>
+    public int RestartRetries { get; init; }
+
+    /// <summary>The healthcheck from the flags or the image, or null for none.</summary>
+    public Health.HealthConfig? Healthcheck { get; init; }
+
+    /// <summary><c>--health-on-failure</c>: none, kill, restart or stop.</summary>
+    public string HealthOnFailure { get; init; } = "none";
 }

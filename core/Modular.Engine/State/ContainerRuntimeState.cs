@@ -22,4 +22,16 @@ public sealed record ContainerRuntimeState
 
     public string Error { get; init; } = "";
     public bool OomKilled { get; init; }
+
+    /// <summary>Restarts done by the restart policy since the user last started it.</summary>
+    public int RestartCount { get; init; }
+
+    /// <summary>Set by <c>stop</c> (not <c>kill</c>): the restart policy leaves it exited.</summary>
+    public bool StoppedByUser { get; init; }
+
+    /// <summary>The healthcheck timer process of this run, or 0; killed by PID when the run ends.</summary>
+    public int HealthTimerPid { get; init; }
+
+    /// <summary>The timer's start time from /proc/PID/stat, so a reused pid is never signalled.</summary>
+    public long HealthTimerStartTicks { get; init; }
 }

@@ -1,0 +1,176 @@
+using System.Text;
+using CliWrap;
+using Modular.Contracts.Errors;
+using Modular.Engine.Health;
+using Modular.Engine.State;
+
+namespace Modular.Engine.Containers;
+
+public sealed partial class ContainerService : IContainerHealth
+{
+    // Podman keeps this much of a check's output in the log.
+    private const int MaxHealthOutput = 500;
+
+    private const int RuntimeFailureExit = 255;
+
+    private static readonly TimeSpan ExecKillGrace = TimeSpan.FromSeconds(2);
+
+    public async Task<string> RunHealthCheckAsync(string nameOrId, CancellationToken cancellationToken)
+    {
+        ContainerRecord record;
+        try
+        {
+            record = await RefreshOrThrowAsync(nameOrId, cancellationToken);
+        }
+        catch (NotFoundException e)
+        {
+            throw new NotFoundException(
+                $"unable to look up {nameOrId} to perform a health check: {e.Message}",
+                e);
+        }
+
+        var check = CheckableHealth(record);
+        var started = DateTimeOffset.UtcNow;
+        var (exitCode, output) = await ExecCheckAsync(record, check, cancellationToken);
+        var result = new HealthLogEntry(started, DateTimeOffset.UtcNow, exitCode, output);
+        var inStartPeriod = record.State.StartedAt is { } since && started - since < check.StartPeriod;
+        var before = HealthStoreFor(record.Config.Id).Read();
+        var after = await HealthStoreFor(record.Config.Id).UpdateAsync(
+            current => HealthTransition.Apply(current, result, inStartPeriod, check.Retries),
+            cancellationToken);
+        if (after.Status == HealthState.Unhealthy && before?.Status != HealthState.Unhealthy)
+        {
+            await ActOnUnhealthyAsync(record, cancellationToken);
+        }
+
+        return after.Status;
+    }
+
+    private static HealthConfig CheckableHealth(ContainerRecord record)
+    {
+        if (record.State.Status != ContainerStatus.Running)
+        {
+            throw new WrongStateException($"container {record.Config.Id} is not running");
+        }
+
+        return record.Config.Healthcheck is { IsEnabled: true } check
+            ? check
+            : throw new WrongStateException($"container {record.Config.Id} has no defined healthcheck");
+    }
+
+    private HealthStore HealthStoreFor(string id)
+    {
+        var paths = PathsFor(id);
+        return new HealthStore(paths.StaticDirectory, Path.Combine(paths.RunDirectory, "health.lock"));
+    }
+
+    /// <summary>Runs the check's command; a timeout is a failure, as in Podman.</summary>
+    private async Task<(int ExitCode, string Output)> ExecCheckAsync(
+        ContainerRecord record,
+        HealthConfig check,
+        CancellationToken cancellationToken)
+    {
+        var output = new StringBuilder();
+        var sink = PipeTarget.ToStringBuilder(output);
+        using var graceful = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var forceful = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        graceful.CancelAfter(check.Timeout);
+        forceful.CancelAfter(check.Timeout + ExecKillGrace);
+        try
+        {
+            var result = await RuntimeFor(record.Config).ExecAsync(
+                record.Config.Id,
+                check.Argv,
+                ExecOptions.Default,
+                sink,
+                sink,
+                forceful.Token,
+                graceful.Token);
+            return (result.ExitCode, Truncate(output.ToString()));
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (1, $"healthcheck command exceeded timeout of {GoDuration.Format(check.Timeout)}");
+        }
+    }
+
+    private static string Truncate(string output)
+    {
+        var text = output.TrimEnd('\n');
+        return text.Length <= MaxHealthOutput ? text : text[..MaxHealthOutput];
+    }
+
+    /// <summary><c>--health-on-failure</c>, once, when the status turns unhealthy.</summary>
+    private async Task ActOnUnhealthyAsync(ContainerRecord record, CancellationToken cancellationToken)
+    {
+        switch (record.Config.HealthOnFailure)
+        {
+            case "kill":
+                await KillAsync(record.Config.Id, "KILL", cancellationToken);
+                break;
+            case "stop":
+                await StopAsync(record.Config.Id, null, cancellationToken);
+                break;
+            case "restart":
+                await RestartForHealthAsync(record.Config.Id, cancellationToken);
+                break;
+        }
+    }
+
+    // Podman's "restart" action stops and starts the container, counting a restart.
+    private async Task RestartForHealthAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var containerLock = await LockAsync(id, cancellationToken);
+        var record = await ReloadLockedAsync(id, id, cancellationToken);
+        if (IsLive(record))
+        {
+            await StopLockedAsync(record, null, cancellationToken);
+            record = await CleanupLockedAsync(record, "stop", cancellationToken) ?? record;
+        }
+
+        record = record with { State = record.State with { RestartCount = record.State.RestartCount + 1 } };
+        record = await InitLockedAsync(record, cancellationToken);
+        await StartRuntimeLockedAsync(record, cancellationToken);
+    }
+
+    public async Task<int> ExecAsync(
+        string nameOrId,
+        IReadOnlyList<string> argv,
+        ExecOptions options,
+        Stream stdout,
+        Stream stderr,
+        CancellationToken cancellationToken)
+    {
+        var record = await RefreshOrThrowAsync(nameOrId, cancellationToken);
+        if (record.State.Status != ContainerStatus.Running)
+        {
+            throw new WrongStateException(
+                "can only create exec sessions on running containers: container state improper");
+        }
+
+        // The runtime drops the container's environment once any --env is given: pass it all.
+        var env = options.Env.Count == 0
+            ? options
+            : options with { Env = [.. record.Config.Env, .. options.Env] };
+        var errorText = new StringBuilder();
+        var result = await RuntimeFor(record.Config).ExecAsync(
+            record.Config.Id,
+            argv,
+            env,
+            PipeTarget.ToStream(stdout),
+            PipeTarget.Merge(PipeTarget.ToStream(stderr), PipeTarget.ToStringBuilder(errorText)),
+            cancellationToken,
+            CancellationToken.None);
+        return ExecExitCode(record.Config, result.ExitCode, errorText.ToString());
+    }
+
+    // The runtime's own failure (its exit 255) to start the command reads as Podman's 126/127.
+    private int ExecExitCode(ContainerConfig config, int exitCode, string errorText) =>
+        exitCode != RuntimeFailureExit ? exitCode
+        : _runtimes.Get(config.Runtime).ClassifyFailure(RuntimeMessage.Clean(errorText)) switch
+        {
+            Contracts.Runtime.RuntimeFailureKind.CommandNotFound => 127,
+            Contracts.Runtime.RuntimeFailureKind.CannotInvoke => 126,
+            _ => exitCode,
+        };
+}

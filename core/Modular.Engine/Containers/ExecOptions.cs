@@ -1,0 +1,13 @@
+namespace Modular.Engine.Containers;
+
+/// <summary>What <c>exec</c> adds to the container's process defaults.</summary>
+/// <param name="Env">NAME=VALUE entries added to the container's environment.</param>
+/// <param name="WorkingDir">The directory to start in, or null for the container's.</param>
+/// <param name="User">uid[:gid] for the runtime, or null for the container's user.</param>
+public sealed record ExecOptions(
+    IReadOnlyList<string> Env,
+    string? WorkingDir = null,
+    string? User = null)
+{
+    public static readonly ExecOptions Default = new([]);
+}

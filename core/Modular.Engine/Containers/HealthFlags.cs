@@ -1,0 +1,11 @@
+namespace Modular.Engine.Containers;
+
+/// <summary>The healthcheck flags of <c>create</c> and <c>run</c>, unparsed.</summary>
+public sealed record HealthFlags(
+    string? Command = null,
+    string? Interval = null,
+    int? Retries = null,
+    string? StartPeriod = null,
+    string? Timeout = null,
+    bool Disabled = false,
+    string? OnFailure = null);

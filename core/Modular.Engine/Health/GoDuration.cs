@@ -1,0 +1,117 @@
+using System.Globalization;
+using Modular.Contracts.Errors;
+
+namespace Modular.Engine.Health;
+
+/// <summary>
+/// Go's <c>time.ParseDuration</c>: a signed sequence of decimal numbers with units
+/// (<c>1m30s</c>, <c>1.5h</c>, <c>500ms</c>), or a bare <c>0</c>. Podman parses every
+/// healthcheck and wait interval flag with it, so its error texts are Go's.
+/// </summary>
+public static class GoDuration
+{
+    private static readonly (string Unit, double Nanoseconds)[] Units =
+    [
+        ("ns", 1), ("us", 1e3), ("µs", 1e3), ("μs", 1e3), ("ms", 1e6), ("s", 1e9), ("m", 60e9), ("h", 3600e9),
+    ];
+
+    /// <exception cref="InvalidInputException">Go's "time: invalid duration ..." texts.</exception>
+    public static TimeSpan Parse(string text)
+    {
+        var rest = text;
+        var negative = rest.StartsWith('-');
+        rest = rest.TrimStart('-', '+');
+        if (rest == "0")
+        {
+            return TimeSpan.Zero;
+        }
+
+        if (rest.Length == 0)
+        {
+            throw Invalid(text);
+        }
+
+        double total = 0;
+        while (rest.Length > 0)
+        {
+            var number = TakeNumber(ref rest, text);
+            total += number * TakeUnit(ref rest, text);
+        }
+
+        var ticks = total / 100;
+        return TimeSpan.FromTicks((long)(negative ? -ticks : ticks));
+    }
+
+    private static double TakeNumber(ref string rest, string text)
+    {
+        var length = 0;
+        while (length < rest.Length && (char.IsAsciiDigit(rest[length]) || rest[length] == '.'))
+        {
+            length++;
+        }
+
+        if (length == 0 || !double.TryParse(rest[..length], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            throw Invalid(text);
+        }
+
+        rest = rest[length..];
+        return value;
+    }
+
+    private static double TakeUnit(ref string rest, string text)
+    {
+        var length = 0;
+        while (length < rest.Length && !char.IsAsciiDigit(rest[length]) && rest[length] != '.')
+        {
+            length++;
+        }
+
+        var unit = rest[..length];
+        rest = rest[length..];
+        if (unit.Length == 0)
+        {
+            throw new InvalidInputException($"time: missing unit in duration {Quote(text)}");
+        }
+
+        foreach (var (name, nanoseconds) in Units)
+        {
+            if (name == unit)
+            {
+                return nanoseconds;
+            }
+        }
+
+        throw new InvalidInputException($"time: unknown unit {Quote(unit)} in duration {Quote(text)}");
+    }
+
+    /// <summary>Go's <c>Duration.String()</c>: <c>30s</c>, <c>1m30s</c>, <c>500ms</c>, <c>0s</c>.</summary>
+    public static string Format(TimeSpan duration)
+    {
+        if (duration == TimeSpan.Zero)
+        {
+            return "0s";
+        }
+
+        if (duration < TimeSpan.FromSeconds(1) && duration > TimeSpan.Zero)
+        {
+            return $"{duration.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)}ms";
+        }
+
+        var hours = (long)duration.TotalHours;
+        var minutes = duration.Minutes;
+        var seconds = (duration - TimeSpan.FromHours(hours) - TimeSpan.FromMinutes(minutes)).TotalSeconds;
+        var text = seconds.ToString(CultureInfo.InvariantCulture) + "s";
+        if (hours > 0)
+        {
+            return $"{hours}h{minutes}m{text}";
+        }
+
+        return minutes > 0 ? $"{minutes}m{text}" : text;
+    }
+
+    private static InvalidInputException Invalid(string text) =>
+        new($"time: invalid duration {Quote(text)}");
+
+    private static string Quote(string text) => $"\"{text}\"";
+}
