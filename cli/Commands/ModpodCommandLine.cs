@@ -41,6 +41,7 @@ public static class ModpodCommandLine
         PsCommand.Create(c, "ps", "ps"), LogsCommand.Create(c), LifecycleCommands.Stop(c),
         LifecycleCommands.Kill(c), LifecycleCommands.Remove(c, "rm"), LifecycleCommands.Wait(c),
         InspectCommand.Create(c, null), EventsCommand.Create(c),
+        PortCommand.Create(c),
     ];
 
     private static Command ContainerGroup(CliContext c) =>
@@ -49,7 +50,8 @@ public static class ModpodCommandLine
         PsCommand.Create(c, "ls", "container ls").Aliased("list", "ps"), LogsCommand.Create(c),
         LifecycleCommands.Stop(c), LifecycleCommands.Kill(c), LifecycleCommands.Remove(c, "container rm"),
         LifecycleCommands.Wait(c), LifecycleCommands.Exists(c), LifecycleCommands.Cleanup(c),
-        InspectCommand.Create(c, "container"));
+        InspectCommand.Create(c, "container"),
+        PortCommand.Create(c));
 
     private static Command ImageGroup(CliContext c) =>
         new Command("image", "Commands that act on images").With(

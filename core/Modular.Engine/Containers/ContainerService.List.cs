@@ -16,7 +16,9 @@ public sealed partial class ContainerService
     {
         await EnsureInitializedAsync(cancellationToken);
         var infos = new List<ContainerInfo>();
-        foreach (var stored in await _store.ListAsync(cancellationToken))
+        var records = await _store.ListAsync(cancellationToken);
+        RemoveNamespaceLeftovers(records);
+        foreach (var stored in records)
         {
             var record = await RefreshAsync(stored, cancellationToken);
             if (record is not null && (all || record.State.Status == ContainerStatus.Running))
@@ -42,7 +44,7 @@ public sealed partial class ContainerService
             ["Exited"] = exited,
             ["ExitedAt"] = container.FinishedAt?.ToUnixTimeSeconds() ?? -62135596800L,
             ["ExitCode"] = container.ExitCode ?? 0,
-            ["ExposedPorts"] = null,
+            ["ExposedPorts"] = ExposedPortsJson(container.ExposedPorts),
             ["Id"] = container.Id,
             ["Image"] = container.ImageName,
             ["ImageID"] = container.ImageId,
@@ -51,11 +53,11 @@ public sealed partial class ContainerService
             ["Mounts"] = new JsonArray(),
             ["Names"] = new JsonArray(container.Name),
             ["Namespaces"] = new JsonObject(),
-            ["Networks"] = new JsonArray(),
+            ["Networks"] = new JsonArray((container.Networks ?? []).Select(n => (JsonNode)JsonValue.Create(n)!).ToArray()),
             ["Pid"] = container.Pid ?? 0,
             ["Pod"] = "",
             ["PodName"] = "",
-            ["Ports"] = null,
+            ["Ports"] = PortsJson(container.Ports),
             ["Restarts"] = 0,
             ["Size"] = null,
             ["StartedAt"] = container.StartedAt?.ToUnixTimeSeconds() ?? -62135596800L,
@@ -89,7 +91,7 @@ public sealed partial class ContainerService
         ContainerRecord record,
         CancellationToken cancellationToken)
     {
-        if (!IsGone(record))
+        if (!IsGone(record) && !HasNetworkLeftover(record))
         {
             return record;
         }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Modular.Engine.Images;
+using Modular.Engine.Networks;
 
 namespace Modular.Engine.Containers;
 
@@ -15,6 +16,12 @@ public static class ContainersServiceCollectionExtensions
     {
         services.TryAddSingleton(new ContainerServiceOptions());
         services.TryAddSingleton<IContainerService, ContainerService>();
+
+        // The container service rewires containers for the network commands; it replaces
+        // the networks' stand-in that refuses them, whichever was added first.
+        services.RemoveAll<INetworkContainers>();
+        services.AddSingleton<INetworkContainers>(provider =>
+            (ContainerService)provider.GetRequiredService<IContainerService>());
         services.TryAddSingleton<ForcedImageRemoval>();
 
         // Replaces the images' default of "no containers", whichever was added first.
