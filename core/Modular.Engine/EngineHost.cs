@@ -7,6 +7,7 @@ using Modular.Engine.Events;
 using Modular.Engine.Images;
 using Modular.Engine.Info;
 using Modular.Engine.Logging;
+using Modular.Engine.Networks;
 using Modular.Engine.Plugins;
 
 namespace Modular.Engine;
@@ -30,7 +31,7 @@ public sealed class EngineHost : IAsyncDisposable
 
     /// <summary>
     /// Resolves IImageService, IContainerService, IEventLog, IRuntimeRegistry, IStorageDriver,
-    /// StorageDriverProvider, IInfoProvider, PluginHost.
+    /// StorageDriverProvider, IInfoProvider, PluginHost, INetworkService, INetworkContainers.
     /// </summary>
     public IServiceProvider Services => _provider;
 
@@ -78,6 +79,7 @@ public sealed class EngineHost : IAsyncDisposable
         services.AddSingleton<IInfoProvider, InfoProvider>();
         services.AddModularImages();
         services.AddModularContainers();
+        services.AddModularNetworks();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = false });
     }
 

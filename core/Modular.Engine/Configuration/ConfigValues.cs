@@ -28,7 +28,14 @@ internal sealed class ConfigValues
 
     public string? SeccompProfile { get; set; }
 
+    /// <summary>containers.conf <c>[network]</c> string keys.</summary>
     public Dictionary<string, string> Network { get; } = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<string>? CniPluginDirs { get; set; }
+
+    public IReadOnlyList<SubnetPool>? SubnetPools { get; set; }
+
+    public IReadOnlyList<string>? HelperBinariesDir { get; set; }
 
     public string? StorageDriver { get; set; }
 

@@ -68,6 +68,7 @@ public static class ConfigurationLoader
             PolicyPath = SharedPaths.PolicyPath,
             CertsDirectories = SharedPaths.CertsDirectories,
             Network = values.Network,
+            Networking = NetworkConfReader.Build(values),
             PluginDirectories = values.PluginDirectories ?? [EngineDefaults.PluginDirectory],
             HookPlugins = values.HookPlugins ?? [],
             HelperDirectory = values.HelperDirectory ?? EngineDefaults.HelperDirectory,

@@ -10,7 +10,7 @@ internal static class ContainersConfReader
 {
     private static readonly HashSet<string> KnownEngineKeys =
         ["runtime", "runtimes", "cgroup_manager", "conmon_path", "events_logfile_path",
-         "events_logger", "hooks_dir"];
+         "events_logger", "hooks_dir", "helper_binaries_dir"];
 
     private static readonly HashSet<string> KnownContainersKeys =
         ["default_ulimits", "default_capabilities", "log_driver", "log_size_max", "seccomp_profile"];
@@ -79,16 +79,9 @@ internal static class ContainersConfReader
             file.GetString(containers, section, "seccomp_profile") ?? values.SeccompProfile;
     }
 
-    // [network] is read and kept for the networking issue; nothing uses it yet.
-    private static void ApplyNetwork(TomlFile file, ConfigValues values)
-    {
-        foreach (var (key, value) in file.Table("network") ?? [])
-        {
-            values.Network[key] = value is TomlArray array
-                ? string.Join(',', file.ToStringList(array, $"network.{key}"))
-                : file.ToText(value, $"network.{key}");
-        }
-    }
+    // [network] and helper_binaries_dir, typed, for the network service.
+    private static void ApplyNetwork(TomlFile file, ConfigValues values) =>
+        NetworkConfReader.Apply(file, values);
 
     internal static void WarnUnknownSections(TomlFile file, ConfigValues values, params string[] known)
     {

@@ -87,9 +87,12 @@ public sealed record EngineOptions
     /// <summary>certs.d folders (shared with Podman, read-only).</summary>
     public IReadOnlyList<string> CertsDirectories { get; init; } = [];
 
-    /// <summary>containers.conf <c>[network]</c> keys, read and kept for the networking work.</summary>
+    /// <summary>containers.conf <c>[network]</c> string keys as written (see <see cref="Networking"/>).</summary>
     public IReadOnlyDictionary<string, string> Network { get; init; } =
         new Dictionary<string, string>();
+
+    /// <summary>containers.conf <c>[network]</c> and <c>helper_binaries_dir</c>, typed, with defaults.</summary>
+    public NetworkOptions Networking { get; init; } = new();
 
     /// <summary>The containers.conf files read, in order.</summary>
     public IReadOnlyList<string> ContainersConfFiles { get; init; } = [];

@@ -1,0 +1,37 @@
+using CliWrap;
+using CliWrap.Buffered;
+using Microsoft.Extensions.Logging;
+
+namespace Modular.Plugins.Network.Cni;
+
+/// <summary>
+/// Runs netavark, CNI plugins and ip through CliWrap with a JSON document on stdin. The
+/// caller decides what a non-zero exit means: netavark and CNI report errors as JSON.
+/// </summary>
+internal sealed class ProgramRunner(ILogger logger)
+{
+    public async Task<ProgramResult> RunAsync(
+        string path,
+        IReadOnlyList<string> arguments,
+        string? standardInput,
+        IReadOnlyDictionary<string, string?> environment,
+        CancellationToken cancellationToken)
+    {
+        // Wire detail only at Trace: the documents carry names and addresses, no secrets.
+        NetworkLog.ProgramStarting(logger, path, string.Join(' ', arguments), standardInput ?? "");
+
+        var command = Cli.Wrap(path)
+            .WithArguments(arguments)
+            .WithEnvironmentVariables(environment)
+            .WithValidation(CommandResultValidation.None);
+        if (standardInput is not null)
+        {
+            command = command.WithStandardInputPipe(PipeSource.FromString(standardInput));
+        }
+
+        var result = await command.ExecuteBufferedAsync(cancellationToken);
+
+        NetworkLog.ProgramExited(logger, path, result.ExitCode, result.StandardOutput, result.StandardError);
+        return new ProgramResult(result.ExitCode, result.StandardOutput, result.StandardError);
+    }
+}

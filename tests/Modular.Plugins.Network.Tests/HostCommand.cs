@@ -1,0 +1,30 @@
+using CliWrap;
+using CliWrap.Buffered;
+
+namespace Modular.Plugins.Network.Tests;
+
+/// <summary>Runs ip, iptables-save and busybox for the tests, through CliWrap.</summary>
+internal static class HostCommand
+{
+    public static async Task<BufferedCommandResult> RunAsync(string program, params string[] arguments) =>
+        await Cli.Wrap(program)
+            .WithArguments(arguments)
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync();
+
+    public static async Task<string> MustAsync(string program, params string[] arguments)
+    {
+        var result = await RunAsync(program, arguments);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException(
+                $"{program} {string.Join(' ', arguments)} exited {result.ExitCode}: {result.StandardError}");
+        }
+
+        return result.StandardOutput;
+    }
+
+    /// <summary>A busybox applet inside a test namespace.</summary>
+    public static Task<BufferedCommandResult> InNamespaceAsync(string ns, params string[] busyboxArguments) =>
+        RunAsync("ip", ["netns", "exec", ns, "/bin/busybox", .. busyboxArguments]);
+}

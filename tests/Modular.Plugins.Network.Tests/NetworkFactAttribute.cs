@@ -1,0 +1,13 @@
+namespace Modular.Plugins.Network.Tests;
+
+/// <summary>A fact that needs the real network programs; skipped, with the reason, without them.</summary>
+public sealed class NetworkFactAttribute : FactAttribute
+{
+    public NetworkFactAttribute()
+    {
+        if (RequiredPrograms.MissingReason() is { } reason)
+        {
+            Skip = reason;
+        }
+    }
+}

@@ -1,0 +1,142 @@
+using System.Security.Cryptography;
+using CliWrap;
+using Modular.Contracts.Network;
+
+namespace Modular.Plugins.Network.Tests;
+
+/// <summary>
+/// Everything one test touches on the host, made unique so parallel tests and other
+/// helpers never collide: a temp config and run directory, a bridge mpt+6 hex, a /24
+/// from 10.201.0.0/16 and namespaces mpt-+8 hex. DisposeAsync undoes all of it, even
+/// after a failed assertion: setups, background programs, namespaces, networks, the
+/// bridge, the DNS servers started for it, and iptables rules naming its subnet.
+/// </summary>
+public sealed partial class NetworkSandbox : IAsyncDisposable
+{
+    private static readonly HashSet<int> TakenOctets = [];
+
+    private readonly List<string> _namespaces = [];
+    private readonly List<NetworkDefinition> _networks = [];
+    private readonly List<NetworkSetupRequest> _setups = [];
+    private readonly List<Task> _background = [];
+    private readonly CancellationTokenSource _stop = new();
+
+    private NetworkSandbox(INetworkBackend backend, string root, int octet)
+    {
+        Backend = backend;
+        Root = root;
+        Octet = octet;
+        Bridge = "mpt" + Hex(3);
+    }
+
+    public INetworkBackend Backend { get; }
+
+    public string Root { get; }
+
+    public string ConfigDirectory => Path.Combine(Root, "config");
+
+    public string RunDirectory => Path.Combine(Root, "run");
+
+    public string Bridge { get; }
+
+    public int Octet { get; }
+
+    public string Subnet => $"10.201.{Octet}.0/24";
+
+    public string Gateway => $"10.201.{Octet}.1";
+
+    /// <summary>Text that only this sandbox's rules, routes and leases contain.</summary>
+    public string SubnetPrefix => $"10.201.{Octet}.";
+
+    public static async Task<NetworkSandbox> CreateAsync(INetworkBackend backend, IReadOnlyList<string> pluginDirectories)
+    {
+        var root = Directory.CreateTempSubdirectory("modular-network-test-").FullName;
+        var sandbox = new NetworkSandbox(backend, root, await FreeOctetAsync());
+        var options = new NetworkBackendOptions(sandbox.ConfigDirectory, sandbox.RunDirectory, pluginDirectories);
+        await backend.InitializeAsync(options, default);
+        return sandbox;
+    }
+
+    public static string Hex(int bytes) => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(bytes));
+
+    public string Address(int host) => SubnetPrefix + host;
+
+    public NetworkDefinition Network(bool dns)
+    {
+        var network = new NetworkDefinition
+        {
+            Name = "mpt-net-" + Hex(4),
+            Id = Hex(32),
+            Driver = "bridge",
+            NetworkInterface = Bridge,
+            Created = DateTimeOffset.UtcNow,
+            Subnets = [new NetworkSubnet(Subnet, Gateway)],
+            DnsEnabled = dns,
+            IpamOptions = new Dictionary<string, string> { ["driver"] = "host-local" },
+        };
+        _networks.Add(network);
+        return network;
+    }
+
+    /// <summary>A fresh network namespace with lo down, as the engine hands one over.</summary>
+    public async Task<string> NamespaceAsync()
+    {
+        var name = "mpt-" + Hex(4);
+        _namespaces.Add(name);
+        await HostCommand.MustAsync("ip", "netns", "add", name);
+        return name;
+    }
+
+    public static string NamespacePath(string name) => "/run/netns/" + name;
+
+    public async Task<NetworkSetupResult> SetupAsync(NetworkSetupRequest request)
+    {
+        _setups.Add(request);
+        return await Backend.SetupAsync(request, default);
+    }
+
+    public async Task TeardownAsync(NetworkSetupRequest request)
+    {
+        await Backend.TeardownAsync(request, default);
+        _setups.Remove(request);
+    }
+
+    /// <summary>Starts a long-running busybox applet in a namespace; stopped (by its PID) on dispose.</summary>
+    public void StartInNamespace(string ns, params string[] busyboxArguments)
+    {
+        var command = Cli.Wrap("ip")
+            .WithArguments(["netns", "exec", ns, "/bin/busybox", .. busyboxArguments])
+            .WithValidation(CommandResultValidation.None);
+        _background.Add(IgnoreCancellation(command.ExecuteAsync(_stop.Token)));
+    }
+
+    private static async Task IgnoreCancellation(Task task)
+    {
+        try
+        {
+            await task;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping it is the point.
+        }
+    }
+
+    private static async Task<int> FreeOctetAsync()
+    {
+        var routes = await HostCommand.MustAsync("ip", "-4", "route", "show");
+        lock (TakenOctets)
+        {
+            for (var attempt = 0; attempt < 1000; attempt++)
+            {
+                var octet = RandomNumberGenerator.GetInt32(0, 256);
+                if (!routes.Contains($"10.201.{octet}.") && TakenOctets.Add(octet))
+                {
+                    return octet;
+                }
+            }
+        }
+
+        throw new InvalidOperationException("no free /24 left in 10.201.0.0/16");
+    }
+}
