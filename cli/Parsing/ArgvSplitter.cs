@@ -22,6 +22,8 @@ public static class ArgvSplitter
         "-h", "--hostname", "--network", "--net", "--log-driver", "--log-opt", "-l", "--label",
         "--runtime", "--pull", "--stop-timeout", "--authfile", "--creds", "--platform",
         "--arch", "--os", "--variant",
+        "-p", "--publish", "--ip", "--ip6", "--mac-address", "--network-alias", "--dns",
+        "--dns-search", "--dns-option", "--add-host",
     ];
 
     private static readonly HashSet<string> SplitVerbs = ["run", "create"];

@@ -8,7 +8,7 @@ public sealed partial class ContainerService
     public async Task<ContainerInfo> ResolveAsync(
         string nameOrId,
         CancellationToken cancellationToken) =>
-        ToInfo(await RefreshOrThrowAsync(nameOrId, cancellationToken));
+        await WithSharedPortsAsync(await RefreshOrThrowAsync(nameOrId, cancellationToken), cancellationToken);
 
     public async Task<IReadOnlyList<ContainerInfo>> ListAsync(
         bool all,
@@ -23,7 +23,7 @@ public sealed partial class ContainerService
             var record = await RefreshAsync(stored, cancellationToken);
             if (record is not null && (all || record.State.Status == ContainerStatus.Running))
             {
-                infos.Add(ToInfo(record));
+                infos.Add(await WithSharedPortsAsync(record, cancellationToken));
             }
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Modular.Contracts.Network;
+using Modular.Engine.State;
 
 namespace Modular.Engine.Containers;
 
@@ -72,5 +73,24 @@ public sealed partial class ContainerService
     {
         var parts = exposed.Split('/', 2);
         return (parts[0], parts.Length == 2 ? parts[1] : "tcp");
+    }
+
+    /// <summary>
+    /// A container in another's network namespace (container: mode) shows that container's
+    /// published ports, as Podman's ps and port do (POD-04): they reach it as well.
+    /// </summary>
+    private async Task<ContainerInfo> WithSharedPortsAsync(
+        ContainerRecord record,
+        CancellationToken cancellationToken)
+    {
+        var info = ToInfo(record);
+        var mode = record.Config.NetworkMode;
+        if (!mode.StartsWith(Networking.NetworkSelection.ContainerPrefix, StringComparison.Ordinal))
+        {
+            return info;
+        }
+
+        var owner = await _store.FindAsync(mode[Networking.NetworkSelection.ContainerPrefix.Length..], cancellationToken);
+        return owner is null ? info : info with { Ports = owner.Config.PortMappings };
     }
 }
