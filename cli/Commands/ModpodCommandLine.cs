@@ -30,6 +30,7 @@ public static class ModpodCommandLine
 
         root.Subcommands.Add(ContainerGroup(context));
         root.Subcommands.Add(ImageGroup(context));
+        root.Subcommands.Add(NetworkCommands.Group(context));
         return root;
     }
 

@@ -12,9 +12,11 @@ namespace Modular.Cli.Errors;
 public static class ErrorMapper
 {
     private static readonly HashSet<string> MissingIsOne =
-        ["rm", "rmi", "container rm", "image rm", "exists", "container exists", "image exists"];
+        ["rm", "rmi", "container rm", "image rm", "exists", "container exists", "image exists",
+         "network rm", "network exists"];
 
-    private static readonly HashSet<string> InUseIsTwo = ["rm", "rmi", "container rm", "image rm"];
+    private static readonly HashSet<string> InUseIsTwo =
+        ["rm", "rmi", "container rm", "image rm", "network rm"];
 
     /// <summary>Exit code for a failure of <paramref name="command"/> ("rm", "image rm" ...).</summary>
     public static int ExitCodeFor(string command, Exception error) => error switch
