@@ -10,6 +10,7 @@ internal static class ConfigFiles
     public static void Write(string dir, StoreOptions options)
     {
         var engine = string.Join("\n", options.ExtraEngineLines ?? []);
+        var tables = string.Join("\n", options.ExtraTables ?? []);
         File.WriteAllText(Path.Combine(dir, "containers.conf"), $"""
             [containers]
             # Podman's defaults exceed this host's hard limits; the engine clamps anyway.
@@ -21,6 +22,8 @@ internal static class ConfigFiles
             cgroup_manager = "cgroupfs"
             events_logfile_path = "{dir}/events/events.log"
             {engine}
+
+            {tables}
             """);
         File.WriteAllText(Path.Combine(dir, "storage.conf"), $"""
             [storage]
