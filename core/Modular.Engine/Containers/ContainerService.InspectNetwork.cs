@@ -38,10 +38,7 @@ public sealed partial class ContainerService
         settings["LinkLocalIPv6PrefixLen"] = 0;
         settings["Ports"] = PortBindingsJson(record.Config.PortMappings, record.Config.ExposedPorts);
         settings["SandboxKey"] = record.State.NetworkNamespacePath ?? "";
-        if (record.Config.NetworkMode == NetworkSelection.Bridge)
-        {
-            settings["Networks"] = networks;
-        }
+        settings["Networks"] = networks;
 
         return settings;
     }

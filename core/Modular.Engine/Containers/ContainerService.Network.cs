@@ -43,7 +43,11 @@ public sealed partial class ContainerService
     {
         var networks = _networks ?? throw new CapabilityMissingException(
             "no network service is configured: use --network none or host");
-        PortReservations.EnsureFree(config.PortMappings, await PortsHeldByOthersAsync(config.Id, cancellationToken));
+        if (config.PortMappings.Count > 0)
+        {
+            PortReservations.EnsureFree(config.PortMappings, await PortsHeldByOthersAsync(config.Id, cancellationToken));
+        }
+
         var path = await Namespaces.CreateAsync(cancellationToken);
         try
         {
