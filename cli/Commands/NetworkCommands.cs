@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Modular.Cli.Errors;
 using Modular.Cli.Hosting;
@@ -175,7 +174,7 @@ public static class NetworkCommands
 
     // pflag's wording for a bad IP flag value.
     private static string ParseIp(string flag, string text) =>
-        IPAddress.TryParse(text, out var address)
+        IpMath.TryParse(text, out var address)
             ? address.ToString()
             : throw new UsageException($"invalid argument \"{text}\" for \"{flag}\" flag: failed to parse IP: \"{text}\"");
 

@@ -22,6 +22,11 @@ public sealed class ErrorMapperTests
         { "ps", new TemplateException("template: ps:1: bad"), 125 },
         { "run", new UsageException("unknown flag: --x"), 125 },
         { "pull", new InvalidOperationException("boom"), 125 },
+        { "network rm", new NotFoundException("network not found"), 1 },
+        { "network rm", new WrongStateException("network is being used"), 2 },
+        { "network rm", new InvalidInputException("default network podman cannot be removed"), 125 },
+        { "network inspect", new NotFoundException("network not found"), 125 },
+        { "network create", new AlreadyExistsException("network already exists"), 125 },
     };
 
     [Theory]

@@ -57,8 +57,8 @@ public sealed partial class InfoProvider(
             .Add("LogDriver", "logDriver", options.LogDriver)
             .Add("MemFree", "memFree", HostFacts.Memory("MemFree"))
             .Add("MemTotal", "memTotal", HostFacts.Memory("MemTotal"))
-            // Networking arrives with its own issue; only none and host exist so far.
-            .Add("NetworkBackend", "networkBackend", "")
+            .Add("NetworkBackend", "networkBackend", options.Networking.NetworkBackend)
+            .Add("NetworkBackendInfo", "networkBackendInfo", await DescribeNetworkBackendAsync(cancellationToken))
             .Add("OCIRuntime", "ociRuntime", await DescribeRuntimeAsync(cancellationToken))
             .Add("OS", "os", "linux")
             .Add("Security", "security", DescribeSecurity())
@@ -177,7 +177,7 @@ public sealed partial class InfoProvider(
     // Podman's own plugins key: only the log drivers exist so far.
     private static InfoObject DescribePodmanPlugins() => new InfoObject()
         .Add("Volume", "volume", Array.Empty<string>())
-        .Add("Network", "network", Array.Empty<string>())
+        .Add("Network", "network", NetworkDrivers)
         .Add("Log", "log", new[] { "k8s-file", "none", "passthrough" })
         .Add("Authorization", "authorization", null);
 

@@ -31,10 +31,16 @@ public static class IpMath
         return new IPAddress(bytes);
     }
 
-    /// <summary>Parses an address; IPv4-mapped IPv6 forms become plain IPv4, as Go normalizes them.</summary>
+    /// <summary>
+    /// Parses an address as Go's net.ParseIP does: IPv4 only in four dotted decimals (not
+    /// .NET's legacy "10.1.2" or hex forms), no zone; IPv4-mapped IPv6 becomes plain IPv4.
+    /// </summary>
     public static bool TryParse(string text, out IPAddress address)
     {
-        if (!IPAddress.TryParse(text, out var parsed) || text.Contains('%', StringComparison.Ordinal))
+        var dottedQuad = text.Split('.') is { Length: 4 } parts
+            && parts.All(p => p.Length is > 0 and <= 3 && p.All(char.IsAsciiDigit));
+        if (!(text.Contains(':', StringComparison.Ordinal) || dottedQuad)
+            || !IPAddress.TryParse(text, out var parsed) || text.Contains('%', StringComparison.Ordinal))
         {
             address = IPAddress.None;
             return false;

@@ -16,6 +16,12 @@ public sealed class NetworkBackendProvider(PluginHost host, EngineOptions option
     private readonly SemaphoreSlim _gate = new(1, 1);
     private INetworkBackend? _backend;
 
+    /// <summary>A provider of an already made backend (initialized on first use), for tests.</summary>
+    public static NetworkBackendProvider For(INetworkBackend backend, PluginHost host, EngineOptions options) =>
+        new(host, options) { _backend = backend, _pendingInitialize = true };
+
+    private bool _pendingInitialize;
+
     /// <summary>Where the backend keeps runtime state: runroot/networks.</summary>
     public string RunDirectory => Path.Combine(options.RunRoot, "networks");
 
@@ -26,6 +32,12 @@ public sealed class NetworkBackendProvider(PluginHost host, EngineOptions option
         await _gate.WaitAsync(cancellationToken);
         try
         {
+            if (_pendingInitialize && _backend is not null)
+            {
+                await _backend.InitializeAsync(BackendOptions(), cancellationToken);
+                _pendingInitialize = false;
+            }
+
             return _backend ??= await CreateAsync(cancellationToken);
         }
         finally
@@ -36,17 +48,11 @@ public sealed class NetworkBackendProvider(PluginHost host, EngineOptions option
 
     private async Task<INetworkBackend> CreateAsync(CancellationToken cancellationToken)
     {
-        var network = options.Networking;
-        var id = network.NetworkBackend;
+        var id = options.Networking.NetworkBackend;
         var backend = host.Load<INetworkBackend>(PluginKind.Network, id) ?? throw Unknown(id);
-        var backendOptions = new NetworkBackendOptions(
-            network.ConfigDirectory,
-            RunDirectory,
-            network.BackendProgramDirectories,
-            network.FirewallDriver);
         try
         {
-            await backend.InitializeAsync(backendOptions, cancellationToken);
+            await backend.InitializeAsync(BackendOptions(), cancellationToken);
         }
         catch (Exception e) when (e is not (ModularException or OperationCanceledException))
         {
@@ -54,6 +60,16 @@ public sealed class NetworkBackendProvider(PluginHost host, EngineOptions option
         }
 
         return backend;
+    }
+
+    private NetworkBackendOptions BackendOptions()
+    {
+        var network = options.Networking;
+        return new NetworkBackendOptions(
+            network.ConfigDirectory,
+            RunDirectory,
+            network.BackendProgramDirectories,
+            network.FirewallDriver);
     }
 
     // Podman's wording for an unknown backend, plus what is installed.
