@@ -50,7 +50,10 @@ internal static class JsonMaps
             : null;
 
     public static bool Flag(JsonNode? node, string key) =>
-        node is JsonObject obj && obj[key] is JsonValue value && value.TryGetValue<bool>(out var flag) && flag;
+        node is JsonObject obj
+        && obj[key] is JsonValue value
+        && value.TryGetValue<bool>(out var flag)
+        && flag;
 
     /// <summary>Go's RFC 3339 with nanoseconds, as Podman writes <c>created</c>.</summary>
     public static string FormatTime(DateTimeOffset time) =>

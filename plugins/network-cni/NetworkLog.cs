@@ -6,7 +6,8 @@ namespace Modular.Plugins.Network.Cni;
 internal static partial class NetworkLog
 {
     [LoggerMessage(Level = LogLevel.Trace, Message = "running {Program} {Arguments} with stdin {Input}")]
-    public static partial void ProgramStarting(ILogger logger, string program, string arguments, string input);
+    public static partial void ProgramStarting(
+        ILogger logger, string program, string arguments, string input);
 
     [LoggerMessage(Level = LogLevel.Trace,
         Message = "{Program} exited {ExitCode}; stdout {Output}; stderr {Error}")]
@@ -21,5 +22,6 @@ internal static partial class NetworkLog
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "network {Network}: teardown of container {ContainerId} reported {Reason}")]
-    public static partial void TeardownProblem(ILogger logger, string network, string containerId, string reason);
+    public static partial void TeardownProblem(
+        ILogger logger, string network, string containerId, string reason);
 }

@@ -22,7 +22,7 @@ internal sealed class ProgramRunner(ILogger logger)
 
         var command = Cli.Wrap(path)
             .WithArguments(arguments)
-            .WithEnvironmentVariables(environment)
+            .WithEnvironmentVariables(WithSbin(environment))
             .WithValidation(CommandResultValidation.None);
         if (standardInput is not null)
         {
@@ -33,5 +33,21 @@ internal sealed class ProgramRunner(ILogger logger)
 
         NetworkLog.ProgramExited(logger, path, result.ExitCode, result.StandardOutput, result.StandardError);
         return new ProgramResult(result.ExitCode, result.StandardOutput, result.StandardError);
+    }
+
+    /// <summary>
+    /// netavark and the CNI plugins run iptables, and dnsname looks dnsmasq up, through PATH;
+    /// Debian leaves /usr/sbin out of some users' PATH, so it is added, as Podman does.
+    /// </summary>
+    private static Dictionary<string, string?> WithSbin(IReadOnlyDictionary<string, string?> environment)
+    {
+        var result = new Dictionary<string, string?>(environment);
+        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
+        if (!result.ContainsKey("PATH") && !path.Split(':').Contains("/usr/sbin"))
+        {
+            result["PATH"] = path.Length == 0 ? "/usr/sbin:/usr/bin:/sbin:/bin" : path + ":/usr/sbin:/sbin";
+        }
+
+        return result;
     }
 }

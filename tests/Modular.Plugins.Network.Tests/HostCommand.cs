@@ -7,7 +7,7 @@ namespace Modular.Plugins.Network.Tests;
 internal static class HostCommand
 {
     public static async Task<BufferedCommandResult> RunAsync(string program, params string[] arguments) =>
-        await Cli.Wrap(program)
+        await Cli.Wrap(Resolve(program))
             .WithArguments(arguments)
             .WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync();
@@ -23,6 +23,14 @@ internal static class HostCommand
 
         return result.StandardOutput;
     }
+
+    /// <summary>ip and iptables live in /usr/sbin, which a test runner's PATH may leave out.</summary>
+    public static string Resolve(string program) =>
+        program.Contains('/')
+            ? program
+            : new[] { "/usr/sbin", "/usr/bin", "/sbin", "/bin" }
+                .Select(dir => Path.Combine(dir, program))
+                .FirstOrDefault(File.Exists) ?? program;
 
     /// <summary>A busybox applet inside a test namespace.</summary>
     public static Task<BufferedCommandResult> InNamespaceAsync(string ns, params string[] busyboxArguments) =>

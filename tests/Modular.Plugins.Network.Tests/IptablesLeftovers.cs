@@ -23,7 +23,7 @@ internal sealed partial class IptablesLeftovers(string subnetPrefix, string brid
             else if (line.StartsWith("-A ") && (line.Contains(subnetPrefix) || line.Contains(bridge)))
             {
                 // sh parses the quoted comments exactly as iptables-save wrote them.
-                await HostCommand.RunAsync("sh", "-c", $"iptables -t {table} -D {line[3..]}");
+                await HostCommand.RunAsync("sh", "-c", $"{HostCommand.Resolve("iptables")} -t {table} -D {line[3..]}");
                 if (JumpTarget().Match(line) is { Success: true } jump)
                 {
                     targets.Add((table, jump.Groups[1].Value));

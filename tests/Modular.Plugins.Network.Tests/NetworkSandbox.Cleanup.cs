@@ -24,13 +24,17 @@ public sealed partial class NetworkSandbox
             await TryAsync(() => Backend.DeleteNetworkAsync(network, default));
         }
 
-        if (Directory.Exists("/sys/class/net/" + Bridge))
+        StopDnsServers();
+        foreach (var (bridge, octet) in new[] { (Bridge, Octet), (SecondBridge, SecondOctet) })
         {
-            await TryAsync(() => HostCommand.RunAsync("ip", "link", "delete", Bridge));
+            if (Directory.Exists("/sys/class/net/" + bridge))
+            {
+                await TryAsync(() => HostCommand.RunAsync("ip", "link", "delete", bridge));
+            }
+
+            await TryAsync(() => new IptablesLeftovers($"10.201.{octet}.", bridge).RemoveAsync());
         }
 
-        StopDnsServers();
-        await TryAsync(() => new IptablesLeftovers(SubnetPrefix, Bridge).RemoveAsync());
         Directory.Delete(Root, recursive: true);
         _stop.Dispose();
     }
@@ -75,7 +79,7 @@ public sealed partial class NetworkSandbox
     public async Task<IReadOnlyList<string>> IptablesLinesAsync(params string[] containerIds)
     {
         var text = await HostCommand.MustAsync("iptables-save");
-        string[] tokens = [SubnetPrefix, Bridge, .. containerIds];
+        string[] tokens = [SubnetPrefix, Bridge, $"10.201.{SecondOctet}.", SecondBridge, .. containerIds];
         return text.Split('\n').Where(line => tokens.Any(token => line.Contains(token))).ToList();
     }
 

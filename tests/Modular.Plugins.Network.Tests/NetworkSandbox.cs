@@ -21,12 +21,14 @@ public sealed partial class NetworkSandbox : IAsyncDisposable
     private readonly List<Task> _background = [];
     private readonly CancellationTokenSource _stop = new();
 
-    private NetworkSandbox(INetworkBackend backend, string root, int octet)
+    private NetworkSandbox(INetworkBackend backend, string root, int octet, int secondOctet)
     {
         Backend = backend;
         Root = root;
         Octet = octet;
+        SecondOctet = secondOctet;
         Bridge = "mpt" + Hex(3);
+        SecondBridge = "mpt" + Hex(3);
     }
 
     public INetworkBackend Backend { get; }
@@ -41,6 +43,11 @@ public sealed partial class NetworkSandbox : IAsyncDisposable
 
     public int Octet { get; }
 
+    /// <summary>A second bridge and /24, for tests that join two networks at once.</summary>
+    public string SecondBridge { get; }
+
+    public int SecondOctet { get; }
+
     public string Subnet => $"10.201.{Octet}.0/24";
 
     public string Gateway => $"10.201.{Octet}.1";
@@ -51,7 +58,7 @@ public sealed partial class NetworkSandbox : IAsyncDisposable
     public static async Task<NetworkSandbox> CreateAsync(INetworkBackend backend, IReadOnlyList<string> pluginDirectories)
     {
         var root = Directory.CreateTempSubdirectory("modular-network-test-").FullName;
-        var sandbox = new NetworkSandbox(backend, root, await FreeOctetAsync());
+        var sandbox = new NetworkSandbox(backend, root, await FreeOctetAsync(), await FreeOctetAsync());
         var options = new NetworkBackendOptions(sandbox.ConfigDirectory, sandbox.RunDirectory, pluginDirectories);
         await backend.InitializeAsync(options, default);
         return sandbox;
@@ -61,16 +68,17 @@ public sealed partial class NetworkSandbox : IAsyncDisposable
 
     public string Address(int host) => SubnetPrefix + host;
 
-    public NetworkDefinition Network(bool dns)
+    public NetworkDefinition Network(bool dns, bool second = false)
     {
+        var octet = second ? SecondOctet : Octet;
         var network = new NetworkDefinition
         {
             Name = "mpt-net-" + Hex(4),
             Id = Hex(32),
             Driver = "bridge",
-            NetworkInterface = Bridge,
+            NetworkInterface = second ? SecondBridge : Bridge,
             Created = DateTimeOffset.UtcNow,
-            Subnets = [new NetworkSubnet(Subnet, Gateway)],
+            Subnets = [new NetworkSubnet($"10.201.{octet}.0/24", $"10.201.{octet}.1")],
             DnsEnabled = dns,
             IpamOptions = new Dictionary<string, string> { ["driver"] = "host-local" },
         };
@@ -89,6 +97,18 @@ public sealed partial class NetworkSandbox : IAsyncDisposable
 
     public static string NamespacePath(string name) => "/run/netns/" + name;
 
+    /// <summary>
+    /// A parent for macvlan: a veth pair, both ends up, under this sandbox's bridge name
+    /// (a macvlan network has no bridge), so dispose removes it with the bridge.
+    /// </summary>
+    public async Task<string> ParentInterfaceAsync()
+    {
+        await HostCommand.MustAsync("ip", "link", "add", Bridge, "type", "veth", "peer", "name", Bridge + "p");
+        await HostCommand.MustAsync("ip", "link", "set", Bridge, "up");
+        await HostCommand.MustAsync("ip", "link", "set", Bridge + "p", "up");
+        return Bridge;
+    }
+
     public async Task<NetworkSetupResult> SetupAsync(NetworkSetupRequest request)
     {
         _setups.Add(request);
@@ -104,7 +124,7 @@ public sealed partial class NetworkSandbox : IAsyncDisposable
     /// <summary>Starts a long-running busybox applet in a namespace; stopped (by its PID) on dispose.</summary>
     public void StartInNamespace(string ns, params string[] busyboxArguments)
     {
-        var command = Cli.Wrap("ip")
+        var command = Cli.Wrap(HostCommand.Resolve("ip"))
             .WithArguments(["netns", "exec", ns, "/bin/busybox", .. busyboxArguments])
             .WithValidation(CommandResultValidation.None);
         _background.Add(IgnoreCancellation(command.ExecuteAsync(_stop.Token)));

@@ -38,11 +38,44 @@ public sealed partial class CniBackend
 
     public async Task TeardownAsync(NetworkSetupRequest request, CancellationToken cancellationToken)
     {
-        var problems = await DeleteAllAsync(PluginRunner(), request, cancellationToken);
+        List<string> problems;
+        if (File.Exists(request.NamespacePath))
+        {
+            problems = await DeleteAllAsync(PluginRunner(), request, cancellationToken);
+        }
+        else
+        {
+            var interfaces = await CachedAddressesAsync(request, cancellationToken);
+            await using var standIn =
+                await StandInNamespace.CreateAsync(_runner, interfaces, cancellationToken);
+            problems = await DeleteAllAsync(
+                PluginRunner(), request with { NamespacePath = standIn.Path }, cancellationToken);
+        }
+
         if (problems.Count > 0)
         {
             throw new BackendException(string.Join("; ", problems));
         }
+    }
+
+    /// <summary>Per interface, the addresses the cached ADD results gave the container.</summary>
+    private async Task<Dictionary<string, IReadOnlyList<string>>> CachedAddressesAsync(
+        NetworkSetupRequest request,
+        CancellationToken cancellationToken)
+    {
+        var interfaces = new Dictionary<string, IReadOnlyList<string>>();
+        foreach (var attachment in request.Networks)
+        {
+            var cache = new CniResultCache(ResultDirectory, request.ContainerId, attachment.Network.Name);
+            var (_, result) = await cache.ReadAsync(cancellationToken);
+            var status = CniResultJson.ToStatus(result);
+            interfaces[attachment.InterfaceName] = status.Interfaces
+                .Where(i => i.Name == attachment.InterfaceName)
+                .SelectMany(i => i.Addresses.Select(a => a.Cidr))
+                .ToList();
+        }
+
+        return interfaces;
     }
 
     private async Task<JsonNode?> AddAsync(
@@ -89,7 +122,8 @@ public sealed partial class CniBackend
                 }
                 catch (BackendException e)
                 {
-                    NetworkLog.TeardownProblem(logger, attachment.Network.Name, request.ContainerId, e.Message);
+                    NetworkLog.TeardownProblem(
+                        logger, attachment.Network.Name, request.ContainerId, e.Message);
                     problems.Add(e.Message);
                 }
             }
@@ -103,7 +137,8 @@ public sealed partial class CniBackend
 
     private async Task AfterLastContainerAsync(NetworkDefinition network, CancellationToken cancellationToken)
     {
-        var dnsmasqDirectory = Path.Combine(DnsnameRuntimeDirectory, "containers", "cni", "dnsname", network.Name);
+        var dnsmasqDirectory = Path.Combine(
+            DnsnameRuntimeDirectory, "containers", "cni", "dnsname", network.Name);
         if (network.DnsEnabled && !Directory.Exists(dnsmasqDirectory))
         {
             await new DnsnameFirewallRules(_runner).RemoveAsync(network.NetworkInterface, cancellationToken);
@@ -124,11 +159,14 @@ public sealed partial class CniBackend
         await runner.RunAsync("ADD", list, plugin, null, invocation, cancellationToken);
     }
 
-    /// <summary>The written conflist when there is one (it may be hand-edited), else the definition's.</summary>
-    private async Task<JsonObject> ConfListAsync(NetworkDefinition network, CancellationToken cancellationToken)
+    /// <summary>The written conflist if there is one (maybe hand-edited), else the definition's.</summary>
+    private async Task<JsonObject> ConfListAsync(
+        NetworkDefinition network,
+        CancellationToken cancellationToken)
     {
         var path = FilePath(network.Name);
-        if (File.Exists(path) && JsonNode.Parse(await File.ReadAllTextAsync(path, cancellationToken)) is JsonObject list)
+        if (File.Exists(path)
+            && JsonNode.Parse(await File.ReadAllTextAsync(path, cancellationToken)) is JsonObject list)
         {
             return list;
         }

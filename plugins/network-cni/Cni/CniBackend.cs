@@ -49,7 +49,8 @@ public sealed partial class CniBackend(ILogger<CniBackend> logger) : INetworkBac
     }
 
     public Task<IReadOnlyList<NetworkDefinition>> LoadNetworksAsync(CancellationToken cancellationToken) =>
-        DefinitionFiles.LoadAsync(Options.ConfigDirectory, "*.conflist", ReadDefinition, logger, cancellationToken);
+        DefinitionFiles.LoadAsync(
+            Options.ConfigDirectory, "*.conflist", ReadDefinition, logger, cancellationToken);
 
     public async Task WriteNetworkAsync(NetworkDefinition network, CancellationToken cancellationToken)
     {
@@ -68,7 +69,7 @@ public sealed partial class CniBackend(ILogger<CniBackend> logger) : INetworkBac
             && Directory.Exists(Path.Combine("/sys/class/net", network.NetworkInterface)))
         {
             await _runner.RunAsync(
-                "ip", ["link", "delete", network.NetworkInterface], null,
+                ExecutableSearch.System("ip"), ["link", "delete", network.NetworkInterface], null,
                 new Dictionary<string, string?>(), cancellationToken);
         }
 
@@ -78,7 +79,9 @@ public sealed partial class CniBackend(ILogger<CniBackend> logger) : INetworkBac
         }
     }
 
-    private string FirewallBackend => Options.FirewallDriver is "iptables" or "firewalld" ? Options.FirewallDriver : "";
+    /// <summary>The firewall plugin knows iptables and firewalld; anything else is its default.</summary>
+    private string FirewallBackend =>
+        Options.FirewallDriver is "iptables" or "firewalld" ? Options.FirewallDriver : "";
 
     private string FilePath(string name) => Path.Combine(Options.ConfigDirectory, name + ".conflist");
 
@@ -88,10 +91,15 @@ public sealed partial class CniBackend(ILogger<CniBackend> logger) : INetworkBac
             JsonNode.Parse(text) ?? throw new FormatException("empty file"),
             new DateTimeOffset(File.GetLastWriteTimeUtc(path)));
 
-    private IReadOnlyList<string> PluginDirectories() => [.. Options.PluginDirectories, .. DefaultPluginDirectories];
+    private IReadOnlyList<string> PluginDirectories() =>
+        [.. Options.PluginDirectories, .. DefaultPluginDirectories];
 
     private CniPluginRunner PluginRunner() =>
-        new(_runner, PluginDirectories().Where(Directory.Exists).ToList(), LeaseDirectory, DnsnameRuntimeDirectory);
+        new(
+            _runner,
+            PluginDirectories().Where(Directory.Exists).ToList(),
+            LeaseDirectory,
+            DnsnameRuntimeDirectory);
 
     private static void DeleteDirectory(string path)
     {

@@ -10,7 +10,9 @@ namespace Modular.Plugins.Network.Cni.Cni;
 /// </summary>
 internal static class CniCapabilities
 {
-    public static IReadOnlyDictionary<string, JsonNode> For(NetworkSetupRequest request, NetworkAttachment attachment)
+    public static IReadOnlyDictionary<string, JsonNode> For(
+        NetworkSetupRequest request,
+        NetworkAttachment attachment)
     {
         var capabilities = new Dictionary<string, JsonNode>();
         if (request.Ports.Count > 0)

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Modular.Contracts.Errors;
 using Modular.Contracts.Network;
 
 namespace Modular.Plugins.Network.Cni.Cni;
@@ -115,7 +116,7 @@ internal static class CniConfList
                 yield return Vlan(network);
                 break;
             default:
-                throw new Modular.Contracts.Errors.InvalidInputException(
+                throw new InvalidInputException(
                     $"driver \"{network.Driver}\" is not supported by cni");
         }
     }
@@ -149,7 +150,11 @@ internal static class CniConfList
         return vlan;
     }
 
-    private static void AddNumber(JsonObject plugin, string key, IReadOnlyDictionary<string, string> options, string option)
+    private static void AddNumber(
+        JsonObject plugin,
+        string key,
+        IReadOnlyDictionary<string, string> options,
+        string option)
     {
         if (options.TryGetValue(option, out var text) && int.TryParse(text, out var number) && number > 0)
         {

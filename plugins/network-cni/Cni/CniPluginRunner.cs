@@ -23,7 +23,8 @@ internal sealed class CniPluginRunner(
         CniInvocation invocation,
         CancellationToken cancellationToken)
     {
-        var type = JsonMaps.Text(plugin, "type") ?? throw new BackendException("a CNI plugin without \"type\"");
+        var type = JsonMaps.Text(plugin, "type")
+            ?? throw new BackendException("a CNI plugin without \"type\"");
         var program = ExecutableSearch.TryFind(type, pluginDirectories)
             ?? throw new BackendException(
                 $"failed to find plugin \"{type}\" in path [{string.Join(" ", pluginDirectories)}]");
@@ -40,7 +41,11 @@ internal sealed class CniPluginRunner(
         return ParseResult(result.StandardOutput, previousResult);
     }
 
-    private JsonObject Complete(JsonObject list, JsonObject plugin, JsonNode? previousResult, CniInvocation invocation)
+    private JsonObject Complete(
+        JsonObject list,
+        JsonObject plugin,
+        JsonNode? previousResult,
+        CniInvocation invocation)
     {
         var config = (JsonObject)plugin.DeepClone();
         config["cniVersion"] = JsonMaps.Text(list, "cniVersion") ?? CniConfList.Version;

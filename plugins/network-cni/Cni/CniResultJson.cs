@@ -37,8 +37,12 @@ internal static class CniResultJson
     }
 
     private static List<InterfaceAddress> AddressesOf(JsonArray ips, int index) =>
-        ips.Where(ip => ip?["interface"] is JsonValue value && value.TryGetValue<int>(out var i) && i == index)
-            .Select(ip => new InterfaceAddress(JsonMaps.Text(ip, "address") ?? "", JsonMaps.Text(ip, "gateway")))
+        ips.Where(ip => ip?["interface"] is JsonValue value
+                        && value.TryGetValue<int>(out var i)
+                        && i == index)
+            .Select(ip => new InterfaceAddress(
+                JsonMaps.Text(ip, "address") ?? "",
+                JsonMaps.Text(ip, "gateway")))
             .Where(address => address.Cidr.Length > 0)
             .ToList();
 }

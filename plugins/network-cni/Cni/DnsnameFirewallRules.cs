@@ -17,7 +17,9 @@ internal sealed class DnsnameFirewallRules(ProgramRunner runner)
             return;
         }
 
-        var listing = await runner.RunAsync("iptables", ["-S", "INPUT"], null, NoEnvironment, cancellationToken);
+        var iptables = ExecutableSearch.System("iptables");
+        var listing = await runner.RunAsync(
+            iptables, ["-S", "INPUT"], null, NoEnvironment, cancellationToken);
         var rules = listing.StandardOutput.Split('\n')
             .Where(line => line.StartsWith($"-A INPUT -i {bridge} ", StringComparison.Ordinal)
                            && line.Contains("--dport 53 ", StringComparison.Ordinal)
@@ -26,7 +28,7 @@ internal sealed class DnsnameFirewallRules(ProgramRunner runner)
         {
             // The rule has no quoted parts, so splitting on spaces gives iptables' own arguments.
             string[] arguments = ["-D", .. rule.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)];
-            await runner.RunAsync("iptables", arguments, null, NoEnvironment, cancellationToken);
+            await runner.RunAsync(iptables, arguments, null, NoEnvironment, cancellationToken);
         }
     }
 }

@@ -42,7 +42,8 @@ public sealed class NetavarkBackend(ILogger<NetavarkBackend> logger) : INetworkB
     }
 
     public Task<IReadOnlyList<NetworkDefinition>> LoadNetworksAsync(CancellationToken cancellationToken) =>
-        DefinitionFiles.LoadAsync(Options.ConfigDirectory, "*.json", ReadDefinition, logger, cancellationToken);
+        DefinitionFiles.LoadAsync(
+            Options.ConfigDirectory, "*.json", ReadDefinition, logger, cancellationToken);
 
     public async Task WriteNetworkAsync(NetworkDefinition network, CancellationToken cancellationToken)
     {
@@ -90,8 +91,41 @@ public sealed class NetavarkBackend(ILogger<NetavarkBackend> logger) : INetworkB
             return;
         }
 
-        await RunAsync("teardown", request, cancellationToken);
+        if (File.Exists(request.NamespacePath))
+        {
+            await TolerantTeardownAsync(request, cancellationToken);
+            return;
+        }
+
+        var interfaces = request.Networks
+            .Select(n => n.InterfaceName)
+            .Distinct()
+            .ToDictionary(name => name, _ => (IReadOnlyList<string>)[]);
+        await using var standIn = await StandInNamespace.CreateAsync(_runner, interfaces, cancellationToken);
+        await TolerantTeardownAsync(request with { NamespacePath = standIn.Path }, cancellationToken);
     }
+
+    /// <summary>
+    /// A second teardown, or one after the namespace went, finds interfaces and aardvark
+    /// entries already gone; netavark says "No such ..." about them. Detached is detached.
+    /// </summary>
+    private async Task TolerantTeardownAsync(NetworkSetupRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RunAsync("teardown", request, cancellationToken);
+        }
+        catch (BackendException e) when (OnlyMissingThings(e.Message))
+        {
+            NetworkLog.TeardownProblem(logger, NetworkNames(request), request.ContainerId, e.Message);
+        }
+    }
+
+    internal static bool OnlyMissingThings(string message) =>
+        message.Split('\n')
+            .Select(line => line.Trim())
+            .Where(line => line.Length > 0 && line != "netavark: netavark encountered multiple errors:")
+            .All(line => line.Contains("No such file or directory") || line.Contains("No such device"));
 
     private async Task RollBackAsync(NetworkSetupRequest request)
     {
@@ -104,10 +138,12 @@ public sealed class NetavarkBackend(ILogger<NetavarkBackend> logger) : INetworkB
         catch (BackendException e)
         {
             // Expected when setup failed early: there is little or nothing to undo.
-            NetworkLog.TeardownProblem(logger, string.Join(",", request.Networks.Select(n => n.Network.Name)),
-                request.ContainerId, e.Message);
+            NetworkLog.TeardownProblem(logger, NetworkNames(request), request.ContainerId, e.Message);
         }
     }
+
+    private static string NetworkNames(NetworkSetupRequest request) =>
+        string.Join(",", request.Networks.Select(n => n.Network.Name));
 
     private static NetworkDefinition ReadDefinition(string path, string text) =>
         NetavarkNetworkJson.FromJson(JsonNode.Parse(text) ?? throw new FormatException("empty file"));
@@ -130,7 +166,7 @@ public sealed class NetavarkBackend(ILogger<NetavarkBackend> logger) : INetworkB
         }
 
         arguments.AddRange([verb, request.NamespacePath]);
-        NetworkLog.Step(logger, string.Join(",", request.Networks.Select(n => n.Network.Name)), verb, request.ContainerId);
+        NetworkLog.Step(logger, NetworkNames(request), verb, request.ContainerId);
 
         var input = NetavarkOptionsJson.ToJson(request).ToJsonString();
         var result = await _runner.RunAsync(netavark, arguments, input, Environment(), cancellationToken);

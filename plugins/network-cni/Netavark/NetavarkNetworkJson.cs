@@ -88,6 +88,8 @@ internal static class NetavarkNetworkJson
         return new NetworkSubnet(
             JsonMaps.Text(json, "subnet") ?? throw new FormatException("a subnet without \"subnet\""),
             JsonMaps.Text(json, "gateway"),
-            lease is null ? null : new LeaseRange(JsonMaps.Text(lease, "start_ip"), JsonMaps.Text(lease, "end_ip")));
+            lease is null
+                ? null
+                : new LeaseRange(JsonMaps.Text(lease, "start_ip"), JsonMaps.Text(lease, "end_ip")));
     }
 }

@@ -16,8 +16,9 @@ internal static class NetavarkOptionsJson
         var info = new JsonObject();
         foreach (var attachment in request.Networks)
         {
-            networks[attachment.Network.Name] = PerNetwork(attachment);
-            info[attachment.Network.Name] = NetavarkNetworkJson.ToJson(attachment.Network);
+            var key = NetavarkNetworkKey.For(attachment.Network.Name);
+            networks[key] = PerNetwork(attachment);
+            info[key] = NetavarkNetworkJson.ToJson(attachment.Network with { Name = key });
         }
 
         var json = new JsonObject

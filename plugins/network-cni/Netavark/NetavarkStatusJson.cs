@@ -4,8 +4,8 @@ using Modular.Contracts.Network;
 namespace Modular.Plugins.Network.Cni.Netavark;
 
 /// <summary>
-/// Reads netavark's setup answer: per network name a status block with
-/// <c>interfaces{name:{mac_address, subnets[{ipnet, gateway}]}}</c>,
+/// Reads netavark's setup answer: per network (keyed by its <see cref="NetavarkNetworkKey"/>)
+/// a status block with <c>interfaces{name:{mac_address, subnets[{ipnet, gateway}]}}</c>,
 /// <c>dns_server_ips</c> and <c>dns_search_domains</c>.
 /// </summary>
 internal static class NetavarkStatusJson
@@ -15,7 +15,7 @@ internal static class NetavarkStatusJson
         var result = new Dictionary<string, NetworkStatus>();
         foreach (var attachment in request.Networks)
         {
-            var block = json[attachment.Network.Name];
+            var block = json[NetavarkNetworkKey.For(attachment.Network.Name)];
             result[attachment.Network.Name] = ToStatus(block, attachment.Network);
         }
 
