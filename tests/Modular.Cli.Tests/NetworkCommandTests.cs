@@ -1,6 +1,8 @@
 namespace Modular.Cli.Tests;
 
 /// <summary>What the network verbs refuse before they reach the engine.</summary>
+// One collection with TelemetryTests: its activity listener would also see these commands.
+[Collection("process signals")]
 public sealed class NetworkCommandTests
 {
     private readonly CliHarness _cli = new();
