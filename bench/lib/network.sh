@@ -6,6 +6,7 @@
 
 BENCH_CLAIMS=()
 
+# claim_octet: sets CLAIMED (no subshell, so BENCH_CLAIMS keeps the claim for cleanup).
 claim_octet() {
     local n
     mkdir -p /tmp/modular-e2e-subnets
@@ -13,7 +14,7 @@ claim_octet() {
         ip -4 -o addr | grep -q " 10\.203\.$n\." && continue
         if (set -o noclobber; : > "/tmp/modular-e2e-subnets/$n") 2>/dev/null; then
             BENCH_CLAIMS+=("$n")
-            echo "$n"
+            CLAIMED=$n
             return 0
         fi
     done
@@ -33,13 +34,12 @@ JSON
 
 # bench_networks_init: points both engines' network_config_dir at their own files.
 bench_networks_init() {
-    local octet
-    octet=$(claim_octet)
-    default_network_file "$MODPOD_DIR/net" mpbench0m "$octet"
+    claim_octet
+    default_network_file "$MODPOD_DIR/net" mpbench0m "$CLAIMED"
     printf '\n[network]\nnetwork_backend = "netavark"\nnetwork_config_dir = "%s"\n' "$MODPOD_DIR/net" \
         >> "$MODPOD_DIR/containers.conf"
-    octet=$(claim_octet)
-    default_network_file "$WITNESS_DIR/net" mpbench0p "$octet"
+    claim_octet
+    default_network_file "$WITNESS_DIR/net" mpbench0p "$CLAIMED"
     sed -i "/^\[network\]/a network_backend = \"netavark\"" "$WITNESS_DIR/containers.conf"
 }
 
