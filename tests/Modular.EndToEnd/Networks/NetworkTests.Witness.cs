@@ -10,12 +10,18 @@ public abstract partial class NetworkTests<TFixture>
 {
     // The witness Podman (scripts/lib/witness.sh: its own store and config) runs busybox httpd
     // on its default network, given here its own bridge and a /28 of this fixture's subnet so
-    // it shares nothing with another run; its witness_cleanup removes all it made.
+    // it shares nothing with another run. Podman 4.3.1's teardown there leaves its netavark
+    // rules behind (its netavark state lives on a per-command tmpfs /run), so the script
+    // also deletes every rule naming the witness's /28 once the witness is cleaned up.
     private const string WitnessScript = """
         set -eu
         . "$ROOT/scripts/lib/witness.sh"
+        drop_rules() {
+            iptables-save | awk -v s="$RULES" '/^\*/{t=substr($0,2)} /^-A / && index($0, s) {print t " " $0}' |
+                while read -r table rule; do eval "iptables -t $table -D ${rule#-A }"; done
+        }
         witness_init "$WDIR"
-        trap witness_cleanup EXIT
+        trap 'witness_cleanup; drop_rules' EXIT
         sed -i "/^\[network\]/a network_backend = \"netavark\"" "$WDIR/containers.conf"
         cat > "$WDIR/net/podman.json" <<JSON
         {"name": "podman", "id": "2f259bab93aaaaa2542ba43ef33eb990d0999ee1b9924b557b7be53c0b7a1bb9",
@@ -74,6 +80,7 @@ public abstract partial class NetworkTests<TFixture>
                 ["BRIDGE"] = network.BridgePrefix + "w",
                 ["SUBNET"] = octetPrefix + "240/28",
                 ["GATEWAY"] = octetPrefix + "241",
+                ["RULES"] = octetPrefix + "24",
             })
             .WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync(cancellationToken);
