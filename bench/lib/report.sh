@@ -17,7 +17,8 @@ write_report() {
         echo "Versions: $(podman --version); runc $(runc --version | head -n1 | awk '{print $3}');" \
             "crun $(crun --version | head -n1 | awk '{print $3}'); $(conmon --version | head -n1);" \
             "$(hyperfine --version); dotnet $(dotnet --version)."
-        echo "Like for like: both engines use runc, --network none, their own temp stores;" \
+        echo "Like for like: both engines use runc, --network none (run-net: each engine's default" \
+            "bridge network through netavark, on a bridge and subnet of its own), their own temp stores;" \
             "raw crun runs in a private mount namespace without the cgroup v2 mount (hybrid host)." \
             "Each podman command also pays for unshare and two tmpfs mounts (scripts/lib/witness.sh)" \
             "that keep it off /var/lib/containers and /run/containers."

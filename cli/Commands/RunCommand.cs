@@ -20,6 +20,7 @@ public static class RunCommand
                 context.ContainerCommand,
                 !detach,
                 Environment.GetEnvironmentVariable);
+            WarnDiscardedPorts(context, request);
             var created = await context.Containers.CreateAsync(request, cancellationToken);
             if (detach)
             {
@@ -44,6 +45,7 @@ public static class RunCommand
                 context.ContainerCommand,
                 false,
                 Environment.GetEnvironmentVariable);
+            WarnDiscardedPorts(context, request);
             var created = await context.Containers.CreateAsync(request, cancellationToken);
             context.Out.WriteLine(created.Id);
             return ExitCodes.Success;
@@ -139,6 +141,14 @@ public static class RunCommand
             {
                 await RemoveQuietlyAsync(context, id);
             }
+        }
+    }
+
+    private static void WarnDiscardedPorts(CliContext context, Engine.Containers.CreateContainerRequest request)
+    {
+        if (RunFlags.DiscardedPortsWarning(request) is { } warning)
+        {
+            context.Error.WriteLine(warning);
         }
     }
 

@@ -27,8 +27,23 @@ public sealed class RunFlags
         Value("--user", "Run the command as this user[:group], by name or number", "-u");
     public Option<string?> Hostname { get; } =
         Value("--hostname", "Host name seen inside the container", "-h");
-    public Option<string?> Network { get; } =
-        Value("--network", "Network mode: host, none, or private (the default)", "--net");
+    public Option<string[]> Network { get; } =
+        Values("--network", "Network mode (bridge, none, host, private, container:NAME, ns:PATH) or networks to join; repeatable", "--net");
+    public Option<string[]> Publish { get; } =
+        Values("--publish", "Publish a container port on the host: [[IP:][HOSTPORT]:]PORT[/PROTOCOL]; repeatable", "-p");
+    public Option<bool> PublishAll { get; } =
+        Switch("--publish-all", "Publish every port the image exposes on a free host port", "-P");
+    public Option<string[]> Ip { get; } = Values("--ip", "Static IPv4 address on the network");
+    public Option<string[]> Ip6 { get; } = Values("--ip6", "Static IPv6 address on the network");
+    public Option<string?> MacAddress { get; } = Value("--mac-address", "Static MAC address on the network");
+    public Option<string[]> NetworkAlias { get; } =
+        Values("--network-alias", "Another name the container answers to on the network; repeatable");
+    public Option<string[]> Dns { get; } = Values("--dns", "Name server for the container; repeatable");
+    public Option<string[]> DnsSearch { get; } = Values("--dns-search", "DNS search domain; repeatable");
+    public Option<string[]> DnsOption { get; } = Values("--dns-option", "resolv.conf option; repeatable");
+    public Option<string[]> AddHost { get; } =
+        Values("--add-host", "Add NAME:IP to /etc/hosts (IP may be host-gateway); repeatable");
+    public Option<bool> NoHosts { get; } = Switch("--no-hosts", "Leave /etc/hosts as the image has it");
     public Option<bool> Rootfs { get; } =
         Switch("--rootfs", "IMAGE names a directory to use as the root filesystem, not an image");
     public Option<string?> LogDriver { get; } =
@@ -61,6 +76,7 @@ public sealed class RunFlags
 
     public Command AddTo(Command command) => Volumes.AddTo(command.With(
         Detach, Remove, Name, Env, EnvFile, Entrypoint, Workdir, User, Hostname, Network, Rootfs,
+        Publish, PublishAll, Ip, Ip6, MacAddress, NetworkAlias, Dns, DnsSearch, DnsOption, AddHost, NoHosts,
         LogDriver, LogOpt, Label, Runtime, Pull, TlsVerify, StopTimeout, Interactive, Tty, AuthFile, Image,
         Restart, Health.Command, Health.Interval, Health.Retries, Health.StartPeriod, Health.Timeout,
         Health.Disabled, Health.OnFailure));
@@ -85,7 +101,17 @@ public sealed class RunFlags
             WorkingDir = r.GetValue(Workdir),
             User = r.GetValue(User),
             Hostname = r.GetValue(Hostname),
-            Network = r.GetValue(Network),
+            Networks = r.GetValue(Network)!,
+            PortMappings = PublishParser.Parse(r.GetValue(Publish)!),
+            PublishAll = r.GetValue(PublishAll),
+            StaticIps = [.. r.GetValue(Ip)!, .. r.GetValue(Ip6)!],
+            MacAddress = r.GetValue(MacAddress),
+            NetworkAliases = r.GetValue(NetworkAlias)!,
+            DnsServers = r.GetValue(Dns)!,
+            DnsSearch = r.GetValue(DnsSearch)!,
+            DnsOptions = r.GetValue(DnsOption)!,
+            AddHosts = r.GetValue(AddHost)!,
+            NoHosts = r.GetValue(NoHosts),
             LogDriver = r.GetValue(LogDriver),
             LogOptions = r.GetValue(LogOpt)!,
             AutoRemove = r.GetValue(Remove),
@@ -113,6 +139,21 @@ public sealed class RunFlags
         {
             throw new UsageException("--interactive is not supported by modpod yet without --detach: stdin is not forwarded");
         }
+    }
+
+    /// <summary>
+    /// Podman's warning when -p or -P meets a mode without a namespace of the container's
+    /// own (host, none, container:, ns:): the ports are dropped and the container still runs.
+    /// </summary>
+    public static string? DiscardedPortsWarning(CreateContainerRequest request)
+    {
+        var mode = request.Networks.FirstOrDefault() ?? "";
+        var shared = mode is "host" or "none" || mode.StartsWith("container:", StringComparison.Ordinal)
+            || mode.StartsWith("ns:", StringComparison.Ordinal);
+        var name = mode.Split(':')[0] is "ns" ? "path" : mode.Split(':')[0];
+        return shared && (request.PortMappings.Count > 0 || request.PublishAll)
+            ? $"Port mappings have been discarded because \"{name}\" network namespace mode does not support them"
+            : null;
     }
 
     public static PullPolicyMode PullPolicy(string? value) => value?.ToLowerInvariant() switch

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Modular.Engine.Containers;
+using Modular.Engine.Containers.Networking;
 
 namespace Modular.Cli.Output;
 
@@ -44,7 +45,7 @@ public static class ContainerView
         view["RunningFor"] = HumanUnits.Ago(info.Created, now);
         view["Status"] = Status(info, now);
         view["State"] = info.State;
-        view["Ports"] = "";
+        view["Ports"] = PortText.Column(info.Ports ?? [], info.ExposedPorts ?? []);
         view["Labels"] = Labels(info.Labels);
         view["ExitCode"] = info.ExitCode ?? 0;
         view["Pid"] = info.Pid ?? 0;

@@ -24,6 +24,8 @@ public static class ArgvSplitter
         "--arch", "--os", "--variant", "--restart", "--health-cmd", "--health-interval",
         "--health-retries", "--health-start-period", "--health-timeout", "--health-on-failure",
         "-v", "--volume", "--mount", "--tmpfs", "--volumes-from", "--image-volume",
+        "-p", "--publish", "--ip", "--ip6", "--mac-address", "--network-alias", "--dns",
+        "--dns-search", "--dns-option", "--add-host",
     ];
 
     // exec, like run, stops at its first positional (the container): the rest is the command.

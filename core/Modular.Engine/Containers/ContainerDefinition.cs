@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Modular.Contracts.Errors;
 using Modular.Engine.Configuration;
+using Modular.Engine.Containers.Networking;
 using Modular.Engine.Images;
 using Modular.Engine.State;
 
@@ -10,15 +11,22 @@ namespace Modular.Engine.Containers;
 /// <summary>
 /// Turns a create request, the configuration and the image into the container's fixed
 /// config, with Podman's rules for entrypoint, command, environment and names.
+/// <paramref name="defaultNetwork"/> is the network bridge mode joins by default; null
+/// when no network service is configured, which leaves containers a private namespace.
 /// </summary>
-internal sealed class ContainerDefinition(CreateContainerRequest request, EngineOptions options, LocalImage? image)
+internal sealed class ContainerDefinition(
+    CreateContainerRequest request,
+    EngineOptions options,
+    LocalImage? image,
+    string? defaultNetwork = null)
 {
     private const string DefaultPath = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
     public ContainerConfig Build(string id, string runtimeId)
     {
         var (entrypoint, cmd) = ResolveCommand();
-        var networkMode = ResolveNetworkMode();
+        var network = NetworkFlags.Parse(request, defaultNetwork);
+        var networkMode = network.Mode;
         var restart = ResolveRestart();
         var hostname = request.Hostname
             ?? (networkMode == "host" ? Environment.MachineName : id[..12]);
@@ -40,6 +48,15 @@ internal sealed class ContainerDefinition(CreateContainerRequest request, Engine
             User = request.User ?? image?.Config.User ?? "",
             Hostname = hostname,
             NetworkMode = networkMode,
+            Networks = network.Networks,
+            PortMappings = NetworkSelection.SharesNamespace(networkMode) ? []
+                : PublishedPorts.Complete(request.PortMappings, request.PublishAll, image?.Config.ExposedPorts ?? []),
+            ExposedPorts = image?.Config.ExposedPorts ?? [],
+            DnsServers = request.DnsServers,
+            DnsSearch = request.DnsSearch,
+            DnsOptions = request.DnsOptions,
+            AddHosts = ValidAddHosts(),
+            NoHosts = request.NoHosts,
             LogDriver = ResolveLogDriver(),
             LogSizeMax = ResolveLogSizeMax(),
             AutoRemove = request.AutoRemove,
@@ -110,16 +127,15 @@ internal sealed class ContainerDefinition(CreateContainerRequest request, Engine
         return (entrypoint, cmd);
     }
 
-    private string ResolveNetworkMode() => request.Network switch
+    private IReadOnlyList<string> ValidAddHosts()
     {
-        null or "" or "private" or "default" => "private",
-        "none" => "none",
-        "host" => "host",
+        foreach (var entry in request.AddHosts)
+        {
+            EtcFiles.SplitAddHost(entry);
+        }
 
-        // Limitation: no network backend exists yet, so bridge and named networks are refused.
-        var other => throw new InvalidInputException(
-            $"network mode \"{other}\" is not supported yet: only none and host are available"),
-    };
+        return request.AddHosts;
+    }
 
     private List<string> ResolveEnv(string hostname)
     {

@@ -20,12 +20,18 @@ public sealed partial class ContainerService
         // Resolving the runtime first turns an unknown runtime into an error before anything exists.
         _runtimes.Get(runtimeId).Resolve(ContextFor(runtimeId));
         var image = await ResolveImageAsync(request, cancellationToken);
-        var config = new ContainerDefinition(request, _options, image).Build(NameGenerator.NewId(), runtimeId);
+        request = await ResolveNetworkContainerAsync(request, cancellationToken);
+        var config = new ContainerDefinition(request, _options, image, _networks?.DefaultNetworkName)
+            .Build(NameGenerator.NewId(), runtimeId);
+        await RefuseMissingNetworksAsync(config, cancellationToken);
         var createdVolumes = new List<string>();
         ContainerRecord record;
         try
         {
-            config = config with { Mounts = await ResolveMountsAsync(request, image, createdVolumes, cancellationToken) };
+            config = config with
+            {
+                Mounts = await ResolveMountsAsync(request, image, createdVolumes, cancellationToken),
+            };
             record = await InsertWithNameAsync(config, request.Name is null, cancellationToken);
         }
         catch

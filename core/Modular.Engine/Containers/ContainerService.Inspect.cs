@@ -49,7 +49,7 @@ public sealed partial class ContainerService
             },
             ["Mounts"] = ContainerMountsJson.Mounts(config),
             ["Dependencies"] = new JsonArray(),
-            ["NetworkSettings"] = InspectNetwork(config),
+            ["NetworkSettings"] = await InspectNetworkAsync(record, cancellationToken),
             ["Namespace"] = "",
             ["IsInfra"] = false,
             ["IsService"] = false,
@@ -82,27 +82,6 @@ public sealed partial class ContainerService
             ["RestoredAt"] = GoTime.Zero,
         };
     }
-
-    // No network backend exists yet: say so where scripts look for addresses.
-    private static JsonObject InspectNetwork(ContainerConfig config) => new()
-    {
-        ["EndpointID"] = "",
-        ["Gateway"] = "",
-        ["IPAddress"] = "",
-        ["IPPrefixLen"] = 0,
-        ["MacAddress"] = "",
-        ["Bridge"] = "",
-        ["SandboxID"] = "",
-        ["HairpinMode"] = false,
-        ["LinkLocalIPv6Address"] = "",
-        ["LinkLocalIPv6PrefixLen"] = 0,
-        ["Ports"] = new JsonObject(),
-        ["SandboxKey"] = "",
-        ["Networks"] = new JsonObject(),
-        ["Limitation"] = config.NetworkMode == "host"
-            ? "shares the host network namespace"
-            : "no network backend yet: private network namespace with loopback only",
-    };
 
     private static JsonObject InspectConfig(ContainerConfig config) => new()
     {
@@ -149,8 +128,8 @@ public sealed partial class ContainerService
             ["Tag"] = "",
             ["Size"] = config.LogSizeMax > 0 ? config.LogSizeMax.ToString(System.Globalization.CultureInfo.InvariantCulture) : "0B",
         },
-        ["NetworkMode"] = config.NetworkMode == "private" ? "private" : config.NetworkMode,
-        ["PortBindings"] = new JsonObject(),
+        ["NetworkMode"] = config.NetworkMode,
+        ["PortBindings"] = PortBindingsJson(config.PortMappings, []),
         ["RestartPolicy"] = new JsonObject
         {
             ["Name"] = config.RestartPolicy,

@@ -8,7 +8,7 @@ public sealed partial class ContainerService
     public async Task<ContainerInfo> ResolveAsync(
         string nameOrId,
         CancellationToken cancellationToken) =>
-        ToInfo(await RefreshOrThrowAsync(nameOrId, cancellationToken));
+        await WithSharedPortsAsync(await RefreshOrThrowAsync(nameOrId, cancellationToken), cancellationToken);
 
     public async Task<IReadOnlyList<ContainerInfo>> ListAsync(
         bool all,
@@ -16,12 +16,14 @@ public sealed partial class ContainerService
     {
         await EnsureInitializedAsync(cancellationToken);
         var infos = new List<ContainerInfo>();
-        foreach (var stored in await _store.ListAsync(cancellationToken))
+        var records = await _store.ListAsync(cancellationToken);
+        RemoveNamespaceLeftovers(records);
+        foreach (var stored in records)
         {
             var record = await RefreshAsync(stored, cancellationToken);
             if (record is not null && (all || record.State.Status == ContainerStatus.Running))
             {
-                infos.Add(ToInfo(record));
+                infos.Add(await WithSharedPortsAsync(record, cancellationToken));
             }
         }
 
@@ -42,7 +44,7 @@ public sealed partial class ContainerService
             ["Exited"] = exited,
             ["ExitedAt"] = container.FinishedAt?.ToUnixTimeSeconds() ?? -62135596800L,
             ["ExitCode"] = container.ExitCode ?? 0,
-            ["ExposedPorts"] = null,
+            ["ExposedPorts"] = ExposedPortsJson(container.ExposedPorts),
             ["Id"] = container.Id,
             ["Image"] = container.ImageName,
             ["ImageID"] = container.ImageId,
@@ -51,11 +53,11 @@ public sealed partial class ContainerService
             ["Mounts"] = new JsonArray(),
             ["Names"] = new JsonArray(container.Name),
             ["Namespaces"] = new JsonObject(),
-            ["Networks"] = new JsonArray(),
+            ["Networks"] = new JsonArray((container.Networks ?? []).Select(n => (JsonNode)JsonValue.Create(n)!).ToArray()),
             ["Pid"] = container.Pid ?? 0,
             ["Pod"] = "",
             ["PodName"] = "",
-            ["Ports"] = null,
+            ["Ports"] = PortsJson(container.Ports),
             ["Restarts"] = container.RestartCount,
             ["Size"] = null,
             ["StartedAt"] = container.StartedAt?.ToUnixTimeSeconds() ?? -62135596800L,
@@ -94,7 +96,7 @@ public sealed partial class ContainerService
         ContainerRecord record,
         CancellationToken cancellationToken)
     {
-        if (!IsGone(record))
+        if (!IsGone(record) && !HasNetworkLeftover(record))
         {
             return record;
         }

@@ -91,7 +91,7 @@ public sealed partial class ContainerService
             return record;
         }
 
-        if (IsLive(record) || record.State.MountPoint is not null)
+        if (IsLive(record) || record.State.MountPoint is not null || HasNetworkLeftover(record))
         {
             record = await ReleaseLockedAsync(record, cancellationToken);
             if (reason is not null)
@@ -121,7 +121,8 @@ public sealed partial class ContainerService
         await RuntimeFor(config).DeleteAsync(config.Id, cancellationToken);
         await ReleaseStorageAsync(config, cancellationToken);
         RemoveCgroupLeftovers(config);
-        var state = StopHealthTimer(record.State) with
+        var released = await TearDownNetworkAsync(config, record.State, cancellationToken);
+        var state = StopHealthTimer(released) with
         {
             Status = wasLive ? ContainerStatus.Exited : record.State.Status,
             ExitCode = exitCode,
@@ -157,6 +158,11 @@ public sealed partial class ContainerService
         var conmonPid = record?.State.ConmonPid is > 0 and var recorded ? recorded : ReadPidFile(paths.ConmonPidFile);
         _conmonExits.Add(conmonPid);
         await ReleaseStorageAsync(config, cancellationToken);
+        if (record is not null)
+        {
+            await TearDownNetworkAsync(config, record.State, cancellationToken);
+        }
+
         if (config.LayerId is not null && _layers is not null)
         {
             await _layers.RemoveContainerLayerAsync(config.LayerId, cancellationToken);

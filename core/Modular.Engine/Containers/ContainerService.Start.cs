@@ -2,6 +2,7 @@ using System.Text.Json;
 using Modular.Contracts.Errors;
 using Modular.Contracts.Runtime;
 using Modular.Engine.Conmon;
+using Modular.Engine.Containers.Networking;
 using Modular.Engine.Spec;
 using Modular.Engine.State;
 
@@ -102,10 +103,12 @@ public sealed partial class ContainerService
         var runtime = RuntimeFor(config);
         await ClearPreviousRunAsync(runtime, paths, cancellationToken);
         var rootfs = config.RootfsPath ?? await _layers!.MountAsync(config.LayerId!, cancellationToken);
+        var network = NetworkRuntime.None;
         try
         {
             await AttachVolumesAsync(config, rootfs, cancellationToken);
-            await WriteBundleAsync(config, rootfs, paths, cancellationToken);
+            network = await SetUpNetworkLockedAsync(config, cancellationToken);
+            await WriteBundleAsync(config, rootfs, paths, network, cancellationToken);
             var pid = await _conmon.CreateAsync(ConmonRequestFor(config, runtime, paths), cancellationToken);
             var conmonPid = ReadPidFile(paths.ConmonPidFile);
             var state = record.State with
@@ -116,6 +119,8 @@ public sealed partial class ContainerService
                 ConmonStartTicks = ProcessStartTime.Read(conmonPid) ?? 0,
                 MountPoint = rootfs,
                 Error = "",
+                NetworkNamespacePath = network.OwnedNamespace,
+                Networks = network.Networks,
             };
             await _store.UpdateStateAsync(config.Id, state, cancellationToken);
             await EmitAsync(config, "init", cancellationToken);
@@ -123,7 +128,12 @@ public sealed partial class ContainerService
         }
         catch (Exception ex)
         {
-            await AbandonStartAsync(record, runtime, CancellationToken.None);
+            var withNetwork = record.State with
+            {
+                NetworkNamespacePath = network.OwnedNamespace,
+                Networks = network.OwnedNamespace is null ? null : network.Networks,
+            };
+            await AbandonStartAsync(record with { State = withNetwork }, runtime, CancellationToken.None);
             throw ex is ConmonCreateException created ? Classify(config, created.Message) : ex;
         }
     }
@@ -157,6 +167,7 @@ public sealed partial class ContainerService
         ContainerConfig config,
         string rootfs,
         ContainerPaths paths,
+        NetworkRuntime network,
         CancellationToken cancellationToken)
     {
         // The user is resolved before conmon runs, so an unknown name fails with Podman's text (126).
@@ -166,7 +177,9 @@ public sealed partial class ContainerService
         Directory.CreateDirectory(paths.SocketDirectory);
         var files = new ContainerFiles(paths.Bundle);
         await files.WriteAsync(config.Id, config.Name, config.Hostname, config.ImageName, config.ImageId, cancellationToken);
+        await WriteNetworkFilesAsync(config, files, network, cancellationToken);
         var spec = SpecBuilder.Build(config, rootfs, user, files, _options.DefaultUlimits);
+        NetworkSpec.Apply(spec, config, network, SharedFilesFor(config));
         var json = spec.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
         await File.WriteAllTextAsync(paths.ConfigJson, json, cancellationToken);
     }
@@ -218,7 +231,8 @@ public sealed partial class ContainerService
         await WaitForConmonExitAsync(ReadPidFile(PathsFor(record.Config.Id).ConmonPidFile), cancellationToken);
         await ReleaseStorageAsync(record.Config, cancellationToken);
         RemoveCgroupLeftovers(record.Config);
-        var state = record.State with { Pid = 0, ConmonPid = 0, MountPoint = null };
+        var released = await TearDownNetworkAsync(record.Config, record.State, cancellationToken);
+        var state = released with { Pid = 0, ConmonPid = 0, MountPoint = null };
         await _store.UpdateStateAsync(record.Config.Id, state, cancellationToken);
         if (record.Config.AutoRemove)
         {

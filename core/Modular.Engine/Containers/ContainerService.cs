@@ -7,6 +7,7 @@ using Modular.Engine.Conmon;
 using Modular.Engine.Events;
 using Modular.Engine.Images;
 using Modular.Engine.Locking;
+using Modular.Engine.Networks;
 using Modular.Engine.Plugins;
 using Modular.Engine.State;
 
@@ -24,6 +25,7 @@ public sealed partial class ContainerService : IContainerService
     private readonly IEventLog _events;
     private readonly ILayerStore? _layers;
     private readonly IImageService? _images;
+    private readonly INetworkService? _networks;
     private readonly ContainerServiceOptions _serviceOptions;
     private readonly ILogger<ContainerService> _logger;
     private readonly ContainerStore _store;
@@ -40,7 +42,8 @@ public sealed partial class ContainerService : IContainerService
         ILogger<ContainerService> logger,
         ContainerServiceOptions? serviceOptions = null,
         ILayerStore? layers = null,
-        IImageService? images = null)
+        IImageService? images = null,
+        INetworkService? networks = null)
     {
         _options = options;
         _runtimes = runtimes;
@@ -49,6 +52,7 @@ public sealed partial class ContainerService : IContainerService
         _serviceOptions = serviceOptions ?? new ContainerServiceOptions();
         _layers = layers;
         _images = images;
+        _networks = networks;
         _store = new ContainerStore(options.GraphRoot);
         _locks = new LockPaths(options.RunRoot);
     }
@@ -153,6 +157,9 @@ public sealed partial class ContainerService : IContainerService
         record.Config.AutoRemove,
         record.Config.Runtime,
         record.Config.Labels,
+        record.Config.PortMappings,
+        record.Config.ExposedPorts,
+        record.Config.Networks.Keys.ToList(),
         record.Config.RestartPolicy,
         record.State.RestartCount,
         HealthStatusOf(record));

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Modular.Engine.Images;
+using Modular.Engine.Networks;
 
 namespace Modular.Engine.Containers;
 
@@ -17,6 +18,11 @@ public static class ContainersServiceCollectionExtensions
         services.TryAddSingleton<ContainerService>();
         services.TryAddSingleton<IContainerService>(sp => sp.GetRequiredService<ContainerService>());
         services.TryAddSingleton<IContainerHealth>(sp => sp.GetRequiredService<ContainerService>());
+
+        // The container service rewires containers for the network commands; it replaces
+        // the networks' stand-in that refuses them, whichever was added first.
+        services.RemoveAll<INetworkContainers>();
+        services.AddSingleton<INetworkContainers>(sp => sp.GetRequiredService<ContainerService>());
         services.TryAddSingleton<ForcedImageRemoval>();
 
         // Replaces the images' default of "no containers", whichever was added first.

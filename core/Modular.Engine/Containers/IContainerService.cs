@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Modular.Contracts.Network;
 
 namespace Modular.Engine.Containers;
 
@@ -90,8 +91,40 @@ public sealed record CreateContainerRequest
     public string? User { get; init; }
     public string? Hostname { get; init; }
 
-    /// <summary><c>--network</c>: none or host in the walking skeleton.</summary>
+    /// <summary><c>--network</c> when given once; <see cref="Networks"/> wins when not empty.</summary>
     public string? Network { get; init; }
+
+    /// <summary>
+    /// Every <c>--network</c> value in order: a mode (bridge, none, host, private,
+    /// container:NAME, ns:PATH), network names, <c>a,b</c> lists, <c>NAME:ip=..,alias=..</c>.
+    /// </summary>
+    public IReadOnlyList<string> Networks { get; init; } = [];
+
+    /// <summary><c>-p</c> values parsed; a host port of 0 asks for a free one.</summary>
+    public IReadOnlyList<PortMapping> PortMappings { get; init; } = [];
+
+    /// <summary><c>-P</c>: publish the image's exposed ports on free host ports.</summary>
+    public bool PublishAll { get; init; }
+
+    /// <summary><c>--ip</c> and <c>--ip6</c>.</summary>
+    public IReadOnlyList<string> StaticIps { get; init; } = [];
+
+    /// <summary><c>--mac-address</c>.</summary>
+    public string? MacAddress { get; init; }
+
+    /// <summary><c>--network-alias</c>.</summary>
+    public IReadOnlyList<string> NetworkAliases { get; init; } = [];
+
+    /// <summary><c>--dns</c>, <c>--dns-search</c>, <c>--dns-option</c>.</summary>
+    public IReadOnlyList<string> DnsServers { get; init; } = [];
+    public IReadOnlyList<string> DnsSearch { get; init; } = [];
+    public IReadOnlyList<string> DnsOptions { get; init; } = [];
+
+    /// <summary><c>--add-host NAME:IP</c> (IP may be host-gateway).</summary>
+    public IReadOnlyList<string> AddHosts { get; init; } = [];
+
+    /// <summary><c>--no-hosts</c>.</summary>
+    public bool NoHosts { get; init; }
 
     /// <summary><c>--log-driver</c>: k8s-file, none or passthrough; null for the configured.</summary>
     public string? LogDriver { get; init; }
@@ -150,6 +183,9 @@ public enum PullPolicyMode
 }
 
 /// <summary>A container as listed: state refreshed from conmon's exit file.</summary>
+/// <param name="Ports">Published ports (in container: mode, the other container's).</param>
+/// <param name="ExposedPorts">The image's exposed ports, as 80/tcp.</param>
+/// <param name="Networks">The networks joined, by name (bridge mode only).</param>
 public sealed record ContainerInfo(
     string Id,
     string Name,
@@ -165,6 +201,9 @@ public sealed record ContainerInfo(
     bool AutoRemove,
     string Runtime,
     IReadOnlyDictionary<string, string> Labels,
+    IReadOnlyList<PortMapping>? Ports = null,
+    IReadOnlyList<string>? ExposedPorts = null,
+    IReadOnlyList<string>? Networks = null,
     string RestartPolicy = "",
     int RestartCount = 0,
     string HealthStatus = "");

@@ -1,3 +1,5 @@
+using Modular.Contracts.Network;
+
 namespace Modular.Engine.State;
 
 /// <summary>
@@ -45,6 +47,23 @@ public sealed record ContainerConfig
     /// </summary>
     public IReadOnlyDictionary<string, ContainerNetworkOptions> Networks { get; init; } =
         new Dictionary<string, ContainerNetworkOptions>();
+
+    /// <summary>Published ports, host ports already chosen (random ones picked at create).</summary>
+    public IReadOnlyList<PortMapping> PortMappings { get; init; } = [];
+
+    /// <summary>The image's exposed ports (80/tcp), for <c>-P</c> and inspect.</summary>
+    public IReadOnlyList<string> ExposedPorts { get; init; } = [];
+
+    /// <summary><c>--dns</c>, <c>--dns-search</c>, <c>--dns-option</c>: they replace the host's.</summary>
+    public IReadOnlyList<string> DnsServers { get; init; } = [];
+    public IReadOnlyList<string> DnsSearch { get; init; } = [];
+    public IReadOnlyList<string> DnsOptions { get; init; } = [];
+
+    /// <summary><c>--add-host</c> entries as typed (NAME:IP, host-gateway allowed).</summary>
+    public IReadOnlyList<string> AddHosts { get; init; } = [];
+
+    /// <summary><c>--no-hosts</c>: /etc/hosts is the image's, untouched.</summary>
+    public bool NoHosts { get; init; }
 
     public string LogDriver { get; init; } = "k8s-file";
     public long LogSizeMax { get; init; } = -1;

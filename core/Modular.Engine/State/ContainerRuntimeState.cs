@@ -1,3 +1,5 @@
+using Modular.Contracts.Network;
+
 namespace Modular.Engine.State;
 
 /// <summary>
@@ -21,6 +23,12 @@ public sealed record ContainerRuntimeState
     public string? MountPoint { get; init; }
 
     public string Error { get; init; } = "";
+
+    /// <summary>The namespace the engine made for a bridge-mode container, while it runs.</summary>
+    public string? NetworkNamespacePath { get; init; }
+
+    /// <summary>What the backend gave the container, per network name, while it runs.</summary>
+    public IReadOnlyDictionary<string, NetworkStatus>? Networks { get; init; }
     public bool OomKilled { get; init; }
 
     /// <summary>Restarts done by the restart policy since the user last started it.</summary>

@@ -75,6 +75,20 @@ public sealed class ContainerStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Rewrites a container's config: only <c>network connect</c> and <c>disconnect</c> do,
+    /// under the container's lock.
+    /// </summary>
+    public async Task UpdateConfigAsync(ContainerConfig config, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE containers SET config = $config WHERE id = $id";
+        command.Parameters.AddWithValue("$id", config.Id);
+        command.Parameters.AddWithValue("$config", JsonSerializer.Serialize(config, Json));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task DeleteAsync(string id, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
