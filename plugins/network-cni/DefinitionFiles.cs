@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Modular.Contracts.Network;
@@ -7,8 +8,16 @@ namespace Modular.Plugins.Network.Cni;
 /// <summary>Reading and writing network definition files, one per network, atomically.</summary>
 internal static class DefinitionFiles
 {
-    /// <summary>Podman writes its network files indented; so do we, for people reading them.</summary>
-    public static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    /// <summary>
+    /// Podman writes its network files indented, with '+' and '&lt;' as themselves; so do we,
+    /// for people reading them. The relaxed encoder is safe here: these files are never
+    /// embedded in HTML.
+    /// </summary>
+    public static readonly JsonSerializerOptions Indented = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public static async Task<IReadOnlyList<NetworkDefinition>> LoadAsync(
         string directory,
