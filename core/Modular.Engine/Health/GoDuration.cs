@@ -15,6 +15,21 @@ public static class GoDuration
         ("ns", 1), ("us", 1e3), ("µs", 1e3), ("μs", 1e3), ("ms", 1e6), ("s", 1e9), ("m", 60e9), ("h", 3600e9),
     ];
 
+    /// <summary>Like <see cref="Parse"/>, for callers that try a duration among other forms.</summary>
+    public static bool TryParse(string text, out TimeSpan duration)
+    {
+        try
+        {
+            duration = Parse(text);
+            return true;
+        }
+        catch (InvalidInputException)
+        {
+            duration = TimeSpan.Zero;
+            return false;
+        }
+    }
+
     /// <exception cref="InvalidInputException">Go's "time: invalid duration ..." texts.</exception>
     public static TimeSpan Parse(string text)
     {
