@@ -26,6 +26,7 @@ public sealed partial class ImageWriter
                 records.Add(await StageAsync(state, commits[i], configs[i], created, newImages, cancellationToken));
             }
 
+            MarkComplete(state, created);
             await store.WriteAsync(state, cancellationToken);
             return records;
         }

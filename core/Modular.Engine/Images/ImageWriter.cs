@@ -46,13 +46,7 @@ public sealed partial class ImageWriter(
 
             var record = Record(state, imageId, commit, config, top, size);
 
-            // The new layers turn complete in the same write that records the image, so a
-            // kill before it leaves only flagged layers, which the next store open removes.
-            foreach (var id in created)
-            {
-                state.PutLayer(state.FindLayer(id)! with { Incomplete = false });
-            }
-
+            MarkComplete(state, created);
             await store.WriteAsync(state, cancellationToken);
             return record;
         }
@@ -60,6 +54,16 @@ public sealed partial class ImageWriter(
         {
             await RollBackAsync(state, created, newImage ? imageId : null);
             throw;
+        }
+    }
+
+    // New layers turn complete in the same write that records their images, so a kill
+    // before it leaves only flagged layers, which the next store open removes.
+    private static void MarkComplete(StoreState state, IEnumerable<string> created)
+    {
+        foreach (var id in created)
+        {
+            state.PutLayer(state.FindLayer(id)! with { Incomplete = false });
         }
     }
 

@@ -25,6 +25,22 @@ public sealed class LoadTests : IDisposable
     }
 
     [Fact]
+    public async Task A_loaded_image_leaves_its_layers_complete_for_the_next_process()
+    {
+        var image = TestImage.Build("bin/a", "etc/b");
+        var archive = Path.Combine(_store.Root, "image.tar");
+        ArchiveWriter.Docker(image, archive, "busybox:latest");
+
+        await _store.Images.LoadAsync(archive, default);
+
+        // A layer still flagged incomplete is removed by the next modpod that opens the
+        // store, as if a pull had been killed: the image would lose its layers.
+        var state = await _store.Store.ReadAsync(default);
+        Assert.Equal(2, state.Layers.Count);
+        Assert.DoesNotContain(state.Layers, layer => layer.Incomplete);
+    }
+
+    [Fact]
     public async Task An_oci_archive_keeps_its_manifest_digest_and_reference_name()
     {
         var image = TestImage.Build("bin/a");
