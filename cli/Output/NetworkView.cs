@@ -61,8 +61,45 @@ public static class NetworkView
             view[go] = inspect[json]?.DeepClone() ?? EmptyFor(go);
         }
 
+        view["Subnets"] = GoSubnets(inspect["subnets"] as JsonArray);
+        view["Containers"] = GoContainers(inspect["containers"] as JsonObject);
         return view;
     }
+
+    // Podman's Go structs name the nested fields too: {{range .Subnets}}{{.Subnet}}{{end}}.
+    private static JsonArray GoSubnets(JsonArray? subnets) =>
+        new([.. (subnets ?? []).OfType<JsonObject>().Select(s => (JsonNode?)new JsonObject
+        {
+            ["Subnet"] = s["subnet"]?.DeepClone() ?? "",
+            ["Gateway"] = s["gateway"]?.DeepClone() ?? "",
+            ["LeaseRange"] = s["lease_range"] is JsonObject range
+                ? new JsonObject
+                {
+                    ["StartIP"] = range["start_ip"]?.DeepClone() ?? "",
+                    ["EndIP"] = range["end_ip"]?.DeepClone() ?? "",
+                }
+                : null,
+        })]);
+
+    private static JsonObject GoContainers(JsonObject? containers) =>
+        new((containers ?? []).Select(c => KeyValuePair.Create(c.Key, (JsonNode?)new JsonObject
+        {
+            ["Name"] = c.Value?["name"]?.DeepClone() ?? "",
+            ["Interfaces"] = GoInterfaces(c.Value?["interfaces"] as JsonObject),
+        })));
+
+    private static JsonObject GoInterfaces(JsonObject? interfaces) =>
+        new((interfaces ?? []).Select(i => KeyValuePair.Create(i.Key, (JsonNode?)new JsonObject
+        {
+            ["Subnets"] = new JsonArray([.. (i.Value?["subnets"] as JsonArray ?? [])
+                .OfType<JsonObject>()
+                .Select(a => (JsonNode?)new JsonObject
+                {
+                    ["IPNet"] = a["ipnet"]?.DeepClone() ?? "",
+                    ["Gateway"] = a["gateway"]?.DeepClone() ?? "",
+                })]),
+            ["MacAddress"] = i.Value?["mac_address"]?.DeepClone() ?? "",
+        })));
 
     private static JsonObject Fielded(NetworkDefinition network)
     {
