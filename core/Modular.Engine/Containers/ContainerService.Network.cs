@@ -151,7 +151,7 @@ public sealed partial class ContainerService
     }
 
     /// <summary>Writes /etc/hosts and /etc/resolv.conf for the container's network mode.</summary>
-    private static async Task WriteNetworkFilesAsync(
+    private async Task WriteNetworkFilesAsync(
         ContainerConfig config,
         ContainerFiles files,
         NetworkRuntime network,
@@ -162,7 +162,7 @@ public sealed partial class ContainerService
             return;
         }
 
-        var hostIp = HostAddress.Find();
+        var hostIp = await BridgeGatewayAsync(network, cancellationToken) ?? HostAddress.Find();
         var hostHosts = await ReadHostFileAsync("/etc/hosts", cancellationToken);
         var hostResolv = await ReadHostFileAsync("/etc/resolv.conf", cancellationToken);
         await File.WriteAllTextAsync(
@@ -173,6 +173,37 @@ public sealed partial class ContainerService
             files.ResolvConfPath,
             EtcFiles.ResolvConf(config, network.Networks, hostResolv),
             cancellationToken);
+    }
+
+    /// <summary>
+    /// host.containers.internal (and --add-host host-gateway) for root on a bridge: the
+    /// bridge's IPv4 gateway, an address of the host the container can always reach, as
+    /// Podman 5 chooses it. macvlan and ipvlan gateways are not on the host, so they are
+    /// skipped; without a bridge the host's own address is used.
+    /// </summary>
+    private async Task<string?> BridgeGatewayAsync(
+        NetworkRuntime network,
+        CancellationToken cancellationToken)
+    {
+        if (_networks is null || network.Networks is null)
+        {
+            return null;
+        }
+
+        foreach (var (name, status) in network.Networks)
+        {
+            var definition = await _networks.ResolveAsync(name, cancellationToken);
+            var gateway = definition.Driver != "bridge" ? null : status.Interfaces
+                .SelectMany(i => i.Addresses)
+                .Select(a => a.Gateway)
+                .FirstOrDefault(g => g is not null && !g.Contains(':'));
+            if (gateway is not null)
+            {
+                return gateway;
+            }
+        }
+
+        return null;
     }
 
     private static async Task<string> ReadHostFileAsync(string path, CancellationToken cancellationToken) =>
