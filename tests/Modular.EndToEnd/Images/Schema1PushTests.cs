@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Modular.EndToEnd.Fixtures;
+using Modular.TestImages;
 using Xunit;
 
 namespace Modular.EndToEnd.Images;
@@ -39,6 +40,38 @@ public sealed class Schema1PushTests(RegistryFixture registry, ModpodFixture mod
             using var info = JsonDocument.Parse(inspect.StandardOutput);
             Assert.Equal(await File.ReadAllTextAsync(digestFile), info.RootElement.GetProperty("Digest").GetString());
             Assert.NotEmpty(info.RootElement.GetProperty("Layers").EnumerateArray());
+        }
+        finally
+        {
+            await schema1.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_schema1_image_pulls_back_and_runs()
+    {
+        var unique = await TestImageCatalog.UniqueAsync("localhost/schema1-roundtrip:latest", "schema1-roundtrip");
+        await modpod.LoadAsync(unique, expectSuccess: true);
+        var schema1 = await RegistryFixture.StartWithSchema1Async();
+        try
+        {
+            var target = $"{schema1.Address}/push/schema1-roundtrip:v1";
+            var digestFile = Path.Combine(modpod.Directory, "work", "schema1-roundtrip.digest");
+            var push = await modpod.RunAsync(
+                "push", "-q", "--tls-verify=false", "--format", "v2s1", "--digestfile", digestFile,
+                "localhost/schema1-roundtrip:latest", target);
+            await modpod.RunAsync("rmi", "localhost/schema1-roundtrip:latest");
+
+            var pull = await modpod.RunAsync("pull", "-q", "--tls-verify=false", target);
+            var run = await modpod.RunAsync("run", "--rm", target, "cat", "/etc/modular-token");
+            var digest = await modpod.RunAsync("image", "inspect", "--format", "{{.Digest}}", target);
+
+            ModpodAssert.Exit(0, push);
+            Assert.Equal(await File.ReadAllTextAsync(digestFile), digest.Output);
+            ModpodAssert.Exit(0, pull);
+            ModpodAssert.Exit(0, run);
+            Assert.Equal("schema1-roundtrip", run.Output);
+            await modpod.RunAsync("rmi", "-f", target);
         }
         finally
         {
