@@ -61,6 +61,16 @@ public sealed class Schema1SignerTests
     }
 
     [Fact]
+    public void A_puller_finds_the_same_digest_and_knows_the_manifest_as_schema1()
+    {
+        var signed = Signed();
+
+        Assert.Equal(signed.Digest, Schema1Converter.CanonicalDigest(signed.Manifest));
+        Assert.True(Schema1Converter.IsSchema1(signed.Manifest, ""));
+        Assert.False(Schema1Converter.IsSchema1("{\"schemaVersion\":2}"u8.ToArray(), ""));
+    }
+
+    [Fact]
     public void Layers_run_top_first_with_chained_ids_and_the_empty_layer_throwaway()
     {
         using var document = JsonDocument.Parse(Schema1Manifest.Payload("repo/name", "v1", Config, [Layer]));
