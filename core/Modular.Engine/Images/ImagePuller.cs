@@ -123,7 +123,7 @@ public sealed partial class ImagePuller(
         var session = new PullSession(client, source.Reference, name, pull, store, _logger);
         var resolved = await session.ResolveManifestAsync(PlatformOf(pull), cancellationToken);
         Progress(pull, "Getting image source signatures");
-        var config = await session.FetchConfigAsync(
+        var config = resolved.Config ?? await session.FetchConfigAsync(
             resolved.Manifest.Config!, MaxConfigSize, cancellationToken);
         return await session.FetchAndCommitAsync(
             resolved, config, writer, ParallelDownloads, cancellationToken);

@@ -15,8 +15,14 @@ public sealed partial class ImagePusher
         string source,
         PushOptions push,
         string temp,
+        ImageReference target,
         CancellationToken cancellationToken)
     {
+        if (push.Format == "v2s1")
+        {
+            return await PlanSchema1Async(source, push, temp, target, cancellationToken);
+        }
+
         var format = FormatOf(push.Format);
         var wanted = push.CompressionFormat is null
             ? LayerCompression.Preserve
@@ -48,10 +54,6 @@ public sealed partial class ImagePusher
         null => ManifestFormat.Default,
         "oci" => ManifestFormat.Oci,
         "v2s2" or "docker" => ManifestFormat.DockerV2Schema2,
-        // Limitation: schema 1 needs a signed (JWS) manifest that registries have
-        // deprecated; we refuse instead of writing one.
-        "v2s1" => throw new InvalidInputException(
-            "manifest type v2s1 (Docker schema 1) is not supported for writing; use --format v2s2 or oci"),
         _ => throw new InvalidInputException(
             $"unknown format \"{format}\". Choose on of the supported formats: 'oci', 'v2s1', or 'v2s2'"),
     };

@@ -60,17 +60,19 @@ public sealed partial class ImagePusher(
         var temp = Path.Combine(store.TempDirectory, "push-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var plan = await PlanAsync(source, push, temp, cancellationToken);
+            var plan = await PlanAsync(source, push, temp, target, cancellationToken);
             progress.Starting();
             using var client = Client(target, registries, push);
             var uploader = new RegistryUploader(
                 client, target.Domain!, target.Path, progress, _logger, MonolithicLimit(), ChunkSize());
             await UploadAsync(uploader, plan, cancellationToken);
             progress.WritingManifest();
-            var reference = push.ByDigest ? Digests.Of(plan.Manifest) : target.Digest ?? target.Tag!;
+            // A signed schema 1 manifest's digest is its payload's, without the signatures.
+            var digest = plan.Digest ?? Digests.Of(plan.Manifest);
+            var reference = push.ByDigest ? digest : target.Digest ?? target.Tag!;
             await uploader.PutManifestAsync(
                 reference, plan.Manifest, plan.ManifestMediaType, cancellationToken);
-            return (plan.ImageId, Digests.Of(plan.Manifest));
+            return (plan.ImageId, digest);
         }
         finally
         {

@@ -24,6 +24,14 @@ internal sealed class PullSession(
     {
         var tagOrDigest = reference.Digest ?? reference.Tag!;
         var top = await client.GetManifestAsync(reference.Path, tagOrDigest, cancellationToken);
+        if (Schema1.Schema1Converter.IsSchema1(top.Body, top.MediaType))
+        {
+            var converted = await Schema1.Schema1Converter.ConvertAsync(
+                client, reference.Path, top.Body, store.TempDirectory, cancellationToken);
+            return new ResolvedManifest(
+                Manifest.Parse(converted.Manifest, MediaTypes.DockerManifest), converted.Manifest, [converted.Digest], converted.Config);
+        }
+
         var manifest = Manifest.Parse(top.Body, top.MediaType);
         if (!manifest.IsIndex)
         {

@@ -28,6 +28,7 @@ public sealed class RegistryFixture : IAsyncLifetime
 
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _accessLog = new();
     private bool _auth;
+    private bool _schema1;
     private TestCertificates? _tls;
 
     private readonly CancellationTokenSource _stop = new();
@@ -69,6 +70,14 @@ public sealed class RegistryFixture : IAsyncLifetime
         handler.ClientCertificates.Add(System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPemFile(
             Path.Combine(certs, "client.cert"), Path.Combine(certs, "client.key")));
         registry._http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
+        await registry.InitializeAsync();
+        return registry;
+    }
+
+    /// <summary>A registry that accepts signed Docker schema 1 manifests (off by default in distribution).</summary>
+    public static async Task<RegistryFixture> StartWithSchema1Async()
+    {
+        var registry = new RegistryFixture { _schema1 = true };
         await registry.InitializeAsync();
         return registry;
     }
@@ -134,6 +143,16 @@ public sealed class RegistryFixture : IAsyncLifetime
                 key: {_tls.ServerKey}
                 clientcas:
                   - {_tls.Authority}
+            """;
+        }
+
+        if (_schema1)
+        {
+            auth += """
+
+            compatibility:
+              schema1:
+                enabled: true
             """;
         }
 
