@@ -88,7 +88,10 @@ public static class PortCommand
 
             if (wanted is not null && !found && !all)
             {
-                throw new NotFoundException($"failed to find published port \"{port}\"");
+                // Podman names the port with its protocol, the default tcp included.
+                throw new NotFoundException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"failed to find published port \"{wanted.Value.Port}/{wanted.Value.Protocol}\""));
             }
         }
     }

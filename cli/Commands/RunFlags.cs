@@ -33,6 +33,8 @@ public sealed class RunFlags
         Values("--publish", "Publish a container port on the host: [[IP:][HOSTPORT]:]PORT[/PROTOCOL]; repeatable", "-p");
     public Option<bool> PublishAll { get; } =
         Switch("--publish-all", "Publish every port the image exposes on a free host port", "-P");
+    public Option<string[]> Expose { get; } =
+        Values("--expose", "Expose a port or range (PORT[-PORT][/PROTOCOL]) for -P; repeatable");
     public Option<string[]> Ip { get; } = Values("--ip", "Static IPv4 address on the network");
     public Option<string[]> Ip6 { get; } = Values("--ip6", "Static IPv6 address on the network");
     public Option<string?> MacAddress { get; } = Value("--mac-address", "Static MAC address on the network");
@@ -76,7 +78,7 @@ public sealed class RunFlags
 
     public Command AddTo(Command command) => Volumes.AddTo(command.With(
         Detach, Remove, Name, Env, EnvFile, Entrypoint, Workdir, User, Hostname, Network, Rootfs,
-        Publish, PublishAll, Ip, Ip6, MacAddress, NetworkAlias, Dns, DnsSearch, DnsOption, AddHost, NoHosts,
+        Publish, PublishAll, Expose, Ip, Ip6, MacAddress, NetworkAlias, Dns, DnsSearch, DnsOption, AddHost, NoHosts,
         LogDriver, LogOpt, Label, Runtime, Pull, TlsVerify, StopTimeout, Interactive, Tty, AuthFile, Image,
         Restart, Health.Command, Health.Interval, Health.Retries, Health.StartPeriod, Health.Timeout,
         Health.Disabled, Health.OnFailure));
@@ -104,6 +106,7 @@ public sealed class RunFlags
             Networks = r.GetValue(Network)!,
             PortMappings = PublishParser.Parse(r.GetValue(Publish)!),
             PublishAll = r.GetValue(PublishAll),
+            Expose = r.GetValue(Expose)!,
             StaticIps = [.. r.GetValue(Ip)!, .. r.GetValue(Ip6)!],
             MacAddress = r.GetValue(MacAddress),
             NetworkAliases = r.GetValue(NetworkAlias)!,

@@ -24,7 +24,7 @@ public static class ArgvSplitter
         "--arch", "--os", "--variant", "--restart", "--health-cmd", "--health-interval",
         "--health-retries", "--health-start-period", "--health-timeout", "--health-on-failure",
         "-v", "--volume", "--mount", "--tmpfs", "--volumes-from", "--image-volume",
-        "-p", "--publish", "--ip", "--ip6", "--mac-address", "--network-alias", "--dns",
+        "-p", "--publish", "--expose", "--ip", "--ip6", "--mac-address", "--network-alias", "--dns",
         "--dns-search", "--dns-option", "--add-host",
     ];
 

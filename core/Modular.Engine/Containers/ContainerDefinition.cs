@@ -28,6 +28,7 @@ internal sealed class ContainerDefinition(
         var network = NetworkFlags.Parse(request, defaultNetwork);
         var networkMode = network.Mode;
         var restart = ResolveRestart();
+        var exposed = ExposedPorts.Merge(image?.Config.ExposedPorts ?? [], request.Expose);
         var hostname = request.Hostname
             ?? (networkMode == "host" ? Environment.MachineName : id[..12]);
         return new ContainerConfig
@@ -50,9 +51,9 @@ internal sealed class ContainerDefinition(
             NetworkMode = networkMode,
             Networks = network.Networks,
             PortMappings = NetworkSelection.SharesNamespace(networkMode) ? []
-                : PublishedPorts.Complete(request.PortMappings, request.PublishAll, image?.Config.ExposedPorts ?? []),
-            ExposedPorts = image?.Config.ExposedPorts ?? [],
-            DnsServers = request.DnsServers,
+                : PublishedPorts.Complete(request.PortMappings, request.PublishAll, exposed),
+            ExposedPorts = exposed,
+            DnsServers = ValidDnsServers(networkMode),
             DnsSearch = request.DnsSearch,
             DnsOptions = request.DnsOptions,
             AddHosts = ValidAddHosts(),
@@ -127,8 +128,35 @@ internal sealed class ContainerDefinition(
         return (entrypoint, cmd);
     }
 
+    // Podman's checks and wording (specgen validation): a name server must be an address,
+    // and DNS settings mean nothing where the container gets no resolv.conf of its own.
+    private IReadOnlyList<string> ValidDnsServers(string networkMode)
+    {
+        foreach (var server in request.DnsServers)
+        {
+            if (!System.Net.IPAddress.TryParse(server, out _))
+            {
+                throw new InvalidInputException($"{server} is not an ip address");
+            }
+        }
+
+        var dnsGiven = request.DnsServers.Count + request.DnsSearch.Count + request.DnsOptions.Count > 0;
+        var mode = networkMode.Split(':', 2)[0];
+        if (dnsGiven && mode is "none" or "container")
+        {
+            throw new InvalidInputException($"conflicting options: dns and the network mode: {mode}");
+        }
+
+        return request.DnsServers;
+    }
+
     private IReadOnlyList<string> ValidAddHosts()
     {
+        if (request.NoHosts && request.AddHosts.Count > 0)
+        {
+            throw new InvalidInputException("--no-hosts and --add-host cannot be set together");
+        }
+
         foreach (var entry in request.AddHosts)
         {
             EtcFiles.SplitAddHost(entry);

@@ -106,6 +106,9 @@ public sealed record CreateContainerRequest
     /// <summary><c>-P</c>: publish the image's exposed ports on free host ports.</summary>
     public bool PublishAll { get; init; }
 
+    /// <summary><c>--expose</c> values as typed: <c>PORT[-PORT][/PROTOCOL]</c>.</summary>
+    public IReadOnlyList<string> Expose { get; init; } = [];
+
     /// <summary><c>--ip</c> and <c>--ip6</c>.</summary>
     public IReadOnlyList<string> StaticIps { get; init; } = [];
 

@@ -35,6 +35,51 @@ public abstract partial class NetworkTests<TFixture>
     }
 
     [Fact]
+    public async Task Expose_with_publish_all_gets_a_host_port_and_ping_needs_no_net_raw()
+    {
+        var name = Unique("expose");
+        try
+        {
+            var run = await Modpod.RunAsync(
+                "run", "-d", "--name", name, "--expose", "7000", "-P", Image, "sleep", "600");
+            var port = await Modpod.RunAsync("port", name, "7000");
+            var missing = await Modpod.RunAsync("port", name, "9999");
+
+            // containers.conf's built-in default sysctl lets every group ping.
+            var ping = await Modpod.RunAsync(
+                "run", "--rm", "--user", "1000", Image, "cat", "/proc/sys/net/ipv4/ping_group_range");
+
+            ModpodAssert.Exit(0, run);
+            Assert.StartsWith("0.0.0.0:", port.Output, StringComparison.Ordinal);
+            ModpodAssert.Exit(125, missing);
+            Assert.Contains("failed to find published port \"9999/tcp\"", missing.StandardError);
+            ModpodAssert.Exit(0, ping);
+            Assert.Equal("0\t0", ping.Output);
+        }
+        finally
+        {
+            await Modpod.RunAsync("rm", "-f", "-t", "0", name);
+        }
+    }
+
+    [Theory]
+    [InlineData("bogus is not an ip address", "--dns", "bogus")]
+    [InlineData("conflicting options: dns and the network mode: none", "--network", "none", "--dns", "10.9.9.9")]
+    [InlineData("--no-hosts and --add-host cannot be set together", "--no-hosts", "--add-host", "a:10.1.2.3")]
+    public async Task Network_options_that_cannot_work_are_refused_before_anything_is_made(
+        string error,
+        params string[] flags)
+    {
+        var before = (await Modpod.RunAsync("ps", "-a", "-q")).Output;
+
+        var run = await Modpod.RunAsync(["run", "--rm", .. flags, Image, "true"]);
+
+        ModpodAssert.Exit(125, run);
+        Assert.Equal($"Error: {error}", run.StandardError.Trim());
+        Assert.Equal(before, (await Modpod.RunAsync("ps", "-a", "-q")).Output);
+    }
+
+    [Fact]
     public async Task Hosts_and_resolv_conf_follow_add_host_dns_and_no_hosts()
     {
         var files = await Modpod.RunAsync(

@@ -18,6 +18,21 @@ internal static class NetworkSpec
         ContainerFiles? sharedFiles)
     {
         SetNamespace(spec, config, network);
+        if (config.NetworkMode is "bridge" or "none" or "private")
+        {
+            // containers.conf's built-in default_sysctls: any user may ping without
+            // NET_RAW. Only in a namespace made for this container: in host or ns: mode
+            // the setting would change a namespace the container does not own.
+            var linux = spec["linux"]!.AsObject();
+            if (linux["sysctl"] is not JsonObject sysctl)
+            {
+                sysctl = [];
+                linux["sysctl"] = sysctl;
+            }
+
+            sysctl.TryAdd("net.ipv4.ping_group_range", "0 0");
+        }
+
         var mounts = spec["mounts"]!.AsArray();
         if (config.NoHosts)
         {
