@@ -11,36 +11,15 @@ namespace Modular.Engine.Networks;
 /// </summary>
 public sealed class NetworkUsage(EngineOptions options)
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private ContainerStore? _store;
+    private readonly ExistingContainerStore _existing = new(options);
 
     /// <summary>Network name or id to the ids of the containers that joined it.</summary>
     public async Task<IReadOnlyList<ContainerRecord>> ContainersAsync(CancellationToken cancellationToken)
     {
-        var store = await StoreAsync(cancellationToken);
+        var store = await _existing.OpenAsync(cancellationToken);
         return store is null ? [] : await store.ListAsync(cancellationToken);
     }
 
     public static bool Uses(ContainerRecord container, NetworkDefinition network) =>
         container.Config.Networks.Keys.Any(k => k == network.Name || k == network.Id);
-
-    private async Task<ContainerStore?> StoreAsync(CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            if (_store is null && File.Exists(Path.Combine(options.GraphRoot, "modular.db")))
-            {
-                var store = new ContainerStore(options.GraphRoot);
-                await store.InitializeAsync(cancellationToken);
-                _store = store;
-            }
-
-            return _store;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
 }

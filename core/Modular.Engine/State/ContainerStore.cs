@@ -21,7 +21,7 @@ public sealed class ContainerStore
     public ContainerStore(string graphRoot)
     {
         Directory.CreateDirectory(graphRoot);
-        DatabasePath = Path.Combine(graphRoot, "modular.db");
+        DatabasePath = DatabasePathIn(graphRoot);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = DatabasePath,
@@ -31,6 +31,9 @@ public sealed class ContainerStore
     }
 
     public string DatabasePath { get; }
+
+    /// <summary>Where the database of the store under <paramref name="graphRoot"/> lives.</summary>
+    public static string DatabasePathIn(string graphRoot) => Path.Combine(graphRoot, "modular.db");
 
     /// <summary>Creates or migrates the schema; safe to call from racing processes.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)

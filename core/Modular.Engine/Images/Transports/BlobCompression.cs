@@ -8,14 +8,12 @@ internal static class BlobCompression
         await using var file = File.OpenRead(path);
         var magic = new byte[4];
         var n = await file.ReadAtLeastAsync(magic, 4, throwOnEndOfStream: false, cancellationToken);
-        if (n >= 2 && magic[0] == 0x1f && magic[1] == 0x8b)
+        return BlobEncodings.Detect(magic.AsSpan(0, n)) switch
         {
-            return LayerCompression.Gzip;
-        }
-
-        return n == 4 && magic[0] == 0x28 && magic[1] == 0xb5 && magic[2] == 0x2f && magic[3] == 0xfd
-            ? LayerCompression.Zstd
-            : LayerCompression.None;
+            BlobEncoding.Gzip => LayerCompression.Gzip,
+            BlobEncoding.Zstd => LayerCompression.Zstd,
+            _ => LayerCompression.None,
+        };
     }
 
     /// <summary>
