@@ -9,6 +9,9 @@ namespace Modular.Plugins.Network.Cni;
 /// finds from the interface's addresses. This stand-in holds one veth per interface name,
 /// with the addresses the container had, which they delete as the container's; so the
 /// teardown completes. Removed on dispose.
+/// Known gap: a namespace deleted a moment ago may still hold its veth on the bridge while
+/// the kernel frees it; netavark then counts that port and leaves the network's own rules
+/// until the network's last container is torn down.
 /// </summary>
 internal sealed class StandInNamespace : IAsyncDisposable
 {

@@ -18,6 +18,7 @@ public abstract partial class NetworkBackendConformance
         };
         await sandbox.SetupAsync(request);
         await HostCommand.MustAsync("ip", "netns", "delete", ns);
+        await sandbox.WaitUntilBridgeHasNoPortsAsync();
 
         await sandbox.TeardownAsync(request);
         await sandbox.Backend.DeleteNetworkAsync(network, default);

@@ -98,6 +98,26 @@ public sealed partial class NetworkSandbox : IAsyncDisposable
     public static string NamespacePath(string name) => "/run/netns/" + name;
 
     /// <summary>
+    /// The kernel frees a deleted namespace later, on a work queue; until then the container's
+    /// veth still sits on the bridge, and netavark, seeing a port, keeps the network's rules
+    /// as if another container used it. A crashed container's namespace is long gone by the
+    /// time it is torn down, so the test waits for that state rather than racing the kernel.
+    /// </summary>
+    public async Task WaitUntilBridgeHasNoPortsAsync()
+    {
+        var ports = "/sys/class/net/" + Bridge + "/brif";
+        for (var waited = 0; waited < 100 && Directory.Exists(ports); waited++)
+        {
+            if (Directory.GetFileSystemEntries(ports).Length == 0)
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>
     /// A parent for macvlan: a veth pair, both ends up, under this sandbox's bridge name
     /// (a macvlan network has no bridge), so dispose removes it with the bridge.
     /// </summary>
