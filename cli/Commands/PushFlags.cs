@@ -78,7 +78,7 @@ public sealed class PushFlags
         {
             "oci" => ManifestFormat.Oci,
             "v2s2" or "docker" => ManifestFormat.DockerV2Schema2,
-            "v2s1" => throw new UsageException("manifest type v2s1 is not supported for writing"),
+            "v2s1" => ManifestFormat.DockerV2Schema1,
             _ => ManifestFormat.Default,
         };
         var compression = CheckedCompression(r) switch

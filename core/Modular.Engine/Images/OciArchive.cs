@@ -59,18 +59,22 @@ internal static class OciArchive
     }
 
     /// <summary>
-    /// The image's name from its annotations. A ref.name that is only a tag ("latest")
-    /// names no repository, so the image is loaded unnamed, as Podman does.
+    /// The image's name from its annotations, containerd's first (libimage
+    /// nameFromAnnotations), normalized as libimage NormalizeName does: a short name, even a
+    /// bare "latest", goes under localhost/ (Podman 4.3.1 and 5 agree: localhost/latest:latest).
     /// </summary>
     private static List<string> NamesOf(Descriptor top)
     {
         var annotations = top.Annotations ?? new Dictionary<string, string>();
-        var name = annotations.GetValueOrDefault(ContainerdName) ?? annotations.GetValueOrDefault(RefName);
-        if (name is null || !(name.Contains('/') || name.Contains(':')))
+        var name = NonEmpty(annotations.GetValueOrDefault(ContainerdName))
+            ?? NonEmpty(annotations.GetValueOrDefault(RefName));
+        if (name is null)
         {
             return [];
         }
 
         return ImageReference.TryParse(name, out var reference) ? [ImageLookup.StoredName(reference!)] : [];
     }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -60,7 +60,10 @@ public sealed partial class RegistryClient : IDisposable
         var mediaType = response.Content.Headers.ContentType?.MediaType ?? "";
         // The digest is that of the bytes received, never the Docker-Content-Digest header:
         // a registry could otherwise make us record a digest the content does not have.
-        var digest = Digests.Of(body);
+        // A signed schema 1 manifest is known by its payload's digest (signatures cut out).
+        var digest = Images.Schema1.Schema1Converter.IsSchema1(body, mediaType)
+            ? Images.Schema1.Schema1Converter.CanonicalDigest(body)
+            : Digests.Of(body);
         if (reference.StartsWith("sha256:", StringComparison.Ordinal) && digest != reference)
         {
             throw new InvalidInputException(

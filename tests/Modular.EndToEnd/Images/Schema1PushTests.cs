@@ -80,6 +80,37 @@ public sealed class Schema1PushTests(RegistryFixture registry, ModpodFixture mod
     }
 
     [Fact]
+    public async Task A_signed_schema1_image_pulls_by_its_payload_digest()
+    {
+        var unique = await TestImageCatalog.UniqueAsync("localhost/schema1-bydigest:latest", "schema1-bydigest");
+        await modpod.LoadAsync(unique, expectSuccess: true);
+        var schema1 = await RegistryFixture.StartWithSchema1Async();
+        try
+        {
+            var target = $"{schema1.Address}/push/schema1-bydigest:v1";
+            var digestFile = Path.Combine(modpod.Directory, "work", "schema1-bydigest.digest");
+            ModpodAssert.Exit(0, await modpod.RunAsync(
+                "push", "-q", "--tls-verify=false", "--format", "v2s1", "--digestfile", digestFile,
+                "localhost/schema1-bydigest:latest", target));
+            await modpod.RunAsync("rmi", "localhost/schema1-bydigest:latest");
+            var digest = await File.ReadAllTextAsync(digestFile);
+            var byDigest = $"{schema1.Address}/push/schema1-bydigest@{digest}";
+
+            var pull = await modpod.RunAsync("pull", "-q", "--tls-verify=false", byDigest);
+            var run = await modpod.RunAsync("run", "--rm", byDigest, "cat", "/etc/modular-token");
+
+            ModpodAssert.Exit(0, pull);
+            ModpodAssert.Exit(0, run);
+            Assert.Equal("schema1-bydigest", run.Output);
+            await modpod.RunAsync("rmi", "-f", byDigest);
+        }
+        finally
+        {
+            await schema1.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task Push_format_v2s1_to_a_registry_without_schema1_fails_with_one_error_line()
     {
         var image = await modpod.EnsureBusyboxAsync();

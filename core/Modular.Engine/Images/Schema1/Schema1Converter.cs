@@ -38,11 +38,24 @@ internal static class Schema1Converter
         }
     }
 
-    public static async Task<Converted> ConvertAsync(
+    public static Task<Converted> ConvertAsync(
         RegistryClient client,
         string repository,
         byte[] body,
         string tempDirectory,
+        CancellationToken cancellationToken) =>
+        ConvertAsync(
+            body,
+            (digest, ct) => MeasureAsync(client, repository, digest, tempDirectory, ct),
+            cancellationToken);
+
+    /// <summary>
+    /// Converts with <paramref name="measure"/> giving each layer blob's compressed size and
+    /// diff id: fetched from a registry, or read from a dir: image's files.
+    /// </summary>
+    public static async Task<Converted> ConvertAsync(
+        byte[] body,
+        Func<string, CancellationToken, Task<(long Size, string DiffId)>> measure,
         CancellationToken cancellationToken)
     {
         var root = JsonNode.Parse(body)?.AsObject()
@@ -66,7 +79,7 @@ internal static class Schema1Converter
                 continue;
             }
 
-            var (size, diffId) = await MeasureAsync(client, repository, blobs[i]!, tempDirectory, cancellationToken);
+            var (size, diffId) = await measure(blobs[i]!, cancellationToken);
             layers.Add(new Descriptor(Transports.ManifestComposer.LayerType(false, Transports.LayerCompression.Gzip), blobs[i]!, size));
             diffIds.Add(diffId);
         }
@@ -79,6 +92,19 @@ internal static class Schema1Converter
 
     /// <summary>A signed manifest is known by its payload's digest (libtrust cuts the signatures out).</summary>
     public static string CanonicalDigest(byte[] body)
+    {
+        try
+        {
+            return PayloadDigest(body);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or FormatException
+            or InvalidOperationException or ArgumentOutOfRangeException)
+        {
+            throw new InvalidInputException($"invalid schema 1 manifest signature: {e.Message}", e);
+        }
+    }
+
+    private static string PayloadDigest(byte[] body)
     {
         using var json = JsonDocument.Parse(body);
         if (!json.RootElement.TryGetProperty("signatures", out var signatures) || signatures.GetArrayLength() == 0)
@@ -139,22 +165,30 @@ internal static class Schema1Converter
                 await BlobFetcher.FetchAsync(client, repository, new Descriptor("", digest, -1), file, cancellationToken);
             }
 
-            await using var read = File.OpenRead(temp);
-            await using var gunzip = new GZipStream(read, CompressionMode.Decompress);
-            using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            var buffer = new byte[81920];
-            int n;
-            while ((n = await gunzip.ReadAsync(buffer, cancellationToken)) > 0)
-            {
-                sha.AppendData(buffer, 0, n);
-            }
-
-            return (read.Length, "sha256:" + Convert.ToHexStringLower(sha.GetHashAndReset()));
+            return await MeasureFileAsync(temp, cancellationToken);
         }
         finally
         {
             File.Delete(temp);
         }
+    }
+
+    /// <summary>The size of a gzip layer file and the digest of what it unpacks to.</summary>
+    public static async Task<(long Size, string DiffId)> MeasureFileAsync(
+        string path,
+        CancellationToken cancellationToken)
+    {
+        await using var read = File.OpenRead(path);
+        await using var gunzip = new GZipStream(read, CompressionMode.Decompress);
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[81920];
+        int n;
+        while ((n = await gunzip.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            sha.AppendData(buffer, 0, n);
+        }
+
+        return (read.Length, "sha256:" + Convert.ToHexStringLower(sha.GetHashAndReset()));
     }
 
     private static byte[] FromBase64Url(string text)

@@ -21,6 +21,11 @@ internal static class DirectoryTransportReader
         }
 
         var body = await File.ReadAllBytesAsync(manifestPath, cancellationToken);
+        if (Schema1.Schema1Converter.IsSchema1(body, null))
+        {
+            return await ReadSchema1Async(directory, body, cancellationToken);
+        }
+
         var manifest = Manifest.Parse(body, null);
         if (manifest.IsIndex)
         {
@@ -43,6 +48,31 @@ internal static class DirectoryTransportReader
         }
 
         return new ImageCommit(config, body, manifest.MediaType, [Digests.Of(body)], [], layers);
+    }
+
+    /// <summary>
+    /// A schema 1 dir: image (as <c>skopeo copy --format v2s1</c> writes it) is converted as a
+    /// schema 1 pull is, its layers read from the directory; the image keeps the schema 1
+    /// manifest's digest, over the payload without signatures, as containers/image does.
+    /// </summary>
+    private static async Task<ImageCommit> ReadSchema1Async(
+        string directory,
+        byte[] body,
+        CancellationToken cancellationToken)
+    {
+        var converted = await Schema1.Schema1Converter.ConvertAsync(
+            body,
+            async (digest, ct) => await Schema1.Schema1Converter.MeasureFileAsync(
+                await VerifiedAsync(directory, new Descriptor("", digest, -1), ct), ct),
+            cancellationToken);
+        var manifest = Manifest.Parse(converted.Manifest, MediaTypes.DockerManifest);
+        var diffIds = ImageConfigDocument.Parse(converted.Config).DiffIds;
+        var layers = manifest.Layers
+            .Select((layer, i) => ArchiveBlobs.Layer(
+                Path.Combine(directory, Digests.Hex(layer.Digest)), layer.Digest, diffIds[i]))
+            .ToList();
+        return new ImageCommit(
+            converted.Config, converted.Manifest, manifest.MediaType, [converted.Digest], [], layers);
     }
 
     private static async Task<string> VerifiedAsync(string directory, Descriptor blob, CancellationToken cancellationToken)

@@ -28,8 +28,10 @@ internal sealed partial class ImageTransports
         {
             case TransportKind.Directory:
                 RequireDirectory(source);
+                // Podman 5 (libimage copyFromDefault) names a dir: image by nothing but its
+                // ID: a path is seldom a valid image name, and dir: carries no name.
                 var commit = await DirectoryTransportReader.ReadAsync(source.Path, source.ToString(), cancellationToken);
-                return await CommitAsync([commit with { Names = DirName(source.Path) }], options, cancellationToken);
+                return await CommitAsync([commit with { Names = [] }], options, cancellationToken);
             case TransportKind.OciLayout:
                 RequireDirectory(source);
                 return await CommitAsync(
@@ -112,12 +114,5 @@ internal sealed partial class ImageTransports
         {
             throw new NotFoundException($"{source.Path}: no such directory");
         }
-    }
-
-    /// <summary>Podman names a dir: image localhost/PATH, when that is a valid name.</summary>
-    private static IReadOnlyList<string> DirName(string path)
-    {
-        var candidate = "localhost/" + path.TrimStart('/');
-        return ImageReference.TryParse(candidate, out var reference) ? [ImageLookup.StoredName(reference!)] : [];
     }
 }

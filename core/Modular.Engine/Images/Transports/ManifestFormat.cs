@@ -11,4 +11,10 @@ public enum ManifestFormat
 
     /// <summary><c>v2s2</c> or <c>docker</c>: application/vnd.docker.distribution.manifest.v2+json.</summary>
     DockerV2Schema2,
+
+    /// <summary>
+    /// <c>v2s1</c>: a libtrust-signed Docker schema 1 manifest; only <c>dir:</c> and
+    /// registries take it, as containers/image's other destinations refuse it.
+    /// </summary>
+    DockerV2Schema1,
 }

@@ -26,8 +26,11 @@ internal static class OciLayoutReader
         var index = Manifest.Parse(await File.ReadAllBytesAsync(indexPath, cancellationToken), MediaTypes.OciIndex);
         var top = Choose(index.Children, input, refName);
         var commit = await OciArchive.ReadImageAsync(directory, top, cancellationToken);
-        IReadOnlyList<string> names = refName is not null ? [NameFor(refName)]
-            : namesFromAnnotations ? commit.Names
+        // As Podman 5's libimage: an oci-archive: image takes the name in its annotations
+        // (localhost/ for a short one); an oci: image the ref given after the path, read as
+        // a Docker reference (docker.io for a short one), and no name without one.
+        IReadOnlyList<string> names = namesFromAnnotations ? commit.Names
+            : refName is not null ? [NameFor(refName)]
             : [];
         return [commit with { Names = names }];
     }
@@ -52,9 +55,18 @@ internal static class OciLayoutReader
     private static string? RefOf(Descriptor descriptor) =>
         descriptor.Annotations?.GetValueOrDefault(OciLayoutWriter.RefName);
 
-    /// <summary>The stored name for a ref: a bare tag ("v1") names no repository, so it becomes localhost/v1.</summary>
-    private static string NameFor(string refName) =>
-        ImageReference.TryParse(refName, out var reference)
-            ? ImageLookup.StoredName(reference!)
-            : throw new InvalidInputException($"invalid image name \"{refName}\"");
+    /// <summary>
+    /// The stored name for an oci: ref, normalized as containers/image's storage transport
+    /// does (ParseNormalizedNamed, then :latest): "v1" becomes docker.io/library/v1:latest.
+    /// </summary>
+    private static string NameFor(string refName)
+    {
+        if (!ImageReference.TryParse(refName, out var reference))
+        {
+            throw new InvalidInputException($"invalid image name \"{refName}\"");
+        }
+
+        var named = reference!.Domain == "docker.io" ? reference with { Domain = null } : reference;
+        return named.Qualify("docker.io").WithDefaultTag().ToString();
+    }
 }
