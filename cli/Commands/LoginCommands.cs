@@ -122,12 +122,25 @@ public static class LoginCommands
 
     private static async Task<RegistryCredentials> PromptAsync(CliContext context, CancellationToken cancellationToken)
     {
-        // Limitation: the password prompt echoes (no terminal control here); use
-        // --password-stdin in scripts, as Podman recommends.
         await context.Error.WriteAsync("Username: ");
-        var name = await Console.In.ReadLineAsync(cancellationToken);
-        await context.Error.WriteAsync("Password: ");
-        var secret = await Console.In.ReadLineAsync(cancellationToken);
+        await context.Error.FlushAsync(cancellationToken);
+        var name = TerminalLine.IsTerminal ? TerminalLine.Read() : await Console.In.ReadLineAsync(cancellationToken);
+        string? secret;
+        if (TerminalLine.IsTerminal)
+        {
+            // Echo goes off before the prompt shows, so nothing typed after it can echo;
+            // disposing (or a signal) restores the terminal's settings on every path.
+            using var echo = TerminalEcho.Off(TerminalLine.StandardInput);
+            await context.Error.WriteAsync("Password: ");
+            await context.Error.FlushAsync(cancellationToken);
+            secret = TerminalLine.Read();
+        }
+        else
+        {
+            await context.Error.WriteAsync("Password: ");
+            secret = await Console.In.ReadLineAsync(cancellationToken);
+        }
+
         return string.IsNullOrEmpty(name) || secret is null
             ? throw new UsageException("username and password are required")
             : new RegistryCredentials(name, secret);

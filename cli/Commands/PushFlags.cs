@@ -84,7 +84,7 @@ public sealed class PushFlags
         var compression = CheckedCompression(r) switch
         {
             "gzip" => LayerCompression.Gzip,
-            "zstd" or "zstd:chunked" => LayerCompression.Zstd,
+            "zstd" => LayerCompression.Zstd,
             _ when r.GetValue(Compress) => LayerCompression.Gzip,
             _ => LayerCompression.Preserve,
         };
@@ -104,7 +104,16 @@ public sealed class PushFlags
     private string? CheckedCompression(ParseResult r)
     {
         var value = r.GetValue(CompressionFormat);
-        return value is null or "gzip" or "zstd" or "zstd:chunked"
+        if (value == "zstd:chunked")
+        {
+            // Refused rather than written as plain zstd: a user asking for zstd:chunked wants
+            // the TOC that partial pulls read, and would not notice it missing (docs/images.md).
+            throw new UsageException(
+                "compression format zstd:chunked is not supported (no partial-pull TOC is written); " +
+                "use --compression-format zstd");
+        }
+
+        return value is null or "gzip" or "zstd"
             ? value
             : throw new UsageException($"unsupported compression format {value}");
     }

@@ -25,14 +25,15 @@ public static class BlobEncodings
             : BlobEncoding.None;
     }
 
-    /// <summary>Parses <c>--compression-format</c>: gzip, zstd or zstd:chunked (stored as zstd).</summary>
+    /// <summary>
+    /// Parses <c>--compression-format</c>: gzip or zstd. zstd:chunked is refused: its TOC
+    /// and footer (containers/storage pkg/chunked) are not written, and plain zstd in its
+    /// place would silently lose the partial pulls the user asked for.
+    /// </summary>
     public static BlobEncoding Parse(string text) => text switch
     {
         "gzip" => BlobEncoding.Gzip,
         "zstd" => BlobEncoding.Zstd,
-        // Limitation: zstd:chunked's seekable footer is not written; the layers are plain
-        // zstd, which every zstd:chunked reader also accepts.
-        "zstd:chunked" => BlobEncoding.Zstd,
         _ => throw new InvalidInputException($"unsupported compression format {text}"),
     };
 

@@ -45,9 +45,13 @@ public sealed class ImageStore(EngineOptions options)
 
     /// <summary>A per-blob lock, so one process downloads a blob while others wait for it.</summary>
     public Task<FileLock> LockBlobAsync(string digest, CancellationToken cancellationToken) =>
-        FileLock.AcquireAsync(
-            Path.Combine(LayersDirectory, "locks", Digests.Hex(digest) + ".lock"),
-            cancellationToken);
+        FileLock.AcquireAsync(BlobLockPath(digest), cancellationToken);
+
+    /// <summary>The blob's per-digest lock if no pull holds it now, else null.</summary>
+    public FileLock? TryLockBlob(string digest) => FileLock.TryAcquire(BlobLockPath(digest));
+
+    private string BlobLockPath(string digest) =>
+        Path.Combine(LayersDirectory, "locks", Digests.Hex(digest) + ".lock");
 
     /// <summary>Writes both files; the caller holds the store lock.</summary>
     public async Task WriteAsync(StoreState state, CancellationToken cancellationToken)

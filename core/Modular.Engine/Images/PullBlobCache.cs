@@ -77,4 +77,36 @@ internal sealed class PullBlobCache(ImageStore store)
             File.Delete(PathOf(digest));
         }
     }
+
+    /// <summary>
+    /// Removes what no running pull holds (its per-blob lock is free): every ".partial",
+    /// which is never resumed (a blob restarts from its first byte), and the complete blobs
+    /// of abandoned pulls once older than <paramref name="keepComplete"/> (null: all of
+    /// them). Files that are not named by a digest are not ours and stay.
+    /// </summary>
+    public void Sweep(TimeSpan? keepComplete)
+    {
+        if (!System.IO.Directory.Exists(Directory))
+        {
+            return;
+        }
+
+        foreach (var path in System.IO.Directory.EnumerateFiles(Directory))
+        {
+            var name = Path.GetFileName(path);
+            var partial = name.EndsWith(".partial", StringComparison.Ordinal);
+            var hex = partial ? name[..^".partial".Length] : name;
+            var young = keepComplete is { } keep && File.GetLastWriteTimeUtc(path) > DateTime.UtcNow - keep;
+            if ((!partial && young) || !Digests.IsValid("sha256:" + hex))
+            {
+                continue;
+            }
+
+            using var held = store.TryLockBlob("sha256:" + hex);
+            if (held is not null)
+            {
+                File.Delete(path);
+            }
+        }
+    }
 }

@@ -120,6 +120,11 @@ internal sealed class PullSession(
 
             RecordSources(layers, diffIds, missing);
             cache.Forget(missing.Select(l => l.Digest));
+            locks.ForEach(l => l.Dispose());
+
+            // What killed pulls left of other images: partial files now, finished blobs after
+            // a day, so the cache stays bounded without a prune.
+            cache.Sweep(TimeSpan.FromDays(1));
             return record;
         }
         finally

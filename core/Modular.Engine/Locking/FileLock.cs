@@ -13,6 +13,7 @@ namespace Modular.Engine.Locking;
 public sealed partial class FileLock : IDisposable
 {
     private const int LockExclusive = 2;
+    private const int LockNonBlocking = 4;
     private const int ReadWriteCreateCloexec = 0x2 | 0x40 | 0x80000;
     private const int Interrupted = 4;
 
@@ -43,6 +44,25 @@ public sealed partial class FileLock : IDisposable
             close(fd);
             throw;
         }
+    }
+
+    /// <summary>The lock if nobody holds it now, else null; never waits.</summary>
+    public static FileLock? TryAcquire(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var fd = open(path, ReadWriteCreateCloexec, 0x180);
+        if (fd < 0)
+        {
+            throw new Win32Exception(Marshal.GetLastPInvokeError(), $"open {path}");
+        }
+
+        if (flock(fd, LockExclusive | LockNonBlocking) == 0)
+        {
+            return new FileLock(fd);
+        }
+
+        close(fd);
+        return null;
     }
 
     public void Dispose()

@@ -77,6 +77,36 @@ public sealed class KilledPullTests(RegistryFixture registry, ModpodFixture modp
         Assert.All(image.Layers.Skip(1), l => Assert.DoesNotContain(second, r => r.Contains(l.GzipDigest, StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task What_a_killed_pull_left_goes_with_the_next_pull_and_image_prune()
+    {
+        var image = await TestImageCatalog.RandomLayersAsync("x", 3, 8 << 20, seed: 14);
+        await registry.PushAsync(image, "kill/leftover");
+        var stalled = image.Layers[^1].GzipDigest;
+        await using var proxy = new ThrottlingProxy(registry.Address) { StallOn = stalled, StallAfterBytes = 1 << 20 };
+        var others = image.Layers.Skip(1).SkipLast(1).Select(l => l.GzipDigest).ToList();
+        var partial = Path.Combine(PullBlobs, stalled[7..] + ".partial");
+        await KillWhenAsync($"{proxy.Address}/kill/leftover:latest", Task.WhenAll(proxy.Stalled, CachedAsync(others)));
+        var leftAfterKill = File.Exists(partial);
+        var other = await TestImageCatalog.RandomLayersAsync("y", 2, 1 << 20, seed: 15);
+        await registry.PushAsync(other, "kill/other");
+
+        var pull = await modpod.RunAsync("pull", "-q", "--tls-verify=false", $"{registry.Address}/kill/other:latest");
+        var afterOtherPull = File.Exists(partial);
+        var kept = others.All(d => File.Exists(Path.Combine(PullBlobs, d[7..])));
+        var prune = await modpod.RunAsync("image", "prune", "-f");
+
+        Assert.True(leftAfterKill, "the kill left no .partial file: the test proves nothing");
+        ModpodAssert.Exit(0, pull);
+        Assert.False(afterOtherPull, "the next pull left the killed pull's .partial file");
+        Assert.True(kept, "finished blobs of the killed pull are kept for a day, for its rerun");
+        ModpodAssert.Exit(0, prune);
+        Assert.Empty(Directory.Exists(PullBlobs) ? Directory.GetFiles(PullBlobs) : []);
+        await modpod.RunAsync("rmi", $"{registry.Address}/kill/other:latest");
+    }
+
+    private string PullBlobs => Path.Combine(modpod.GraphRoot, "tmp", "pull-blobs");
+
     /// <summary>Starts the pull, waits for <paramref name="point"/>, and SIGKILLs modpod by its PID.</summary>
     private async Task KillWhenAsync(string reference, Task point)
     {

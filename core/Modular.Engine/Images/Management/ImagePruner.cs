@@ -9,6 +9,9 @@ public sealed class ImagePruner(IImageService images, ImageStore store, IImageUs
 {
     public async Task<IReadOnlyList<string>> PruneAsync(ImagePruneOptions options, CancellationToken cancellationToken)
     {
+        // Blobs that killed pulls left behind are not images, but prune is where users
+        // expect unused image data to go.
+        new PullBlobCache(store).Sweep(keepComplete: null);
         var removed = new List<string>();
         while (true)
         {
