@@ -100,6 +100,30 @@ public sealed class ImageManagementTests(ModpodFixture modpod, WitnessFixture wi
     }
 
     [Fact]
+    public async Task Tree_prints_the_layer_ids_podman_prints_for_the_same_loaded_image()
+    {
+        var image = await Modular.TestImages.TestImageCatalog.RandomLayersAsync("localhost/tree-ids:1", 3, 1 << 16, seed: 21);
+        var archive = Path.Combine(_work, "tree.tar");
+        await Modular.TestImages.DockerArchiveWriter.WriteAsync(image, archive);
+        ModpodAssert.Exit(0, await modpod.RunAsync("load", "-q", "-i", archive));
+        ModpodAssert.Exit(0, await witness.PodmanAsync("load", "-q", "-i", archive));
+
+        var mine = await modpod.RunAsync("image", "tree", "localhost/tree-ids:1");
+        var theirs = await witness.PodmanAsync("image", "tree", "localhost/tree-ids:1");
+
+        await modpod.RunAsync("rmi", "localhost/tree-ids:1");
+        await witness.PodmanAsync("rmi", "-a", "-f");
+        ModpodAssert.Exit(0, mine);
+        ModpodAssert.Exit(0, theirs);
+        Assert.Equal(LayerIds(theirs), LayerIds(mine));
+        Assert.Equal(4, LayerIds(mine).Count);
+    }
+
+    private static List<string> LayerIds(ModpodResult tree) =>
+        [.. tree.Lines.Select(l => System.Text.RegularExpressions.Regex.Match(l, @"ID: ([0-9a-f]{12}) "))
+            .Where(m => m.Success).Select(m => m.Groups[1].Value)];
+
+    [Fact]
     public async Task An_image_mounts_read_only_lists_and_unmounts()
     {
         var image = await modpod.EnsureBusyboxAsync();

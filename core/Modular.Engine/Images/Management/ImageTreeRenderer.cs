@@ -63,7 +63,27 @@ public sealed class ImageTreeRenderer(IImageService images, ImageStore store)
     {
         var owners = state.Images.Where(i => i.TopLayer == layer.Id).SelectMany(i => i.Names).ToList();
         var tags = owners.Count > 0 ? $" Top Layer of: [{string.Join(' ', owners)}]" : "";
-        return $"ID: {layer.Id[..12]} Size: {Size(layer.Size, 4),7}{tags}";
+        return $"ID: {StorageId(state, layer)[..12]} Size: {Size(layer.Size, 4),7}{tags}";
+    }
+
+    /// <summary>
+    /// The ID containers/storage would give this layer, which Podman prints: containers/image
+    /// names a pulled or loaded layer by its diff id when it is the base, else by
+    /// sha256(parent's ID + "+" + diff id hex). Our store keys layers by OCI chain id instead
+    /// (the same for the base, different above it), so the tree shows Podman's form.
+    /// </summary>
+    private static string StorageId(StoreState state, LayerRecord layer)
+    {
+        if (layer.DiffId is null)
+        {
+            return layer.Id;
+        }
+
+        var diffId = Digests.Hex(layer.DiffId);
+        var parent = layer.Parent is null ? null : state.FindLayer(layer.Parent);
+        return parent is null
+            ? diffId
+            : Digests.Hex(Digests.Of(System.Text.Encoding.ASCII.GetBytes(StorageId(state, parent) + "+" + diffId)));
     }
 
     private long MetadataSize(string imageId)

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -173,13 +172,19 @@ internal static class Schema1Converter
         }
     }
 
-    /// <summary>The size of a gzip layer file and the digest of what it unpacks to.</summary>
+    /// <summary>
+    /// The size of a layer file and the digest of what it unpacks to. Registries serve
+    /// schema 1 layers gzipped; a dir: image may hold them plain (Podman writes them so).
+    /// </summary>
     public static async Task<(long Size, string DiffId)> MeasureFileAsync(
         string path,
         CancellationToken cancellationToken)
     {
         await using var read = File.OpenRead(path);
-        await using var gunzip = new GZipStream(read, CompressionMode.Decompress);
+        var head = new byte[4];
+        var got = await read.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+        read.Position = 0;
+        await using var gunzip = BlobEncodings.OpenDecompressing(read, BlobEncodings.Detect(head.AsSpan(0, got)));
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = new byte[81920];
         int n;

@@ -37,6 +37,12 @@ internal sealed partial class ImageTransports(
                 $"{destination.Transport}: only docker-archive can hold more than one image");
         }
 
+        if (options.Format == ManifestFormat.DockerV2Schema1 && destination.Kind != TransportKind.Directory)
+        {
+            // Registries (push) and dir: hold schema 1; the archives and OCI layouts here do not.
+            throw new InvalidInputException("manifest type v2s1 is not supported for writing");
+        }
+
         var stored = new List<StoredImage>();
         foreach (var name in imageNamesOrIds)
         {
@@ -65,12 +71,6 @@ internal sealed partial class ImageTransports(
         ExportOptions options,
         CancellationToken cancellationToken)
     {
-        if (options.Format == ManifestFormat.DockerV2Schema1 && destination.Kind != TransportKind.Directory)
-        {
-            // Registries (push) and dir: hold schema 1; the archives and OCI layouts here do not.
-            throw new InvalidInputException("manifest type v2s1 is not supported for writing");
-        }
-
         switch (destination.Kind)
         {
             case TransportKind.Directory:
