@@ -29,6 +29,7 @@ public sealed class RegistryFixture : IAsyncLifetime
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _accessLog = new();
     private bool _auth;
     private bool _schema1;
+    private TokenServer? _token;
     private TestCertificates? _tls;
 
     private readonly CancellationTokenSource _stop = new();
@@ -70,6 +71,14 @@ public sealed class RegistryFixture : IAsyncLifetime
         handler.ClientCertificates.Add(System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPemFile(
             Path.Combine(certs, "client.cert"), Path.Combine(certs, "client.key")));
         registry._http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
+        await registry.InitializeAsync();
+        return registry;
+    }
+
+    /// <summary>A registry with <c>auth: token</c>, trusting the tokens of <paramref name="token"/>.</summary>
+    public static async Task<RegistryFixture> StartWithTokenAuthAsync(TokenServer token)
+    {
+        var registry = new RegistryFixture { _auth = true, _token = token };
         await registry.InitializeAsync();
         return registry;
     }
@@ -125,7 +134,17 @@ public sealed class RegistryFixture : IAsyncLifetime
         var config = Path.Combine(Directory, "config.yml");
         var htpasswd = Path.Combine(Directory, "htpasswd");
         await File.WriteAllTextAsync(htpasswd, $"{User}:{PasswordHash}\n");
-        var auth = _auth
+        var auth = _token is not null
+            ? $"""
+
+            auth:
+              token:
+                realm: {_token.Realm}
+                service: {TokenServer.Service}
+                issuer: {TokenServer.Issuer}
+                rootcertbundle: {_token.RootCertBundle}
+            """
+            : _auth
             ? $"""
 
             auth:
