@@ -21,10 +21,13 @@ public sealed partial class ContainerService
         }
         else
         {
-            var listed = await ListAsync(all, cancellationToken);
-            foreach (var info in listed)
+            // A container removed since the listing is simply not shown.
+            foreach (var info in await ListAsync(all, cancellationToken))
             {
-                records.Add(await RefreshOrThrowAsync(info.Id, cancellationToken));
+                if (await _store.FindAsync(info.Id, cancellationToken) is { } record)
+                {
+                    records.Add(record);
+                }
             }
         }
 
