@@ -60,7 +60,7 @@ public sealed class StatsTests(ModpodFixture modpod)
         try
         {
             await modpod.RunAsync("run", "-d", "--name", "limits-stats-json", "--network", "none", image,
-                "sh", "-c", "sleep 1000 & sleep 1000");
+                "sh", "-c", "sleep 1000 & sleep 1000 & wait");
 
             var result = await modpod.RunAsync("stats", "--no-stream", "--format", "json", "limits-stats-json");
 
