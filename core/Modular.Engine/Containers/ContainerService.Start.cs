@@ -196,7 +196,7 @@ public sealed partial class ContainerService
         ContainerId: config.Id,
         Name: config.Name,
         RuntimeExecutable: runtime.Command.Executable,
-        RuntimeArguments: runtime.Command.GlobalArguments,
+        RuntimeArguments: Resources.CgroupPlacement.RuntimeArguments(runtime.Command.GlobalArguments, config.Resources),
         BundlePath: paths.Bundle,
         PidFile: paths.PidFile,
         ConmonPidFile: paths.ConmonPidFile,

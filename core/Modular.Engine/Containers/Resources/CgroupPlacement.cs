@@ -1,3 +1,7 @@
+using Modular.Contracts.Errors;
+using Modular.Contracts.Runtime;
+using Modular.Engine.State;
+
 namespace Modular.Engine.Containers.Resources;
 
 /// <summary>
@@ -8,6 +12,25 @@ public static class CgroupPlacement
 {
     public const string DefaultCgroupfsParent = "/modular_parent";
     public const string DefaultSystemdParent = "machine.slice";
+
+    /// <summary>Podman's refusal of <c>--cgroups disabled</c> with a runtime that cannot run so.</summary>
+    public static void CheckRuntime(ContainerConfig config, RuntimeFeatures features)
+    {
+        if (config.Resources.CgroupsMode == "disabled" && !features.SupportsDisabledCgroups)
+        {
+            throw new InvalidInputException(
+                $"requested OCI runtime {config.Runtime} is not compatible with NoCgroups: invalid argument");
+        }
+    }
+
+    /// <summary>
+    /// The runtime's global arguments for conmon's create: a disabled container also tells
+    /// the runtime to make no cgroup, which an empty cgroupsPath alone does not.
+    /// </summary>
+    public static IReadOnlyList<string> RuntimeArguments(
+        IReadOnlyList<string> globalArguments,
+        ContainerResources resources) =>
+        resources.CgroupsMode == "disabled" ? [.. globalArguments, "--cgroup-manager=disabled"] : globalArguments;
 
     /// <summary>The spec's cgroupsPath; empty when <c>--cgroups disabled</c>.</summary>
     public static string PathFor(string cgroupManager, string id, ContainerResources resources)
