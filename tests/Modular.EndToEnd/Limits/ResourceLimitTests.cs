@@ -121,6 +121,22 @@ public sealed class ResourceLimitTests(ModpodFixture modpod)
         }
     }
 
+    [Fact]
+    public async Task Cgroups_disabled_makes_no_cgroup_with_crun_and_is_refused_with_runc()
+    {
+        var image = await modpod.EnsureBusyboxAsync();
+
+        var crun = await modpod.RunAsync("--runtime", "crun", "run", "--rm", "--network", "none",
+            "--cgroups", "disabled", image, "cat", "/proc/self/cgroup");
+        var runc = await modpod.RunAsync("--runtime", "runc", "create", "--cgroups", "disabled", image, "true");
+
+        ModpodAssert.Exit(0, crun);
+        Assert.DoesNotContain("modular", crun.Output, StringComparison.Ordinal);
+        ModpodAssert.Exit(125, runc);
+        Assert.Equal("Error: requested OCI runtime runc is not compatible with NoCgroups: invalid argument",
+            Assert.Single(runc.ErrorLines));
+    }
+
     [Theory]
     [InlineData("--memory abc", "invalid value for memory: invalid size: 'abc'")]
     [InlineData("--memory 1m", "minimum memory limit allowed is 6MB")]
