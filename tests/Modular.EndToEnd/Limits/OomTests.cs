@@ -20,18 +20,23 @@ public sealed class OomTests(ModpodFixture modpod)
     {
         var name = $"limits-oom-{runtime}";
         var image = await modpod.EnsureBusyboxAsync();
+        var cwd = Directory.CreateTempSubdirectory("modular-oom-cwd-").FullName;
         try
         {
-            var run = await modpod.RunAsync("--runtime", runtime, "run", "--name", name,
+            var run = await modpod.RunInAsync(cwd, "--runtime", runtime, "run", "--name", name,
                 "--network", "none", "--memory", "32m", image, "sh", "-c", MemoryHog);
 
             ModpodAssert.Exit(137, run);
+
+            // conmon writes its oom file into its working directory: never the user's.
+            Assert.Empty(Directory.GetFileSystemEntries(cwd));
             var state = await modpod.RunAsync("inspect", "--format", "{{.State.OOMKilled}} {{.State.ExitCode}}", name);
             Assert.Equal("true 137", state.Output);
         }
         finally
         {
             await modpod.RunAsync("rm", "-f", name);
+            Directory.Delete(cwd, recursive: true);
         }
     }
 
