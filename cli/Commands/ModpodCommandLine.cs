@@ -50,6 +50,7 @@ public static class ModpodCommandLine
         ImportCommand.Create(c),
         HistoryCommand.Create(c),
         PushCommand.Create(c, "push"), LoginCommands.Login(c), LoginCommands.Logout(c),
+        UpdateCommand.Create(c), StatsCommand.Create(c),
     ];
 
     private static Command ContainerGroup(CliContext c) =>
@@ -60,7 +61,8 @@ public static class ModpodCommandLine
         WaitCommand.Create(c), LifecycleCommands.Exists(c), LifecycleCommands.Cleanup(c),
         InspectCommand.Create(c, "container"), ExecCommand.Create(c),
         PortCommand.Create(c),
-        ExportCommand.Create(c));
+        ExportCommand.Create(c),
+        UpdateCommand.Create(c), StatsCommand.Create(c));
 
     private static Command ImageGroup(CliContext c) =>
         new Command("image", "Commands that act on images").With(

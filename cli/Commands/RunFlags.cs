@@ -76,12 +76,15 @@ public sealed class RunFlags
     /// <summary>-v, --mount, --tmpfs, --volumes-from, --image-volume.</summary>
     public VolumeFlags Volumes { get; } = new();
 
-    public Command AddTo(Command command) => Volumes.AddTo(command.With(
+    /// <summary>--memory, --cpus, --pids-limit, --cgroups and the other resource flags.</summary>
+    public ResourceOptions ResourceLimits { get; } = new();
+
+    public Command AddTo(Command command) => ResourceLimits.AddTo(Volumes.AddTo(command.With(
         Detach, Remove, Name, Env, EnvFile, Entrypoint, Workdir, User, Hostname, Network, Rootfs,
         Publish, PublishAll, Expose, Ip, Ip6, MacAddress, NetworkAlias, Dns, DnsSearch, DnsOption, AddHost, NoHosts,
         LogDriver, LogOpt, Label, Runtime, Pull, TlsVerify, StopTimeout, Interactive, Tty, AuthFile, Image,
         Restart, Health.Command, Health.Interval, Health.Retries, Health.StartPeriod, Health.Timeout,
-        Health.Disabled, Health.OnFailure));
+        Health.Disabled, Health.OnFailure)));
 
     /// <summary>Builds the engine request; <paramref name="attach"/> is false for -d and create.</summary>
     public CreateContainerRequest ToRequest(
@@ -126,6 +129,7 @@ public sealed class RunFlags
             TlsVerify = r.GetValue(TlsVerify),
             Restart = r.GetValue(Restart),
             Health = Health.ToFlags(r),
+            Resources = ResourceLimits.ToFlags(r),
         });
     }
 

@@ -26,6 +26,9 @@ public static class ArgvSplitter
         "-v", "--volume", "--mount", "--tmpfs", "--volumes-from", "--image-volume",
         "-p", "--publish", "--expose", "--ip", "--ip6", "--mac-address", "--network-alias", "--dns",
         "--dns-search", "--dns-option", "--add-host",
+        "-m", "--memory", "--memory-swap", "--memory-reservation", "--memory-swappiness", "--cpus",
+        "-c", "--cpu-shares", "--cpu-quota", "--cpu-period", "--cpuset-cpus", "--cpuset-mems",
+        "--pids-limit", "--blkio-weight", "--oom-score-adj", "--cgroup-parent", "--cgroups",
     ];
 
     // exec, like run, stops at its first positional (the container): the rest is the command.

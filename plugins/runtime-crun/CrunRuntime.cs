@@ -27,7 +27,8 @@ public sealed class CrunRuntime : IOciRuntime
     public RuntimeFeatures Features => new(
         SupportsCgroupV1: true,
         SupportsCheckpoint: true,
-        NeedsHybridCgroupWrapper: _isHybrid());
+        NeedsHybridCgroupWrapper: _isHybrid(),
+        SupportsDisabledCgroups: true);
 
     public CheckpointVerbs? Checkpoint { get; } = new("checkpoint", "restore");
 

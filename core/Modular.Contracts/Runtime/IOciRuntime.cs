@@ -54,10 +54,15 @@ public sealed record OciRuntimeCommand(
     string Version);
 
 /// <summary>Flags the engine reads to choose how to drive the runtime.</summary>
+/// <param name="SupportsDisabledCgroups">
+/// The runtime takes <c>--cgroup-manager=disabled</c> and then makes no cgroup at all
+/// (crun), for <c>--cgroups disabled</c>; Podman refuses that mode with other runtimes.
+/// </param>
 public sealed record RuntimeFeatures(
     bool SupportsCgroupV1,
     bool SupportsCheckpoint,
-    bool NeedsHybridCgroupWrapper);
+    bool NeedsHybridCgroupWrapper,
+    bool SupportsDisabledCgroups = false);
 
 /// <summary>How a failed create or start reads.</summary>
 public enum RuntimeFailureKind

@@ -26,6 +26,8 @@ internal sealed class ConfigValues
 
     public long? LogSizeMax { get; set; }
 
+    public long? PidsLimit { get; set; }
+
     public string? SeccompProfile { get; set; }
 
     /// <summary>containers.conf <c>[network]</c> string keys.</summary>

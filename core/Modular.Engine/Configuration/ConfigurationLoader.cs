@@ -62,6 +62,7 @@ public static class ConfigurationLoader
             DefaultCapabilities = values.DefaultCapabilities ?? EngineDefaults.Capabilities,
             LogDriver = values.LogDriver ?? "k8s-file",
             LogSizeMax = values.LogSizeMax ?? -1,
+            PidsLimit = values.PidsLimit ?? 2048,
             EventsLogFilePath = values.EventsLogFilePath ?? Path.Combine(runRoot, "events", "events.log"),
             HooksDirectories = values.HooksDirectories ?? SharedPaths.HooksDirectories,
             SeccompProfilePath = values.SeccompProfile ?? SharedPaths.DefaultSeccompProfile,

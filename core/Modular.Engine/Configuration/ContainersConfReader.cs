@@ -13,7 +13,8 @@ internal static class ContainersConfReader
          "events_logger", "hooks_dir", "helper_binaries_dir"];
 
     private static readonly HashSet<string> KnownContainersKeys =
-        ["default_ulimits", "default_capabilities", "log_driver", "log_size_max", "seccomp_profile"];
+        ["default_ulimits", "default_capabilities", "log_driver", "log_size_max", "seccomp_profile",
+         "pids_limit"];
 
     public static void Apply(TomlFile file, ConfigValues values)
     {
@@ -77,6 +78,7 @@ internal static class ContainersConfReader
         values.LogSizeMax = file.GetInteger(containers, section, "log_size_max") ?? values.LogSizeMax;
         values.SeccompProfile =
             file.GetString(containers, section, "seccomp_profile") ?? values.SeccompProfile;
+        values.PidsLimit = file.GetInteger(containers, section, "pids_limit") ?? values.PidsLimit;
     }
 
     // [network] and helper_binaries_dir, typed, for the network service.

@@ -45,6 +45,9 @@ public sealed record EngineOptions
     /// <summary>containers.conf <c>[containers] log_size_max</c>; -1 for no limit.</summary>
     public long LogSizeMax { get; init; } = -1;
 
+    /// <summary>containers.conf <c>[containers] pids_limit</c>; Podman's default 2048, 0 or -1 for none.</summary>
+    public long PidsLimit { get; init; } = 2048;
+
     /// <summary>containers.conf <c>[engine] events_logfile_path</c>; default runroot/events/events.log.</summary>
     public string? EventsLogFilePath { get; init; }
 

@@ -31,7 +31,8 @@ public sealed class ConmonLauncher
             request.ConmonPath,
             ConmonArguments.Build(request),
             BuildEnvironment(request),
-            passthrough ? null : Path.Combine(request.PersistDirectory, "conmon.stderr"));
+            passthrough ? null : Path.Combine(request.PersistDirectory, "conmon.stderr"),
+            request.PersistDirectory);
         using var sync = new FileStream(new SafeFileHandle(spawned.SyncReadFd, true), FileAccess.Read, 1);
         await using (var start = new FileStream(new SafeFileHandle(spawned.StartWriteFd, true), FileAccess.Write, 1))
         {

@@ -18,19 +18,23 @@ internal static unsafe class ConmonSpawner
     /// <summary>
     /// Spawns conmon; the caller owns the returned parent ends of both pipes. With a null
     /// <paramref name="stderrPath"/> conmon shares this process's stdout and stderr, which
-    /// the passthrough log driver hands on to the container.
+    /// the passthrough log driver hands on to the container. conmon starts in
+    /// <paramref name="workingDirectory"/> when given: conmon 2.1 writes its <c>oom</c>
+    /// file into its working directory, which must not be the user's.
     /// </summary>
     public static SpawnedConmon Spawn(
         string executable,
         IReadOnlyList<string> arguments,
         IReadOnlyList<string> environment,
-        string? stderrPath)
+        string? stderrPath,
+        string? workingDirectory = null)
     {
         var (syncRead, syncWrite) = CreatePipe();
         var (startRead, startWrite) = CreatePipe();
         try
         {
-            var pid = SpawnWith(executable, arguments, environment, stderrPath, syncWrite, startRead);
+            var pid = SpawnWith(
+                executable, arguments, environment, new SpawnStdio(stderrPath, workingDirectory), syncWrite, startRead);
             return new SpawnedConmon(pid, syncRead, startWrite);
         }
         catch
@@ -88,10 +92,11 @@ internal static unsafe class ConmonSpawner
         string executable,
         IReadOnlyList<string> arguments,
         IReadOnlyList<string> environment,
-        string? stderrPath,
+        SpawnStdio stdio,
         int syncWrite,
         int startRead)
     {
+        var stderrPath = stdio.StderrPath;
         var actions = stackalloc byte[FileActionsSize];
         var attributes = stackalloc byte[SpawnAttrSize];
         var signals = stackalloc byte[SigSetSize];
@@ -105,6 +110,11 @@ internal static unsafe class ConmonSpawner
             {
                 posix_spawn_file_actions_addopen(actions, 1, "/dev/null", OWronly, 0);
                 posix_spawn_file_actions_addopen(actions, 2, stderrPath, OWronly | OCreat | OAppend, 0x180);
+            }
+
+            if (stdio.WorkingDirectory is { } directory)
+            {
+                posix_spawn_file_actions_addchdir_np(actions, directory);
             }
 
             posix_spawn_file_actions_adddup2(actions, syncWrite, SyncFd);
@@ -162,4 +172,6 @@ internal static unsafe class ConmonSpawner
         var rc = posix_spawn(&pid, argv[0], actions, attributes, argv, envp);
         return rc == 0 ? pid : throw new Win32Exception(rc, $"posix_spawn {executable}");
     }
+
+    private sealed record SpawnStdio(string? StderrPath, string? WorkingDirectory);
 }

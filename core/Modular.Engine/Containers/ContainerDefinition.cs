@@ -3,6 +3,7 @@ using System.Text.Json;
 using Modular.Contracts.Errors;
 using Modular.Engine.Configuration;
 using Modular.Engine.Containers.Networking;
+using Modular.Engine.Containers.Resources;
 using Modular.Engine.Images;
 using Modular.Engine.State;
 
@@ -28,6 +29,7 @@ internal sealed class ContainerDefinition(
         var network = NetworkFlags.Parse(request, defaultNetwork);
         var networkMode = network.Mode;
         var restart = ResolveRestart();
+        var resources = ResourceParser.ForCreate(request.Resources, options.PidsLimit);
         var exposed = ExposedPorts.Merge(image?.Config.ExposedPorts ?? [], request.Expose);
         var hostname = request.Hostname
             ?? (networkMode == "host" ? Environment.MachineName : id[..12]);
@@ -65,9 +67,8 @@ internal sealed class ContainerDefinition(
             StopSignal = image?.Config.StopSignal is { Length: > 0 } signal ? Signals.Parse(signal) : Signals.Term,
             StopTimeout = request.StopTimeout ?? 10,
             Labels = ResolveLabels(),
-            CgroupsPath = options.CgroupManager == "systemd"
-                ? $"machine.slice:modular:{id}"
-                : $"/modular_parent/modular-{id}",
+            CgroupsPath = CgroupPlacement.PathFor(options.CgroupManager, id, resources),
+            Resources = resources,
             Capabilities = options.DefaultCapabilities.Select(NormalizeCapability).ToList(),
             RestartPolicy = restart.Name,
             RestartRetries = restart.MaximumRetryCount,
@@ -86,6 +87,7 @@ internal sealed class ContainerDefinition(
         new ContainerDefinition(request, null!, null).ResolveRestart();
         Health.HealthDefinition.Resolve(request.Health, null);
         Health.HealthDefinition.OnFailure(request.Health.OnFailure);
+        ResourceParser.ForCreate(request.Resources, 0);
     }
 
     // Podman refuses --rm with a policy that would restart the container it removes.

@@ -12,6 +12,9 @@ public sealed record ContainerPaths(string GraphRoot, string RunRoot, string Id)
     public string PidFile => Path.Combine(Bundle, "pidfile");
     public string ConmonPidFile => Path.Combine(Bundle, "conmon.pid");
     public string Persist => Path.Combine(Bundle, "persist");
+
+    /// <summary>conmon writes this file when the kernel's OOM killer hit the container's cgroup.</summary>
+    public string OomFile => Path.Combine(Persist, "oom");
     public string ExitDirectory => Path.Combine(RunRoot, "exits");
     public string ExitFile => Path.Combine(ExitDirectory, Id);
     public string SocketDirectory => Path.Combine(RunRoot, "s");

@@ -24,6 +24,7 @@ public sealed partial class ContainerService
         var config = new ContainerDefinition(request, _options, image, _networks?.DefaultNetworkName)
             .Build(NameGenerator.NewId(), runtimeId);
         await RefuseMissingNetworksAsync(config, cancellationToken);
+        Resources.CgroupPlacement.CheckRuntime(config, _runtimes.Get(runtimeId).Features);
         var createdVolumes = new List<string>();
         ContainerRecord record;
         try

@@ -118,6 +118,9 @@ public sealed partial class ContainerService
         var wasLive = IsLive(record);
         var exitCode = ReadExitFile(paths) ?? (wasLive ? -1 : record.State.ExitCode);
         var finished = File.Exists(paths.ExitFile) ? File.GetLastWriteTimeUtc(paths.ExitFile) : DateTime.UtcNow;
+
+        // Read before the runtime's delete removes the cgroup that counted the kill.
+        var oomKilled = wasLive && Resources.OomEvidence.Found(paths.OomFile, config.CgroupsPath);
         await RuntimeFor(config).DeleteAsync(config.Id, cancellationToken);
         await ReleaseStorageAsync(config, cancellationToken);
         RemoveCgroupLeftovers(config);
@@ -127,6 +130,7 @@ public sealed partial class ContainerService
             Status = wasLive ? ContainerStatus.Exited : record.State.Status,
             ExitCode = exitCode,
             FinishedAt = wasLive ? new DateTimeOffset(finished, TimeSpan.Zero) : record.State.FinishedAt,
+            OomKilled = wasLive ? oomKilled : record.State.OomKilled,
             Pid = 0,
             MountPoint = null,
         };

@@ -157,6 +157,7 @@ public sealed partial class ContainerService
             StartedAt = DateTimeOffset.UtcNow,
             FinishedAt = null,
             ExitCode = null,
+            OomKilled = false,
         };
         await _store.UpdateStateAsync(config.Id, state, cancellationToken);
         await EmitAsync(config, "start", cancellationToken);
@@ -180,6 +181,7 @@ public sealed partial class ContainerService
         await WriteNetworkFilesAsync(config, files, network, cancellationToken);
         var spec = SpecBuilder.Build(config, rootfs, user, files, _options.DefaultUlimits);
         NetworkSpec.Apply(spec, config, network, SharedFilesFor(config));
+        Resources.ResourceSpec.Apply(spec, config);
         var json = spec.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
         await File.WriteAllTextAsync(paths.ConfigJson, json, cancellationToken);
     }
@@ -194,7 +196,7 @@ public sealed partial class ContainerService
         ContainerId: config.Id,
         Name: config.Name,
         RuntimeExecutable: runtime.Command.Executable,
-        RuntimeArguments: runtime.Command.GlobalArguments,
+        RuntimeArguments: Resources.CgroupPlacement.RuntimeArguments(runtime.Command.GlobalArguments, config.Resources),
         BundlePath: paths.Bundle,
         PidFile: paths.PidFile,
         ConmonPidFile: paths.ConmonPidFile,
@@ -217,6 +219,7 @@ public sealed partial class ContainerService
     {
         await runtime.DeleteAsync(paths.Id, cancellationToken);
         DeleteFile(paths.ExitFile);
+        DeleteFile(paths.OomFile);
         DeleteFile(paths.PidFile);
         DeleteFile(paths.ConmonPidFile);
     }

@@ -174,6 +174,9 @@ public sealed record CreateContainerRequest
 
     /// <summary>The <c>--health-*</c> flags as typed; null fields keep the image's values.</summary>
     public HealthFlags Health { get; init; } = new();
+
+    /// <summary>The resource and cgroup flags as typed (<c>--memory</c>, <c>--cpus</c>, ...).</summary>
+    public Resources.ResourceFlags Resources { get; init; } = new();
 }
 
 /// <summary><c>--pull</c>.</summary>

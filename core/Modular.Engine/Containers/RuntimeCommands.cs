@@ -23,6 +23,10 @@ public sealed class RuntimeCommands(OciRuntimeCommand command)
     public Task<BufferedCommandResult> StateAsync(string id, CancellationToken cancellationToken) =>
         RunAsync(["state", id], cancellationToken);
 
+    /// <summary>Applies new limits to a running container from an OCI resources JSON file.</summary>
+    public Task<BufferedCommandResult> UpdateAsync(string id, string resourcesFile, CancellationToken cancellationToken) =>
+        RunAsync(["update", "--resources", resourcesFile, id], cancellationToken);
+
     /// <summary>Removes the runtime's state for <paramref name="id"/>; fine when there is none.</summary>
     public Task<BufferedCommandResult> DeleteAsync(string id, CancellationToken cancellationToken) =>
         RunAsync(["delete", "--force", id], cancellationToken);

@@ -16,8 +16,8 @@ internal static class HostFacts
         var other => other.ToString().ToLowerInvariant(),
     };
 
-    public static string CgroupVersion =>
-        File.Exists("/sys/fs/cgroup/cgroup.controllers") ? "v2" : "v1";
+    // The mount type of /sys/fs/cgroup decides: a hybrid host's cgroup2 at .../unified is v1.
+    public static string CgroupVersion => Containers.Resources.CgroupLayout.Host.Version;
 
     public static string Kernel => ReadTrimmed("/proc/sys/kernel/osrelease");
 

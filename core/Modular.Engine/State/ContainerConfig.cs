@@ -89,4 +89,7 @@ public sealed record ContainerConfig
 
     /// <summary><c>--health-on-failure</c>: none, kill, restart or stop.</summary>
     public string HealthOnFailure { get; init; } = "none";
+
+    /// <summary>Resource limits and cgroup mode; <c>update</c> rewrites them.</summary>
+    public Containers.Resources.ContainerResources Resources { get; init; } = new();
 }
