@@ -18,21 +18,23 @@ public static class ContainerMountCommands
         var all = Switch("--all", "Mount all containers", "-a");
         var format = Value("--format", "Print the mounted containers in specified format (json)");
         var noTrunc = Switch("--no-trunc", "Do not truncate output");
+        var latest = ContainerTargets.LatestOption();
         var names = Names("CONTAINER");
         return new Command("mount", "Mount a working container's root filesystem")
-            .With(all, format, noTrunc, names)
+            .With(all, format, noTrunc, latest, names)
             .WithAction(context, "mount", async (r, cancellationToken) =>
             {
                 var given = r.GetValue(names)!;
-                if (given.Length == 0 && !r.GetValue(all))
+                if (given.Length == 0 && !r.GetValue(all) && !r.GetValue(latest))
                 {
                     var mounted = await ContainerTargets.Control(context).ListMountedAsync(cancellationToken);
                     List(context, mounted, r.GetValue(format), r.GetValue(noTrunc));
                     return ExitCodes.Success;
                 }
 
-                ContainerTargets.Check(given, r.GetValue(all));
-                var targets = await ContainerTargets.ResolveAsync(context, given, [], _ => true, cancellationToken);
+                ContainerTargets.Check(given, r.GetValue(all), latest: r.GetValue(latest));
+                var targets = await ContainerTargets.ResolveAsync(
+                    context, given, [], _ => true, cancellationToken, r.GetValue(latest));
                 return await ContainerTargets.EachAsync(context, "mount", targets, async target =>
                 {
                     var mount = await ContainerTargets.Control(context).MountAsync(target.Id, cancellationToken);
@@ -46,19 +48,21 @@ public static class ContainerMountCommands
     {
         var all = Switch("--all", "Unmount all of the currently mounted containers", "-a");
         var force = Switch("--force", "Force the complete unmount of the specified mounted containers", "-f");
+        var latest = ContainerTargets.LatestOption();
         var names = Names("CONTAINER");
         return new Command("unmount", "Unmount working container's root filesystem")
-            .With(all, force, names)
+            .With(all, force, latest, names)
             .Aliased("umount")
             .WithAction(context, "unmount", async (r, cancellationToken) =>
             {
                 var given = r.GetValue(names)!;
-                ContainerTargets.Check(given, r.GetValue(all));
+                ContainerTargets.Check(given, r.GetValue(all), latest: r.GetValue(latest));
                 var control = ContainerTargets.Control(context);
                 var targets = r.GetValue(all)
                     ? (await control.ListMountedAsync(cancellationToken))
                         .Select(m => new ContainerTargets.Target(m.Id, m.Id)).ToList()
-                    : await ContainerTargets.ResolveAsync(context, given, [], _ => true, cancellationToken);
+                    : await ContainerTargets.ResolveAsync(
+                        context, given, [], _ => true, cancellationToken, r.GetValue(latest));
                 return await ContainerTargets.EachAsync(context, "unmount", targets, async target =>
                 {
                     var released = await control.UnmountAsync(target.Id, r.GetValue(force), cancellationToken);

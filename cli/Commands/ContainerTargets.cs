@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Modular.Cli.Errors;
 using Modular.Cli.Hosting;
@@ -21,9 +22,56 @@ internal static class ContainerTargets
     public static IContainerControl Control(CliContext context) =>
         context.Services.GetRequiredService<IContainerControl>();
 
-    /// <summary>Podman's argument rules, in its words.</summary>
-    public static void Check(string[] names, bool all, string[]? filters = null)
+    /// <summary><c>--latest</c> / <c>-l</c>: act on the container created last.</summary>
+    public static Option<bool> LatestOption() =>
+        CommandKit.Switch("--latest", "Act on the latest container podman is aware of", "-l");
+
+    /// <summary><c>--cidfile</c>: read container IDs from files (first line of each).</summary>
+    public static Option<string[]> CidFileOption() =>
+        CommandKit.Values("--cidfile", "Read the container ID from the file");
+
+    /// <summary>The names given plus the IDs read from <c>--cidfile</c> files.</summary>
+    public static string[] WithCidFiles(string[] names, string[] cidFiles)
     {
+        var ids = new List<string>(names);
+        foreach (var file in cidFiles)
+        {
+            try
+            {
+                ids.Add(File.ReadAllText(file).Split('\n')[0].Trim());
+            }
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+            {
+                // Go's os.Open text, as Podman prints it.
+                throw new InvalidInputException($"reading CIDFile: open {file}: no such file or directory");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new InvalidInputException($"reading CIDFile: {e.Message}");
+            }
+        }
+
+        return [.. ids];
+    }
+
+    /// <summary>Podman's argument rules, in its words.</summary>
+    public static void Check(string[] names, bool all, string[]? filters = null, bool latest = false)
+    {
+        if (all && latest)
+        {
+            throw new UsageException("--all and --latest cannot be used together");
+        }
+
+        if (latest && names.Length > 0)
+        {
+            throw new UsageException("--latest and containers cannot be used together");
+        }
+
+        if (latest)
+        {
+            return;
+        }
+
         if (filters is { Length: > 0 } && names.Length > 0)
         {
             throw new UsageException("--filter takes no arguments");
@@ -45,8 +93,14 @@ internal static class ContainerTargets
         string[] names,
         string[] filters,
         Func<ContainerInfo, bool> eligible,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool latest = false)
     {
+        if (latest)
+        {
+            return [await LatestAsync(context, cancellationToken)];
+        }
+
         var targets = new List<Target>();
         foreach (var name in names)
         {
@@ -63,6 +117,15 @@ internal static class ContainerTargets
         var list = await context.Containers.ListAsync(true, cancellationToken);
         var selected = PsCommand.Select(list.Where(eligible), filters, false, null).Reverse();
         return selected.Select(c => new Target(c.Id, c.Id)).ToList();
+    }
+
+    /// <summary>The container created last, printed by its full ID (Podman's --latest).</summary>
+    public static async Task<Target> LatestAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        var list = await context.Containers.ListAsync(true, cancellationToken);
+        var latest = list.MaxBy(c => c.Created)
+            ?? throw new NotFoundException("no such container");
+        return new Target(latest.Id, latest.Id);
     }
 
     /// <summary>

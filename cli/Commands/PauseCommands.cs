@@ -34,16 +34,19 @@ public static class PauseCommands
     {
         var all = Switch("--all", allDescription, "-a");
         var filters = Values("--filter", "Filter output based on conditions given", "-f");
+        var latest = ContainerTargets.LatestOption();
+        var cidFiles = ContainerTargets.CidFileOption();
         var names = Names("CONTAINER");
-        return new Command(verb, description).With(all, filters, names)
+        return new Command(verb, description).With(all, filters, latest, cidFiles, names)
             .WithAction(context, verb, async (r, cancellationToken) =>
             {
-                var (given, wanted) = (r.GetValue(names)!, r.GetValue(filters)!);
-                ContainerTargets.Check(given, r.GetValue(all), wanted);
+                var given = ContainerTargets.WithCidFiles(r.GetValue(names)!, r.GetValue(cidFiles)!);
+                var wanted = r.GetValue(filters)!;
+                ContainerTargets.Check(given, r.GetValue(all), wanted, r.GetValue(latest));
 
                 // As Podman: with --all or --filter a container in the wrong state is skipped.
                 var targets = await ContainerTargets.ResolveAsync(
-                    context, given, wanted, eligible, cancellationToken);
+                    context, given, wanted, eligible, cancellationToken, r.GetValue(latest));
                 return await ContainerTargets.EachAsync(context, verb, targets, async target =>
                 {
                     await act(target.Id, cancellationToken);

@@ -17,8 +17,9 @@ public static class TopCommand
     public static Command Create(CliContext context)
     {
         var list = Switch("--list-descriptors", "List the supported format descriptors");
+        var latest = ContainerTargets.LatestOption();
         var container = Names("CONTAINER");
-        return new Command("top", "Display the running processes of a container").With(list, container)
+        return new Command("top", "Display the running processes of a container").With(list, latest, container)
             .WithAction(context, "top", async (r, cancellationToken) =>
             {
                 if (r.GetValue(list))
@@ -32,6 +33,12 @@ public static class TopCommand
                 }
 
                 var words = r.GetValue(container)!.Concat(context.ContainerCommand).ToList();
+                if (r.GetValue(latest))
+                {
+                    // With --latest every word is a descriptor, as in Podman.
+                    words.Insert(0, (await ContainerTargets.LatestAsync(context, cancellationToken)).Id);
+                }
+
                 if (words.Count == 0)
                 {
                     throw new UsageException("you must provide the name or id of a running container");
