@@ -96,6 +96,34 @@ public sealed class PauseTests(ModpodFixture modpod)
         }
     }
 
+    [Fact]
+    public async Task Latest_and_cidfile_pick_the_container_as_podman_does()
+    {
+        var image = await modpod.EnsureBusyboxAsync();
+        var cidFile = Path.Combine(modpod.Directory, "work", "pz-cid");
+        try
+        {
+            await modpod.RunAsync("run", "-d", "--name", "pz-older", "--network", "none", image, "sleep", "600");
+            var id = (await modpod.RunAsync("run", "-d", "--name", "pz-newest", "--network", "none", image, "sleep", "600")).Output;
+            await File.WriteAllTextAsync(cidFile, id + "\n");
+
+            var latest = await modpod.RunAsync("pause", "--latest");
+            var fromFile = await modpod.RunAsync("unpause", "--cidfile", cidFile);
+            var both = await modpod.RunAsync("pause", "-l", "pz-older");
+
+            Assert.Equal(id, latest.Output);
+            Assert.Equal(id, fromFile.Output);
+            Assert.Equal("running", (await modpod.RunAsync("inspect", "--format", "{{.State.Status}}", "pz-newest")).Output);
+            ModpodAssert.Exit(125, both);
+            Assert.Equal("Error: --latest and containers cannot be used together", both.StandardError.Trim());
+        }
+        finally
+        {
+            File.Delete(cidFile);
+            await modpod.RunAsync("rm", "-f", "-t", "0", "pz-older", "pz-newest");
+        }
+    }
+
     [Theory]
     [InlineData(new[] { "pause" }, "Error: you must provide at least one name or id")]
     [InlineData(new[] { "unpause", "--all", "x" }, "Error: no arguments are needed with --all")]
