@@ -38,13 +38,17 @@ public sealed partial class ContainerService
             return null;
         }
 
+        if (state.UserMounts == 0 && state.MountPoint is not null)
+        {
+            // Initialized: the runtime's mount is the last one, and start still needs it.
+            throw new WrongStateException(
+                $"unmounting container {id}: can't unmount {id} last mount, it is still in use");
+        }
+
         if (state.UserMounts == 0)
         {
-            throw state.MountPoint is not null
-                ? new WrongStateException(
-                    $"unmounting container {id}: can't unmount {id} last mount, it is still in use")
-                : new WrongStateException(
-                    $"unmounting container {id}: unmounting container {id} root filesystem: layer not mounted");
+            // As containers/storage: putting back a layer that is not mounted succeeds.
+            return new ContainerMountInfo(id, record.Config.Name, "");
         }
 
         var released = await ReleaseUserMountsAsync(record, force ? state.UserMounts : 1, cancellationToken);

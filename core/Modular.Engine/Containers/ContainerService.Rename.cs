@@ -23,8 +23,8 @@ public sealed partial class ContainerService
         if (await _store.FindAsync(newName, cancellationToken) is { } holder && holder.Config.Name == newName)
         {
             throw new AlreadyExistsException(
-                $"the container name \"{newName}\" is already in use by {holder.Config.Id}. "
-                + "You have to remove that container to be able to reuse that name: that name is already in use");
+                $"renaming container {id}: name {newName} already in use, "
+                + $"cannot rename container {id}: container already exists");
         }
 
         var config = record.Config with { Name = newName };

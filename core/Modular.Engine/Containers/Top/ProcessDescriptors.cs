@@ -20,7 +20,7 @@ public static class ProcessDescriptors
         new("ppid", "%P", "PPID", (p, c) => Text(c.ContainerPid(p.HostParentPid))),
         new("user", "%U", "USER", (p, c) => c.User(p.EffectiveUid)),
         new("uid", null, "UID", (p, _) => p.EffectiveUid),
-        new("args", "%a", "COMMAND", (p, _) => p.Args.Count == 0 ? $"[{p.Comm}]" : string.Join(' ', p.Args)),
+        new("args", "%a", "COMMAND", (p, _) => p.Args[0].Length == 0 ? $"[{p.Comm}]" : string.Join(' ', p.Args)),
         new("comm", "%c", "COMMAND", (p, _) => p.Comm),
         new("rgroup", "%g", "RGROUP", (p, c) => c.Group(p.RealGid)),
         new("nice", "%n", "NI", (p, _) => p.Nice),

@@ -76,7 +76,9 @@ public static class ProcessReader
             RealGid = gids[0],
             EffectiveGid = gids[1],
             Comm = comm,
-            Args = File.ReadAllText($"{Proc}/{pid}/cmdline").Split('\0', StringSplitOptions.RemoveEmptyEntries),
+            // Split as psgo does, keeping the empty piece after the final NUL: Podman's
+            // COMMAND cell ends with a space.
+            Args = File.ReadAllText($"{Proc}/{pid}/cmdline").Split('\0'),
             State = fields[0],
             Nice = fields[16],
             TtyNumber = Long(fields[4]),

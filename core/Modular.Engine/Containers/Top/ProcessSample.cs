@@ -19,7 +19,7 @@ public sealed record ProcessSample
     public required string EffectiveGid { get; init; }
     public required string Comm { get; init; }
 
-    /// <summary>The command line, empty for a kernel thread or a zombie.</summary>
+    /// <summary>The command line's NUL-separated pieces; one empty piece for a zombie.</summary>
     public required IReadOnlyList<string> Args { get; init; }
 
     public required string State { get; init; }
