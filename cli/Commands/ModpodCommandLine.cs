@@ -51,6 +51,15 @@ public static class ModpodCommandLine
         HistoryCommand.Create(c),
         PushCommand.Create(c, "push"), LoginCommands.Login(c), LoginCommands.Logout(c),
         UpdateCommand.Create(c), StatsCommand.Create(c),
+        .. DayTwo(c),
+    ];
+
+    // pause, unpause, restart, rename, top, init, mount, unmount: top level and under container.
+    private static IEnumerable<Command> DayTwo(CliContext c) =>
+    [
+        PauseCommands.Pause(c), PauseCommands.Unpause(c), RestartCommand.Create(c),
+        RenameCommand.Create(c), TopCommand.Create(c), InitCommand.Create(c),
+        ContainerMountCommands.Mount(c), ContainerMountCommands.Unmount(c),
     ];
 
     private static Command ContainerGroup(CliContext c) =>
@@ -62,7 +71,9 @@ public static class ModpodCommandLine
         InspectCommand.Create(c, "container"), ExecCommand.Create(c),
         PortCommand.Create(c),
         ExportCommand.Create(c),
-        UpdateCommand.Create(c), StatsCommand.Create(c));
+        UpdateCommand.Create(c), StatsCommand.Create(c),
+        ContainerPruneCommand.Create(c))
+        .With([.. DayTwo(c)]);
 
     private static Command ImageGroup(CliContext c) =>
         new Command("image", "Commands that act on images").With(

@@ -32,7 +32,8 @@ public static class ArgvSplitter
     ];
 
     // exec, like run, stops at its first positional (the container): the rest is the command.
-    private static readonly HashSet<string> SplitVerbs = ["run", "create", "exec"];
+    // So does top (cobra's SetInterspersed(false)): `top CTR -eo pid` passes -eo to ps(1).
+    private static readonly HashSet<string> SplitVerbs = ["run", "create", "exec", "top"];
 
     public static SplitArguments Split(IReadOnlyList<string> args)
     {

@@ -76,6 +76,7 @@ public sealed partial class ContainerService
                 $"Up {HumanDuration.Format(now - (container.StartedAt ?? now))}{HealthSuffix(container)}",
             ContainerStatus.Exited or ContainerStatus.Stopped =>
                 $"Exited ({container.ExitCode ?? 0}) {HumanDuration.Format(now - (container.FinishedAt ?? now))} ago",
+            ContainerStatus.Paused => "Paused",
             _ => "Created",
         };
     }

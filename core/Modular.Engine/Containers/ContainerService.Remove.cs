@@ -154,6 +154,7 @@ public sealed partial class ContainerService
         if (record is not null)
         {
             StopHealthTimer(record.State);
+            await ReleaseUserMountsAsync(record, record.State.UserMounts, cancellationToken);
         }
 
         await RuntimeFor(config).DeleteAsync(config.Id, cancellationToken);

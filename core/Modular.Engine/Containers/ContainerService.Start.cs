@@ -20,8 +20,8 @@ public sealed partial class ContainerService
             return;
         }
 
-        record = ByUser(record);
-        record = await InitLockedAsync(record, cancellationToken);
+        RefusePaused(record);
+        record = await InitUnlessCreatedLockedAsync(ByUser(record), cancellationToken);
         await StartRuntimeLockedAsync(record, cancellationToken);
     }
 
@@ -42,7 +42,9 @@ public sealed partial class ContainerService
                 throw new WrongStateException($"container {record.Config.Name} is already running");
             }
 
-            record = await InitLockedAsync(ByUser(record), cancellationToken);
+            RefusePaused(record);
+
+            record = await InitUnlessCreatedLockedAsync(ByUser(record), cancellationToken);
             if (IsPassthrough(record.Config))
             {
                 // The container writes straight to our stdout and stderr through conmon:
@@ -73,6 +75,15 @@ public sealed partial class ContainerService
     // A start by the user begins the restart count again, as Podman's init does.
     private static ContainerRecord ByUser(ContainerRecord record) =>
         record with { State = record.State with { RestartCount = 0, StoppedByUser = false } };
+
+    private static void RefusePaused(ContainerRecord record)
+    {
+        if (record.State.Status == ContainerStatus.Paused)
+        {
+            throw new WrongStateException(
+                $"cannot start paused container {record.Config.Id}: container state improper");
+        }
+    }
 
     private static bool IsPassthrough(ContainerConfig config) => config.LogDriver == "passthrough";
 

@@ -17,12 +17,14 @@ public sealed partial class ContainerService
         var id = (await FindAsync(nameOrId, cancellationToken)).Config.Id;
         await using var containerLock = await LockAsync(id, cancellationToken);
         var record = await ReloadLockedAsync(id, nameOrId, cancellationToken);
+
+        // Marked before the signal, under the lock the exit command waits for, and whatever
+        // the state: a container that exited on its own just before this stop still has its
+        // exit command waiting for the lock, and that command must find the user's stop.
+        record = record with { State = record.State with { StoppedByUser = true } };
+        await _store.UpdateStateAsync(id, record.State, cancellationToken);
         if (IsLive(record))
         {
-            // Marked before the signal, under the lock the exit command waits for, so the
-            // restart policy sees that the user stopped it.
-            record = record with { State = record.State with { StoppedByUser = true } };
-            await _store.UpdateStateAsync(id, record.State, cancellationToken);
             await StopLockedAsync(record, timeoutSeconds, cancellationToken);
             record = await CleanupLockedAsync(record, "stop", cancellationToken) ?? record;
         }
@@ -39,18 +41,23 @@ public sealed partial class ContainerService
         var id = (await FindAsync(nameOrId, cancellationToken)).Config.Id;
         await using var containerLock = await LockAsync(id, cancellationToken);
         var record = await ReloadLockedAsync(id, nameOrId, cancellationToken);
-        if (record.State.Status != ContainerStatus.Running)
+        if (record.State.Status is not (ContainerStatus.Running or ContainerStatus.Paused))
         {
             throw new WrongStateException(
                 $"can only kill running containers. {id} is in state "
                 + $"{DisplayStatus(record.State.Status)}: container state improper");
         }
 
+        // As Podman: a container the user signalled is not brought back by its policy.
+        record = record with { State = record.State with { StoppedByUser = true } };
+        await _store.UpdateStateAsync(id, record.State, cancellationToken);
         var result = await RuntimeFor(record.Config).KillAsync(id, number, cancellationToken);
         if (result.ExitCode != 0 && !IsGone(record))
         {
             throw new BackendException($"{record.Config.Runtime}: {result.StandardError.Trim()}");
         }
+
+        await ThawAfterKillAsync(record, number, cancellationToken);
 
         await EmitAsync(record.Config, "kill", cancellationToken);
         return ToInfo(record);
@@ -94,6 +101,7 @@ public sealed partial class ContainerService
         }
 
         await runtime.KillAsync(record.Config.Id, Signals.Kill, cancellationToken);
+        await ThawAfterKillAsync(record, Signals.Kill, cancellationToken);
         if (await WaitForExitFileAsync(record, KillGrace, cancellationToken) is null)
         {
             throw new BackendException($"container {record.Config.Name} did not exit after SIGKILL");
@@ -146,7 +154,7 @@ public sealed partial class ContainerService
     }
 
     private static bool IsLive(ContainerRecord record) =>
-        record.State.Status is ContainerStatus.Running or ContainerStatus.Created;
+        record.State.Status is ContainerStatus.Running or ContainerStatus.Created or ContainerStatus.Paused;
 
     // Live in the database, but conmon has written the exit file or is gone (killed, reboot).
     private bool IsGone(ContainerRecord record) =>

@@ -151,7 +151,7 @@ public sealed partial class ContainerService : IContainerService
         record.Config.Created,
         DisplayStatus(record.State.Status),
         record.State.ExitCode,
-        record.State.Status == ContainerStatus.Running ? record.State.Pid : 0,
+        record.State.Status is ContainerStatus.Running or ContainerStatus.Paused ? record.State.Pid : 0,
         record.State.StartedAt,
         record.State.FinishedAt,
         record.Config.AutoRemove,
@@ -170,7 +170,12 @@ public sealed partial class ContainerService : IContainerService
             ? HealthStoreFor(record.Config.Id).Read()?.Status ?? Health.HealthState.Starting
             : "";
 
-    // "configured" is internal: Podman shows a container that never ran as created.
-    private static string DisplayStatus(string status) =>
-        status == ContainerStatus.Configured ? ContainerStatus.Created : status;
+    // Podman's words: a container never initialized shows as created, and one that
+    // init (or a start under way) gave its runtime state shows as initialized.
+    private static string DisplayStatus(string status) => status switch
+    {
+        ContainerStatus.Configured => ContainerStatus.Created,
+        ContainerStatus.Created => "initialized",
+        _ => status,
+    };
 }

@@ -44,8 +44,8 @@ internal sealed class RebootRecovery(ContainerStore store, LockPaths locks, stri
         {
             var state = record.State;
             var wasLive = state.Status is ContainerStatus.Running or ContainerStatus.Created
-                or ContainerStatus.Stopped;
-            if (!wasLive && state.MountPoint is null)
+                or ContainerStatus.Paused or ContainerStatus.Stopped;
+            if (!wasLive && state.MountPoint is null && state.UserMounts == 0)
             {
                 continue;
             }
@@ -59,6 +59,8 @@ internal sealed class RebootRecovery(ContainerStore store, LockPaths locks, stri
                     ConmonPid = 0,
                     ConmonStartTicks = 0,
                     MountPoint = null,
+                    UserMounts = 0,
+                    UserMountPoint = null,
                     FinishedAt = wasLive ? state.FinishedAt ?? DateTimeOffset.UtcNow : state.FinishedAt,
                 },
                 cancellationToken);

@@ -6,7 +6,8 @@ using Modular.Contracts.Runtime;
 namespace Modular.Engine.Containers;
 
 /// <summary>
-/// The runtime verbs the engine runs itself (conmon runs <c>create</c>): start, kill, delete.
+/// The runtime verbs the engine runs itself (conmon runs <c>create</c>): start, kill,
+/// pause, resume, delete.
 /// Each goes through the plugin's executable (crun's may be a wrapper) with its global args.
 /// </summary>
 public sealed class RuntimeCommands(OciRuntimeCommand command)
@@ -18,6 +19,14 @@ public sealed class RuntimeCommands(OciRuntimeCommand command)
 
     public Task<BufferedCommandResult> KillAsync(string id, int signal, CancellationToken cancellationToken) =>
         RunAsync(["kill", id, signal.ToString(CultureInfo.InvariantCulture)], cancellationToken);
+
+    /// <summary>Freezes every process of the container (cgroup freezer).</summary>
+    public Task<BufferedCommandResult> PauseAsync(string id, CancellationToken cancellationToken) =>
+        RunAsync(["pause", id], cancellationToken);
+
+    /// <summary>Thaws what <see cref="PauseAsync"/> froze.</summary>
+    public Task<BufferedCommandResult> ResumeAsync(string id, CancellationToken cancellationToken) =>
+        RunAsync(["resume", id], cancellationToken);
 
     /// <summary>The runtime's own JSON view of the container (status, pid, bundle).</summary>
     public Task<BufferedCommandResult> StateAsync(string id, CancellationToken cancellationToken) =>

@@ -4,7 +4,7 @@ namespace Modular.Engine.State;
 
 /// <summary>
 /// What a container is doing now; changes with every lifecycle step. Status uses
-/// Podman's words: configured, created, running, stopped, exited, removing.
+/// Podman's words: configured, created, running, paused, stopped, exited, removing.
 /// </summary>
 public sealed record ContainerRuntimeState
 {
@@ -36,6 +36,12 @@ public sealed record ContainerRuntimeState
 
     /// <summary>Set by <c>stop</c> (not <c>kill</c>): the restart policy leaves it exited.</summary>
     public bool StoppedByUser { get; init; }
+
+    /// <summary>Mounts taken by <c>modpod mount</c> and not yet given back by <c>unmount</c>.</summary>
+    public int UserMounts { get; init; }
+
+    /// <summary>Where <c>modpod mount</c> mounted the rootfs, while <see cref="UserMounts"/> &gt; 0.</summary>
+    public string? UserMountPoint { get; init; }
 
     /// <summary>The healthcheck timer process of this run, or 0; killed by PID when the run ends.</summary>
     public int HealthTimerPid { get; init; }

@@ -6,6 +6,7 @@ public static class ContainerStatus
     public const string Configured = "configured";
     public const string Created = "created";
     public const string Running = "running";
+    public const string Paused = "paused";
     public const string Stopped = "stopped";
     public const string Exited = "exited";
     public const string Removing = "removing";

@@ -92,6 +92,30 @@ public sealed class ContainerStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Writes the config with its new name in one statement; a name taken meanwhile
+    /// throws <see cref="AlreadyExistsException"/> and changes nothing.
+    /// </summary>
+    public async Task RenameAsync(ContainerConfig config, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE containers SET name = $name, config = $config WHERE id = $id";
+        command.Parameters.AddWithValue("$id", config.Id);
+        command.Parameters.AddWithValue("$name", config.Name);
+        command.Parameters.AddWithValue("$config", JsonSerializer.Serialize(config, Json));
+        try
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint)
+        {
+            throw new AlreadyExistsException(
+                $"the container name \"{config.Name}\" is already in use by another container",
+                ex);
+        }
+    }
+
     public async Task DeleteAsync(string id, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);

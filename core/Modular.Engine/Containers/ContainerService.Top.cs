@@ -1,0 +1,83 @@
+using System.Text;
+using CliWrap;
+using Modular.Contracts.Errors;
+using Modular.Engine.Containers.Top;
+using Modular.Engine.State;
+
+namespace Modular.Engine.Containers;
+
+public sealed partial class ContainerService
+{
+    public async Task<ContainerProcessTable> TopAsync(
+        string nameOrId,
+        IReadOnlyList<string> descriptors,
+        CancellationToken cancellationToken)
+    {
+        var record = await RefreshOrThrowAsync(nameOrId, cancellationToken);
+        if (record.State.Status != ContainerStatus.Running)
+        {
+            throw new WrongStateException("top can only be used on running containers");
+        }
+
+        // As Podman: descriptors may come as separate words or comma-separated.
+        var names = descriptors
+            .SelectMany(d => d.Split(',', StringSplitOptions.RemoveEmptyEntries))
+            .ToList();
+        return ProcessDescriptors.TryResolve(names) is { } columns
+            ? Tabulate(record, columns)
+            : await TopWithPsAsync(record, descriptors, cancellationToken);
+    }
+
+    private static ContainerProcessTable Tabulate(
+        ContainerRecord record,
+        IReadOnlyList<ProcessDescriptor> columns)
+    {
+        var processes = ProcessReader.InNamespaceOf(record.State.Pid);
+        var context = new ProcessContext(processes, record.State.MountPoint, DateTimeOffset.UtcNow);
+        var rows = processes
+            .Select(p => (IReadOnlyList<string>)columns.Select(c => c.Value(p, context)).ToList())
+            .ToList();
+        return new ContainerProcessTable(columns.Select(c => c.Header).ToList(), rows);
+    }
+
+    /// <summary>
+    /// ps(1) arguments (<c>top CTR -eo pid,comm</c>, <c>top CTR aux</c>) run the
+    /// container's own ps, as Podman does when the container may not trace (it never uses
+    /// the host's ps inside a container's namespaces here). Each output line is one cell.
+    /// </summary>
+    private async Task<ContainerProcessTable> TopWithPsAsync(
+        ContainerRecord record,
+        IReadOnlyList<string> arguments,
+        CancellationToken cancellationToken)
+    {
+        var words = arguments.Count == 1
+            ? arguments[0].Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            : arguments.ToArray();
+        var output = new StringBuilder();
+        var error = new StringBuilder();
+        var result = await RuntimeFor(record.Config).ExecAsync(
+            record.Config.Id,
+            ["ps", .. words],
+            ExecOptions.Default,
+            PipeTarget.ToStringBuilder(output),
+            PipeTarget.ToStringBuilder(error),
+            cancellationToken,
+            cancellationToken);
+        if (result.ExitCode != 0)
+        {
+            throw new BackendException(
+                "executing ps(1) in container: runtime failed with exit status: "
+                + $"{result.ExitCode} and output: {error.ToString().Trim()}");
+        }
+
+        // Podman's trick: the ps process itself is the line that shows its own arguments.
+        var own = string.Join(' ', arguments);
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Where(line => !line.Contains(own, StringComparison.Ordinal))
+            .Select(line => (IReadOnlyList<string>)[line])
+            .ToList();
+        return lines.Count == 0
+            ? new ContainerProcessTable([], [])
+            : new ContainerProcessTable(lines[0], lines.Skip(1).ToList());
+    }
+}
