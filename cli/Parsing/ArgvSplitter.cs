@@ -26,6 +26,7 @@ public static class ArgvSplitter
         "-v", "--volume", "--mount", "--tmpfs", "--volumes-from", "--image-volume",
         "-p", "--publish", "--expose", "--ip", "--ip6", "--mac-address", "--network-alias", "--dns",
         "--dns-search", "--dns-option", "--add-host",
+        .. Commands.RunSecurityFlags.ValueFlags,
     ];
 
     // exec, like run, stops at its first positional (the container): the rest is the command.

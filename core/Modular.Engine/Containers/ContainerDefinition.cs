@@ -29,6 +29,7 @@ internal sealed class ContainerDefinition(
         var networkMode = network.Mode;
         var restart = ResolveRestart();
         var exposed = ExposedPorts.Merge(image?.Config.ExposedPorts ?? [], request.Expose);
+        var security = Security.SecurityResolver.Resolve(request.Security, networkMode);
         var hostname = request.Hostname
             ?? (networkMode == "host" ? Environment.MachineName : id[..12]);
         return new ContainerConfig
@@ -68,7 +69,8 @@ internal sealed class ContainerDefinition(
             CgroupsPath = options.CgroupManager == "systemd"
                 ? $"machine.slice:modular:{id}"
                 : $"/modular_parent/modular-{id}",
-            Capabilities = options.DefaultCapabilities.Select(NormalizeCapability).ToList(),
+            Capabilities = Security.SecurityResolver.CapabilitiesFor(security, options.DefaultCapabilities),
+            Security = security,
             RestartPolicy = restart.Name,
             RestartRetries = restart.MaximumRetryCount,
             Healthcheck = Health.HealthDefinition.Resolve(request.Health, image?.Config.Healthcheck),
@@ -86,6 +88,8 @@ internal sealed class ContainerDefinition(
         new ContainerDefinition(request, null!, null).ResolveRestart();
         Health.HealthDefinition.Resolve(request.Health, null);
         Health.HealthDefinition.OnFailure(request.Health.OnFailure);
+        Security.SecurityResolver.Resolve(
+            request.Security, request.Networks.FirstOrDefault() ?? request.Network ?? "");
     }
 
     // Podman refuses --rm with a policy that would restart the container it removes.
@@ -253,12 +257,6 @@ internal sealed class ContainerDefinition(
         }
 
         return labels;
-    }
-
-    private static string NormalizeCapability(string capability)
-    {
-        var upper = capability.Trim().ToUpperInvariant();
-        return upper.StartsWith("CAP_", StringComparison.Ordinal) ? upper : "CAP_" + upper;
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

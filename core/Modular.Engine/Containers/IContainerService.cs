@@ -174,6 +174,9 @@ public sealed record CreateContainerRequest
 
     /// <summary>The <c>--health-*</c> flags as typed; null fields keep the image's values.</summary>
     public HealthFlags Health { get; init; } = new();
+
+    /// <summary>Capabilities, seccomp, devices, namespaces and the other security flags, as typed.</summary>
+    public Security.SecurityFlags Security { get; init; } = new();
 }
 
 /// <summary><c>--pull</c>.</summary>

@@ -89,4 +89,7 @@ public sealed record ContainerConfig
 
     /// <summary><c>--health-on-failure</c>: none, kill, restart or stop.</summary>
     public string HealthOnFailure { get; init; } = "none";
+
+    /// <summary>Seccomp, namespaces, devices and the other security settings, resolved at create.</summary>
+    public Security.SecuritySettings Security { get; init; } = new();
 }
