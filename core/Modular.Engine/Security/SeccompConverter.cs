@@ -22,7 +22,7 @@ public static class SeccompConverter
         };
         if (profile["defaultErrnoRet"] is JsonValue errno)
         {
-            result["defaultErrnoRet"] = errno.GetValue<uint>();
+            result["defaultErrnoRet"] = ToUInt(errno);
         }
 
         if (profile["flags"] is JsonArray flags)
@@ -79,7 +79,7 @@ public static class SeccompConverter
             };
             if (call["errnoRet"] is JsonValue errno)
             {
-                converted["errnoRet"] = errno.GetValue<uint>();
+                converted["errnoRet"] = ToUInt(errno);
             }
 
             if (call["args"] is JsonArray { Count: > 0 } args)
@@ -103,6 +103,10 @@ public static class SeccompConverter
             && !Strings(excludes, "arches").Contains(goArch)
             && KernelAtLeast(includes?["minKernel"]?.GetValue<string>());
     }
+
+    // A value read from a file and one built in code hold different CLR types; the text does not.
+    private static uint ToUInt(JsonValue value) =>
+        uint.Parse(value.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture);
 
     private static List<string> Strings(JsonObject? table, string key) =>
         table?[key] is JsonArray values ? values.Select(v => v!.GetValue<string>()).ToList() : [];
