@@ -54,7 +54,7 @@ public sealed partial class ContainerService
             ["IsInfra"] = false,
             ["IsService"] = false,
             ["Config"] = WithHealthcheck(InspectConfig(config), config),
-            ["HostConfig"] = InspectHostConfig(config, paths),
+            ["HostConfig"] = Security.SecurityInspect.Apply(InspectHostConfig(config, paths), config),
         };
     }
 

@@ -38,8 +38,9 @@ public static partial class HostDevices
         }
 
         return [Read(host, container, perms)
-            ?? throw new InvalidInputException(
-                $"{host} is not a valid device: stat {host}: no such file or directory")];
+            ?? throw new InvalidInputException(File.Exists(host)
+                ? $"{host} is not a valid device: not a device node"
+                : $"stat {host}: no such file or directory")];
     }
 
     /// <summary>Every device node under /dev, for --privileged.</summary>

@@ -68,7 +68,8 @@ public static partial class ResourceLimits
         var hard = values.Length == 2 ? ParseValue(values[1], ulimit) : soft;
         return soft <= hard ? (parts[0], soft, hard)
             : throw new InvalidInputException(string.Create(CultureInfo.InvariantCulture,
-                $"ulimit soft limit must be less than or equal to hard limit: {Text(soft)} > {Text(hard)}"));
+                $"ulimit option \"{ulimit}\" requires name=SOFT:HARD, failed to be parsed: "
+                + $"ulimit soft limit must be less than or equal to hard limit: {Text(soft)} > {Text(hard)}"));
     }
 
     /// <summary>
