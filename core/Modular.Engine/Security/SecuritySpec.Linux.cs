@@ -12,7 +12,9 @@ public static partial class SecuritySpec
     {
         var settings = context.Config.Security;
         linux.Remove("seccomp");
-        if (settings.Privileged || settings.SeccompProfile == "unconfined")
+        var unconfined = settings.SeccompProfile == "unconfined"
+            || (settings.SeccompProfile.Length == 0 && context.DefaultSeccompProfile == "unconfined");
+        if (settings.Privileged || unconfined)
         {
             return;
         }
