@@ -70,8 +70,31 @@ public static partial class SecuritySpec
             : (linux[key]?.AsArray() ?? []).Select(p => p!.GetValue<string>())
                 .Where(path => !settings.Unmask.Contains(path));
 
-        linux["maskedPaths"] = Strings(Keep("maskedPaths").Concat(settings.Mask).Distinct());
+        var masked = Keep("maskedPaths").Concat(unmaskAll ? [] : ExtraMaskedPaths()
+            .Where(path => !settings.Unmask.Contains(path)));
+        linux["maskedPaths"] = Strings(masked.Concat(settings.Mask).Distinct());
         linux["readonlyPaths"] = Strings(Keep("readonlyPaths"));
+    }
+
+    // containers-common's defaults beyond SpecBuilder's list: powercap (energy counters are a
+    // side channel) and each CPU's thermal_throttle directory, where the host has them.
+    private static IEnumerable<string> ExtraMaskedPaths()
+    {
+        yield return "/sys/devices/virtual/powercap";
+        const string cpus = "/sys/devices/system/cpu";
+        if (!Directory.Exists(cpus))
+        {
+            yield break;
+        }
+
+        foreach (var cpu in Directory.EnumerateDirectories(cpus, "cpu*").Order(StringComparer.Ordinal))
+        {
+            var throttle = Path.Combine(cpu, "thermal_throttle");
+            if (Directory.Exists(throttle))
+            {
+                yield return throttle;
+            }
+        }
     }
 
     private static void ApplySysctls(JsonObject linux, SecuritySettings settings)
