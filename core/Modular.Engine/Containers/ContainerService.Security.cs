@@ -54,7 +54,8 @@ public sealed partial class ContainerService
             pids[id] = await RunningPidAsync(id, cancellationToken);
         }
 
-        SecuritySpec.Apply(spec, new SecuritySpecContext(config, user, rootfs, pids, _options.SeccompProfilePath));
+        var context = new SecuritySpecContext(config, user, rootfs, pids, _options.SeccompProfilePath);
+        SecuritySpec.Apply(spec, context);
     }
 
     // Another container's namespaces are reached through its main process, which must run.

@@ -38,7 +38,8 @@ public static class Capabilities
             return Known;
         }
 
-        var mask = ulong.Parse(line["CapBnd:".Length..].Trim(), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+        var mask = ulong.Parse(
+            line["CapBnd:".Length..].Trim(), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
         return Known.Where((_, bit) => (mask & (1UL << bit)) != 0).ToArray();
     }
 

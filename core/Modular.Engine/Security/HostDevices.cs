@@ -108,6 +108,7 @@ public static partial class HostDevices
 
     private static long Minor(ulong dev) => (long)((dev & 0xff) | ((dev >> 12) & 0xffffff00));
 
-    [LibraryImport("libc", EntryPoint = "stat", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    [LibraryImport(
+        "libc", EntryPoint = "stat", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static unsafe partial int stat(string path, byte* buffer);
 }

@@ -7,7 +7,10 @@ namespace Modular.Engine.Security;
 /// </summary>
 public static class NamespaceJoin
 {
-    /// <summary>The /proc entry of <paramref name="specType"/> (OCI name: ipc, pid, uts, network, mount, cgroup, user).</summary>
+    /// <summary>
+    /// The /proc entry of <paramref name="specType"/> (OCI name: ipc, pid, uts, network,
+    /// mount, cgroup, user) of the process <paramref name="pid"/>.
+    /// </summary>
     public static string PathOf(int pid, string specType) =>
         $"/proc/{pid}/ns/{ProcName(specType)}";
 
@@ -15,7 +18,11 @@ public static class NamespaceJoin
     /// Sets the spec's namespace entry of <paramref name="specType"/>: removed for the
     /// host's, a new one for private modes, or one with a path to join.
     /// </summary>
-    public static void Set(System.Text.Json.Nodes.JsonArray namespaces, string specType, string? path, bool host)
+    public static void Set(
+        System.Text.Json.Nodes.JsonArray namespaces,
+        string specType,
+        string? path,
+        bool host)
     {
         foreach (var entry in namespaces.Where(n => n?["type"]?.GetValue<string>() == specType).ToList())
         {

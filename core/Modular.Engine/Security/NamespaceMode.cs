@@ -18,10 +18,11 @@ public sealed record NamespaceMode(string Kind, string Value = "")
     /// <summary>The stored text: host, private, ns:PATH, container:ID.</summary>
     public override string ToString() => Value.Length == 0 ? Kind : $"{Kind}:{Value}";
 
-    /// <summary>Parses <paramref name="value"/> given to <paramref name="flag"/> (ipc, pid, uts, cgroupns).</summary>
+    /// <summary>Parses <paramref name="value"/> of <paramref name="flag"/> (ipc, pid, uts, cgroupns).</summary>
     public static NamespaceMode Parse(string value, string flag)
     {
-        if (value.StartsWith(ContainerPrefix, StringComparison.Ordinal) && value.Length > ContainerPrefix.Length)
+        if (value.StartsWith(ContainerPrefix, StringComparison.Ordinal)
+            && value.Length > ContainerPrefix.Length)
         {
             return new NamespaceMode("container", value[ContainerPrefix.Length..]);
         }

@@ -23,7 +23,8 @@ public static class SeccompProfiles
         try
         {
             return JsonNode.Parse(File.ReadAllText(path)) as JsonObject
-                ?? throw new InvalidInputException($"loading seccomp profile ({path}) failed: not a JSON object");
+                ?? throw new InvalidInputException(
+                    $"loading seccomp profile ({path}) failed: not a JSON object");
         }
         catch (Exception ex) when (ex is System.Text.Json.JsonException or IOException)
         {

@@ -15,7 +15,9 @@ public sealed record SecurityFlags
     /// <summary><c>--privileged</c>.</summary>
     public bool Privileged { get; init; }
 
-    /// <summary><c>--security-opt</c> values: seccomp=, no-new-privileges, mask=, unmask=, label=, apparmor=.</summary>
+    /// <summary>
+    /// <c>--security-opt</c> values: seccomp=, no-new-privileges, mask=, unmask=, label=, apparmor=.
+    /// </summary>
     public IReadOnlyList<string> SecurityOpts { get; init; } = [];
 
     /// <summary><c>--read-only</c>.</summary>

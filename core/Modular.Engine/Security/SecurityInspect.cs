@@ -13,8 +13,9 @@ public static class SecurityInspect
     {
         var settings = config.Security;
         var defaults = Configuration.EngineDefaults.Capabilities.Select(Capabilities.Normalize).ToList();
-        hostConfig["CapAdd"] = SecuritySpec.Strings(config.Capabilities.Except(defaults).Order(StringComparer.Ordinal));
-        hostConfig["CapDrop"] = SecuritySpec.Strings(defaults.Except(config.Capabilities).Order(StringComparer.Ordinal));
+        var caps = config.Capabilities;
+        hostConfig["CapAdd"] = SecuritySpec.Strings(caps.Except(defaults).Order(StringComparer.Ordinal));
+        hostConfig["CapDrop"] = SecuritySpec.Strings(defaults.Except(caps).Order(StringComparer.Ordinal));
         hostConfig["Privileged"] = settings.Privileged;
         hostConfig["ReadonlyRootfs"] = settings.ReadOnly;
         hostConfig["SecurityOpt"] = SecuritySpec.Strings(settings.SecurityOpts);

@@ -12,7 +12,9 @@ public static class SecurityResolver
     /// <summary>Where Debian's catatonit package installs it; Podman's default init.</summary>
     public const string DefaultInitPath = "/usr/bin/catatonit";
 
-    /// <summary>The settings for <paramref name="flags"/>; <paramref name="networkMode"/> gates net.* sysctls.</summary>
+    /// <summary>
+    /// The settings for <paramref name="flags"/>; <paramref name="networkMode"/> gates net.* sysctls.
+    /// </summary>
     public static SecuritySettings Resolve(SecurityFlags flags, string networkMode)
     {
         var add = flags.CapAdd.Select(Capabilities.Normalize).ToList();
@@ -39,16 +41,27 @@ public static class SecurityResolver
             Ipc = ipc,
             Pid = Mode(flags.Pid, "pid", "private"),
             Uts = Mode(flags.Uts, "uts", "private"),
-            Cgroupns = Mode(flags.Cgroupns, "cgroupns", "host"),
+            Cgroupns = Mode(flags.Cgroupns, "cgroupns", DefaultCgroupns),
         };
         return SecurityOptions.Apply(settings, flags.SecurityOpts);
     }
 
-    /// <summary>The process capabilities: the caller's whole bounding set when privileged.</summary>
-    public static IReadOnlyList<string> CapabilitiesFor(SecuritySettings settings, IEnumerable<string> defaults) =>
-        settings.Privileged
-            ? Capabilities.CallerBounding()
-            : Capabilities.Merge(defaults, settings.CapAdd, settings.CapDrop);
+    /// <summary>
+    /// The process capabilities. Privileged starts from the caller's whole bounding set;
+    /// --cap-drop still applies, as in Podman.
+    /// </summary>
+    public static IReadOnlyList<string> CapabilitiesFor(
+        SecuritySettings settings,
+        IEnumerable<string> defaults) =>
+        Capabilities.Merge(
+            settings.Privileged ? Capabilities.CallerBounding() : defaults,
+            settings.CapAdd,
+            settings.CapDrop);
+
+    // Podman's default: the host's cgroup namespace on cgroup v1 (and hybrid), a private
+    // one on the unified hierarchy, where cgroup.controllers sits at the root.
+    private static string DefaultCgroupns =>
+        File.Exists("/sys/fs/cgroup/cgroup.controllers") ? "private" : "host";
 
     private static string Mode(string? value, string flag, string fallback) =>
         string.IsNullOrEmpty(value) ? fallback : NamespaceMode.Parse(value, flag).ToString();
@@ -88,6 +101,7 @@ public static class SecurityResolver
         var path = flags.InitPath ?? DefaultInitPath;
         return File.Exists(path)
             ? Path.GetFullPath(path)
-            : throw new InvalidInputException($"container-init binary not found on the host: stat {path}: no such file or directory");
+            : throw new InvalidInputException(
+                $"container-init binary not found on the host: stat {path}: no such file or directory");
     }
 }

@@ -22,7 +22,7 @@ public sealed record SecuritySettings
     /// <summary>Paths added to the masked paths (<c>mask=</c>).</summary>
     public IReadOnlyList<string> Mask { get; init; } = [];
 
-    /// <summary>Paths taken from the masked and read-only paths (<c>unmask=</c>); ALL for every one.</summary>
+    /// <summary>Paths taken from the masked and read-only paths (<c>unmask=</c>); ALL for all.</summary>
     public IReadOnlyList<string> Unmask { get; init; } = [];
 
     /// <summary>The --security-opt values as typed, for inspect.</summary>

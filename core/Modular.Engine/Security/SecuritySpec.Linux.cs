@@ -119,7 +119,11 @@ public static partial class SecuritySpec
         }
     }
 
-    private static void SetNamespace(JsonArray namespaces, string type, string mode, SecuritySpecContext context)
+    private static void SetNamespace(
+        JsonArray namespaces,
+        string type,
+        string mode,
+        SecuritySpecContext context)
     {
         var parsed = NamespaceMode.Parse(mode, type == "cgroup" ? "cgroupns" : type);
         var path = parsed.IsPath ? parsed.Value

@@ -127,10 +127,15 @@ public static partial class SecuritySpec
         var process = spec["process"]!.AsObject();
         var args = process["args"]!.AsArray().Select(a => a!.GetValue<string>());
         process["args"] = Strings(new[] { InitMountPoint, "--" }.Concat(args));
-        spec["mounts"]!.AsArray().Add(Mount(InitMountPoint, "bind", settings.InitPath, "bind", "rprivate", "ro"));
+        spec["mounts"]!.AsArray().Add(
+            Mount(InitMountPoint, "bind", settings.InitPath, "bind", "rprivate", "ro"));
     }
 
-    internal static JsonObject Mount(string destination, string type, string source, params string[] options) =>
+    internal static JsonObject Mount(
+        string destination,
+        string type,
+        string source,
+        params string[] options) =>
         new()
         {
             ["destination"] = destination,

@@ -38,7 +38,8 @@ internal static class Sysctls
             if (!ipc && networkMode == "host")
             {
                 throw new InvalidInputException(
-                    $"sysctl {key}={setting} can't be set since Network Namespace set to host: invalid argument");
+                    $"sysctl {key}={setting} can't be set since Network Namespace set to host: "
+                    + "invalid argument");
             }
 
             result[key] = setting;

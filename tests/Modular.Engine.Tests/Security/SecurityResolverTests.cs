@@ -53,6 +53,17 @@ public sealed class SecurityResolverTests
             "the '--group-add keep-groups' option is not allowed with any other --group-add options",
             Refused(new SecurityFlags { GroupAdd = ["keep-groups", "10"] }));
 
+    [Fact]
+    public void Privileged_holds_the_callers_bounding_set_less_what_is_dropped()
+    {
+        var settings = SecurityResolver.Resolve(
+            new SecurityFlags { Privileged = true, CapDrop = ["net_raw"] }, "private");
+
+        var caps = SecurityResolver.CapabilitiesFor(settings, ["CHOWN"]);
+
+        Assert.Equal(Capabilities.CallerBounding().Where(cap => cap != "CAP_NET_RAW"), caps);
+    }
+
     private static string Refused(SecurityFlags flags) =>
         Assert.Throws<InvalidInputException>(() => SecurityResolver.Resolve(flags, "private")).Message;
 }
