@@ -79,12 +79,15 @@ public sealed class RunFlags
     /// <summary>--memory, --cpus, --pids-limit, --cgroups and the other resource flags.</summary>
     public ResourceOptions ResourceLimits { get; } = new();
 
-    public Command AddTo(Command command) => ResourceLimits.AddTo(Volumes.AddTo(command.With(
+    /// <summary>--cap-add, --privileged, --security-opt, --device, namespaces and the rest.</summary>
+    public RunSecurityFlags Security { get; } = new();
+
+    public Command AddTo(Command command) => Security.AddTo(ResourceLimits.AddTo(Volumes.AddTo(command.With(
         Detach, Remove, Name, Env, EnvFile, Entrypoint, Workdir, User, Hostname, Network, Rootfs,
         Publish, PublishAll, Expose, Ip, Ip6, MacAddress, NetworkAlias, Dns, DnsSearch, DnsOption, AddHost, NoHosts,
         LogDriver, LogOpt, Label, Runtime, Pull, TlsVerify, StopTimeout, Interactive, Tty, AuthFile, Image,
         Restart, Health.Command, Health.Interval, Health.Retries, Health.StartPeriod, Health.Timeout,
-        Health.Disabled, Health.OnFailure)));
+        Health.Disabled, Health.OnFailure))));
 
     /// <summary>Builds the engine request; <paramref name="attach"/> is false for -d and create.</summary>
     public CreateContainerRequest ToRequest(
@@ -95,7 +98,7 @@ public sealed class RunFlags
     {
         RefuseTerminalFlags(r, attach);
         var rootfs = r.GetValue(Rootfs);
-        return Volumes.AddTo(r, new CreateContainerRequest
+        return Security.AddTo(r, Volumes.AddTo(r, new CreateContainerRequest
         {
             Image = rootfs ? null : r.GetValue(Image),
             Rootfs = rootfs ? r.GetValue(Image) : null,
@@ -130,7 +133,7 @@ public sealed class RunFlags
             Restart = r.GetValue(Restart),
             Health = Health.ToFlags(r),
             Resources = ResourceLimits.ToFlags(r),
-        });
+        }));
     }
 
     // Limitation: no terminal and no stdin are wired to containers yet. -t is refused; -i

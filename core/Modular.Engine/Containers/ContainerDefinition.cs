@@ -31,6 +31,7 @@ internal sealed class ContainerDefinition(
         var restart = ResolveRestart();
         var resources = ResourceParser.ForCreate(request.Resources, options.PidsLimit);
         var exposed = ExposedPorts.Merge(image?.Config.ExposedPorts ?? [], request.Expose);
+        var security = Security.SecurityResolver.Resolve(request.Security, networkMode);
         var hostname = request.Hostname
             ?? (networkMode == "host" ? Environment.MachineName : id[..12]);
         return new ContainerConfig
@@ -69,7 +70,8 @@ internal sealed class ContainerDefinition(
             Labels = ResolveLabels(),
             CgroupsPath = CgroupPlacement.PathFor(options.CgroupManager, id, resources),
             Resources = resources,
-            Capabilities = options.DefaultCapabilities.Select(NormalizeCapability).ToList(),
+            Capabilities = Security.SecurityResolver.CapabilitiesFor(security, options.DefaultCapabilities),
+            Security = security,
             RestartPolicy = restart.Name,
             RestartRetries = restart.MaximumRetryCount,
             Healthcheck = Health.HealthDefinition.Resolve(request.Health, image?.Config.Healthcheck),
@@ -88,6 +90,8 @@ internal sealed class ContainerDefinition(
         Health.HealthDefinition.Resolve(request.Health, null);
         Health.HealthDefinition.OnFailure(request.Health.OnFailure);
         ResourceParser.ForCreate(request.Resources, 0);
+        Security.SecurityResolver.Resolve(
+            request.Security, request.Networks.FirstOrDefault() ?? request.Network ?? "");
     }
 
     // Podman refuses --rm with a policy that would restart the container it removes.
@@ -255,12 +259,6 @@ internal sealed class ContainerDefinition(
         }
 
         return labels;
-    }
-
-    private static string NormalizeCapability(string capability)
-    {
-        var upper = capability.Trim().ToUpperInvariant();
-        return upper.StartsWith("CAP_", StringComparison.Ordinal) ? upper : "CAP_" + upper;
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

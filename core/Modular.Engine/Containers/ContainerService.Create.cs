@@ -21,6 +21,7 @@ public sealed partial class ContainerService
         _runtimes.Get(runtimeId).Resolve(ContextFor(runtimeId));
         var image = await ResolveImageAsync(request, cancellationToken);
         request = await ResolveNetworkContainerAsync(request, cancellationToken);
+        request = await ResolveNamespaceContainersAsync(request, cancellationToken);
         var config = new ContainerDefinition(request, _options, image, _networks?.DefaultNetworkName)
             .Build(NameGenerator.NewId(), runtimeId);
         await RefuseMissingNetworksAsync(config, cancellationToken);

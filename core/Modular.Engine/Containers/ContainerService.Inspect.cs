@@ -54,7 +54,8 @@ public sealed partial class ContainerService
             ["IsInfra"] = false,
             ["IsService"] = false,
             ["Config"] = WithHealthcheck(InspectConfig(config), config),
-            ["HostConfig"] = Resources.ResourceInspect.AddTo(InspectHostConfig(config, paths), config),
+            ["HostConfig"] = Resources.ResourceInspect.AddTo(
+                Security.SecurityInspect.Apply(InspectHostConfig(config, paths), config), config),
         };
     }
 

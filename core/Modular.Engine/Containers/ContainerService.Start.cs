@@ -190,8 +190,10 @@ public sealed partial class ContainerService
         var files = new ContainerFiles(paths.Bundle);
         await files.WriteAsync(config.Id, config.Name, config.Hostname, config.ImageName, config.ImageId, cancellationToken);
         await WriteNetworkFilesAsync(config, files, network, cancellationToken);
-        var spec = SpecBuilder.Build(config, rootfs, user, files, _options.DefaultUlimits);
+        var spec = SpecBuilder.Build(
+            config, rootfs, user, files, [.. _options.DefaultUlimits, .. config.Security.Ulimits]);
         NetworkSpec.Apply(spec, config, network, SharedFilesFor(config));
+        await ApplySecurityAsync(spec, config, user, rootfs, cancellationToken);
         Resources.ResourceSpec.Apply(spec, config);
         var json = spec.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
         await File.WriteAllTextAsync(paths.ConfigJson, json, cancellationToken);

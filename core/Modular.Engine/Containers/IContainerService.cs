@@ -177,6 +177,8 @@ public sealed record CreateContainerRequest
 
     /// <summary>The resource and cgroup flags as typed (<c>--memory</c>, <c>--cpus</c>, ...).</summary>
     public Resources.ResourceFlags Resources { get; init; } = new();
+    /// <summary>Capabilities, seccomp, devices, namespaces and the other security flags, as typed.</summary>
+    public Security.SecurityFlags Security { get; init; } = new();
 }
 
 /// <summary><c>--pull</c>.</summary>

@@ -66,7 +66,29 @@ public static partial class ResourceLimits
         var values = parts[1].Split(':', 2);
         var soft = ParseValue(values[0], ulimit);
         var hard = values.Length == 2 ? ParseValue(values[1], ulimit) : soft;
-        return (parts[0], soft, hard);
+        return soft <= hard ? (parts[0], soft, hard)
+            : throw new InvalidInputException(string.Create(CultureInfo.InvariantCulture,
+                $"ulimit option \"{ulimit}\" requires name=SOFT:HARD, failed to be parsed: "
+                + $"ulimit soft limit must be less than or equal to hard limit: {Text(soft)} > {Text(hard)}"));
+    }
+
+    /// <summary>
+    /// <c>--ulimit host</c>: this process's own soft and hard limits for every resource,
+    /// as NAME=SOFT:HARD values (-1 for unlimited).
+    /// </summary>
+    public static IReadOnlyList<string> HostLimits() => Known
+        .Select(pair => (pair.Key, Limits: CurrentLimits(pair.Value.Resource)))
+        .Select(entry => string.Create(CultureInfo.InvariantCulture,
+            $"{entry.Key}={Text(entry.Limits.Soft)}:{Text(entry.Limits.Hard)}"))
+        .ToList();
+
+    private static string Text(ulong value) =>
+        value == ulong.MaxValue ? "-1" : value.ToString(CultureInfo.InvariantCulture);
+
+    private static unsafe (ulong Soft, ulong Hard) CurrentLimits(int resource)
+    {
+        var limits = stackalloc ulong[2];
+        return getrlimit(resource, limits) == 0 ? (limits[0], limits[1]) : (ulong.MaxValue, ulong.MaxValue);
     }
 
     private static ulong ParseValue(string value, string ulimit) =>

@@ -7,8 +7,8 @@ namespace Modular.Engine.Spec;
 /// Writes the OCI runtime spec (config.json) for a container, following Podman's defaults
 /// for a rootful container: namespaces, default mounts, masked and read-only paths, the
 /// default capabilities, clamped rlimits and an explicit cgroupfs path of our own.
-/// Limitation: no seccomp profile is applied yet (Podman applies containers-common's
-/// seccomp.json); containers run with the runtime's default of no filter.
+/// Seccomp, devices, namespace modes and the other security settings are applied
+/// afterwards by <see cref="Security.SecuritySpec"/>.
 /// </summary>
 public static partial class SpecBuilder
 {

@@ -24,6 +24,10 @@ public static class UserResolver
         return new ResolvedUser(uid, gid, home, []);
     }
 
+    /// <summary>A group by number or by name in the rootfs' /etc/group (--group-add).</summary>
+    public static uint ResolveGroupIn(string rootfs, string name) =>
+        ResolveGroup(name, Path.Combine(rootfs, "etc/group"));
+
     private static (uint Uid, uint Gid, string Home) ResolveUser(string name, List<string[]> passwd)
     {
         var isNumeric = uint.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var uid);

@@ -92,4 +92,6 @@ public sealed record ContainerConfig
 
     /// <summary>Resource limits and cgroup mode; <c>update</c> rewrites them.</summary>
     public Containers.Resources.ContainerResources Resources { get; init; } = new();
+    /// <summary>Seccomp, namespaces, devices and the other security settings, resolved at create.</summary>
+    public Security.SecuritySettings Security { get; init; } = new();
 }

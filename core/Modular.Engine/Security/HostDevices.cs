@@ -1,0 +1,114 @@
+using System.Runtime.InteropServices;
+using Modular.Contracts.Errors;
+
+namespace Modular.Engine.Security;
+
+/// <summary>
+/// Host device nodes for --device and --privileged: parsed from HOST[:CONTAINER][:PERMS]
+/// and read with stat(2), since .NET exposes neither a node's type nor its rdev.
+/// </summary>
+public static partial class HostDevices
+{
+    private const uint TypeMask = 0xF000;
+    private const uint CharDevice = 0x2000;
+    private const uint BlockDevice = 0x6000;
+
+    // /dev entries that are mounts of their own in a container or not devices to share.
+    private static readonly string[] SkippedUnderDev = ["/dev/pts", "/dev/shm", "/dev/mqueue", "/dev/.udev"];
+
+    /// <summary>Parses one --device value; a directory gives every device under it.</summary>
+    public static IReadOnlyList<DeviceMapping> Parse(string value)
+    {
+        var parts = value.Split(':');
+        var host = parts[0];
+        var container = parts.Length > 1 && !IsPermissions(parts[1]) ? parts[1] : host;
+        var perms = parts.Length == 3 ? parts[2]
+            : parts.Length == 2 && IsPermissions(parts[1]) ? parts[1] : "rwm";
+        if (parts.Length > 3 || !IsPermissions(perms) || !container.StartsWith('/'))
+        {
+            throw new InvalidInputException($"invalid device mode: {perms}");
+        }
+
+        if (Directory.Exists(host))
+        {
+            return Walk(host)
+                .Select(path => Read(path, container + path[host.TrimEnd('/').Length..], perms))
+                .OfType<DeviceMapping>()
+                .ToList();
+        }
+
+        return [Read(host, container, perms)
+            ?? throw new InvalidInputException(File.Exists(host)
+                ? $"{host} is not a valid device: not a device node"
+                : $"stat {host}: no such file or directory")];
+    }
+
+    /// <summary>Every device node under /dev, for --privileged.</summary>
+    public static IReadOnlyList<DeviceMapping> All() =>
+        Walk("/dev").Select(path => Read(path, path, "rwm")).OfType<DeviceMapping>().ToList();
+
+    private static bool IsPermissions(string value) =>
+        value.Length is > 0 and <= 3 && value.All(c => c is 'r' or 'w' or 'm');
+
+    private static IEnumerable<string> Walk(string root)
+    {
+        var options = new EnumerationOptions { RecurseSubdirectories = false, AttributesToSkip = 0 };
+        foreach (var entry in Directory.EnumerateFileSystemEntries(root, "*", options))
+        {
+            if (SkippedUnderDev.Contains(entry))
+            {
+                continue;
+            }
+
+            var info = new FileInfo(entry);
+            if (info.LinkTarget is not null)
+            {
+                continue;
+            }
+
+            if (Directory.Exists(entry))
+            {
+                foreach (var inner in Walk(entry))
+                {
+                    yield return inner;
+                }
+
+                continue;
+            }
+
+            yield return entry;
+        }
+    }
+
+    private static unsafe DeviceMapping? Read(string hostPath, string containerPath, string perms)
+    {
+        var buffer = stackalloc byte[256];
+        if (stat(hostPath, buffer) != 0)
+        {
+            return null;
+        }
+
+        // struct stat on x86_64 and aarch64 glibc: st_mode at 24 (16 on aarch64), st_rdev at 40 (32).
+        var (modeAt, uidAt, rdevAt) = RuntimeInformation.ProcessArchitecture == Architecture.X64
+            ? (24, 28, 40) : (16, 24, 32);
+        var mode = *(uint*)(buffer + modeAt);
+        var type = (mode & TypeMask) switch { CharDevice => 'c', BlockDevice => 'b', _ => '\0' };
+        if (type == '\0')
+        {
+            return null;
+        }
+
+        var rdev = *(ulong*)(buffer + rdevAt);
+        return new DeviceMapping(hostPath, containerPath, perms, type, Major(rdev), Minor(rdev),
+            mode & 0xFFF, *(uint*)(buffer + uidAt), *(uint*)(buffer + uidAt + 4));
+    }
+
+    // glibc's gnu_dev_major and gnu_dev_minor encodings.
+    private static long Major(ulong dev) => (long)(((dev >> 8) & 0xfff) | ((dev >> 32) & 0xfffff000));
+
+    private static long Minor(ulong dev) => (long)((dev & 0xff) | ((dev >> 12) & 0xffffff00));
+
+    [LibraryImport(
+        "libc", EntryPoint = "stat", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static unsafe partial int stat(string path, byte* buffer);
+}

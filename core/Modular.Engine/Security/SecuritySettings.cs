@@ -1,0 +1,54 @@
+namespace Modular.Engine.Security;
+
+/// <summary>
+/// A container's security settings, checked and resolved at create and kept in its config;
+/// the spec is built from them at each start.
+/// </summary>
+public sealed record SecuritySettings
+{
+    public bool Privileged { get; init; }
+
+    /// <summary>Capabilities added with --cap-add, as CAP_ names; a non-root user gets only these.</summary>
+    public IReadOnlyList<string> CapAdd { get; init; } = [];
+
+    /// <summary>Capabilities dropped with --cap-drop, as CAP_ names (or ALL).</summary>
+    public IReadOnlyList<string> CapDrop { get; init; } = [];
+
+    /// <summary><c>unconfined</c>, a profile's path, or empty for the built-in default profile.</summary>
+    public string SeccompProfile { get; init; } = "";
+
+    public bool NoNewPrivileges { get; init; }
+
+    /// <summary>Paths added to the masked paths (<c>mask=</c>).</summary>
+    public IReadOnlyList<string> Mask { get; init; } = [];
+
+    /// <summary>Paths taken from the masked and read-only paths (<c>unmask=</c>); ALL for all.</summary>
+    public IReadOnlyList<string> Unmask { get; init; } = [];
+
+    /// <summary>The --security-opt values as typed, for inspect.</summary>
+    public IReadOnlyList<string> SecurityOpts { get; init; } = [];
+
+    public bool ReadOnly { get; init; }
+    public bool ReadOnlyTmpfs { get; init; } = true;
+
+    /// <summary>Additional groups as typed (names resolve in the image at start).</summary>
+    public IReadOnlyList<string> GroupAdd { get; init; } = [];
+
+    public IReadOnlyList<DeviceMapping> Devices { get; init; } = [];
+
+    /// <summary>--ulimit values, NAME=SOFT[:HARD]; they override default_ulimits by name.</summary>
+    public IReadOnlyList<string> Ulimits { get; init; } = [];
+
+    public IReadOnlyDictionary<string, string> Sysctls { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The init binary bind-mounted as /run/podman-init, or null without --init.</summary>
+    public string? InitPath { get; init; }
+
+    /// <summary>Namespace modes: host, private, shareable (ipc), none (ipc), ns:PATH, container:ID.</summary>
+    public string Ipc { get; init; } = "shareable";
+    public string Pid { get; init; } = "private";
+    public string Uts { get; init; } = "private";
+
+    /// <summary>On cgroup v1 Podman's default is the host's cgroup namespace.</summary>
+    public string Cgroupns { get; init; } = "host";
+}

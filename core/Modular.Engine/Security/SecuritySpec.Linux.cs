@@ -1,0 +1,161 @@
+using System.Text.Json.Nodes;
+using Modular.Engine.Spec;
+
+namespace Modular.Engine.Security;
+
+public static partial class SecuritySpec
+{
+    // Podman's --read-only-tmpfs: programs expect to write here even on a read-only root.
+    private static readonly string[] ReadOnlyTmpfsPaths = ["/tmp", "/var/tmp", "/run"];
+
+    private static void ApplySeccomp(JsonObject linux, SecuritySpecContext context)
+    {
+        var settings = context.Config.Security;
+        linux.Remove("seccomp");
+        var unconfined = settings.SeccompProfile == "unconfined"
+            || (settings.SeccompProfile.Length == 0 && context.DefaultSeccompProfile == "unconfined");
+        if (settings.Privileged || unconfined)
+        {
+            return;
+        }
+
+        var profile = SeccompProfiles.Load(settings.SeccompProfile, context.DefaultSeccompProfile);
+        linux["seccomp"] = SeccompConverter.Convert(profile, context.Config.Capabilities.ToHashSet());
+    }
+
+    private static void ApplyReadOnly(JsonObject spec, SecuritySettings settings)
+    {
+        if (!settings.ReadOnly)
+        {
+            return;
+        }
+
+        spec["root"]!["readonly"] = true;
+        if (!settings.ReadOnlyTmpfs)
+        {
+            return;
+        }
+
+        var mounts = spec["mounts"]!.AsArray();
+        foreach (var path in ReadOnlyTmpfsPaths.Where(p => !mounts.Any(m => Destination(m) == p)))
+        {
+            mounts.Add(Mount(path, "tmpfs", "tmpfs", "rw", "rprivate", "nosuid", "nodev", "tmpcopyup"));
+        }
+    }
+
+    private static void ApplyGroups(JsonObject spec, SecuritySpecContext context)
+    {
+        var groups = context.Config.Security.GroupAdd;
+        if (groups.Contains("keep-groups"))
+        {
+            // crun keeps the caller's supplementary groups when it sees this annotation.
+            spec["annotations"]!["run.oci.keep_original_groups"] = "1";
+            return;
+        }
+
+        var gids = spec["process"]!["user"]!["additionalGids"]!.AsArray();
+        foreach (var group in groups)
+        {
+            gids.Add(UserResolver.ResolveGroupIn(context.Rootfs, group));
+        }
+    }
+
+    private static void ApplyDevices(JsonObject linux, SecuritySettings settings)
+    {
+        var mappings = settings.Privileged
+            ? [.. HostDevices.All(), .. settings.Devices]
+            : settings.Devices;
+        var resources = linux["resources"] as JsonObject ?? [];
+        linux["resources"] = resources;
+        var rules = resources["devices"] as JsonArray ?? [];
+        resources["devices"] = rules;
+        if (settings.Privileged)
+        {
+            // Every device is allowed, as Podman allows them to a privileged container.
+            rules.Add(new JsonObject { ["allow"] = true, ["access"] = "rwm" });
+        }
+
+        var devices = linux["devices"] as JsonArray ?? [];
+        linux["devices"] = devices;
+        foreach (var device in mappings.DistinctBy(d => d.ContainerPath))
+        {
+            devices.Add(DeviceEntry(device));
+            rules.Add(new JsonObject
+            {
+                ["allow"] = true,
+                ["type"] = device.Type.ToString(),
+                ["major"] = device.Major,
+                ["minor"] = device.Minor,
+                ["access"] = device.Permissions,
+            });
+        }
+    }
+
+    private static JsonObject DeviceEntry(DeviceMapping device) => new()
+    {
+        ["path"] = device.ContainerPath,
+        ["type"] = device.Type.ToString(),
+        ["major"] = device.Major,
+        ["minor"] = device.Minor,
+        ["fileMode"] = device.FileMode,
+        ["uid"] = device.Uid,
+        ["gid"] = device.Gid,
+    };
+
+    private static void ApplyNamespaces(JsonObject spec, SecuritySpecContext context)
+    {
+        var settings = context.Config.Security;
+        var namespaces = spec["linux"]!["namespaces"]!.AsArray();
+        SetNamespace(namespaces, "ipc", settings.Ipc, context);
+        SetNamespace(namespaces, "pid", settings.Pid, context);
+        SetNamespace(namespaces, "uts", settings.Uts, context);
+        SetNamespace(namespaces, "cgroup", settings.Cgroupns, context);
+        ApplyShm(spec, settings.Ipc);
+
+        // Without a UTS namespace of its own the runtime refuses to set a host name.
+        if (!HasNamespace(namespaces, "uts"))
+        {
+            spec.Remove("hostname");
+        }
+    }
+
+    private static void SetNamespace(
+        JsonArray namespaces,
+        string type,
+        string mode,
+        SecuritySpecContext context)
+    {
+        var parsed = NamespaceMode.Parse(mode, type == "cgroup" ? "cgroupns" : type);
+        var path = parsed.IsPath ? parsed.Value
+            : parsed.IsContainer ? NamespaceJoin.PathOf(context.JoinedPids[parsed.Value], type)
+            : null;
+        NamespaceJoin.Set(namespaces, type, path, parsed.IsHost);
+    }
+
+    // /dev/shm follows the IPC namespace: the host's with host, none at all with none.
+    // Limitation: with container: the joiner keeps a /dev/shm of its own (SysV IPC is
+    // shared): the other's is a tmpfs inside its mount namespace, which a bind mount
+    // cannot reach (EINVAL); Podman keeps each container's shm on the host to share it.
+    private static void ApplyShm(JsonObject spec, string ipc)
+    {
+        var parsed = NamespaceMode.Parse(ipc, "ipc");
+        if (!parsed.IsHost && parsed.Kind != "none")
+        {
+            return;
+        }
+
+        var mounts = spec["mounts"]!.AsArray();
+        foreach (var mount in mounts.Where(m => Destination(m) == "/dev/shm").ToList())
+        {
+            mounts.Remove(mount);
+        }
+
+        if (parsed.IsHost)
+        {
+            mounts.Add(Mount("/dev/shm", "bind", "/dev/shm", "bind", "rprivate"));
+        }
+    }
+
+    private static bool HasNamespace(JsonArray namespaces, string type) =>
+        namespaces.Any(n => n?["type"]?.GetValue<string>() == type);
+}
