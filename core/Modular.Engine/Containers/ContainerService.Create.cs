@@ -20,9 +20,13 @@ public sealed partial class ContainerService
         // Resolving the runtime first turns an unknown runtime into an error before anything exists.
         _runtimes.Get(runtimeId).Resolve(ContextFor(runtimeId));
         var image = await ResolveImageAsync(request, cancellationToken);
+        (request, var pod) = await JoinPodAsync(request, cancellationToken);
         request = await ResolveNetworkContainerAsync(request, cancellationToken);
-        var config = new ContainerDefinition(request, _options, image, _networks?.DefaultNetworkName)
-            .Build(NameGenerator.NewId(), runtimeId);
+        var config = WithPod(
+            new ContainerDefinition(request, _options, image, _networks?.DefaultNetworkName)
+                .Build(NameGenerator.NewId(), runtimeId),
+            pod,
+            request.IsInfra);
         await RefuseMissingNetworksAsync(config, cancellationToken);
         var createdVolumes = new List<string>();
         ContainerRecord record;

@@ -174,6 +174,12 @@ public sealed record CreateContainerRequest
 
     /// <summary>The <c>--health-*</c> flags as typed; null fields keep the image's values.</summary>
     public HealthFlags Health { get; init; } = new();
+
+    /// <summary><c>--pod NAME|ID</c>: the pod to join (its infra's namespaces), or null.</summary>
+    public string? Pod { get; init; }
+
+    /// <summary>Set by the pod service for the infra container it creates.</summary>
+    public bool IsInfra { get; init; }
 }
 
 /// <summary><c>--pull</c>.</summary>

@@ -89,4 +89,17 @@ public sealed record ContainerConfig
 
     /// <summary><c>--health-on-failure</c>: none, kill, restart or stop.</summary>
     public string HealthOnFailure { get; init; } = "none";
+
+    /// <summary>The id of the pod the container belongs to, or null.</summary>
+    public string? Pod { get; init; }
+
+    /// <summary>True for a pod's infra container, which holds the namespaces its members join.</summary>
+    public bool IsInfra { get; init; }
+
+    /// <summary>
+    /// Namespaces (OCI types: ipc, uts, pid, cgroup) taken from another container, by its id;
+    /// joined through that container's main process at start.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> JoinedNamespaces { get; init; } =
+        new Dictionary<string, string>();
 }
