@@ -21,6 +21,7 @@ public static class RunCommand
                 !detach,
                 Environment.GetEnvironmentVariable);
             WarnDiscardedPorts(context, request);
+            request = await PodMembership.PrepareAsync(context, request, cancellationToken);
             var created = await context.Containers.CreateAsync(request, cancellationToken);
             if (detach)
             {
@@ -46,6 +47,7 @@ public static class RunCommand
                 false,
                 Environment.GetEnvironmentVariable);
             WarnDiscardedPorts(context, request);
+            request = await PodMembership.PrepareAsync(context, request, cancellationToken);
             var created = await context.Containers.CreateAsync(request, cancellationToken);
             context.Out.WriteLine(created.Id);
             return ExitCodes.Success;

@@ -81,7 +81,13 @@ public sealed partial class ContainerService
             }
         }
 
-        return config with { Pod = pod.Id, IsInfra = isInfra, JoinedNamespaces = joined };
+        return config with
+        {
+            Pod = pod.Id,
+            PodName = pod.Name,
+            IsInfra = isInfra,
+            JoinedNamespaces = joined,
+        };
     }
 
     /// <summary>A member needs its pod's infra running: its namespaces are reached through it.</summary>

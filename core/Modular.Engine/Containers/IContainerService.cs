@@ -195,6 +195,7 @@ public enum PullPolicyMode
 /// <param name="Ports">Published ports (in container: mode, the other container's).</param>
 /// <param name="ExposedPorts">The image's exposed ports, as 80/tcp.</param>
 /// <param name="Networks">The networks joined, by name (bridge mode only).</param>
+/// <param name="Pod">The pod's id, empty outside a pod; <paramref name="IsInfra"/> for its infra.</param>
 public sealed record ContainerInfo(
     string Id,
     string Name,
@@ -215,7 +216,10 @@ public sealed record ContainerInfo(
     IReadOnlyList<string>? Networks = null,
     string RestartPolicy = "",
     int RestartCount = 0,
-    string HealthStatus = "");
+    string HealthStatus = "",
+    string Pod = "",
+    string PodName = "",
+    bool IsInfra = false);
 
 /// <summary><c>logs</c> flags.</summary>
 public sealed record LogReadOptions(

@@ -93,6 +93,9 @@ public sealed record ContainerConfig
     /// <summary>The id of the pod the container belongs to, or null.</summary>
     public string? Pod { get; init; }
 
+    /// <summary>The pod's name, kept for ps (a pod cannot be renamed).</summary>
+    public string PodName { get; init; } = "";
+
     /// <summary>True for a pod's infra container, which holds the namespaces its members join.</summary>
     public bool IsInfra { get; init; }
 
