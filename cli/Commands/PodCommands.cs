@@ -59,7 +59,7 @@ public static class PodCommands
                     InfraName = r.GetValue(infraName),
                     Networks = r.GetValue(network)!,
                     PortMappings = PublishParser.Parse(r.GetValue(publish)!),
-                    CreateCommand = Environment.GetCommandLineArgs(),
+                    CreateCommand = CreateCommandLine(),
                 };
                 RefuseInfraFlagsWithoutInfra(request);
                 var pod = await Pods(context).CreateAsync(request, cancellationToken);
@@ -67,6 +67,10 @@ public static class PodCommands
                 return ExitCodes.Success;
             });
     }
+
+    /// <summary>The command line as typed, with the program named modpod, not its .dll.</summary>
+    public static IReadOnlyList<string> CreateCommandLine() =>
+        ["modpod", .. Environment.GetCommandLineArgs().Skip(1)];
 
     // Podman refuses infra settings for a pod that will have no infra.
     private static void RefuseInfraFlagsWithoutInfra(PodCreateRequest request)

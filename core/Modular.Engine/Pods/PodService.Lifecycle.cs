@@ -91,7 +91,8 @@ public sealed partial class PodService
 
     private static void RefuseRunning(PodView pod)
     {
-        var running = pod.Containers.FirstOrDefault(member => member.Status == ContainerStatus.Running);
+        var running = pod.Containers.OrderBy(member => member.IsInfra)
+            .FirstOrDefault(member => member.Status == ContainerStatus.Running);
         if (running is not null)
         {
             throw new WrongStateException(
