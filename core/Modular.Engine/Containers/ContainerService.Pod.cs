@@ -146,4 +146,50 @@ public sealed partial class ContainerService
             }
         }
     }
+
+    /// <summary>Podman keeps a pod's infra while its pod exists: only <c>pod rm</c> removes it.</summary>
+    private async Task RefuseInfraRemovalAsync(ContainerConfig config, CancellationToken cancellationToken)
+    {
+        if (config.IsInfra && config.Pod is { } podId
+            && await PodRecords.FindAsync(podId, cancellationToken) is { } pod && pod.InfraId == config.Id)
+        {
+            // Podman exits 125 here, not rm's 2 for a container in use.
+            throw new InvalidInputException(
+                $"container {config.Id} is the infra container of pod {pod.Id} "
+                + "and cannot be removed without removing the pod");
+        }
+    }
+
+    /// <summary>
+    /// <c>--exit-policy stop</c>: when the last member has exited, the infra stops too. Run
+    /// from conmon's exit command; a pod being stopped or removed meanwhile is not an error.
+    /// </summary>
+    private async Task StopIdlePodAsync(ContainerConfig config, CancellationToken cancellationToken)
+    {
+        if (config.Pod is not { } podId || config.IsInfra)
+        {
+            return;
+        }
+
+        var pod = await PodRecords.FindAsync(podId, cancellationToken);
+        if (pod is null || pod.ExitPolicy != PodExitPolicy.Stop || pod.InfraId.Length == 0)
+        {
+            return;
+        }
+
+        var records = await _store.ListAsync(cancellationToken);
+        if (records.Any(r => r.Config.Pod == podId && !r.Config.IsInfra && IsLive(r)))
+        {
+            return;
+        }
+
+        try
+        {
+            await StopAsync(pod.InfraId, null, cancellationToken);
+        }
+        catch (ModularException)
+        {
+            // Stopped or removed by pod stop or pod rm in the meantime: the outcome wanted.
+        }
+    }
 }

@@ -66,12 +66,19 @@ public sealed partial class PodService
         }
 
         await StopMembersAsync(pod, timeoutSeconds, cancellationToken);
-        foreach (var member in pod.Containers.OrderBy(member => member.IsInfra))
+        foreach (var member in pod.Containers.Where(member => !member.IsInfra))
         {
             await RemoveMemberAsync(member.Id, cancellationToken);
         }
 
+        // The record goes before the infra: the container service refuses to remove the
+        // infra of a pod that still exists.
         await _pods.DeleteAsync(pod.Config.Id, cancellationToken);
+        foreach (var infra in pod.Containers.Where(member => member.IsInfra))
+        {
+            await RemoveMemberAsync(infra.Id, cancellationToken);
+        }
+
         return pod.Config.Id;
     }
 

@@ -137,6 +137,50 @@ public sealed class PodTests(PodFixture fixture) : IClassFixture<PodFixture>
     }
 
     [Fact]
+    public async Task Exit_policy_stop_stops_the_infra_when_the_last_member_exits()
+    {
+        var pod = Unique("policy");
+        try
+        {
+            await Modpod.RunAsync("pod", "create", "--name", pod, "--exit-policy", "stop");
+            ModpodAssert.Exit(0, await Modpod.RunAsync("run", "--rm", "--pod", pod, Image, "true"));
+
+            var status = "";
+            for (var attempt = 0; attempt < 40 && status != "Exited"; attempt++)
+            {
+                await Task.Delay(250);
+                status = await StatusAsync(pod);
+            }
+
+            Assert.Equal("Exited", status);
+        }
+        finally
+        {
+            await RemovePodAsync(pod);
+        }
+    }
+
+    [Fact]
+    public async Task The_infra_cannot_be_removed_while_its_pod_exists()
+    {
+        var pod = Unique("guard");
+        try
+        {
+            await Modpod.RunAsync("pod", "create", "--name", pod, "--infra-name", pod + "-inf");
+
+            var removed = await Modpod.RunAsync("rm", "-f", pod + "-inf");
+
+            ModpodAssert.Exit(125, removed);
+            Assert.Contains("cannot be removed without removing the pod", removed.StandardError);
+            Assert.True(await Modpod.ContainerExistsAsync(pod + "-inf"));
+        }
+        finally
+        {
+            await RemovePodAsync(pod);
+        }
+    }
+
+    [Fact]
     public async Task Pod_errors_use_podmans_words_and_exit_codes()
     {
         var pod = Unique("err");
