@@ -72,6 +72,19 @@ public static class PodCommands
     public static IReadOnlyList<string> CreateCommandLine() =>
         ["modpod", .. Environment.GetCommandLineArgs().Skip(1)];
 
+    // Podman 5's inspect says only "no such pod NAME" (4.3.1 prefixed "inspecting object: ").
+    private static async Task<PodView> InspectTargetAsync(IPodService pods, string target, CancellationToken ct)
+    {
+        try
+        {
+            return await pods.GetAsync(target, ct);
+        }
+        catch (Contracts.Errors.NotFoundException e)
+        {
+            throw new Contracts.Errors.NotFoundException($"no such pod {target}", e);
+        }
+    }
+
     // Podman refuses infra settings for a pod that will have no infra.
     private static void RefuseInfraFlagsWithoutInfra(PodCreateRequest request)
     {
@@ -122,7 +135,7 @@ public static class PodCommands
                 var items = new List<JsonObject>();
                 foreach (var target in targets)
                 {
-                    items.Add(service.Inspect(await service.GetAsync(target, cancellationToken)));
+                    items.Add(service.Inspect(await InspectTargetAsync(service, target, cancellationToken)));
                 }
 
                 InspectWriter.Write(context.Out, "pod inspect", items, r.GetValue(format));

@@ -15,6 +15,7 @@ public sealed partial class PodService
             await containers.StartAsync(member.Id, cancellationToken);
         }
 
+        await EmitAsync(pod.Config, "start", cancellationToken);
         return await GetAsync(pod.Config.Id, cancellationToken);
     }
 
@@ -25,6 +26,7 @@ public sealed partial class PodService
     {
         var pod = await GetAsync(nameOrId, cancellationToken);
         await StopMembersAsync(pod, timeoutSeconds, cancellationToken);
+        await EmitAsync(pod.Config, "stop", cancellationToken);
         return await GetAsync(pod.Config.Id, cancellationToken);
     }
 
@@ -50,6 +52,7 @@ public sealed partial class PodService
             await containers.KillAsync(member.Id, signal, cancellationToken);
         }
 
+        await EmitAsync(pod.Config, "kill", cancellationToken);
         return await GetAsync(pod.Config.Id, cancellationToken);
     }
 
@@ -79,6 +82,7 @@ public sealed partial class PodService
             await RemoveMemberAsync(infra.Id, cancellationToken);
         }
 
+        await EmitAsync(pod.Config, "remove", cancellationToken);
         return pod.Config.Id;
     }
 

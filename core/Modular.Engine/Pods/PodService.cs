@@ -1,6 +1,8 @@
 using Modular.Contracts.Errors;
 using Modular.Engine.Configuration;
+using Modular.Contracts.Hooks;
 using Modular.Engine.Containers;
+using Modular.Engine.Events;
 using Modular.Engine.Images;
 using Modular.Engine.State;
 
@@ -13,7 +15,8 @@ namespace Modular.Engine.Pods;
 public sealed partial class PodService(
     EngineOptions options,
     IContainerService containers,
-    IImageService? images = null) : IPodService
+    IImageService? images = null,
+    IEventLog? events = null) : IPodService
 {
     private readonly PodStore _pods = new(options.GraphRoot);
     private readonly ContainerStore _containerRecords = new(options.GraphRoot);
@@ -30,6 +33,7 @@ public sealed partial class PodService(
         await _pods.InsertAsync(pod, cancellationToken);
         if (infraImage is null)
         {
+            await EmitAsync(pod, "create", cancellationToken);
             return pod;
         }
 
@@ -38,6 +42,7 @@ public sealed partial class PodService(
             var infra = await containers.CreateAsync(InfraRequest(request, pod, infraImage), cancellationToken);
             pod = pod with { InfraId = infra.Id };
             await _pods.UpdateAsync(pod, cancellationToken);
+            await EmitAsync(pod, "create", cancellationToken);
             return pod;
         }
         catch
@@ -139,5 +144,16 @@ public sealed partial class PodService(
                 info.Id, info.Name, info.State, info.RestartCount, info.Id == pod.InfraId, info.Networks ?? []))
             .ToList();
         return new PodView(pod, members, PodStates.From(members.Select(member => member.Status).ToList()));
+    }
+
+    /// <summary>Podman's pod events: type pod, the pod's id and name.</summary>
+    private async Task EmitAsync(PodConfig pod, string status, CancellationToken cancellationToken)
+    {
+        if (events is not null)
+        {
+            await events.AppendAsync(
+                new EngineEvent("pod", status, pod.Id, pod.Name, DateTimeOffset.UtcNow, new Dictionary<string, string>()),
+                cancellationToken);
+        }
     }
 }

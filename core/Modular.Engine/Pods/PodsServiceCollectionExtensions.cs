@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Modular.Engine.Configuration;
 using Modular.Engine.Containers;
+using Modular.Engine.Events;
 using Modular.Engine.Images;
 
 namespace Modular.Engine.Pods;
@@ -15,7 +16,8 @@ public static class PodsServiceCollectionExtensions
         services.TryAddSingleton<IPodService>(sp => new PodService(
             sp.GetRequiredService<EngineOptions>(),
             sp.GetRequiredService<IContainerService>(),
-            sp.GetService<IImageService>()));
+            sp.GetService<IImageService>(),
+            sp.GetService<IEventLog>()));
         return services;
     }
 }
