@@ -49,6 +49,7 @@ public static class PodProcessCommands
     public static Command Logs(CliContext context)
     {
         var container = Value("--container", "Print only this container's log", "-c");
+        var follow = Switch("--follow", "Keep printing lines as they are logged", "-f");
         var names = Switch("--names", "Start each line with the container's name, not its ID", "-n");
         var tail = Number("--tail", "Print only the last N lines of each container");
         var timestamps = Switch("--timestamps", "Start each line with the time it was logged", "-t");
@@ -56,33 +57,43 @@ public static class PodProcessCommands
         var until = Value("--until", "Print only lines logged up to this time");
         var pod = One("POD");
         return new Command("logs", "Print the logs of a pod's containers")
-            .With(container, names, tail, timestamps, since, until, pod)
+            .With(container, follow, names, tail, timestamps, since, until, pod)
             .WithAction(context, "pod logs", async (r, cancellationToken) =>
             {
                 var view = await PodCommands.Pods(context).GetAsync(r.GetValue(pod)!, cancellationToken);
                 var now = context.Now();
                 var options = new LogReadOptions(
-                    false,
+                    r.GetValue(follow),
                     r.GetValue(tail) is >= 0 ? r.GetValue(tail) : null,
                     TimeArgument.Parse(r.GetValue(since), now),
                     TimeArgument.Parse(r.GetValue(until), now));
                 var members = Members(view, r.GetValue(container));
-                var lines = new List<(PodMember Member, LogLine Line)>();
+                string Prefix(PodMember member) => members.Count == 1 ? ""
+                    : (r.GetValue(names) ? member.Name : member.Id[..12]) + " ";
+                var print = new PodLogPrinter(context, r.GetValue(timestamps));
+                if (options.Follow)
+                {
+                    // Each container is followed on its own; lines print as they come.
+                    await Task.WhenAll(members.Select(member => print.CopyAsync(
+                        context.Containers.ReadLogsAsync(member.Id, options, cancellationToken),
+                        Prefix(member),
+                        cancellationToken)));
+                    return ExitCodes.Success;
+                }
+
+                var lines = new List<(string Prefix, LogLine Line)>();
                 foreach (var member in members)
                 {
                     await foreach (var line in context.Containers.ReadLogsAsync(member.Id, options, cancellationToken))
                     {
-                        lines.Add((member, line));
+                        lines.Add((Prefix(member), line));
                     }
                 }
 
-                // One container prints as logs does; several interleave by time, each line named.
-                foreach (var (member, line) in lines.OrderBy(entry => entry.Line.Time))
+                // Several containers interleave by time, each line named.
+                foreach (var (prefix, line) in lines.OrderBy(entry => entry.Line.Time))
                 {
-                    var prefix = members.Count == 1 ? ""
-                        : (r.GetValue(names) ? member.Name : member.Id[..12]) + " ";
-                    var writer = line.Stream == "stderr" ? context.Error : context.Out;
-                    await writer.WriteAsync(prefix + LogsCommand.Format(line, r.GetValue(timestamps)));
+                    await print.WriteAsync(prefix, line, cancellationToken);
                 }
 
                 return ExitCodes.Success;

@@ -115,7 +115,7 @@ public sealed class InfraImage(IImageService images)
         return new JsonObject
         {
             ["created"] = time,
-            ["architecture"] = "amd64",
+            ["architecture"] = Architecture(),
             ["os"] = "linux",
             ["config"] = new JsonObject
             {
@@ -133,6 +133,16 @@ public sealed class InfraImage(IImageService images)
                 }),
         };
     }
+
+    // OCI's names for the host's architecture, which catatonit was built for.
+    private static string Architecture() =>
+        System.Runtime.InteropServices.RuntimeInformation.OSArchitecture switch
+        {
+            System.Runtime.InteropServices.Architecture.Arm64 => "arm64",
+            System.Runtime.InteropServices.Architecture.Arm => "arm",
+            System.Runtime.InteropServices.Architecture.X86 => "386",
+            _ => "amd64",
+        };
 
     private static string Version() =>
         Assembly.GetEntryAssembly()?.GetCustomAttribute<AssemblyInformationalVersionAttribute>()

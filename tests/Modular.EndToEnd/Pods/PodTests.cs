@@ -181,6 +181,33 @@ public sealed class PodTests(PodFixture fixture) : IClassFixture<PodFixture>
     }
 
     [Fact]
+    public async Task Pod_logs_names_each_members_lines_and_pod_top_lists_every_container()
+    {
+        var pod = Unique("logs");
+        try
+        {
+            await Modpod.RunAsync("pod", "create", "--name", pod);
+            await Modpod.RunAsync("run", "-d", "--pod", pod, "--name", pod + "-a", Image, "sh", "-c", "echo from-a; exec sleep 300");
+            await Modpod.RunAsync("run", "-d", "--pod", pod, "--name", pod + "-b", Image, "sh", "-c", "echo from-b; exec sleep 300");
+            await Task.Delay(500);
+
+            var logs = await Modpod.RunAsync("pod", "logs", "--names", pod);
+            var top = await Modpod.RunAsync("pod", "top", pod);
+
+            Assert.Contains($"{pod}-a from-a", logs.Lines);
+            Assert.Contains($"{pod}-b from-b", logs.Lines);
+            Assert.Equal(["USER", "PID", "PPID", "%CPU", "ELAPSED", "TTY", "TIME", "COMMAND"],
+                top.Lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            Assert.Single(top.Lines, line => line.Contains("/catatonit -P", StringComparison.Ordinal));
+            Assert.Equal(2, top.Lines.Count(line => line.Contains("sleep 300", StringComparison.Ordinal)));
+        }
+        finally
+        {
+            await RemovePodAsync(pod);
+        }
+    }
+
+    [Fact]
     public async Task Pod_errors_use_podmans_words_and_exit_codes()
     {
         var pod = Unique("err");
