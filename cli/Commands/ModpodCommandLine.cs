@@ -33,6 +33,7 @@ public static class ModpodCommandLine
         root.Subcommands.Add(ManifestCommands.Group(context));
         root.Subcommands.Add(NetworkCommands.Group(context));
         root.Subcommands.Add(VolumeCommands.Group(context));
+        root.Subcommands.Add(PodCommands.Group(context));
         return root;
     }
 

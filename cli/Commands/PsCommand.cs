@@ -25,8 +25,9 @@ public static class PsCommand
         var noHeading = Switch("--noheading", "Leave out the header line");
         var latest = Switch("--latest", "Show only the newest container", "-l");
         var last = Number("--last", "Show the N newest containers, in any state", "-n");
+        var pod = Switch("--pod", "Add the POD ID and PODNAME columns", "-p");
         var command = new Command(name, "List running containers, or all with --all")
-            .With(all, quiet, noTrunc, format, filters, noHeading, latest, last);
+            .With(all, quiet, noTrunc, format, filters, noHeading, latest, last, pod);
         return command.WithAction(context, key, async (r, cancellationToken) =>
         {
             var showAll = r.GetValue(all) || r.GetValue(latest) || r.GetValue(last) is not null;
@@ -37,11 +38,13 @@ public static class PsCommand
                 selected,
                 r.GetValue(quiet),
                 r.GetValue(noTrunc),
-                r.GetValue(format),
+                r.GetValue(format) ?? (r.GetValue(pod) && !r.GetValue(quiet) ? ContainerView.DefaultFormat + PodColumns : null),
                 r.GetValue(noHeading));
             return ExitCodes.Success;
         });
     }
+
+    private const string PodColumns = "\\t{{.Pod}}\\t{{.PodName}}";
 
     /// <summary>Filters, newest first, then --latest / --last.</summary>
     public static IReadOnlyList<ContainerInfo> Select(
@@ -105,6 +108,7 @@ public static class PsCommand
             "label" => c => Label(c, value),
             "ancestor" => c => c.ImageName.Contains(value, StringComparison.Ordinal) || c.ImageId.StartsWith(value, StringComparison.Ordinal),
             "restart-policy" => c => c.RestartPolicy == value,
+            "pod" => c => c.Pod.Length > 0 && (c.PodName == value || c.Pod.StartsWith(value, StringComparison.Ordinal)),
             "health" => c => c.HealthStatus == value || (value == "none" && c.HealthStatus.Length == 0),
             _ => throw new UsageException($"invalid filter \"{key}\""),
         };

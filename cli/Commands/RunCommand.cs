@@ -22,6 +22,7 @@ public static class RunCommand
                 Environment.GetEnvironmentVariable);
             WarnDiscardedPorts(context, request);
             request = request with { Resources = ResourceOptions.DiscardUnsupported(request.Resources, context.Error) };
+            request = await PodMembership.PrepareAsync(context, request, cancellationToken);
             var created = await context.Containers.CreateAsync(request, cancellationToken);
             if (detach)
             {
@@ -48,6 +49,7 @@ public static class RunCommand
                 Environment.GetEnvironmentVariable);
             WarnDiscardedPorts(context, request);
             request = request with { Resources = ResourceOptions.DiscardUnsupported(request.Resources, context.Error) };
+            request = await PodMembership.PrepareAsync(context, request, cancellationToken);
             var created = await context.Containers.CreateAsync(request, cancellationToken);
             context.Out.WriteLine(created.Id);
             return ExitCodes.Success;

@@ -72,6 +72,8 @@ public sealed class RunFlags
     public Option<string?> Restart { get; } =
         Value("--restart", "Restart policy on exit: no, on-failure[:max_retries], always, unless-stopped");
     public HealthOptions Health { get; } = new();
+    public Option<string?> Pod { get; } =
+        Value("--pod", "Pod to join by name or ID, or new:NAME to create it");
 
     /// <summary>-v, --mount, --tmpfs, --volumes-from, --image-volume.</summary>
     public VolumeFlags Volumes { get; } = new();
@@ -87,7 +89,7 @@ public sealed class RunFlags
         Publish, PublishAll, Expose, Ip, Ip6, MacAddress, NetworkAlias, Dns, DnsSearch, DnsOption, AddHost, NoHosts,
         LogDriver, LogOpt, Label, Runtime, Pull, TlsVerify, StopTimeout, Interactive, Tty, AuthFile, Image,
         Restart, Health.Command, Health.Interval, Health.Retries, Health.StartPeriod, Health.Timeout,
-        Health.Disabled, Health.OnFailure))));
+        Health.Disabled, Health.OnFailure, Pod))));
 
     /// <summary>Builds the engine request; <paramref name="attach"/> is false for -d and create.</summary>
     public CreateContainerRequest ToRequest(
@@ -133,6 +135,7 @@ public sealed class RunFlags
             Restart = r.GetValue(Restart),
             Health = Health.ToFlags(r),
             Resources = ResourceLimits.ToFlags(r),
+            Pod = r.GetValue(Pod),
         }));
     }
 

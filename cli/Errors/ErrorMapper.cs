@@ -13,7 +13,7 @@ public static class ErrorMapper
 {
     private static readonly HashSet<string> MissingIsOne =
         ["rm", "rmi", "container rm", "image rm", "exists", "container exists", "image exists",
-         "network rm", "network exists", "volume rm", "volume exists"];
+         "network rm", "network exists", "volume rm", "volume exists", "pod rm", "pod exists"];
 
     private static readonly HashSet<string> InUseIsTwo =
         ["rm", "rmi", "container rm", "image rm", "network rm", "volume rm"];

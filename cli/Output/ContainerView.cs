@@ -50,7 +50,7 @@ public static class ContainerView
         view["ExitCode"] = info.ExitCode ?? 0;
         view["Pid"] = info.Pid ?? 0;
         view["AutoRemove"] = info.AutoRemove;
-        view["Pod"] = view["Pod"]?.DeepClone() ?? "";
+        view["Pod"] = noTrunc || info.Pod.Length == 0 ? info.Pod : ShortId(info.Pod);
         view["PodName"] = view["PodName"]?.DeepClone() ?? "";
         view["Size"] = view["Size"]?.DeepClone() ?? "";
         view["Mounts"] = view["Mounts"]?.DeepClone() ?? "";

@@ -9,6 +9,7 @@ using Modular.Engine.Info;
 using Modular.Engine.Logging;
 using Modular.Engine.Networks;
 using Modular.Engine.Plugins;
+using Modular.Engine.Pods;
 using Modular.Engine.Volumes;
 
 namespace Modular.Engine;
@@ -82,6 +83,7 @@ public sealed class EngineHost : IAsyncDisposable
         services.AddModularContainers();
         services.AddModularNetworks();
         services.AddModularVolumes();
+        services.AddModularPods();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = false });
     }
 

@@ -20,10 +20,14 @@ public sealed partial class ContainerService
         // Resolving the runtime first turns an unknown runtime into an error before anything exists.
         _runtimes.Get(runtimeId).Resolve(ContextFor(runtimeId));
         var image = await ResolveImageAsync(request, cancellationToken);
+        (request, var pod) = await JoinPodAsync(request, cancellationToken);
         request = await ResolveNetworkContainerAsync(request, cancellationToken);
         request = await ResolveNamespaceContainersAsync(request, cancellationToken);
-        var config = new ContainerDefinition(request, _options, image, _networks?.DefaultNetworkName)
-            .Build(NameGenerator.NewId(), runtimeId);
+        var config = WithPod(
+            new ContainerDefinition(request, _options, image, _networks?.DefaultNetworkName)
+                .Build(NameGenerator.NewId(), runtimeId),
+            pod,
+            request.IsInfra);
         await RefuseMissingNetworksAsync(config, cancellationToken);
         Resources.CgroupPlacement.CheckRuntime(config, _runtimes.Get(runtimeId).Features);
         var createdVolumes = new List<string>();

@@ -24,7 +24,7 @@ public sealed partial class ContainerService
             ["ImageDigest"] = "",
             ["ImageName"] = config.ImageName,
             ["Rootfs"] = config.RootfsPath ?? "",
-            ["Pod"] = "",
+            ["Pod"] = config.Pod ?? "",
             ["ResolvConfPath"] = files.ResolvConfPath,
             ["HostnamePath"] = files.HostnamePath,
             ["HostsPath"] = files.HostsPath,
@@ -51,7 +51,7 @@ public sealed partial class ContainerService
             ["Dependencies"] = new JsonArray(),
             ["NetworkSettings"] = await InspectNetworkAsync(record, cancellationToken),
             ["Namespace"] = "",
-            ["IsInfra"] = false,
+            ["IsInfra"] = config.IsInfra,
             ["IsService"] = false,
             ["Config"] = WithHealthcheck(InspectConfig(config), config),
             ["HostConfig"] = Resources.ResourceInspect.AddTo(

@@ -14,6 +14,7 @@ public sealed partial class ContainerService
         var id = (await FindAsync(nameOrId, cancellationToken)).Config.Id;
         await using var containerLock = await LockAsync(id, cancellationToken);
         var record = await ReloadLockedAsync(id, nameOrId, cancellationToken);
+        await RefuseInfraRemovalAsync(record.Config, cancellationToken);
         if (IsLive(record))
         {
             if (!force)
@@ -44,6 +45,8 @@ public sealed partial class ContainerService
         {
             await RestartByPolicyLockedAsync(cleaned, cancellationToken);
         }
+
+        await StopIdlePodAsync(record.Config, cancellationToken);
     }
 
     private async Task CleanupAsync(
@@ -186,6 +189,8 @@ public sealed partial class ContainerService
         {
             await RemoveAnonymousVolumesAsync(config, cancellationToken);
         }
+
+        await StopIdlePodAsync(config, cancellationToken);
     }
 
     private async Task ReleaseStorageAsync(

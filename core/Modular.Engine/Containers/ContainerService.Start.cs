@@ -13,6 +13,7 @@ public sealed partial class ContainerService
     public async Task StartAsync(string nameOrId, CancellationToken cancellationToken)
     {
         var id = (await FindAsync(nameOrId, cancellationToken)).Config.Id;
+        await StartPodInfraAsync(id, cancellationToken);
         await using var containerLock = await LockAsync(id, cancellationToken);
         var record = await ReloadLockedAsync(id, nameOrId, cancellationToken);
         if (record.State.Status == ContainerStatus.Running)
@@ -32,6 +33,7 @@ public sealed partial class ContainerService
         CancellationToken cancellationToken)
     {
         var id = (await FindAsync(nameOrId, cancellationToken)).Config.Id;
+        await StartPodInfraAsync(id, cancellationToken);
         ContainerRecord record;
         AttachConnection? attach;
         await using (await LockAsync(id, cancellationToken))
@@ -195,6 +197,8 @@ public sealed partial class ContainerService
         NetworkSpec.Apply(spec, config, network, SharedFilesFor(config));
         await ApplySecurityAsync(spec, config, user, rootfs, cancellationToken);
         Resources.ResourceSpec.Apply(spec, config);
+        // After the security modes: a pod member's shared namespaces are the infra's.
+        await JoinNamespacesAsync(spec, config, cancellationToken);
         var json = spec.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
         await File.WriteAllTextAsync(paths.ConfigJson, json, cancellationToken);
     }

@@ -162,7 +162,10 @@ public sealed partial class ContainerService : IContainerService
         record.Config.Networks.Keys.ToList(),
         record.Config.RestartPolicy,
         record.State.RestartCount,
-        HealthStatusOf(record));
+        HealthStatusOf(record),
+        record.Config.Pod ?? "",
+        record.Config.PodName,
+        record.Config.IsInfra);
 
     // The status word ps shows, only for a container with a check that is running now.
     private string HealthStatusOf(ContainerRecord record) =>

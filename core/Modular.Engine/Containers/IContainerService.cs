@@ -179,6 +179,11 @@ public sealed record CreateContainerRequest
     public Resources.ResourceFlags Resources { get; init; } = new();
     /// <summary>Capabilities, seccomp, devices, namespaces and the other security flags, as typed.</summary>
     public Security.SecurityFlags Security { get; init; } = new();
+    /// <summary><c>--pod NAME|ID</c>: the pod to join (its infra's namespaces), or null.</summary>
+    public string? Pod { get; init; }
+
+    /// <summary>Set by the pod service for the infra container it creates.</summary>
+    public bool IsInfra { get; init; }
 }
 
 /// <summary><c>--pull</c>.</summary>
@@ -194,6 +199,7 @@ public enum PullPolicyMode
 /// <param name="Ports">Published ports (in container: mode, the other container's).</param>
 /// <param name="ExposedPorts">The image's exposed ports, as 80/tcp.</param>
 /// <param name="Networks">The networks joined, by name (bridge mode only).</param>
+/// <param name="Pod">The pod's id, empty outside a pod; <paramref name="IsInfra"/> for its infra.</param>
 public sealed record ContainerInfo(
     string Id,
     string Name,
@@ -214,7 +220,10 @@ public sealed record ContainerInfo(
     IReadOnlyList<string>? Networks = null,
     string RestartPolicy = "",
     int RestartCount = 0,
-    string HealthStatus = "");
+    string HealthStatus = "",
+    string Pod = "",
+    string PodName = "",
+    bool IsInfra = false);
 
 /// <summary><c>logs</c> flags.</summary>
 public sealed record LogReadOptions(

@@ -94,4 +94,19 @@ public sealed record ContainerConfig
     public Containers.Resources.ContainerResources Resources { get; init; } = new();
     /// <summary>Seccomp, namespaces, devices and the other security settings, resolved at create.</summary>
     public Security.SecuritySettings Security { get; init; } = new();
+    /// <summary>The id of the pod the container belongs to, or null.</summary>
+    public string? Pod { get; init; }
+
+    /// <summary>The pod's name, kept for ps (a pod cannot be renamed).</summary>
+    public string PodName { get; init; } = "";
+
+    /// <summary>True for a pod's infra container, which holds the namespaces its members join.</summary>
+    public bool IsInfra { get; init; }
+
+    /// <summary>
+    /// Namespaces (OCI types: ipc, uts, pid, cgroup) taken from another container, by its id;
+    /// joined through that container's main process at start.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> JoinedNamespaces { get; init; } =
+        new Dictionary<string, string>();
 }

@@ -1,0 +1,145 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Modular.Cli.Errors;
+using Modular.Cli.Hosting;
+using Modular.Cli.Output;
+using Modular.Cli.Parsing;
+using Modular.Engine.Pods;
+using static Modular.Cli.Commands.CommandKit;
+
+namespace Modular.Cli.Commands;
+
+/// <summary>
+/// The <c>pod</c> group: create, exists and inspect here; ps in <see cref="PodListCommand"/>,
+/// the lifecycle verbs in <see cref="PodLifecycleCommands"/>, top and logs in
+/// <see cref="PodProcessCommands"/>.
+/// </summary>
+public static class PodCommands
+{
+    public static Command Group(CliContext c) =>
+        new Command("pod", "Manage pods").With(
+            Create(c), Exists(c), Inspect(c), PodListCommand.Create(c),
+            PodLifecycleCommands.Start(c), PodLifecycleCommands.Stop(c), PodLifecycleCommands.Restart(c),
+            PodLifecycleCommands.Kill(c), PodLifecycleCommands.Pause(c, "pause"),
+            PodLifecycleCommands.Pause(c, "unpause"), PodLifecycleCommands.Remove(c),
+            PodLifecycleCommands.Prune(c), PodProcessCommands.Top(c), PodProcessCommands.Logs(c));
+
+    public static IPodService Pods(CliContext context) => context.Services.GetRequiredService<IPodService>();
+
+    public static Command Create(CliContext context)
+    {
+        var name = Value("--name", "Name of the pod", "-n");
+        var publish = Values("--publish", "Publish a port of the pod's infra: [[IP:]HOST:]CONTAINER[/PROTO]", "-p");
+        var infra = new Option<bool>("--infra") { Description = "Create an infra container", DefaultValueFactory = _ => true };
+        var infraImage = Value("--infra-image", "Image of the infra container");
+        var infraCommand = Value("--infra-command", "Command the infra container runs");
+        var infraName = Value("--infra-name", "Name of the infra container");
+        var share = Value("--share", "Namespaces the members share: cgroup, ipc, net, pid, uts or none");
+        var hostname = Value("--hostname", "Hostname of the pod's UTS namespace");
+        var network = Values("--network", "Network of the pod's infra; repeatable", "--net");
+        var labels = Values("--label", "Label to set on the pod, as KEY=VALUE; repeatable", "-l");
+        var exitPolicy = Value("--exit-policy", "When the last member exits: continue or stop");
+        var positional = new Argument<string?>("NAME") { Arity = ArgumentArity.ZeroOrOne };
+        return new Command("create", "Create a new empty pod")
+            .With(name, publish, infra, infraImage, infraCommand, infraName, share, hostname, network,
+                labels, exitPolicy, positional)
+            .WithAction(context, "pod create", async (r, cancellationToken) =>
+            {
+                var request = new PodCreateRequest
+                {
+                    Name = r.GetValue(name) ?? r.GetValue(positional),
+                    Labels = r.GetValue(labels)!,
+                    Hostname = r.GetValue(hostname),
+                    Share = r.GetValue(share),
+                    ExitPolicy = r.GetValue(exitPolicy),
+                    Infra = r.GetValue(infra),
+                    InfraImage = r.GetValue(infraImage),
+                    InfraCommand = r.GetValue(infraCommand),
+                    InfraName = r.GetValue(infraName),
+                    Networks = r.GetValue(network)!,
+                    PortMappings = PublishParser.Parse(r.GetValue(publish)!),
+                    CreateCommand = CreateCommandLine(),
+                };
+                RefuseInfraFlagsWithoutInfra(request);
+                var pod = await Pods(context).CreateAsync(request, cancellationToken);
+                context.Out.WriteLine(pod.Id);
+                return ExitCodes.Success;
+            });
+    }
+
+    /// <summary>The command line as typed, with the program named modpod, not its .dll.</summary>
+    public static IReadOnlyList<string> CreateCommandLine() =>
+        ["modpod", .. Environment.GetCommandLineArgs().Skip(1)];
+
+    // Podman 5's inspect says only "no such pod NAME" (4.3.1 prefixed "inspecting object: ").
+    private static async Task<PodView> InspectTargetAsync(IPodService pods, string target, CancellationToken ct)
+    {
+        try
+        {
+            return await pods.GetAsync(target, ct);
+        }
+        catch (Contracts.Errors.NotFoundException e)
+        {
+            throw new Contracts.Errors.NotFoundException($"no such pod {target}", e);
+        }
+    }
+
+    // Podman refuses infra settings for a pod that will have no infra.
+    private static void RefuseInfraFlagsWithoutInfra(PodCreateRequest request)
+    {
+        if (request.Infra)
+        {
+            return;
+        }
+
+        if (request.PortMappings.Count > 0)
+        {
+            throw new UsageException("you must have an infra container to publish port bindings to the host");
+        }
+
+        if (request.InfraImage is not null || request.InfraCommand is not null || request.InfraName is not null)
+        {
+            throw new UsageException("cannot set infra options when --infra=false");
+        }
+    }
+
+    public static Command Exists(CliContext context)
+    {
+        var name = One("POD");
+        return new Command("exists", "Exit with 0 if the pod exists, 1 if not").With(name)
+            .WithAction(context, "pod exists", async (r, cancellationToken) =>
+                await Pods(context).ExistsAsync(r.GetValue(name)!, cancellationToken)
+                    ? ExitCodes.Success
+                    : ExitCodes.NoSuchObject);
+    }
+
+    public static Command Inspect(CliContext context)
+    {
+        var format = Value("--format", "Print through a Go template instead of as JSON", "-f");
+        var latest = Switch("--latest", "Inspect the newest pod", "-l");
+        var names = Names("POD");
+        return new Command("inspect", "Show the details of pods as JSON").With(format, latest, names)
+            .WithAction(context, "pod inspect", async (r, cancellationToken) =>
+            {
+                var service = Pods(context);
+                var targets = r.GetValue(names)!.ToList();
+                if (r.GetValue(latest))
+                {
+                    var newest = (await service.ListAsync(cancellationToken)).MaxBy(pod => pod.Config.Created)
+                        ?? throw new Contracts.Errors.NotFoundException("no pods to inspect: no such pod");
+                    targets.Add(newest.Config.Id);
+                }
+
+                RequireNamesOrAll("pod", targets, false);
+                var items = new List<JsonObject>();
+                foreach (var target in targets)
+                {
+                    items.Add(service.Inspect(await InspectTargetAsync(service, target, cancellationToken)));
+                }
+
+                InspectWriter.Write(context.Out, "pod inspect", items, r.GetValue(format));
+                return ExitCodes.Success;
+            });
+    }
+}

@@ -1,0 +1,37 @@
+using Modular.Contracts.Network;
+
+namespace Modular.Engine.Pods;
+
+/// <summary>What <c>pod create</c> was asked for, flags already parsed.</summary>
+public sealed record PodCreateRequest
+{
+    public string? Name { get; init; }
+    public IReadOnlyList<string> Labels { get; init; } = [];
+    public string? Hostname { get; init; }
+
+    /// <summary><c>--share</c> as typed, or null for net, uts and ipc.</summary>
+    public string? Share { get; init; }
+
+    public string? ExitPolicy { get; init; }
+
+    /// <summary><c>--infra</c>: false makes a pod without an infra and without shared namespaces.</summary>
+    public bool Infra { get; init; } = true;
+
+    /// <summary><c>--infra-image</c>, or null for the locally built catatonit image.</summary>
+    public string? InfraImage { get; init; }
+
+    /// <summary><c>--infra-command</c>, or null for the image's entrypoint.</summary>
+    public string? InfraCommand { get; init; }
+
+    /// <summary><c>--infra-name</c>, or null for the first 12 characters of the pod id and -infra.</summary>
+    public string? InfraName { get; init; }
+
+    /// <summary><c>--network</c> values, given to the infra container.</summary>
+    public IReadOnlyList<string> Networks { get; init; } = [];
+
+    /// <summary><c>-p</c> values parsed: the infra publishes them for the whole pod.</summary>
+    public IReadOnlyList<PortMapping> PortMappings { get; init; } = [];
+
+    /// <summary>The command line, for inspect's CreateCommand.</summary>
+    public IReadOnlyList<string> CreateCommand { get; init; } = [];
+}

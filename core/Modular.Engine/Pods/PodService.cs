@@ -1,0 +1,159 @@
+using Modular.Contracts.Errors;
+using Modular.Engine.Configuration;
+using Modular.Contracts.Hooks;
+using Modular.Engine.Containers;
+using Modular.Engine.Events;
+using Modular.Engine.Images;
+using Modular.Engine.State;
+
+namespace Modular.Engine.Pods;
+
+/// <summary>
+/// Pods over their own SQLite table and the container service. The infra is an ordinary
+/// container marked as such; members find it through the pod record at create and start.
+/// </summary>
+public sealed partial class PodService(
+    EngineOptions options,
+    IContainerService containers,
+    IImageService? images = null,
+    IEventLog? events = null) : IPodService
+{
+    private readonly PodStore _pods = new(options.GraphRoot);
+    private readonly ContainerStore _containerRecords = new(options.GraphRoot);
+
+    public async Task<PodConfig> CreateAsync(PodCreateRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Name is { } name)
+        {
+            ContainerName.Validate(name);
+        }
+
+        var pod = NewPod(request);
+        var infraImage = pod.CreateInfra ? await InfraImageAsync(request, cancellationToken) : null;
+        await _pods.InsertAsync(pod, cancellationToken);
+        if (infraImage is null)
+        {
+            await EmitAsync(pod, "create", cancellationToken);
+            return pod;
+        }
+
+        try
+        {
+            var infra = await containers.CreateAsync(InfraRequest(request, pod, infraImage), cancellationToken);
+            pod = pod with { InfraId = infra.Id };
+            await _pods.UpdateAsync(pod, cancellationToken);
+            await EmitAsync(pod, "create", cancellationToken);
+            return pod;
+        }
+        catch
+        {
+            await _pods.DeleteAsync(pod.Id, CancellationToken.None);
+            throw;
+        }
+    }
+
+    public async Task<PodView> GetAsync(string nameOrId, CancellationToken cancellationToken)
+    {
+        var pod = await _pods.GetAsync(nameOrId, cancellationToken);
+        return (await ViewsAsync([pod], cancellationToken))[0];
+    }
+
+    public async Task<bool> ExistsAsync(string nameOrId, CancellationToken cancellationToken) =>
+        await _pods.FindAsync(nameOrId, cancellationToken) is not null;
+
+    public async Task<IReadOnlyList<PodView>> ListAsync(CancellationToken cancellationToken) =>
+        await ViewsAsync(await _pods.ListAsync(cancellationToken), cancellationToken);
+
+    private static PodConfig NewPod(PodCreateRequest request)
+    {
+        var id = NameGenerator.NewId();
+        var shares = PodShares.Parse(request.Share);
+        return new PodConfig
+        {
+            Id = id,
+            Name = request.Name ?? NameGenerator.Next(),
+            Created = DateTimeOffset.UtcNow,
+            CreateCommand = request.CreateCommand,
+            Labels = Labels(request.Labels),
+            Hostname = request.Hostname ?? "",
+            SharedNamespaces = request.Infra ? shares : [],
+            ExitPolicy = PodExitPolicy.Parse(request.ExitPolicy),
+            CreateInfra = request.Infra,
+            PortMappings = request.PortMappings,
+            Networks = request.Networks,
+        };
+    }
+
+    private async Task<string> InfraImageAsync(PodCreateRequest request, CancellationToken cancellationToken)
+    {
+        if (request.InfraImage is { Length: > 0 } chosen)
+        {
+            return chosen;
+        }
+
+        var store = images ?? throw new CapabilityMissingException("no image service is configured");
+        return await new InfraImage(store).EnsureAsync(cancellationToken);
+    }
+
+    private static CreateContainerRequest InfraRequest(PodCreateRequest request, PodConfig pod, string image) => new()
+    {
+        Image = image,
+        Name = request.InfraName ?? pod.Id[..12] + "-infra",
+        Entrypoint = request.InfraCommand,
+        Hostname = pod.Shares("uts") ? ContainerService.PodHostname(pod) : null,
+        Networks = pod.Shares("net") ? request.Networks : ["none"],
+        PortMappings = request.PortMappings,
+        Labels = [],
+        Pull = request.InfraImage is null ? PullPolicyMode.Never : PullPolicyMode.Missing,
+        Pod = pod.Id,
+        IsInfra = true,
+    };
+
+    private static Dictionary<string, string> Labels(IEnumerable<string> values)
+    {
+        var labels = new Dictionary<string, string>();
+        foreach (var value in values)
+        {
+            var at = value.IndexOf('=');
+            labels[at < 0 ? value : value[..at]] = at < 0 ? "" : value[(at + 1)..];
+        }
+
+        return labels;
+    }
+
+    /// <summary>The pods with their containers, statuses refreshed from conmon's files.</summary>
+    private async Task<List<PodView>> ViewsAsync(
+        IReadOnlyList<PodConfig> pods,
+        CancellationToken cancellationToken)
+    {
+        var infos = (await containers.ListAsync(all: true, cancellationToken)).ToDictionary(info => info.Id);
+        var records = await _containerRecords.ListAsync(cancellationToken);
+        return pods.Select(pod => View(pod, records, infos)).ToList();
+    }
+
+    private static PodView View(
+        PodConfig pod,
+        List<ContainerRecord> records,
+        Dictionary<string, ContainerInfo> infos)
+    {
+        var members = records
+            .Where(record => record.Config.Pod == pod.Id && infos.ContainsKey(record.Config.Id))
+            .OrderByDescending(record => record.Config.IsInfra)
+            .Select(record => infos[record.Config.Id])
+            .Select(info => new PodMember(
+                info.Id, info.Name, info.State, info.RestartCount, info.Id == pod.InfraId, info.Networks ?? []))
+            .ToList();
+        return new PodView(pod, members, PodStates.From(members.Select(member => member.Status).ToList()));
+    }
+
+    /// <summary>Podman's pod events: type pod, the pod's id and name.</summary>
+    private async Task EmitAsync(PodConfig pod, string status, CancellationToken cancellationToken)
+    {
+        if (events is not null)
+        {
+            await events.AppendAsync(
+                new EngineEvent("pod", status, pod.Id, pod.Name, DateTimeOffset.UtcNow, new Dictionary<string, string>()),
+                cancellationToken);
+        }
+    }
+}
