@@ -45,7 +45,7 @@ public static class ModpodCommandLine
         PsCommand.Create(c, "ps", "ps"), LogsCommand.Create(c), LifecycleCommands.Stop(c),
         LifecycleCommands.Kill(c), LifecycleCommands.Remove(c, "rm"), WaitCommand.Create(c),
         InspectCommand.Create(c, null), EventsCommand.Create(c), HealthcheckCommand.Create(c),
-        ExecCommand.Create(c), PortCommand.Create(c),
+        ExecCommand.Create(c), PortCommand.Create(c), AttachCommand.Create(c),
         ExportCommand.Create(c),
         ImportCommand.Create(c),
         HistoryCommand.Create(c),
@@ -58,7 +58,7 @@ public static class ModpodCommandLine
         PsCommand.Create(c, "ls", "container ls").Aliased("list", "ps"), LogsCommand.Create(c),
         LifecycleCommands.Stop(c), LifecycleCommands.Kill(c), LifecycleCommands.Remove(c, "container rm"),
         WaitCommand.Create(c), LifecycleCommands.Exists(c), LifecycleCommands.Cleanup(c),
-        InspectCommand.Create(c, "container"), ExecCommand.Create(c),
+        InspectCommand.Create(c, "container"), ExecCommand.Create(c), AttachCommand.Create(c),
         PortCommand.Create(c),
         ExportCommand.Create(c));
 

@@ -21,12 +21,26 @@ public static class RunCommand
                 !detach,
                 Environment.GetEnvironmentVariable);
             WarnDiscardedPorts(context, request);
+
+            // Bad keys are refused before anything is created, as Podman refuses them.
+            var detachKeys = flags.Attach.Keys(r, context);
             var created = await context.Containers.CreateAsync(request, cancellationToken);
             if (detach)
             {
                 await context.Containers.StartAsync(created.Id, cancellationToken);
                 context.Out.WriteLine(created.Id);
                 return ExitCodes.Success;
+            }
+
+            if (request.Tty || request.Interactive)
+            {
+                return await InteractiveRun.RunAsync(
+                    context,
+                    created.Id,
+                    new InteractiveRun.Mode(request.Interactive, request.Tty, request.AutoRemove),
+                    detachKeys,
+                    r.GetValue(flags.Attach.SigProxy),
+                    cancellationToken);
             }
 
             return await AttachAsync(context, created.Id, request.AutoRemove, cancellationToken);
@@ -63,8 +77,12 @@ public static class RunCommand
             "--filter",
             "With --all, start only containers matching KEY=VALUE (restart-policy, status, name, label, id)",
             "-f");
+        var interactive = CommandKit.Switch("--interactive", "Attach the container's stdin", "-i");
+        var terminal = new InteractiveFlags();
         var names = CommandKit.Names("CONTAINER");
-        return new Command("start", "Start created or stopped containers").With(attach, all, filters, names)
+        var command = new Command("start", "Start created or stopped containers")
+            .With(attach, all, filters, interactive, names);
+        return terminal.AddTo(command)
             .WithAction(context, "start", async (r, cancellationToken) =>
             {
                 var targets = await StartTargetsAsync(
@@ -81,6 +99,18 @@ public static class RunCommand
                     }
 
                     var container = await context.Containers.ResolveAsync(targets[0], cancellationToken);
+                    if (await InteractiveRun.ModeOfAsync(context, container, r.GetValue(interactive), cancellationToken)
+                        is { } mode)
+                    {
+                        return await InteractiveRun.RunAsync(
+                            context,
+                            container.Id,
+                            mode,
+                            terminal.Keys(r, context),
+                            r.GetValue(terminal.SigProxy),
+                            cancellationToken);
+                    }
+
                     return await AttachAsync(context, container.Id, container.AutoRemove, cancellationToken);
                 }
 
@@ -152,7 +182,7 @@ public static class RunCommand
         }
     }
 
-    private static async Task RemoveQuietlyAsync(CliContext context, string id)
+    internal static async Task RemoveQuietlyAsync(CliContext context, string id)
     {
         try
         {

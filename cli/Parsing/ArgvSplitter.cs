@@ -25,7 +25,7 @@ public static class ArgvSplitter
         "--health-retries", "--health-start-period", "--health-timeout", "--health-on-failure",
         "-v", "--volume", "--mount", "--tmpfs", "--volumes-from", "--image-volume",
         "-p", "--publish", "--expose", "--ip", "--ip6", "--mac-address", "--network-alias", "--dns",
-        "--dns-search", "--dns-option", "--add-host",
+        "--dns-search", "--dns-option", "--add-host", "--detach-keys",
     ];
 
     // exec, like run, stops at its first positional (the container): the rest is the command.

@@ -63,6 +63,7 @@ public static class ConfigurationLoader
             LogDriver = values.LogDriver ?? "k8s-file",
             LogSizeMax = values.LogSizeMax ?? -1,
             EventsLogFilePath = values.EventsLogFilePath ?? Path.Combine(runRoot, "events", "events.log"),
+            DetachKeys = values.DetachKeys ?? Containers.DetachKeys.Default,
             HooksDirectories = values.HooksDirectories ?? SharedPaths.HooksDirectories,
             SeccompProfilePath = values.SeccompProfile ?? SharedPaths.DefaultSeccompProfile,
             PolicyPath = SharedPaths.PolicyPath,

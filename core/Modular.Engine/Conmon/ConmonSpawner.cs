@@ -14,6 +14,7 @@ internal static unsafe class ConmonSpawner
 {
     private const int SyncFd = 3;
     private const int StartFd = 4;
+    private const int AttachFd = 5;
 
     /// <summary>
     /// Spawns conmon; the caller owns the returned parent ends of both pipes. With a null
@@ -24,26 +25,43 @@ internal static unsafe class ConmonSpawner
         string executable,
         IReadOnlyList<string> arguments,
         IReadOnlyList<string> environment,
-        string? stderrPath)
+        string? stderrPath,
+        bool attachPipe = false)
     {
         var (syncRead, syncWrite) = CreatePipe();
         var (startRead, startWrite) = CreatePipe();
+        var (attachRead, attachWrite) = attachPipe ? CreatePipe() : (-1, -1);
         try
         {
-            var pid = SpawnWith(executable, arguments, environment, stderrPath, syncWrite, startRead);
-            return new SpawnedConmon(pid, syncRead, startWrite);
+            var pid = SpawnWith(
+                executable,
+                arguments,
+                environment,
+                stderrPath,
+                new ChildPipes(syncWrite, startRead, attachWrite));
+            return new SpawnedConmon(pid, syncRead, startWrite, attachRead);
         }
         catch
         {
             close(syncRead);
             close(startWrite);
+            CloseIfOpen(attachRead);
             throw;
         }
         finally
         {
-            // The child holds its own copies at 3 and 4; the parent keeps only its ends.
+            // The child holds its own copies at 3, 4 (and 5); the parent keeps only its ends.
             close(syncWrite);
             close(startRead);
+            CloseIfOpen(attachWrite);
+        }
+    }
+
+    private static void CloseIfOpen(int fd)
+    {
+        if (fd >= 0)
+        {
+            close(fd);
         }
     }
 
@@ -89,8 +107,7 @@ internal static unsafe class ConmonSpawner
         IReadOnlyList<string> arguments,
         IReadOnlyList<string> environment,
         string? stderrPath,
-        int syncWrite,
-        int startRead)
+        ChildPipes pipes)
     {
         var actions = stackalloc byte[FileActionsSize];
         var attributes = stackalloc byte[SpawnAttrSize];
@@ -107,8 +124,13 @@ internal static unsafe class ConmonSpawner
                 posix_spawn_file_actions_addopen(actions, 2, stderrPath, OWronly | OCreat | OAppend, 0x180);
             }
 
-            posix_spawn_file_actions_adddup2(actions, syncWrite, SyncFd);
-            posix_spawn_file_actions_adddup2(actions, startRead, StartFd);
+            posix_spawn_file_actions_adddup2(actions, pipes.SyncWrite, SyncFd);
+            posix_spawn_file_actions_adddup2(actions, pipes.StartRead, StartFd);
+            if (pipes.AttachWrite >= 0)
+            {
+                // exec --exec-attach: conmon says on fd 5 (_OCI_ATTACHPIPE) that its socket listens.
+                posix_spawn_file_actions_adddup2(actions, pipes.AttachWrite, AttachFd);
+            }
 
             // .NET ignores SIGPIPE and may block signals on this thread; conmon and the
             // container would inherit both, so every signal is reset and unblocked.
@@ -162,4 +184,6 @@ internal static unsafe class ConmonSpawner
         var rc = posix_spawn(&pid, argv[0], actions, attributes, argv, envp);
         return rc == 0 ? pid : throw new Win32Exception(rc, $"posix_spawn {executable}");
     }
+
+    private readonly record struct ChildPipes(int SyncWrite, int StartRead, int AttachWrite);
 }

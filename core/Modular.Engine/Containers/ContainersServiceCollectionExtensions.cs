@@ -18,6 +18,7 @@ public static class ContainersServiceCollectionExtensions
         services.TryAddSingleton<ContainerService>();
         services.TryAddSingleton<IContainerService>(sp => sp.GetRequiredService<ContainerService>());
         services.TryAddSingleton<IContainerHealth>(sp => sp.GetRequiredService<ContainerService>());
+        services.TryAddSingleton<IContainerAttach>(sp => sp.GetRequiredService<ContainerService>());
 
         // The container service rewires containers for the network commands; it replaces
         // the networks' stand-in that refuses them, whichever was added first.

@@ -174,6 +174,12 @@ public sealed record CreateContainerRequest
 
     /// <summary>The <c>--health-*</c> flags as typed; null fields keep the image's values.</summary>
     public HealthFlags Health { get; init; } = new();
+
+    /// <summary><c>-t</c>: give the container a terminal.</summary>
+    public bool Tty { get; init; }
+
+    /// <summary><c>-i</c>: keep the container's stdin open for attached clients.</summary>
+    public bool Interactive { get; init; }
 }
 
 /// <summary><c>--pull</c>.</summary>

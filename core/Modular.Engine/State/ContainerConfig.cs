@@ -89,4 +89,10 @@ public sealed record ContainerConfig
 
     /// <summary><c>--health-on-failure</c>: none, kill, restart or stop.</summary>
     public string HealthOnFailure { get; init; } = "none";
+
+    /// <summary><c>-t</c>: the process runs on a terminal whose master conmon holds.</summary>
+    public bool Tty { get; init; }
+
+    /// <summary><c>-i</c>: conmon keeps the process's stdin for attached clients.</summary>
+    public bool OpenStdin { get; init; }
 }
