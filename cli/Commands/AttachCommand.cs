@@ -28,7 +28,7 @@ public static class AttachCommand
             var keys = flags.Keys(r, context);
             try
             {
-                context.Attached = true;
+                context.Attached = r.GetValue(flags.SigProxy);
                 using var forwarder = r.GetValue(flags.SigProxy)
                     ? new SignalForwarder(context.Containers, container.Id, context.Error)
                     : null;

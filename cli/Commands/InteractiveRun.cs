@@ -44,7 +44,8 @@ public static class InteractiveRun
         var detached = false;
         try
         {
-            context.Attached = true;
+            // Without --sig-proxy, SIGINT and SIGTERM are modpod's own again: they end it.
+            context.Attached = sigProxy;
             using var forwarder = sigProxy ? new SignalForwarder(context.Containers, id, context.Error) : null;
             await using var client = InteractiveClient.Open(context, mode.Stdin, mode.Tty, detachKeys, sigProxy);
             var running = (await context.Containers.ResolveAsync(id, cancellationToken)).State == "running";
@@ -53,6 +54,12 @@ public static class InteractiveRun
                 : await attach.StartAttachedAsync(id, client.Streams, cancellationToken);
             detached = result.Detached;
             return result.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            // modpod was stopped, not the container: as after a detach, --rm waits for its exit.
+            detached = true;
+            throw;
         }
         finally
         {

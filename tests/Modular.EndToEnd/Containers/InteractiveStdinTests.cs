@@ -106,4 +106,53 @@ public sealed class InteractiveStdinTests(ModpodFixture modpod)
             await modpod.RunAsync("rm", "-f", "--ignore", "at-stopped");
         }
     }
+
+    [Fact]
+    public async Task Sig_proxy_forwards_sigterm_to_an_attached_container_and_false_leaves_it_running()
+    {
+        var image = await modpod.EnsureBusyboxAsync();
+        const string Trap = "trap 'echo got-term; exit 9' TERM; echo ready; while :; do sleep 0.2; done";
+        try
+        {
+            var proxied = modpod.Start("run", "-i", "--name", "sp-on", "--network", "none", image, "sh", "-c", Trap);
+            await WaitRunningAsync("sp-on");
+            await TerminateAsync(proxied.ProcessId);
+            var result = await proxied.Completion;
+
+            var unproxied = modpod.Start(
+                "run", "-i", "--sig-proxy=false", "--name", "sp-off", "--network", "none", image, "sh", "-c", Trap);
+            await WaitRunningAsync("sp-off");
+            await TerminateAsync(unproxied.ProcessId);
+            await unproxied.Completion;
+            var state = await modpod.RunAsync("inspect", "--format", "{{.State.Status}}", "sp-off");
+
+            Assert.Equal(9, result.ExitCode);
+            Assert.Contains("got-term", result.StandardOutput);
+            Assert.Equal("running", state.Output);
+        }
+        finally
+        {
+            await modpod.RunAsync("rm", "-f", "-t", "0", "--ignore", "sp-on", "sp-off");
+        }
+    }
+
+    // SIGTERM to the modpod this test started, by its process ID.
+    private static Task TerminateAsync(int processId) =>
+        CliWrap.Cli.Wrap("kill").WithArguments(["-TERM", processId.ToString()]).ExecuteAsync().Task;
+
+    private async Task WaitRunningAsync(string name)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var logs = await modpod.RunAsync("logs", name);
+            if (logs.Output.Contains("ready", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new Xunit.Sdk.XunitException($"{name} never said ready");
+    }
 }

@@ -121,4 +121,21 @@ public sealed class InteractiveTerminalTests(ModpodFixture modpod)
             await modpod.RunAsync("rm", "-f", "-t", "0", "--ignore", "it-keys");
         }
     }
+
+    [Fact]
+    public async Task Detach_keys_come_from_containers_conf_when_no_flag_names_them()
+    {
+        await using var own = await ModpodFixture.CreateAsync(
+            new StoreOptions(ExtraEngineLines: ["detach_keys = \"ctrl-x,y\""]));
+        var image = await own.EnsureBusyboxAsync();
+
+        await using var terminal = await TmuxTerminal.StartAsync(
+            own.ShellCommand("run", "-it", "--name", "conf-keys", "--network", "none", image, "sh"));
+        await terminal.WaitForAsync("/ #");
+        await terminal.KeysAsync("C-x", "y");
+
+        Assert.Contains("EXIT=0", await terminal.WaitForAsync("EXIT="));
+        var state = await own.RunAsync("inspect", "--format", "{{.State.Status}}", "conf-keys");
+        Assert.Equal("running", state.Output);
+    }
 }

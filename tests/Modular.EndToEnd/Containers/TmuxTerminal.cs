@@ -62,7 +62,13 @@ public sealed class TmuxTerminal : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // kill-server leaves the socket file behind; it is ours, so it goes too.
+        var socketPath = (await TmuxAsync("display-message", "-p", "#{socket_path}")).StandardOutput.Trim();
         await TmuxAsync("kill-server");
+        if (socketPath.Contains(_socket, StringComparison.Ordinal))
+        {
+            File.Delete(socketPath);
+        }
     }
 
     private async Task<BufferedCommandResult> TmuxAsync(params string[] args)
