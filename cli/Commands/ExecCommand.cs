@@ -31,7 +31,11 @@ public static class ExecCommand
                     r.GetValue(f.EnvFile)!,
                     r.GetValue(f.Env)!,
                     Environment.GetEnvironmentVariable);
-                var options = new ExecOptions(env, r.GetValue(f.Workdir), r.GetValue(f.User), r.GetValue(f.Privileged));
+                var options = new ExecOptions(
+                    env,
+                    r.GetValue(f.Workdir),
+                    r.GetValue(f.User),
+                    r.GetValue(f.Privileged));
                 var name = r.GetValue(f.Name)!;
                 if (f.NeedsConmon(r))
                 {
@@ -41,7 +45,13 @@ public static class ExecCommand
                 var health = context.Services.GetRequiredService<IContainerHealth>();
                 await using var stdout = context.OpenStdout();
                 await using var stderr = context.OpenStderr();
-                return await health.ExecAsync(name, context.ContainerCommand, options, stdout, stderr, cancellationToken);
+                return await health.ExecAsync(
+                    name,
+                    context.ContainerCommand,
+                    options,
+                    stdout,
+                    stderr,
+                    cancellationToken);
             });
     }
 
