@@ -2,25 +2,24 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Modular.Cli.Errors;
 using Modular.Cli.Hosting;
+using Modular.Cli.Parsing;
+using Modular.Cli.Terminal;
 using Modular.Engine.Containers;
 using static Modular.Cli.Commands.CommandKit;
 
 namespace Modular.Cli.Commands;
 
 /// <summary>
-/// <c>exec CONTAINER COMMAND...</c> without a terminal or stdin: the process's output goes
-/// to ours and its exit code becomes ours. Limitation: <c>-i</c>, <c>-t</c> and <c>-d</c>
-/// belong to the interactive work and are not offered here.
+/// <c>exec CONTAINER COMMAND...</c>: the process's exit code becomes ours (126/127 when it
+/// cannot be run). A plain exec runs through the runtime directly; with -i, -t, -d or
+/// --privileged it gets its own conmon, which holds its terminal and stdin.
 /// </summary>
 public static class ExecCommand
 {
     public static Command Create(CliContext context)
     {
-        var env = Values("--env", "Set NAME=VALUE in the process's environment; repeatable", "-e");
-        var workdir = Value("--workdir", "Directory inside the container to run in", "-w");
-        var user = Value("--user", "Run as this uid[:gid]", "-u");
-        var name = One("CONTAINER");
-        return new Command("exec", "Run a process in a running container").With(env, workdir, user, name)
+        var f = new ExecFlags();
+        return f.AddTo(new Command("exec", "Run a process in a running container"))
             .WithAction(context, "exec", async (r, cancellationToken) =>
             {
                 if (context.ContainerCommand.Count == 0)
@@ -28,17 +27,66 @@ public static class ExecCommand
                     throw new UsageException("must provide a non-empty command to start an exec session");
                 }
 
-                var options = new ExecOptions(r.GetValue(env)!, r.GetValue(workdir), r.GetValue(user));
+                var env = EnvironmentResolver.Resolve(
+                    r.GetValue(f.EnvFile)!,
+                    r.GetValue(f.Env)!,
+                    Environment.GetEnvironmentVariable);
+                var options = new ExecOptions(
+                    env,
+                    r.GetValue(f.Workdir),
+                    r.GetValue(f.User),
+                    r.GetValue(f.Privileged));
+                var name = r.GetValue(f.Name)!;
+                if (f.NeedsConmon(r))
+                {
+                    return await ExecWithConmonAsync(context, f, r, name, options, cancellationToken);
+                }
+
                 var health = context.Services.GetRequiredService<IContainerHealth>();
                 await using var stdout = context.OpenStdout();
                 await using var stderr = context.OpenStderr();
                 return await health.ExecAsync(
-                    r.GetValue(name)!,
+                    name,
                     context.ContainerCommand,
                     options,
                     stdout,
                     stderr,
                     cancellationToken);
             });
+    }
+
+    private static async Task<int> ExecWithConmonAsync(
+        CliContext context,
+        ExecFlags f,
+        ParseResult r,
+        string name,
+        ExecOptions options,
+        CancellationToken cancellationToken)
+    {
+        var attach = context.Services.GetRequiredService<IContainerAttach>();
+        var tty = r.GetValue(f.Tty);
+        if (r.GetValue(f.Detach))
+        {
+            var started = await attach.ExecAttachedAsync(
+                name,
+                context.ContainerCommand,
+                options,
+                tty,
+                null,
+                cancellationToken);
+            await context.Out.WriteLineAsync(started.SessionId);
+            return 0;
+        }
+
+        var keys = f.Attach.Keys(r, context);
+        await using var client = InteractiveClient.Open(context, r.GetValue(f.Interactive), tty, keys, true);
+        var result = await attach.ExecAttachedAsync(
+            name,
+            context.ContainerCommand,
+            options,
+            tty,
+            client.Streams,
+            cancellationToken);
+        return result.ExitCode;
     }
 }

@@ -23,12 +23,26 @@ public static class RunCommand
             WarnDiscardedPorts(context, request);
             request = request with { Resources = ResourceOptions.DiscardUnsupported(request.Resources, context.Error) };
             request = await PodMembership.PrepareAsync(context, request, cancellationToken);
+
+            // Bad keys are refused before anything is created, as Podman refuses them.
+            var detachKeys = flags.Attach.Keys(r, context);
             var created = await context.Containers.CreateAsync(request, cancellationToken);
             if (detach)
             {
                 await context.Containers.StartAsync(created.Id, cancellationToken);
                 context.Out.WriteLine(created.Id);
                 return ExitCodes.Success;
+            }
+
+            if (request.Tty || request.Interactive)
+            {
+                return await InteractiveRun.RunAsync(
+                    context,
+                    created.Id,
+                    new InteractiveRun.Mode(request.Interactive, request.Tty, request.AutoRemove),
+                    detachKeys,
+                    r.GetValue(flags.Attach.SigProxy),
+                    cancellationToken);
             }
 
             return await AttachAsync(context, created.Id, request.AutoRemove, cancellationToken);
@@ -67,8 +81,12 @@ public static class RunCommand
             "--filter",
             "With --all, start only containers matching KEY=VALUE (restart-policy, status, name, label, id)",
             "-f");
+        var interactive = CommandKit.Switch("--interactive", "Attach the container's stdin", "-i");
+        var terminal = new InteractiveFlags();
         var names = CommandKit.Names("CONTAINER");
-        return new Command("start", "Start created or stopped containers").With(attach, all, filters, names)
+        var command = new Command("start", "Start created or stopped containers")
+            .With(attach, all, filters, interactive, names);
+        return terminal.AddTo(command)
             .WithAction(context, "start", async (r, cancellationToken) =>
             {
                 var targets = await StartTargetsAsync(
@@ -85,6 +103,18 @@ public static class RunCommand
                     }
 
                     var container = await context.Containers.ResolveAsync(targets[0], cancellationToken);
+                    if (await InteractiveRun.ModeOfAsync(context, container, r.GetValue(interactive), cancellationToken)
+                        is { } mode)
+                    {
+                        return await InteractiveRun.RunAsync(
+                            context,
+                            container.Id,
+                            mode,
+                            terminal.Keys(r, context),
+                            r.GetValue(terminal.SigProxy),
+                            cancellationToken);
+                    }
+
                     return await AttachAsync(context, container.Id, container.AutoRemove, cancellationToken);
                 }
 
@@ -156,7 +186,7 @@ public static class RunCommand
         }
     }
 
-    private static async Task RemoveQuietlyAsync(CliContext context, string id)
+    internal static async Task RemoveQuietlyAsync(CliContext context, string id)
     {
         try
         {

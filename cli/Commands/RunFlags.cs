@@ -63,9 +63,10 @@ public sealed class RunFlags
     public Option<int?> StopTimeout { get; } =
         Number("--stop-timeout", "Seconds to let the container stop before it is killed");
     public Option<bool> Interactive { get; } =
-        Switch("--interactive", "Keep stdin open (accepted only with --detach for now)", "-i");
+        Switch("--interactive", "Keep stdin open, and forward ours while attached", "-i");
     public Option<bool> Tty { get; } =
-        Switch("--tty", "Give the container a terminal (not supported yet)", "-t");
+        Switch("--tty", "Give the container a pseudo-terminal", "-t");
+    public InteractiveFlags Attach { get; } = new();
     public Option<string?> AuthFile { get; } =
         Value("--authfile", "File holding registry credentials");
     public Argument<string> Image { get; } = One("IMAGE");
@@ -87,7 +88,8 @@ public sealed class RunFlags
     public Command AddTo(Command command) => Security.AddTo(ResourceLimits.AddTo(Volumes.AddTo(command.With(
         Detach, Remove, Name, Env, EnvFile, Entrypoint, Workdir, User, Hostname, Network, Rootfs,
         Publish, PublishAll, Expose, Ip, Ip6, MacAddress, NetworkAlias, Dns, DnsSearch, DnsOption, AddHost, NoHosts,
-        LogDriver, LogOpt, Label, Runtime, Pull, TlsVerify, StopTimeout, Interactive, Tty, AuthFile, Image,
+        LogDriver, LogOpt, Label, Runtime, Pull, TlsVerify, StopTimeout, Interactive, Tty,
+        Attach.DetachKeys, Attach.SigProxy, AuthFile, Image,
         Restart, Health.Command, Health.Interval, Health.Retries, Health.StartPeriod, Health.Timeout,
         Health.Disabled, Health.OnFailure, Pod))));
 
@@ -98,7 +100,6 @@ public sealed class RunFlags
         bool attach,
         Func<string, string?> hostEnv)
     {
-        RefuseTerminalFlags(r, attach);
         var rootfs = r.GetValue(Rootfs);
         return Security.AddTo(r, Volumes.AddTo(r, new CreateContainerRequest
         {
@@ -136,22 +137,9 @@ public sealed class RunFlags
             Health = Health.ToFlags(r),
             Resources = ResourceLimits.ToFlags(r),
             Pod = r.GetValue(Pod),
+            Tty = r.GetValue(Tty),
+            Interactive = r.GetValue(Interactive),
         }));
-    }
-
-    // Limitation: no terminal and no stdin are wired to containers yet. -t is refused; -i
-    // is accepted only with -d, where Podman too leaves stdin unread.
-    private void RefuseTerminalFlags(ParseResult r, bool attach)
-    {
-        if (r.GetValue(Tty))
-        {
-            throw new UsageException("--tty is not supported by modpod yet: containers run without a terminal");
-        }
-
-        if (r.GetValue(Interactive) && attach)
-        {
-            throw new UsageException("--interactive is not supported by modpod yet without --detach: stdin is not forwarded");
-        }
     }
 
     /// <summary>

@@ -25,7 +25,7 @@ public static class ArgvSplitter
         "--health-retries", "--health-start-period", "--health-timeout", "--health-on-failure",
         "-v", "--volume", "--mount", "--tmpfs", "--volumes-from", "--image-volume",
         "-p", "--publish", "--expose", "--ip", "--ip6", "--mac-address", "--network-alias", "--dns",
-        "--dns-search", "--dns-option", "--add-host", "--pod",
+        "--dns-search", "--dns-option", "--add-host", "--pod", "--detach-keys",
         "-m", "--memory", "--memory-swap", "--memory-reservation", "--memory-swappiness", "--cpus",
         "-c", "--cpu-shares", "--cpu-quota", "--cpu-period", "--cpuset-cpus", "--cpuset-mems",
         "--pids-limit", "--blkio-weight", "--oom-score-adj", "--cgroup-parent", "--cgroups",

@@ -101,12 +101,22 @@ public sealed class CommandTests
     }
 
     [Fact]
-    public async Task Run_refuses_a_tty_clearly()
+    public async Task Create_asks_for_a_terminal_and_stdin_with_bundled_it()
     {
-        var (code, _, stderr) = await _cli.RunAsync("run", "-t", "img", "true");
+        var (code, _, _) = await _cli.RunAsync("create", "-it", "img", "sh");
+
+        Assert.Equal(0, code);
+        Assert.True(_cli.Containers.Created[0].Tty);
+        Assert.True(_cli.Containers.Created[0].Interactive);
+    }
+
+    [Fact]
+    public async Task Run_refuses_unknown_detach_keys_with_podmans_text()
+    {
+        var (code, _, stderr) = await _cli.RunAsync("run", "-i", "--detach-keys", "ctrl-1", "img", "cat");
 
         Assert.Equal(125, code);
-        Assert.Contains("--tty is not supported", stderr);
+        Assert.Contains("Unknown character: 'ctrl-1'", stderr);
     }
 
     [Fact]

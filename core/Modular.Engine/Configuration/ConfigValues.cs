@@ -16,6 +16,8 @@ internal sealed class ConfigValues
 
     public string? EventsLogFilePath { get; set; }
 
+    public string? DetachKeys { get; set; }
+
     public IReadOnlyList<string>? HooksDirectories { get; set; }
 
     public IReadOnlyList<string>? DefaultUlimits { get; set; }

@@ -64,6 +64,7 @@ public static class ConfigurationLoader
             LogSizeMax = values.LogSizeMax ?? -1,
             PidsLimit = values.PidsLimit ?? 2048,
             EventsLogFilePath = values.EventsLogFilePath ?? Path.Combine(runRoot, "events", "events.log"),
+            DetachKeys = values.DetachKeys ?? Containers.DetachKeys.Default,
             HooksDirectories = values.HooksDirectories ?? SharedPaths.HooksDirectories,
             SeccompProfilePath = values.SeccompProfile ?? SharedPaths.DefaultSeccompProfile,
             PolicyPath = SharedPaths.PolicyPath,

@@ -10,7 +10,7 @@ internal static class ContainersConfReader
 {
     private static readonly HashSet<string> KnownEngineKeys =
         ["runtime", "runtimes", "cgroup_manager", "conmon_path", "events_logfile_path",
-         "events_logger", "hooks_dir", "helper_binaries_dir"];
+         "events_logger", "hooks_dir", "helper_binaries_dir", "detach_keys"];
 
     private static readonly HashSet<string> KnownContainersKeys =
         ["default_ulimits", "default_capabilities", "log_driver", "log_size_max", "seccomp_profile",
@@ -40,6 +40,7 @@ internal static class ContainersConfReader
             file.GetString(engine, "engine", "events_logfile_path") ?? values.EventsLogFilePath;
         values.HooksDirectories =
             file.GetStringList(engine, "engine", "hooks_dir") ?? values.HooksDirectories;
+        values.DetachKeys = file.GetString(engine, "engine", "detach_keys") ?? values.DetachKeys;
         CheckEventsLogger(file, engine, values);
 
         var runtimes = file.Table("engine.runtimes");

@@ -51,6 +51,9 @@ public sealed record EngineOptions
     /// <summary>containers.conf <c>[engine] events_logfile_path</c>; default runroot/events/events.log.</summary>
     public string? EventsLogFilePath { get; init; }
 
+    /// <summary>containers.conf <c>[engine] detach_keys</c>; empty turns detaching off.</summary>
+    public string DetachKeys { get; init; } = "ctrl-p,ctrl-q";
+
     /// <summary>containers.conf <c>[engine] tmp_dir</c> is not used; state lives under runroot.</summary>
     public string ContainersConfPathsForDisplay { get; init; } = "";
 

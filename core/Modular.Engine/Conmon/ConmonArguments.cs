@@ -30,6 +30,7 @@ internal static class ConmonArguments
         }
 
         AddLogging(request, args);
+        AddStdio(request, args);
         args.Add("--exit-command");
         args.Add(request.ExitCommand);
         foreach (var exitArgument in request.ExitCommandArguments)
@@ -39,6 +40,20 @@ internal static class ConmonArguments
         }
 
         return args;
+    }
+
+    // As Podman: a terminal carries stdin itself, so -i is only for a process without one.
+    // Without --leave-stdin-open, a client closing its attach socket closes that stdin.
+    private static void AddStdio(ConmonRequest request, List<string> args)
+    {
+        if (request.Terminal)
+        {
+            args.Add("-t");
+        }
+        else if (request.Stdin)
+        {
+            args.Add("-i");
+        }
     }
 
     private static void AddLogging(ConmonRequest request, List<string> args)

@@ -3,6 +3,8 @@ namespace Modular.Engine.Conmon;
 /// <summary>Everything conmon is told about one container.</summary>
 /// <param name="LogDriver">k8s-file, none or passthrough.</param>
 /// <param name="ExitCommand">Absolute path of modpod (or a test's stand-in) run after exit.</param>
+/// <param name="Terminal">conmon -t: the runtime hands conmon the terminal's master.</param>
+/// <param name="Stdin">conmon -i: a pipe feeds the process's stdin from attached clients.</param>
 /// <param name="ExitCommandArguments">Global arguments, then <c>container cleanup ID</c>.</param>
 public sealed record ConmonRequest(
     string ConmonPath,
@@ -22,4 +24,6 @@ public sealed record ConmonRequest(
     string LogLevel,
     string ExitCommand,
     IReadOnlyList<string> ExitCommandArguments,
-    IReadOnlyDictionary<string, string> Environment);
+    IReadOnlyDictionary<string, string> Environment,
+    bool Terminal = false,
+    bool Stdin = false);

@@ -14,6 +14,7 @@ internal static unsafe class ConmonSpawner
 {
     private const int SyncFd = 3;
     private const int StartFd = 4;
+    private const int AttachFd = 5;
 
     /// <summary>
     /// Spawns conmon; the caller owns the returned parent ends of both pipes. With a null
@@ -27,27 +28,43 @@ internal static unsafe class ConmonSpawner
         IReadOnlyList<string> arguments,
         IReadOnlyList<string> environment,
         string? stderrPath,
-        string? workingDirectory = null)
+        string? workingDirectory = null,
+        bool attachPipe = false)
     {
         var (syncRead, syncWrite) = CreatePipe();
         var (startRead, startWrite) = CreatePipe();
+        var (attachRead, attachWrite) = attachPipe ? CreatePipe() : (-1, -1);
         try
         {
             var pid = SpawnWith(
-                executable, arguments, environment, new SpawnStdio(stderrPath, workingDirectory), syncWrite, startRead);
-            return new SpawnedConmon(pid, syncRead, startWrite);
+                executable,
+                arguments,
+                environment,
+                new SpawnStdio(stderrPath, workingDirectory),
+                new ChildPipes(syncWrite, startRead, attachWrite));
+            return new SpawnedConmon(pid, syncRead, startWrite, attachRead);
         }
         catch
         {
             close(syncRead);
             close(startWrite);
+            CloseIfOpen(attachRead);
             throw;
         }
         finally
         {
-            // The child holds its own copies at 3 and 4; the parent keeps only its ends.
+            // The child holds its own copies at 3, 4 (and 5); the parent keeps only its ends.
             close(syncWrite);
             close(startRead);
+            CloseIfOpen(attachWrite);
+        }
+    }
+
+    private static void CloseIfOpen(int fd)
+    {
+        if (fd >= 0)
+        {
+            close(fd);
         }
     }
 
@@ -93,8 +110,7 @@ internal static unsafe class ConmonSpawner
         IReadOnlyList<string> arguments,
         IReadOnlyList<string> environment,
         SpawnStdio stdio,
-        int syncWrite,
-        int startRead)
+        ChildPipes pipes)
     {
         var stderrPath = stdio.StderrPath;
         var actions = stackalloc byte[FileActionsSize];
@@ -117,8 +133,13 @@ internal static unsafe class ConmonSpawner
                 posix_spawn_file_actions_addchdir_np(actions, directory);
             }
 
-            posix_spawn_file_actions_adddup2(actions, syncWrite, SyncFd);
-            posix_spawn_file_actions_adddup2(actions, startRead, StartFd);
+            posix_spawn_file_actions_adddup2(actions, pipes.SyncWrite, SyncFd);
+            posix_spawn_file_actions_adddup2(actions, pipes.StartRead, StartFd);
+            if (pipes.AttachWrite >= 0)
+            {
+                // exec --exec-attach: conmon says on fd 5 (_OCI_ATTACHPIPE) that its socket listens.
+                posix_spawn_file_actions_adddup2(actions, pipes.AttachWrite, AttachFd);
+            }
 
             // .NET ignores SIGPIPE and may block signals on this thread; conmon and the
             // container would inherit both, so every signal is reset and unblocked.
@@ -174,4 +195,6 @@ internal static unsafe class ConmonSpawner
     }
 
     private sealed record SpawnStdio(string? StderrPath, string? WorkingDirectory);
+
+    private readonly record struct ChildPipes(int SyncWrite, int StartRead, int AttachWrite);
 }

@@ -5,7 +5,8 @@ namespace Modular.Engine.Containers;
 
 /// <summary>
 /// A connection to conmon's attach socket (SOCK_SEQPACKET). Each packet starts with one byte
-/// naming the stream (2 stdout, 3 stderr), then the data. The socket sits at BUNDLE/attach,
+/// naming the stream (2 stdout, 3 stderr), then the data; what the client sends is
+/// stdin, without a header. The socket sits at BUNDLE/attach,
 /// a path longer than sockaddr_un allows, so it is reached through /proc/self/fd/N of the
 /// bundle directory opened with O_PATH.
 /// </summary>
@@ -75,6 +76,28 @@ public sealed class AttachConnection : IAsyncDisposable
                 await target.WriteAsync(buffer.AsMemory(1, received - 1), cancellationToken);
                 await target.FlushAsync(cancellationToken);
             }
+        }
+    }
+
+    /// <summary>Sends bytes for the process's stdin (or terminal); conmon reads them raw.</summary>
+    public async Task SendAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        await _socket.SendAsync(data, SocketFlags.None, cancellationToken);
+    }
+
+    /// <summary>
+    /// Ends our input: conmon reads end of file and, for a process started with -i and no
+    /// terminal, closes its stdin, as Podman's client does when its own stdin ends.
+    /// </summary>
+    public void CloseInput()
+    {
+        try
+        {
+            _socket.Shutdown(SocketShutdown.Send);
+        }
+        catch (SocketException)
+        {
+            // conmon is already gone: the process has exited and nothing reads its stdin.
         }
     }
 

@@ -76,6 +76,8 @@ internal sealed class ContainerDefinition(
             RestartRetries = restart.MaximumRetryCount,
             Healthcheck = Health.HealthDefinition.Resolve(request.Health, image?.Config.Healthcheck),
             HealthOnFailure = Health.HealthDefinition.OnFailure(request.Health.OnFailure),
+            Tty = request.Tty,
+            OpenStdin = request.Interactive,
         };
     }
 
@@ -184,6 +186,13 @@ internal sealed class ContainerDefinition(
 
         // Podman sets container=podman so software that detects containers by it behaves as under Podman.
         Set("container=podman");
+
+        // As Podman, a terminal comes with TERM=xterm unless the image or the user set it.
+        if (request.Tty)
+        {
+            Set("TERM=xterm");
+        }
+
         foreach (var entry in image?.Config.Env ?? [])
         {
             Set(entry);

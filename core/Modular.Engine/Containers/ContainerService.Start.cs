@@ -226,7 +226,9 @@ public sealed partial class ContainerService
         LogLevel: _options.LogLevel is "trace" or "debug" ? "debug" : "error",
         ExitCommand: _serviceOptions.ExitCommand ?? Environment.ProcessPath ?? "modpod",
         ExitCommandArguments: [.. _options.GlobalArguments, "container", "cleanup", config.Id],
-        Environment: _options.ConfigEnvironment);
+        Environment: _options.ConfigEnvironment,
+        Terminal: config.Tty,
+        Stdin: config.OpenStdin);
 
     // A restart begins from nothing: the old exit file, pid files and runtime state go.
     private static async Task ClearPreviousRunAsync(

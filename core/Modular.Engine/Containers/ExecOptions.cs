@@ -4,10 +4,12 @@ namespace Modular.Engine.Containers;
 /// <param name="Env">NAME=VALUE entries added to the container's environment.</param>
 /// <param name="WorkingDir">The directory to start in, or null for the container's.</param>
 /// <param name="User">uid[:gid] for the runtime, or null for the container's user.</param>
+/// <param name="Privileged">Every capability, as <c>exec --privileged</c> asks.</param>
 public sealed record ExecOptions(
     IReadOnlyList<string> Env,
     string? WorkingDir = null,
-    string? User = null)
+    string? User = null,
+    bool Privileged = false)
 {
     public static readonly ExecOptions Default = new([]);
 }

@@ -184,6 +184,11 @@ public sealed record CreateContainerRequest
 
     /// <summary>Set by the pod service for the infra container it creates.</summary>
     public bool IsInfra { get; init; }
+    /// <summary><c>-t</c>: give the container a terminal.</summary>
+    public bool Tty { get; init; }
+
+    /// <summary><c>-i</c>: keep the container's stdin open for attached clients.</summary>
+    public bool Interactive { get; init; }
 }
 
 /// <summary><c>--pull</c>.</summary>

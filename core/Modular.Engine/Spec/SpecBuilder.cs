@@ -46,7 +46,7 @@ public static partial class SpecBuilder
         var effective = user.Uid == 0 ? config.Capabilities : [];
         return new JsonObject
         {
-            ["terminal"] = false,
+            ["terminal"] = config.Tty,
             ["user"] = new JsonObject
             {
                 ["uid"] = user.Uid,

@@ -109,4 +109,9 @@ public sealed record ContainerConfig
     /// </summary>
     public IReadOnlyDictionary<string, string> JoinedNamespaces { get; init; } =
         new Dictionary<string, string>();
+    /// <summary><c>-t</c>: the process runs on a terminal whose master conmon holds.</summary>
+    public bool Tty { get; init; }
+
+    /// <summary><c>-i</c>: conmon keeps the process's stdin for attached clients.</summary>
+    public bool OpenStdin { get; init; }
 }

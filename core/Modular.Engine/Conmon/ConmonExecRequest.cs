@@ -1,0 +1,66 @@
+namespace Modular.Engine.Conmon;
+
+/// <summary>One exec session under its own conmon (conmon --exec, API version 1).</summary>
+/// <param name="Directory">The session's own directory: process spec, pid, attach socket, ctl.</param>
+/// <param name="Attach">--exec-attach: the process waits until the client is connected.</param>
+public sealed record ConmonExecRequest(
+    string ConmonPath,
+    string ContainerId,
+    string SessionId,
+    string Name,
+    string RuntimeExecutable,
+    IReadOnlyList<string> RuntimeArguments,
+    string Directory,
+    bool Terminal,
+    bool Stdin,
+    bool Attach,
+    string LogLevel)
+{
+    public string ProcessSpec => Path.Combine(Directory, "exec-process.json");
+
+    public string ControlFifo => Path.Combine(Directory, "ctl");
+
+    public string ExitFile => Path.Combine(Directory, "exit");
+
+    public List<string> Arguments()
+    {
+        var args = new List<string>
+        {
+            "--api-version", "1",
+            "-c", ContainerId,
+            "-u", SessionId,
+            "-r", RuntimeExecutable,
+            "-b", Directory,
+            "-p", Path.Combine(Directory, "exec_pid"),
+            "-n", Name,
+            // conmon writes the exit status to PERSIST/exit (and to EXIT-DIR/ID, not asked for).
+            "--persist-dir", Directory,
+            "--full-attach",
+            "--socket-dir-path", Directory,
+            "-l", "none:/dev/null",
+            "--log-level", LogLevel,
+            "--exec",
+            "--exec-process-spec", ProcessSpec,
+        };
+        foreach (var runtimeArgument in RuntimeArguments)
+        {
+            args.AddRange(["--runtime-arg", runtimeArgument]);
+        }
+
+        if (Terminal)
+        {
+            args.Add("-t");
+        }
+        else if (Stdin)
+        {
+            args.Add("-i");
+        }
+
+        if (Attach)
+        {
+            args.Add("--exec-attach");
+        }
+
+        return args;
+    }
+}

@@ -1,0 +1,203 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Modular.Contracts.Errors;
+using Modular.Engine.Conmon;
+using Modular.Engine.Spec;
+using Modular.Engine.State;
+
+namespace Modular.Engine.Containers;
+
+public sealed partial class ContainerService
+{
+    public async Task<AttachResult> ExecAttachedAsync(
+        string nameOrId,
+        IReadOnlyList<string> argv,
+        ExecOptions options,
+        bool tty,
+        AttachStreams? streams,
+        CancellationToken cancellationToken)
+    {
+        var record = await RefreshOrThrowAsync(nameOrId, cancellationToken);
+        if (record.State.Status != ContainerStatus.Running)
+        {
+            throw new WrongStateException(
+                "can only create exec sessions on running containers: container state improper");
+        }
+
+        var request = ExecRequestFor(record.Config, tty, streams);
+        Directory.CreateDirectory(request.Directory);
+        try
+        {
+            await WriteExecSpecAsync(record, argv, options, tty, request.ProcessSpec, cancellationToken);
+            return await RunExecSessionAsync(record.Config, request, streams, cancellationToken);
+        }
+        finally
+        {
+            // A detached session's conmon still reads its spec; it cleans nothing else up.
+            if (streams is not null)
+            {
+                TryDeleteDirectory(request.Directory);
+            }
+        }
+    }
+
+    private async Task<AttachResult> RunExecSessionAsync(
+        ContainerConfig config,
+        ConmonExecRequest request,
+        AttachStreams? streams,
+        CancellationToken cancellationToken)
+    {
+        ConmonExecSession session;
+        try
+        {
+            session = await ConmonExecSession.StartAsync(request, ConmonEnvironment(), cancellationToken);
+        }
+        catch (ConmonCreateException e)
+        {
+            throw Classify(config with { ProcessArgs = [] }, e.Message);
+        }
+
+        await using (session)
+        {
+            if (streams is null || session.Connection is null)
+            {
+                return new AttachResult(false, 0, request.SessionId);
+            }
+
+            if (request.Terminal && streams.Resizes is not null && streams.Resizes.TryPeek(out var size))
+            {
+                ConmonControl.Resize(request.ControlFifo, size);
+            }
+
+            var own = request.Stdin || request.Terminal ? streams : streams with { Stdin = null };
+            var pump = new AttachPump(session.Connection, own, request.ControlFifo);
+            if (await pump.RunAsync(cancellationToken))
+            {
+                return AttachResult.Detach;
+            }
+
+            return new AttachResult(false, await session.WaitForExitAsync(cancellationToken));
+        }
+    }
+
+    private ConmonExecRequest ExecRequestFor(ContainerConfig config, bool tty, AttachStreams? streams)
+    {
+        var sessionId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        return new ConmonExecRequest(
+            ConmonPath: _options.ConmonPaths.FirstOrDefault(File.Exists)
+                ?? throw new CapabilityMissingException(
+                    $"conmon not found in {string.Join(", ", _options.ConmonPaths)}"),
+            ContainerId: config.Id,
+            SessionId: sessionId,
+            Name: config.Name,
+            RuntimeExecutable: RuntimeFor(config).Command.Executable,
+            RuntimeArguments: RuntimeFor(config).Command.GlobalArguments,
+            Directory: Path.Combine(PathsFor(config.Id).RunDirectory, "exec", sessionId[..12]),
+            Terminal: tty,
+            Stdin: streams?.Stdin is not null,
+            Attach: streams is not null,
+            LogLevel: _options.LogLevel is "trace" or "debug" ? "debug" : "error");
+    }
+
+    private List<string> ConmonEnvironment()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["PATH"] = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+            ["_OCI_SYNCPIPE"] = "3",
+            ["_OCI_STARTPIPE"] = "4",
+            ["_OCI_ATTACHPIPE"] = "5",
+        };
+        foreach (var (name, value) in _options.ConfigEnvironment)
+        {
+            environment[name] = value;
+        }
+
+        return environment.Select(pair => $"{pair.Key}={pair.Value}").ToList();
+    }
+
+    /// <summary>
+    /// The container's own process (from its config.json) is the exec's default, as
+    /// `runtime exec` without --process would take it; the flags change it from there.
+    /// </summary>
+    private async Task WriteExecSpecAsync(
+        ContainerRecord record,
+        IReadOnlyList<string> argv,
+        ExecOptions options,
+        bool tty,
+        string path,
+        CancellationToken cancellationToken)
+    {
+        var config = JsonNode.Parse(await File.ReadAllTextAsync(PathsFor(record.Config.Id).ConfigJson, cancellationToken))!;
+        var process = config["process"]!.DeepClone().AsObject();
+        process.Remove("consoleSize");
+        process["terminal"] = tty;
+        process["args"] = new JsonArray(argv.Select(a => (JsonNode?)a).ToArray());
+        process["env"] = new JsonArray(MergeEnv(process["env"], options.Env).Select(e => (JsonNode?)e).ToArray());
+        if (options.WorkingDir is { Length: > 0 } cwd)
+        {
+            process["cwd"] = cwd;
+        }
+
+        if (options.User is { Length: > 0 } user)
+        {
+            process["user"] = ExecUser(record, user);
+        }
+
+        if (options.Privileged)
+        {
+            process["capabilities"] = AllCapabilities();
+        }
+
+        await File.WriteAllTextAsync(path, process.ToJsonString(), cancellationToken);
+    }
+
+    private static List<string> MergeEnv(JsonNode? current, IReadOnlyList<string> added)
+    {
+        var merged = new List<string>(current?.AsArray().Select(e => e!.GetValue<string>()) ?? []);
+        foreach (var entry in added)
+        {
+            var name = entry.Split('=', 2)[0];
+            merged.RemoveAll(e => e.Split('=', 2)[0] == name);
+            merged.Add(entry.Contains('=') ? entry : $"{entry}={Environment.GetEnvironmentVariable(entry)}");
+        }
+
+        return merged;
+    }
+
+    private static JsonObject ExecUser(ContainerRecord record, string user)
+    {
+        var resolved = UserResolver.Resolve(record.State.MountPoint ?? "/nonexistent", user);
+        return new JsonObject
+        {
+            ["uid"] = resolved.Uid,
+            ["gid"] = resolved.Gid,
+            ["additionalGids"] = new JsonArray(resolved.AdditionalGids.Select(g => (JsonNode?)g).ToArray()),
+        };
+    }
+
+    private static JsonObject AllCapabilities()
+    {
+        var held = LinuxCapabilities.Held();
+        JsonArray All() => new(held.Select(c => (JsonNode?)c).ToArray());
+        return new JsonObject
+        {
+            ["bounding"] = All(),
+            ["effective"] = All(),
+            ["permitted"] = All(),
+        };
+    }
+
+    private static void TryDeleteDirectory(string path)
+    {
+        try
+        {
+            Directory.Delete(path, true);
+        }
+        catch (IOException)
+        {
+            // Best effort: the runroot is wiped at reboot anyway.
+        }
+    }
+}
