@@ -46,7 +46,7 @@ public static class ModpodCommandLine
         LifecycleCommands.Kill(c), LifecycleCommands.Remove(c, "rm"), WaitCommand.Create(c),
         InspectCommand.Create(c, null), EventsCommand.Create(c), HealthcheckCommand.Create(c),
         ExecCommand.Create(c), PortCommand.Create(c),
-        ExportCommand.Create(c),
+        ExportCommand.Create(c), CpCommand.Create(c),
         ImportCommand.Create(c),
         HistoryCommand.Create(c),
         PushCommand.Create(c, "push"), LoginCommands.Login(c), LoginCommands.Logout(c),
@@ -60,7 +60,7 @@ public static class ModpodCommandLine
         WaitCommand.Create(c), LifecycleCommands.Exists(c), LifecycleCommands.Cleanup(c),
         InspectCommand.Create(c, "container"), ExecCommand.Create(c),
         PortCommand.Create(c),
-        ExportCommand.Create(c));
+        ExportCommand.Create(c), CpCommand.Create(c));
 
     private static Command ImageGroup(CliContext c) =>
         new Command("image", "Commands that act on images").With(

@@ -20,6 +20,7 @@ public static class TransportsServiceCollectionExtensions
         services.AddSingleton<Management.ImageTreeRenderer>();
         services.AddSingleton<Management.ImageMounter>();
         services.AddSingleton<Containers.Export.ContainerExporter>();
+        services.AddSingleton<Containers.Copy.ContainerCopier>();
         return services;
     }
 }
