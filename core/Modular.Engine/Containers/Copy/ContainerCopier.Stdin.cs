@@ -33,7 +33,15 @@ public sealed partial class ContainerCopier
                 Owner: destination.IsHost || request.Chown ? destination.Owner : null,
                 Overwrite: request.Overwrite,
                 IgnoreDevices: destination.IsHost);
-            await new TarExtractor(destination.Root, target.Directory, options).ExtractAsync(tar, cancellationToken);
+            var extractor = new TarExtractor(destination.Root, target.Directory, options);
+            try
+            {
+                await extractor.ExtractAsync(tar, cancellationToken);
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or FormatException)
+            {
+                throw new InvalidInputException($"copying to container: {e.Message}", e);
+            }
         }
         finally
         {

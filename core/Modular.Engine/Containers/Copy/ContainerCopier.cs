@@ -32,6 +32,12 @@ public sealed partial class ContainerCopier(IContainerService containers, ILayer
                 $"invalid arguments \"{request.Source}\", \"{request.Destination}\": you must specify paths");
         }
 
+        if (sourceContainer is null && destinationContainer is null)
+        {
+            // Podman looks up the empty container name of a host-to-host copy and says so.
+            throw new InvalidInputException("name or ID cannot be empty");
+        }
+
         await using var mounts = new CopyMounts(containers, layers);
         var source = await mounts.EndpointAsync(sourceContainer, sourcePath, cancellationToken);
         var destination = await mounts.EndpointAsync(destinationContainer, destinationPath, cancellationToken);
@@ -86,9 +92,17 @@ public sealed partial class ContainerCopier(IContainerService containers, ILayer
             Overwrite: request.Overwrite,
             IgnoreDevices: destination.IsHost);
         var extractor = new TarExtractor(destination.Root, target.Directory, options);
-        await PipeAsync(
-            output => WriteTarAsync(source, from.Path, topName, output, cancellationToken),
-            input => extractor.ExtractAsync(input, cancellationToken));
+        try
+        {
+            await PipeAsync(
+                output => WriteTarAsync(source, from.Path, topName, output, cancellationToken),
+                input => extractor.ExtractAsync(input, cancellationToken));
+        }
+        catch (IOException e)
+        {
+            var side = destination.IsHost ? "host" : "container";
+            throw new InvalidInputException($"copying to {side}: {e.Message}", e);
+        }
     }
 
     private static async Task ToStdoutAsync(

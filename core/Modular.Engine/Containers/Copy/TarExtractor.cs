@@ -78,7 +78,7 @@ internal sealed class TarExtractor(RootDirectory root, string destination, Extra
 
         if (existing is { IsDirectory: false })
         {
-            Refuse(!options.Overwrite, $"cannot overwrite non-directory \"{path}\" with directory");
+            Refuse(!options.Overwrite, $"creating \"{path}\": file exists");
             Syscalls.Check(Syscalls.UnlinkAt(parent.Value, leaf, 0), path);
             existing = null;
         }
@@ -101,7 +101,7 @@ internal sealed class TarExtractor(RootDirectory root, string destination, Extra
 
         if (existing.Value.IsDirectory)
         {
-            Refuse(!options.Overwrite, $"cannot overwrite directory \"{path}\" with non-directory");
+            Refuse(!options.Overwrite, $"creating \"{path}\": file exists");
             TreeRemover.Remove(parent, leaf);
             return;
         }
