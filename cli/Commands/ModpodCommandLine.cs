@@ -46,7 +46,7 @@ public static class ModpodCommandLine
         LifecycleCommands.Kill(c), LifecycleCommands.Remove(c, "rm"), WaitCommand.Create(c),
         InspectCommand.Create(c, null), EventsCommand.Create(c), HealthcheckCommand.Create(c),
         ExecCommand.Create(c), PortCommand.Create(c),
-        ExportCommand.Create(c), CpCommand.Create(c),
+        ExportCommand.Create(c), CpCommand.Create(c), DiffCommand.Create(c, "diff"),
         ImportCommand.Create(c),
         HistoryCommand.Create(c),
         PushCommand.Create(c, "push"), LoginCommands.Login(c), LoginCommands.Logout(c),
@@ -60,14 +60,14 @@ public static class ModpodCommandLine
         WaitCommand.Create(c), LifecycleCommands.Exists(c), LifecycleCommands.Cleanup(c),
         InspectCommand.Create(c, "container"), ExecCommand.Create(c),
         PortCommand.Create(c),
-        ExportCommand.Create(c), CpCommand.Create(c));
+        ExportCommand.Create(c), CpCommand.Create(c), DiffCommand.Create(c, "container diff"));
 
     private static Command ImageGroup(CliContext c) =>
         new Command("image", "Commands that act on images").With(
         ImagesCommand.Create(c, "ls").Aliased("list"), ImageCommands.Inspect(c), ImageCommands.Exists(c),
         ImageCommands.Tag(c), ImageCommands.Remove(c, "rm", "image rm"), ImageCommands.Pull(c, "pull"),
         LoadCommand.Create(c, "load"), SaveCommand.Create(c),
-        ImportCommand.Create(c),
+        ImportCommand.Create(c), DiffCommand.Create(c, "image diff"),
         HistoryCommand.Create(c),
         ImagePruneCommand.Create(c),
         ImageTreeCommand.Create(c),
