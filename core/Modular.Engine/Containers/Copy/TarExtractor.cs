@@ -148,9 +148,11 @@ internal sealed class TarExtractor(RootDirectory root, string destination, Extra
             using (parent)
             {
                 var made = Syscalls.MakeDirectoryAt(parent.Value, name, 0x1ED /* 0755 */);
+                var errno = made != 0 ? System.Runtime.InteropServices.Marshal.GetLastPInvokeError() : 0;
                 if (made != 0 && Syscalls.Stat(parent.Value, name, follow: true) is not { IsDirectory: true })
                 {
-                    Syscalls.Check(made, "/" + prefix);
+                    // A dangling symlink on the way (EEXIST) fails here, as it does for tar.
+                    throw new CopyIOException(errno, "/" + prefix);
                 }
 
                 if (options.Owner is { } owner)
