@@ -12,6 +12,14 @@ namespace Modular.Engine.Containers.Copy;
 /// every path inside it is resolved by the kernel as if that root were "/".
 /// </summary>
 /// <remarks>
+/// What the kernel guarantees and what it does not: every open, create, link and unlink
+/// resolves inside the root (openat2 RESOLVE_IN_ROOT, or *at calls on a descriptor opened
+/// that way, with O_NOFOLLOW on the last name), so no symlink, whether in the image, made
+/// by an earlier tar entry or swapped in by a running container, leads cp out of the root.
+/// A running container can still race cp inside its own root: the source and destination
+/// are resolved to in-root paths first and opened again afterwards, so a swap in between
+/// picks another file of the same container, never one of the host.
+///
 /// Limitation: a running container's volumes, bind mounts and the files Modular binds over
 /// /etc (hosts, resolv.conf) live in its mount namespace, not on the layer; cp reads and
 /// writes the layer underneath them, and the container does not see those changes.
