@@ -108,13 +108,44 @@ public sealed class CopyTests(ModpodFixture modpod) : IDisposable
         Assert.Equal("inner\n", File.ReadAllText(Host("inner")));
     }
 
+    [Fact]
+    public async Task Copy_below_a_volume_or_bind_mount_uses_what_the_container_sees_there()
+    {
+        var image = await modpod.EnsureBusyboxAsync();
+        Directory.CreateDirectory(Host("bound"));
+        File.WriteAllText(Host("bound/from-host"), "bound\n");
+        File.WriteAllText(Host("payload"), "payload\n");
+        await modpod.RunAsync(
+            "run", "-d", "--name", "cpvol", "--network", "none", "-v", "cp-test-vol:/data", "-v", Host("bound") + ":/bind",
+            image, "sh", "-c", "echo vol > /data/v; touch /ready; sleep 300");
+        for (var i = 0; i < 100 && (await modpod.RunAsync("exec", "cpvol", "test", "-e", "/ready")).ExitCode != 0; i++)
+        {
+            await Task.Delay(100); // Polls the container's own readiness marker.
+        }
+
+        var intoVolume = await modpod.RunAsync("cp", Host("payload"), "cpvol:/data/");
+        var intoBind = await modpod.RunAsync("cp", Host("payload"), "cpvol:/bind/copied");
+        var (outOfVolume, tar) = await modpod.RunToBytesAsync("cp", "cpvol:/data", "-");
+        var seen = await modpod.RunAsync("exec", "cpvol", "cat", "/data/payload");
+
+        ModpodAssert.Exit(0, intoVolume);
+        Assert.Equal("payload", seen.Output);
+        ModpodAssert.Exit(0, intoBind);
+        Assert.Equal("payload\n", File.ReadAllText(Host("bound/copied")));
+        ModpodAssert.Exit(0, outOfVolume);
+        Assert.Equal(["data/", "data/payload", "data/v"], (await TarListing.ListAsync(tar)).Order());
+        await modpod.RunAsync("rm", "-f", "-t", "0", "cpvol");
+        await modpod.RunAsync("volume", "rm", "cp-test-vol");
+    }
+
     public void Dispose()
     {
-        foreach (var name in new[] { "cpout", "cpin", "cptar", "cpover" })
+        foreach (var name in new[] { "cpout", "cpin", "cptar", "cpover", "cpvol" })
         {
             modpod.RunAsync("rm", "-f", "-t", "0", name).GetAwaiter().GetResult();
         }
 
+        modpod.RunAsync("volume", "rm", "-f", "cp-test-vol").GetAwaiter().GetResult();
         Directory.Delete(_host, recursive: true);
     }
 

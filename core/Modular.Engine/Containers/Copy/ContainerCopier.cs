@@ -20,9 +20,11 @@ namespace Modular.Engine.Containers.Copy;
 /// are resolved to in-root paths first and opened again afterwards, so a swap in between
 /// picks another file of the same container, never one of the host.
 ///
-/// Limitation: a running container's volumes, bind mounts and the files Modular binds over
-/// /etc (hosts, resolv.conf) live in its mount namespace, not on the layer; cp reads and
-/// writes the layer underneath them, and the container does not see those changes.
+/// A path below a volume or a bind-mounted directory is copied in that directory on the host
+/// (see <see cref="CopyMounts"/>). Limitation: tmpfs mounts, bind-mounted single files and
+/// the files Modular binds over /etc (hosts, resolv.conf, hostname) live only in the running
+/// container's mount namespace; cp reads and writes the layer underneath them, and the
+/// container does not see those changes.
 /// </remarks>
 public sealed partial class ContainerCopier(IContainerService containers, ILayerStore layers)
 {
@@ -94,7 +96,7 @@ public sealed partial class ContainerCopier(IContainerService containers, ILayer
         var contentsOnly = from.ContentsOnly && !target.ResolvedToParent;
         string? topName = contentsOnly ? null
             : (!from.IsDirectory && !target.IsDirectory) || target.ResolvedToParent ? target.BaseName
-            : BaseName(from.Path);
+            : SourceName(source, from);
         var options = new ExtractOptions(
             Owner: destination.IsHost || request.Chown ? destination.Owner : null,
             Overwrite: request.Overwrite,
@@ -119,7 +121,7 @@ public sealed partial class ContainerCopier(IContainerService containers, ILayer
         Stream stdout,
         CancellationToken cancellationToken)
     {
-        var topName = from.ContentsOnly ? null : BaseName(from.Path);
+        var topName = from.ContentsOnly ? null : SourceName(source, from);
         await WriteTarAsync(source, from.Path, topName, stdout, cancellationToken);
         await stdout.FlushAsync(cancellationToken);
     }
@@ -172,6 +174,10 @@ public sealed partial class ContainerCopier(IContainerService containers, ILayer
         });
         await Task.WhenAll(producer, consumer);
     }
+
+    /// <summary>The source's own name; a volume's root is named after where it is mounted.</summary>
+    private static string SourceName(CopyEndpoint source, ResolvedSource from) =>
+        from.Path == "/" && source.RootName is { Length: > 0 } name ? name : BaseName(from.Path);
 
     private static string BaseName(string path) =>
         RootDirectory.Relative(path) is { Length: > 0 } r ? r[(r.LastIndexOf('/') + 1)..] : "/";

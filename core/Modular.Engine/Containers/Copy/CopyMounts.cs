@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Modular.Contracts.Errors;
 using Modular.Engine.Images;
 
@@ -31,8 +32,58 @@ internal sealed class CopyMounts(IContainerService containers, ILayerStore layer
         var inspect = await containers.InspectAsync(info.Id, cancellationToken);
         var user = inspect["Config"]?["User"]?.GetValue<string>();
         var absolutePath = path.StartsWith('/') ? path : (ContainerCopier.WorkingDir(inspect) ?? "/") + "/" + path;
-        return new CopyEndpoint(root, container, absolutePath, ContainerUser.Resolve(root, user));
+        var endpoint = new CopyEndpoint(root, container, absolutePath, ContainerUser.Resolve(root, user));
+        return OntoVolume(endpoint, VolumeMounts(inspect));
     }
+
+    /// <summary>
+    /// A path below a volume or bind-mounted directory is copied in that directory on the host,
+    /// as Podman does: the layer underneath is not what the container sees there. The path is
+    /// first resolved in the container's root (a symlink may lead into the volume), and the rest
+    /// is resolved inside the volume as its own root.
+    /// </summary>
+    private CopyEndpoint OntoVolume(CopyEndpoint endpoint, IReadOnlyList<(string Destination, string Source)> volumes)
+    {
+        var trailing = endpoint.Path.EndsWith('/') ? "/" : endpoint.Path.EndsWith("/.", StringComparison.Ordinal) ? "/." : "";
+        var resolved = InContainer(endpoint.Root, endpoint.Path);
+        foreach (var (destination, source) in volumes.OrderByDescending(v => v.Destination.Length))
+        {
+            var prefix = destination.TrimEnd('/');
+            if (resolved != prefix && !resolved.StartsWith(prefix + "/", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var volume = RootDirectory.Open(source);
+            _mounted.Add((null!, volume));
+            var rest = "/" + resolved[prefix.Length..].TrimStart('/');
+            var name = prefix[(prefix.LastIndexOf('/') + 1)..];
+            return endpoint with { Root = volume, Path = rest.TrimEnd('/') + trailing, RootName = name };
+        }
+
+        return endpoint;
+    }
+
+    private static string InContainer(RootDirectory root, string path)
+    {
+        if (root.Resolve(path) is { } whole)
+        {
+            return whole;
+        }
+
+        var clean = "/" + RootDirectory.Relative(path);
+        var cut = clean.LastIndexOf('/');
+        var parent = root.Resolve(cut <= 0 ? "/" : clean[..cut]);
+        return parent is null ? clean : parent.TrimEnd('/') + clean[cut..];
+    }
+
+    private static List<(string Destination, string Source)> VolumeMounts(JsonObject inspect) =>
+        (inspect["Mounts"] as JsonArray ?? [])
+            .OfType<JsonObject>()
+            .Where(m => m["Type"]?.GetValue<string>() is "volume" or "bind")
+            .Select(m => (m["Destination"]?.GetValue<string>() ?? "", m["Source"]?.GetValue<string>() ?? ""))
+            .Where(m => m.Item1.StartsWith('/') && Directory.Exists(m.Item2))
+            .ToList();
 
     private async Task<ContainerInfo> ResolveAsync(string container, CancellationToken cancellationToken)
     {
