@@ -42,9 +42,14 @@ internal sealed class CopyMounts(IContainerService containers, ILayerStore layer
     /// first resolved in the container's root (a symlink may lead into the volume), and the rest
     /// is resolved inside the volume as its own root.
     /// </summary>
-    private CopyEndpoint OntoVolume(CopyEndpoint endpoint, IReadOnlyList<(string Destination, string Source)> volumes)
+    private CopyEndpoint OntoVolume(
+        CopyEndpoint endpoint,
+        IReadOnlyList<(string Destination, string Source)> volumes)
     {
-        var trailing = endpoint.Path.EndsWith('/') ? "/" : endpoint.Path.EndsWith("/.", StringComparison.Ordinal) ? "/." : "";
+        var typed = endpoint.Path;
+        var trailing = typed.EndsWith('/') ? "/"
+            : typed.EndsWith("/.", StringComparison.Ordinal) ? "/."
+            : "";
         var resolved = InContainer(endpoint.Root, endpoint.Path);
         foreach (var (destination, source) in volumes.OrderByDescending(v => v.Destination.Length))
         {

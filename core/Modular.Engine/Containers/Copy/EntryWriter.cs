@@ -9,7 +9,11 @@ namespace Modular.Engine.Containers.Copy;
 /// </summary>
 internal sealed class EntryWriter(RootDirectory root, string destination, ExtractOptions options)
 {
-    public async Task WriteAsync(TarEntry entry, Descriptor parent, string leaf, CancellationToken cancellationToken)
+    public async Task WriteAsync(
+        TarEntry entry,
+        Descriptor parent,
+        string leaf,
+        CancellationToken cancellationToken)
     {
         switch (entry.EntryType)
         {
@@ -64,7 +68,11 @@ internal sealed class EntryWriter(RootDirectory root, string destination, Extrac
         _ = Syscalls.SetTimesAt(parent.Value, leaf, times, Syscalls.AtSymlinkNoFollow);
     }
 
-    private async Task WriteFileAsync(TarEntry entry, Descriptor parent, string leaf, CancellationToken cancellationToken)
+    private async Task WriteFileAsync(
+        TarEntry entry,
+        Descriptor parent,
+        string leaf,
+        CancellationToken cancellationToken)
     {
         var flags = Syscalls.OpenWriteOnly | Syscalls.OpenCreate | Syscalls.OpenExclusive
                     | Syscalls.OpenNoFollow | Syscalls.OpenCloseOnExec;

@@ -19,6 +19,7 @@ internal static unsafe partial class Syscalls
     public const ulong ResolveNoMagicLinks = 0x02;
 
     private const long Openat2Number = 437;
+    private const StringMarshalling Utf8 = StringMarshalling.Utf8;
     private const uint StatxBasicStats = 0x7ff;
 
     public static int OpenReadOnly => 0;
@@ -88,37 +89,37 @@ internal static unsafe partial class Syscalls
     [LibraryImport("libc", SetLastError = true)]
     private static partial long syscall(long number, int dirFd, nint path, nint how, nint size);
 
-    [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport("libc", SetLastError = true, StringMarshalling = Utf8)]
     private static partial int statx(int dirFd, string path, int flags, uint mask, byte* buffer);
 
-    [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport("libc", SetLastError = true, StringMarshalling = Utf8)]
     private static partial nint readlinkat(int dirFd, string path, byte* buffer, nint size);
 
-    [LibraryImport("libc", EntryPoint = "openat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport("libc", EntryPoint = "openat", SetLastError = true, StringMarshalling = Utf8)]
     public static partial int OpenAt(int dirFd, string path, int flags, uint mode);
 
-    [LibraryImport("libc", EntryPoint = "mkdirat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport("libc", EntryPoint = "mkdirat", SetLastError = true, StringMarshalling = Utf8)]
     public static partial int MakeDirectoryAt(int dirFd, string path, uint mode);
 
-    [LibraryImport("libc", EntryPoint = "symlinkat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport("libc", EntryPoint = "symlinkat", SetLastError = true, StringMarshalling = Utf8)]
     public static partial int SymlinkAt(string target, int dirFd, string path);
 
-    [LibraryImport("libc", EntryPoint = "linkat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport("libc", EntryPoint = "linkat", SetLastError = true, StringMarshalling = Utf8)]
     public static partial int LinkAt(int oldDirFd, string oldPath, int newDirFd, string newPath, int flags);
 
-    [LibraryImport("libc", EntryPoint = "unlinkat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport("libc", EntryPoint = "unlinkat", SetLastError = true, StringMarshalling = Utf8)]
     public static partial int UnlinkAt(int dirFd, string path, int flags);
 
-    [LibraryImport("libc", EntryPoint = "fchownat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport("libc", EntryPoint = "fchownat", SetLastError = true, StringMarshalling = Utf8)]
     public static partial int ChownAt(int dirFd, string path, uint uid, uint gid, int flags);
 
     [LibraryImport("libc", EntryPoint = "fchmod", SetLastError = true)]
     public static partial int ChangeMode(int fd, uint mode);
 
-    [LibraryImport("libc", EntryPoint = "mknodat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport("libc", EntryPoint = "mknodat", SetLastError = true, StringMarshalling = Utf8)]
     public static partial int MakeNodeAt(int dirFd, string path, uint mode, ulong device);
 
-    [LibraryImport("libc", EntryPoint = "utimensat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport("libc", EntryPoint = "utimensat", SetLastError = true, StringMarshalling = Utf8)]
     public static partial int SetTimesAt(int dirFd, string path, long* times, int flags);
 
     [LibraryImport("libc", EntryPoint = "geteuid")]

@@ -36,7 +36,10 @@ internal sealed class TreeTarWriter(TarWriter writer)
         }
     }
 
-    private async Task WriteChildrenAsync(Descriptor directory, string prefix, CancellationToken cancellationToken)
+    private async Task WriteChildrenAsync(
+        Descriptor directory,
+        string prefix,
+        CancellationToken cancellationToken)
     {
         foreach (var child in directory.List())
         {
@@ -59,7 +62,8 @@ internal sealed class TreeTarWriter(TarWriter writer)
         switch (stat.Type)
         {
             case FileStat.Directory:
-                await writer.WriteEntryAsync(Entry(TarEntryType.Directory, archiveName + "/", stat), cancellationToken);
+                var directoryEntry = Entry(TarEntryType.Directory, archiveName + "/", stat);
+                await writer.WriteEntryAsync(directoryEntry, cancellationToken);
                 using (var child = OpenChild(directory, name, Syscalls.OpenDirectory))
                 {
                     await WriteChildrenAsync(child, archiveName + "/", cancellationToken);
