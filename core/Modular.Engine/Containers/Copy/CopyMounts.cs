@@ -102,15 +102,33 @@ internal sealed class CopyMounts(IContainerService containers, ILayerStore layer
         }
     }
 
+    private async Task<bool> StillStoppedAsync(string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await containers.ResolveAsync(id, cancellationToken)).State is not ("running" or "paused");
+        }
+        catch (NotFoundException)
+        {
+            return false; // Removed meanwhile: its layer and mount went with it.
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var (container, root) in _mounted)
         {
             root.Dispose();
-            if (container is not null && container.State is not ("running" or "paused"))
+            if (container is null || container.State is "running" or "paused")
             {
-                // Its own timeout: a cancelled copy must still drop its mount.
-                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+                continue;
+            }
+
+            // Its own timeout: a cancelled copy must still drop its mount. The state is read
+            // again so a container started during the copy keeps the mount it now runs on.
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            if (await StillStoppedAsync(container.Id, timeout.Token))
+            {
                 await layers.UnmountAsync(container.Id, timeout.Token);
             }
         }
