@@ -47,7 +47,7 @@ public static class ModpodCommandLine
         LifecycleCommands.Kill(c), LifecycleCommands.Remove(c, "rm"), WaitCommand.Create(c),
         InspectCommand.Create(c, null), EventsCommand.Create(c), HealthcheckCommand.Create(c),
         ExecCommand.Create(c), PortCommand.Create(c), AttachCommand.Create(c),
-        ExportCommand.Create(c),
+        ExportCommand.Create(c), CpCommand.Create(c), DiffCommand.Create(c, "diff"),
         ImportCommand.Create(c),
         HistoryCommand.Create(c),
         PushCommand.Create(c, "push"), LoginCommands.Login(c), LoginCommands.Logout(c),
@@ -71,7 +71,7 @@ public static class ModpodCommandLine
         WaitCommand.Create(c), LifecycleCommands.Exists(c), LifecycleCommands.Cleanup(c),
         InspectCommand.Create(c, "container"), ExecCommand.Create(c), AttachCommand.Create(c),
         PortCommand.Create(c),
-        ExportCommand.Create(c),
+        ExportCommand.Create(c), CpCommand.Create(c), DiffCommand.Create(c, "container diff"),
         UpdateCommand.Create(c), StatsCommand.Create(c),
         ContainerPruneCommand.Create(c))
         .With([.. DayTwo(c)]);
@@ -81,7 +81,7 @@ public static class ModpodCommandLine
         ImagesCommand.Create(c, "ls").Aliased("list"), ImageCommands.Inspect(c), ImageCommands.Exists(c),
         ImageCommands.Tag(c), ImageCommands.Remove(c, "rm", "image rm"), ImageCommands.Pull(c, "pull"),
         LoadCommand.Create(c, "load"), SaveCommand.Create(c),
-        ImportCommand.Create(c),
+        ImportCommand.Create(c), DiffCommand.Create(c, "image diff"),
         HistoryCommand.Create(c),
         ImagePruneCommand.Create(c),
         ImageTreeCommand.Create(c),

@@ -20,6 +20,8 @@ public static class TransportsServiceCollectionExtensions
         services.AddSingleton<Management.ImageTreeRenderer>();
         services.AddSingleton<Management.ImageMounter>();
         services.AddSingleton<Containers.Export.ContainerExporter>();
+        services.AddSingleton<Containers.Copy.ContainerCopier>();
+        services.AddSingleton<Containers.Diff.LayerChanges>();
         return services;
     }
 }
