@@ -30,7 +30,7 @@ public static class PsWriter
     {
         if (JsonOutput.IsJsonFormat(request.Format))
         {
-            context.Out.WriteLine(JsonOutput.Array(listing.Containers.Select(c => Summary(context, listing, c))));
+            context.Out.WriteLine(JsonOutput.Array(listing.Containers.Select(c => JsonRow(context, listing, c))));
             return;
         }
 
@@ -71,6 +71,14 @@ public static class PsWriter
         var pod = request.Pod ? "\\t{{.Pod}}\\t{{.PodName}}" : "";
         var size = request.Size ? "\\t{{.Size}}" : "";
         return ContainerView.DefaultFormat + pod + size;
+    }
+
+    // Podman's ps --format json writes Created as Unix seconds, unlike its templates.
+    private static JsonObject JsonRow(CliContext context, PsListing listing, ContainerInfo container)
+    {
+        var row = Summary(context, listing, container);
+        row["Created"] = container.Created.ToUnixTimeSeconds();
+        return row;
     }
 
     private static JsonObject Summary(CliContext context, PsListing listing, ContainerInfo container)
