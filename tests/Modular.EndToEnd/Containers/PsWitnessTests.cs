@@ -15,6 +15,9 @@ namespace Modular.EndToEnd.Containers;
 [Collection(Collections.Containers)]
 public sealed class PsWitnessTests(ModpodFixture modpod)
 {
+    // allowlist.md: current Podman's ps JSON has these keys, 4.3.1's does not.
+    private static readonly string[] NewerThanWitness = ["CIDFile", "ExposedPorts", "Restarts"];
+
     private const string Script = """
         set -e
         . "$ROOT/scripts/lib/witness.sh"
@@ -51,14 +54,17 @@ public sealed class PsWitnessTests(ModpodFixture modpod)
 
         var json = JsonNode.Parse((await modpod.RunAsync([.. mine, "--format", "json"])).Output);
         var sized = JsonNode.Parse((await modpod.RunAsync([.. mine, "--size", "--format", "json"])).Output);
-        Assert.Equal(JsonKeys.Of(JsonNode.Parse(witness["json"])), JsonKeys.Of(json));
-        Assert.Equal(JsonKeys.Of(JsonNode.Parse(witness["sizejson"])), JsonKeys.Of(sized));
+        Assert.Equal(JsonKeys.Of(JsonNode.Parse(witness["json"])), Comparable(json));
+        Assert.Equal(JsonKeys.Of(JsonNode.Parse(witness["sizejson"])), Comparable(sized));
 
         Assert.Equal(witness["badkey"], (await modpod.RunAsync([.. mine, "--filter", "bogus=1"])).StandardError.Trim());
         Assert.Equal(witness["badsort"], (await modpod.RunAsync([.. mine, "--sort", "bogus"])).ErrorLines[0]);
         Assert.Equal(witness["exited"], (await modpod.RunAsync([.. mine, "--filter", "exited=abc"])).StandardError.Trim());
         await modpod.RunAsync("rm", "-v", "wit-ps");
     }
+
+    private static SortedSet<string> Comparable(JsonNode? node) =>
+        new(JsonKeys.Of(node).Where(k => !NewerThanWitness.Contains(k.Split('.')[0])), StringComparer.Ordinal);
 
     // Column titles, with the runs of spaces between them made one.
     private static string Header(string table) =>
