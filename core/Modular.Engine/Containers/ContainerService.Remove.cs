@@ -118,7 +118,7 @@ public sealed partial class ContainerService
         var wasLive = IsLive(record);
         var exitCode = ReadExitFile(paths) ?? (wasLive ? -1 : record.State.ExitCode);
         var finished = File.Exists(paths.ExitFile) ? File.GetLastWriteTimeUtc(paths.ExitFile) : DateTime.UtcNow;
-        await DeleteRuntimeStateAsync(RuntimeFor(config), config.Runtime, config.Id, cancellationToken);
+        await DeleteRuntimeStateAsync(RuntimeFor(config), config.Id, cancellationToken);
         await ReleaseStorageAsync(config, cancellationToken);
         RemoveCgroupLeftovers(config);
         var released = await TearDownNetworkAsync(config, record.State, cancellationToken);
@@ -152,7 +152,7 @@ public sealed partial class ContainerService
             StopHealthTimer(record.State);
         }
 
-        await DeleteRuntimeStateAsync(RuntimeFor(config), config.Runtime, config.Id, cancellationToken);
+        await DeleteRuntimeStateAsync(RuntimeFor(config), config.Id, cancellationToken);
 
         // A create killed before it recorded conmon's pid still left conmon's pid file behind.
         var conmonPid = record?.State.ConmonPid is > 0 and var recorded ? recorded : ReadPidFile(paths.ConmonPidFile);

@@ -101,7 +101,7 @@ public sealed partial class ContainerService
         var config = record.Config;
         var paths = PathsFor(config.Id);
         var runtime = RuntimeFor(config);
-        await ClearPreviousRunAsync(runtime, config.Runtime, paths, cancellationToken);
+        await ClearPreviousRunAsync(runtime, paths, cancellationToken);
         var rootfs = config.RootfsPath ?? await _layers!.MountAsync(config.LayerId!, cancellationToken);
         var network = NetworkRuntime.None;
         try
@@ -210,13 +210,12 @@ public sealed partial class ContainerService
         Environment: _options.ConfigEnvironment);
 
     // A restart begins from nothing: the old exit file, pid files and runtime state go.
-    private async Task ClearPreviousRunAsync(
+    private static async Task ClearPreviousRunAsync(
         RuntimeCommands runtime,
-        string runtimeId,
         ContainerPaths paths,
         CancellationToken cancellationToken)
     {
-        await DeleteRuntimeStateAsync(runtime, runtimeId, paths.Id, cancellationToken);
+        await DeleteRuntimeStateAsync(runtime, paths.Id, cancellationToken);
         DeleteFile(paths.ExitFile);
         DeleteFile(paths.PidFile);
         DeleteFile(paths.ConmonPidFile);
