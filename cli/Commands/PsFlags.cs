@@ -22,8 +22,10 @@ public sealed class PsFlags
         "Sort output by: " + string.Join(", ", PsSort.Choices));
     private readonly Option<bool> _size = Switch("--size", "Display the total file sizes", "-s");
     private readonly Option<bool> _ns = Switch("--ns", "Display namespace information");
-    private readonly Option<bool> _pod = Switch("--pod", "Print the ID and name of the pod of each container", "-p");
-    private readonly Option<bool> _external = Switch("--external", "Show containers in storage not controlled by Modular");
+    private readonly Option<bool> _pod =
+        Switch("--pod", "Print the ID and name of the pod of each container", "-p");
+    private readonly Option<bool> _external =
+        Switch("--external", "Show containers in storage not controlled by Modular");
     private readonly Option<bool> _sync = Switch("--sync", "Sync container state with the OCI runtime");
 
     public Symbol[] All() =>

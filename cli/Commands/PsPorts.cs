@@ -51,7 +51,8 @@ public static class PsPorts
     }
 
     private static int Port(string text, string value) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and <= 65535
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port)
+            && port is > 0 and <= 65535
             ? port
             : throw new UsageException($"invalid port filter \"{value}\"");
 

@@ -9,7 +9,8 @@ namespace Modular.Cli.Commands;
 public static class PsWriter
 {
     private const string NamespaceFormat =
-        "table {{.ID}}\\t{{.Names}}\\t{{.Pid}}\\t{{.Cgroup}}\\t{{.IPC}}\\t{{.MNT}}\\t{{.NET}}\\t{{.PIDNS}}\\t{{.User}}\\t{{.UTS}}";
+        "table {{.ID}}\\t{{.Names}}\\t{{.Pid}}\\t{{.Cgroup}}\\t{{.IPC}}\\t{{.MNT}}\\t{{.NET}}"
+        + "\\t{{.PIDNS}}\\t{{.User}}\\t{{.UTS}}";
 
     private static readonly string[] NamespaceFields = ["Cgroup", "IPC", "MNT", "NET", "PIDNS", "User", "UTS"];
 
@@ -30,7 +31,8 @@ public static class PsWriter
     {
         if (JsonOutput.IsJsonFormat(request.Format))
         {
-            context.Out.WriteLine(JsonOutput.Array(listing.Containers.Select(c => JsonRow(context, listing, c))));
+            var rows = listing.Containers.Select(c => JsonRow(context, listing, c));
+            context.Out.WriteLine(JsonOutput.Array(rows));
             return;
         }
 
@@ -53,12 +55,13 @@ public static class PsWriter
         var rows = listing.Containers
             .Select(c => View(c, Summary(context, listing, c), listing, request.NoTrunc, now))
             .ToList();
-        var format = (request.Format ?? DefaultFormat(request)).Replace(".Namespaces.", ".", StringComparison.Ordinal);
+        var format = ReportFormatter.OrDefault(request.Format, DefaultFormat(request))
+            .Replace(".Namespaces.", ".", StringComparison.Ordinal);
         var fields = ContainerView.Fields(rows).Concat(NamespaceFields).Distinct();
         var formatter = new ReportFormatter("ps", Headers);
         var noHeading = request.NoHeading
             || (request.Format is not null && !ReportFormatter.Normalize(request.Format).IsTable);
-        context.Out.Write(formatter.Render(ReportFormatter.OrDefault(format, DefaultFormat(request)), rows, fields, noHeading));
+        context.Out.Write(formatter.Render(format, rows, fields, noHeading));
     }
 
     private static string DefaultFormat(PsRequest request)

@@ -10,7 +10,9 @@ namespace Modular.Engine.Containers;
 /// </summary>
 public sealed class ContainerSizes(StorageDriverAccess drivers, IImageService images)
 {
-    public async Task<ContainerSize> MeasureAsync(ContainerInfo container, CancellationToken cancellationToken)
+    public async Task<ContainerSize> MeasureAsync(
+        ContainerInfo container,
+        CancellationToken cancellationToken)
     {
         // A --rootfs container has no layer of ours and no image: nothing to measure.
         if (container.ImageId.Length == 0)

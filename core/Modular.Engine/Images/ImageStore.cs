@@ -59,9 +59,13 @@ public sealed class ImageStore(EngineOptions options)
     // Most writes change one file of the two (a container's layer touches layers.json
     // only); rewriting the other with the same bytes cost a temp file, an fsync and a
     // rename each time. The caller's store lock keeps the compare and the write together.
-    private static async Task WriteIfChangedAsync(string path, byte[] data, CancellationToken cancellationToken)
+    private static async Task WriteIfChangedAsync(
+        string path,
+        byte[] data,
+        CancellationToken cancellationToken)
     {
-        if (File.Exists(path) && (await File.ReadAllBytesAsync(path, cancellationToken)).AsSpan().SequenceEqual(data))
+        if (File.Exists(path)
+            && (await File.ReadAllBytesAsync(path, cancellationToken)).AsSpan().SequenceEqual(data))
         {
             return;
         }
