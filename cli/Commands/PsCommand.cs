@@ -5,46 +5,27 @@ using Modular.Cli.Errors;
 using Modular.Cli.Hosting;
 using Modular.Cli.Output;
 using Modular.Engine.Containers;
-using static Modular.Cli.Commands.CommandKit;
 
 namespace Modular.Cli.Commands;
 
-/// <summary><c>ps</c> / <c>container ls</c>: Podman's columns, filters, -q and --format.</summary>
+/// <summary>
+/// <c>ps</c> / <c>container ls</c>: Podman's columns, filters, sorting, sizes, -q and
+/// --format. <see cref="Select"/> is the older synchronous filter kept for <c>start --filter</c>.
+/// </summary>
 public static class PsCommand
 {
     public static Command Create(CliContext context, string name, string key)
     {
-        var all = Switch("--all", "Include containers that are not running", "-a");
-        var quiet = Switch("--quiet", "Print only container IDs", "-q");
-        var noTrunc = Switch("--no-trunc", "Print IDs in full");
-        var format = Value("--format", "Print as JSON or through a Go template, not a table");
-        var filters = Values(
-            "--filter",
-            "List only containers matching KEY=VALUE (name, id, status, label, ancestor)",
-            "-f");
-        var noHeading = Switch("--noheading", "Leave out the header line");
-        var latest = Switch("--latest", "Show only the newest container", "-l");
-        var last = Number("--last", "Show the N newest containers, in any state", "-n");
-        var pod = Switch("--pod", "Add the POD ID and PODNAME columns", "-p");
-        var command = new Command(name, "List running containers, or all with --all")
-            .With(all, quiet, noTrunc, format, filters, noHeading, latest, last, pod);
+        var flags = new PsFlags();
+        var command = new Command(name, "List running containers, or all with --all").With(flags.All());
         return command.WithAction(context, key, async (r, cancellationToken) =>
         {
-            var showAll = r.GetValue(all) || r.GetValue(latest) || r.GetValue(last) is not null;
-            var list = await context.Containers.ListAsync(showAll, cancellationToken);
-            var selected = Select(list, r.GetValue(filters)!, r.GetValue(latest), r.GetValue(last));
-            Write(
-                context,
-                selected,
-                r.GetValue(quiet),
-                r.GetValue(noTrunc),
-                r.GetValue(format) ?? (r.GetValue(pod) && !r.GetValue(quiet) ? ContainerView.DefaultFormat + PodColumns : null),
-                r.GetValue(noHeading));
+            var request = flags.Read(r);
+            var listing = await PsListing.ListAsync(context, request, cancellationToken);
+            PsWriter.Write(context, listing, request);
             return ExitCodes.Success;
         });
     }
-
-    private const string PodColumns = "\\t{{.Pod}}\\t{{.PodName}}";
 
     /// <summary>Filters, newest first, then --latest / --last.</summary>
     public static IReadOnlyList<ContainerInfo> Select(
@@ -58,36 +39,6 @@ public static class PsCommand
         var selected = list.Where(c => groups.All(g => g.Any(p => p(c)))).OrderByDescending(c => c.Created);
         var count = latest ? 1 : last is > 0 ? last.Value : int.MaxValue;
         return selected.Take(count).ToList();
-    }
-
-    private static void Write(
-        CliContext context,
-        IReadOnlyList<ContainerInfo> list,
-        bool quiet,
-        bool noTrunc,
-        string? format,
-        bool noHeading)
-    {
-        if (quiet && format is null)
-        {
-            foreach (var c in list)
-            {
-                context.Out.WriteLine(noTrunc ? c.Id : ContainerView.ShortId(c.Id));
-            }
-
-            return;
-        }
-
-        if (JsonOutput.IsJsonFormat(format))
-        {
-            context.Out.WriteLine(JsonOutput.Array(list.Select(context.Containers.Summarize)));
-            return;
-        }
-
-        var now = context.Now();
-        var rows = list.Select(c => ContainerView.From(c, context.Containers.Summarize(c), noTrunc, now)).ToList();
-        var formatter = new ReportFormatter("ps", ContainerView.HeaderOverrides);
-        context.Out.Write(formatter.Render(ReportFormatter.OrDefault(format, ContainerView.DefaultFormat), rows, ContainerView.Fields(rows), noHeading));
     }
 
     /// <summary>name (regex), id (prefix), status, label (key or key=value), as Podman's ps filters.</summary>
@@ -108,7 +59,6 @@ public static class PsCommand
             "label" => c => Label(c, value),
             "ancestor" => c => c.ImageName.Contains(value, StringComparison.Ordinal) || c.ImageId.StartsWith(value, StringComparison.Ordinal),
             "restart-policy" => c => c.RestartPolicy == value,
-            "pod" => c => c.Pod.Length > 0 && (c.PodName == value || c.Pod.StartsWith(value, StringComparison.Ordinal)),
             "health" => c => c.HealthStatus == value || (value == "none" && c.HealthStatus.Length == 0),
             _ => throw new UsageException($"invalid filter \"{key}\""),
         };

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Modular.Contracts.Errors;
 
 namespace Modular.Plugins.Storage.Overlay;
@@ -27,8 +26,7 @@ internal sealed class OverlayLayout(string home)
 
     public string ShortLink(string shortName) => Path.Combine(home, "l", shortName);
 
-    public static string NewShortName() =>
-        RandomNumberGenerator.GetString(ShortAlphabet, 26);
+    public static string NewShortName() => DeviceRandom.String(ShortAlphabet, 26);
 
     public string ShortName(string id) => File.ReadAllText(Path.Combine(Layer(id), "link")).Trim();
 

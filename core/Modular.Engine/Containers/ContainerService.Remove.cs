@@ -124,7 +124,7 @@ public sealed partial class ContainerService
 
         // Read before the runtime's delete removes the cgroup that counted the kill.
         var oomKilled = wasLive && Resources.OomEvidence.Found(paths.OomFile, config.CgroupsPath);
-        await RuntimeFor(config).DeleteAsync(config.Id, cancellationToken);
+        await DeleteRuntimeStateAsync(RuntimeFor(config), config.Id, cancellationToken);
         await ReleaseStorageAsync(config, cancellationToken);
         RemoveCgroupLeftovers(config);
         var released = await TearDownNetworkAsync(config, record.State, cancellationToken);
@@ -160,7 +160,7 @@ public sealed partial class ContainerService
             await ReleaseUserMountsAsync(record, record.State.UserMounts, cancellationToken);
         }
 
-        await RuntimeFor(config).DeleteAsync(config.Id, cancellationToken);
+        await DeleteRuntimeStateAsync(RuntimeFor(config), config.Id, cancellationToken);
 
         // A create killed before it recorded conmon's pid still left conmon's pid file behind.
         var conmonPid = record?.State.ConmonPid is > 0 and var recorded ? recorded : ReadPidFile(paths.ConmonPidFile);

@@ -236,7 +236,7 @@ public sealed partial class ContainerService
         ContainerPaths paths,
         CancellationToken cancellationToken)
     {
-        await runtime.DeleteAsync(paths.Id, cancellationToken);
+        await DeleteRuntimeStateAsync(runtime, paths.Id, cancellationToken);
         DeleteFile(paths.ExitFile);
         DeleteFile(paths.OomFile);
         DeleteFile(paths.PidFile);

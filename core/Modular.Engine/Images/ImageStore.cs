@@ -1,6 +1,7 @@
 using Modular.Engine.Locking;
 using System.Text.Json;
 using Modular.Engine.Configuration;
+using Modular.Engine.State;
 
 namespace Modular.Engine.Images;
 
@@ -11,10 +12,7 @@ namespace Modular.Engine.Images;
 /// </summary>
 public sealed class ImageStore(EngineOptions options)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = false,
-    };
+    private static readonly JsonSerializerOptions Json = StoreJsonContext.WebOptions();
 
     public string GraphRoot => options.GraphRoot;
 
@@ -57,9 +55,26 @@ public sealed class ImageStore(EngineOptions options)
     public async Task WriteAsync(StoreState state, CancellationToken cancellationToken)
     {
         var layers = JsonSerializer.SerializeToUtf8Bytes(state.Layers, Json);
-        await WriteAtomicAsync(LayersFile, layers, cancellationToken);
+        await WriteIfChangedAsync(LayersFile, layers, cancellationToken);
         var images = JsonSerializer.SerializeToUtf8Bytes(state.Images, Json);
-        await WriteAtomicAsync(ImagesFile, images, cancellationToken);
+        await WriteIfChangedAsync(ImagesFile, images, cancellationToken);
+    }
+
+    // Most writes change one file of the two (a container's layer touches layers.json
+    // only); rewriting the other with the same bytes cost a temp file, an fsync and a
+    // rename each time. The caller's store lock keeps the compare and the write together.
+    private static async Task WriteIfChangedAsync(
+        string path,
+        byte[] data,
+        CancellationToken cancellationToken)
+    {
+        if (File.Exists(path)
+            && (await File.ReadAllBytesAsync(path, cancellationToken)).AsSpan().SequenceEqual(data))
+        {
+            return;
+        }
+
+        await WriteAtomicAsync(path, data, cancellationToken);
     }
 
     /// <summary>Writes <paramref name="data"/> to a temp file beside the target, then renames.</summary>

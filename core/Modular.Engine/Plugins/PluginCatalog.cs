@@ -13,8 +13,7 @@ public sealed class PluginCatalog
 {
     public const string ManifestFileName = "modular-plugin.json";
 
-    private static readonly JsonSerializerOptions ManifestJson =
-        new() { PropertyNameCaseInsensitive = true };
+    private static readonly JsonSerializerOptions ManifestJson = ManifestJsonContext.CaseInsensitiveOptions();
 
     private readonly List<PluginDescriptor> _accepted = [];
     private readonly List<PluginStatus> _skipped = [];

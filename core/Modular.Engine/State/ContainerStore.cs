@@ -14,7 +14,7 @@ public sealed class ContainerStore
 {
     private const int SqliteConstraint = 19;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = StoreJsonContext.WebOptions();
 
     private readonly string _connectionString;
 

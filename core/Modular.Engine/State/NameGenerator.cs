@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace Modular.Engine.State;
 
 /// <summary>
@@ -28,9 +26,23 @@ public static class NameGenerator
         "quarry", "ridge", "summit", "tundra", "valley", "willow", "comet", "meteor", "pebble", "spruce",
     ];
 
-    public static string Next() =>
-        $"{Adjectives[RandomNumberGenerator.GetInt32(Adjectives.Length)]}_{Nouns[RandomNumberGenerator.GetInt32(Nouns.Length)]}";
+    public static string Next() => $"{Adjectives[Below(Adjectives.Length)]}_{Nouns[Below(Nouns.Length)]}";
 
     /// <summary>A new container id: 64 lowercase hex digits.</summary>
-    public static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+    public static string NewId() => Convert.ToHexStringLower(KernelRandom.Bytes(32));
+
+    // The lists are 60 words long: a byte mod 60 would favour the first 16 words, so
+    // bytes of 240 and above are drawn again.
+    private static int Below(int count)
+    {
+        var limit = 256 - (256 % count);
+        while (true)
+        {
+            var value = KernelRandom.Bytes(1)[0];
+            if (value < limit)
+            {
+                return value % count;
+            }
+        }
+    }
 }

@@ -1,7 +1,7 @@
-using System.Security.Cryptography;
 using Modular.Contracts.Errors;
 using Modular.Contracts.Hooks;
 using Modular.Engine.Events;
+using Modular.Engine.State;
 
 namespace Modular.Engine.Volumes;
 
@@ -30,7 +30,7 @@ public sealed class VolumeLifecycle(VolumeStore store, IEventLog? events = null)
         CancellationToken cancellationToken)
     {
         var name = string.IsNullOrEmpty(request.Name)
-            ? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32))
+            ? Convert.ToHexStringLower(KernelRandom.Bytes(32))
             : VolumeName.Validate(request.Name);
         CheckDriver(request.Driver);
         var options = ParseOptions(request.Options ?? []);

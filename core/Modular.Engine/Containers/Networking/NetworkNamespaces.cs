@@ -1,8 +1,8 @@
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using CliWrap;
 using CliWrap.Buffered;
 using Modular.Contracts.Errors;
+using Modular.Engine.State;
 
 namespace Modular.Engine.Containers.Networking;
 
@@ -31,7 +31,7 @@ internal sealed partial class NetworkNamespaces(string runRoot)
     public async Task<string> CreateAsync(CancellationToken cancellationToken)
     {
         System.IO.Directory.CreateDirectory(Directory);
-        var path = Path.Combine(Directory, Prefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)));
+        var path = Path.Combine(Directory, Prefix + Convert.ToHexStringLower(KernelRandom.Bytes(8)));
         await File.WriteAllBytesAsync(path, [], cancellationToken);
         var result = await Cli.Wrap("unshare")
             .WithArguments(["--net=" + path, "ip", "link", "set", "lo", "up"])

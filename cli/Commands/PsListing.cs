@@ -1,0 +1,49 @@
+using Microsoft.Extensions.DependencyInjection;
+using Modular.Cli.Hosting;
+using Modular.Engine.Containers;
+
+namespace Modular.Cli.Commands;
+
+/// <summary>The containers <c>ps</c> shows, in order, with what --size and --ns add.</summary>
+public sealed record PsListing(
+    IReadOnlyList<ContainerInfo> Containers,
+    IReadOnlyDictionary<string, ContainerSize>? Sizes,
+    IReadOnlyDictionary<string, PsNamespaces>? Namespaces)
+{
+    public static async Task<PsListing> ListAsync(
+        CliContext context,
+        PsRequest request,
+        CancellationToken cancellationToken)
+    {
+        // A status filter, --last and --latest look at every container (Podman, after Docker).
+        var everyone = request.All || request.Latest || request.Last is > 0
+            || request.Filters.Any(f => f.StartsWith("status=", StringComparison.Ordinal));
+        var all = await context.Containers.ListAsync(true, cancellationToken);
+        var shown = everyone ? all : all.Where(c => c.State == "running").ToList();
+        var matches = await PsFilters.BuildAsync(context, request.Filters, shown, cancellationToken);
+
+        var selected = shown.Where(matches).OrderByDescending(c => c.Created).ToList();
+        var count = request.Latest ? 1 : request.Last is > 0 ? request.Last.Value : int.MaxValue;
+        var taken = selected.Take(count).ToList();
+
+        var sizes = request.Size ? await SizesAsync(context, taken, cancellationToken) : null;
+        var namespaces = request.Namespaces ? taken.ToDictionary(c => c.Id, PsNamespaces.Of) : null;
+        return new PsListing(PsSort.Apply(taken, request.Sort, sizes), sizes, namespaces);
+    }
+
+    private static async Task<IReadOnlyDictionary<string, ContainerSize>> SizesAsync(
+        CliContext context,
+        IReadOnlyList<ContainerInfo> containers,
+        CancellationToken cancellationToken)
+    {
+        // Built here, not registered: only ps --size needs it, from services the engine has.
+        var measure = ActivatorUtilities.CreateInstance<ContainerSizes>(context.Services);
+        var sizes = new Dictionary<string, ContainerSize>();
+        foreach (var container in containers)
+        {
+            sizes[container.Id] = await measure.MeasureAsync(container, cancellationToken);
+        }
+
+        return sizes;
+    }
+}
