@@ -79,8 +79,9 @@ public static class PsFilters
         "volume" => await VolumeAsync(context, values, containers, cancellationToken),
         "health" => c => values.Contains(c.HealthStatus.Length == 0 ? "none" : c.HealthStatus),
         "until" => Until(context, values),
-        // Modular has no pods yet: no container is in one, so nothing matches.
-        "pod" => c => c.Pod.Length > 0 && (c.PodName == value || c.Pod.StartsWith(value, StringComparison.Ordinal)),
+        // A pod's name or an ID prefix; a container outside pods matches none.
+        "pod" => c => c.Pod.Length > 0
+            && values.Any(v => c.PodName == v || c.Pod.StartsWith(v, StringComparison.Ordinal)),
         "network" => await NetworkAsync(context, values, cancellationToken),
         "restart-policy" => RestartPolicy(values),
         "command" => c => c.Command.Count > 0 && values.Any(v => Regex.IsMatch(c.Command[0], v)),
