@@ -55,8 +55,9 @@ public sealed class RunSecurityFlags
     {
         Security = new SecurityFlags
         {
-            CapAdd = r.GetValue(CapAdd)!,
-            CapDrop = r.GetValue(CapDrop)!,
+            // String slices in Podman: a comma separates values as a repeat does.
+            CapAdd = CommaSeparated(r.GetValue(CapAdd)!),
+            CapDrop = CommaSeparated(r.GetValue(CapDrop)!),
             Privileged = r.GetValue(Privileged),
             SecurityOpts = r.GetValue(SecurityOpt)!,
             ReadOnly = r.GetValue(ReadOnly),
@@ -73,4 +74,7 @@ public sealed class RunSecurityFlags
             Cgroupns = r.GetValue(Cgroupns),
         },
     };
+
+    private static string[] CommaSeparated(string[] values) =>
+        [.. values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
 }

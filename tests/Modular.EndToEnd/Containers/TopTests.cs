@@ -39,6 +39,32 @@ public sealed class TopTests(ModpodFixture modpod)
     }
 
     [Fact]
+    public async Task Security_descriptors_show_capabilities_seccomp_and_label_as_psgo()
+    {
+        var image = await modpod.EnsureBusyboxAsync();
+        try
+        {
+            await modpod.RunAsync(
+                "run", "-d", "--name", "tp-sec", "--network", "none", "--cap-drop", "ALL",
+                "--cap-add", "CHOWN,KILL", image, "sleep", "600");
+
+            var top = await modpod.RunAsync("top", "tp-sec", "pid", "capeff", "capamb", "seccomp", "label", "hgroup");
+
+            ModpodAssert.Exit(0, top);
+            Assert.Equal(
+                ["PID", "EFFECTIVE CAPS", "AMBIENT CAPS", "SECCOMP", "LABEL", "HGROUP"],
+                top.Lines[0].Split("  ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            Assert.Equal(
+                ["1", "CHOWN,KILL", "none", "filter", "?", "root"],
+                top.Lines[1].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        }
+        finally
+        {
+            await modpod.RunAsync("rm", "-f", "-t", "0", "tp-sec");
+        }
+    }
+
+    [Fact]
     public async Task Ps_options_fall_back_to_ps_in_the_container()
     {
         var image = await modpod.EnsureBusyboxAsync();

@@ -12,6 +12,7 @@ public sealed class ProcessContext
     private readonly IReadOnlyDictionary<string, string> _users;
     private readonly IReadOnlyDictionary<string, string> _groups;
     private readonly IReadOnlyDictionary<string, string> _hostUsers;
+    private readonly IReadOnlyDictionary<string, string> _hostGroups;
     private readonly DateTimeOffset _bootTime;
 
     public ProcessContext(IReadOnlyList<ProcessSample> processes, string? rootfs, DateTimeOffset now)
@@ -20,6 +21,7 @@ public sealed class ProcessContext
         _users = NameFile.Read(rootfs, "etc/passwd");
         _groups = NameFile.Read(rootfs, "etc/group");
         _hostUsers = NameFile.Read("/", "etc/passwd");
+        _hostGroups = NameFile.Read("/", "etc/group");
         _bootTime = BootTime();
         Now = now;
     }
@@ -34,6 +36,12 @@ public sealed class ProcessContext
     public string Group(string gid) => _groups.GetValueOrDefault(gid, gid);
 
     public string HostUser(string uid) => _hostUsers.GetValueOrDefault(uid, uid);
+
+    public string HostGroup(string gid) => _hostGroups.GetValueOrDefault(gid, gid);
+
+    /// <summary>When the process started, in local time.</summary>
+    public DateTimeOffset Started(ProcessSample process) =>
+        _bootTime.AddSeconds(process.StartTicks / TicksPerSecond).ToLocalTime();
 
     public TimeSpan Elapsed(ProcessSample process) =>
         Now - _bootTime.AddSeconds(process.StartTicks / TicksPerSecond);

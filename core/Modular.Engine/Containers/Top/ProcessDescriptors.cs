@@ -36,6 +36,7 @@ public static class ProcessDescriptors
         new("huid", null, "HUID", (p, _) => p.EffectiveUid),
         new("rss", null, "RSS", (p, _) => Text(p.ResidentPages * Environment.SystemPageSize / 1024)),
         new("state", null, "STATE", (p, _) => p.State),
+        .. SecurityDescriptors.All,
     ];
 
     /// <summary>The descriptors' normal names, sorted, for <c>top --list-descriptors</c>.</summary>

@@ -86,7 +86,27 @@ public static class ProcessReader
             StartTicks = Long(fields[19]),
             VirtualBytes = Long(fields[20]),
             ResidentPages = Long(fields[21]),
+            Status = status,
+            Label = ReadLabel(pid),
         };
+    }
+
+    // No LSM (as on this host) makes the read fail; psgo then shows "?".
+    private static string? ReadLabel(int pid)
+    {
+        try
+        {
+            var label = File.ReadAllText($"{Proc}/{pid}/attr/current").TrimEnd('\0', '\n');
+            return label.Length == 0 ? null : label;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     private static Dictionary<string, string> StatusFields(int pid) =>

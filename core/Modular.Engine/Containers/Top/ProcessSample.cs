@@ -29,4 +29,10 @@ public sealed record ProcessSample
     public required long StartTicks { get; init; }
     public required long VirtualBytes { get; init; }
     public required long ResidentPages { get; init; }
+
+    /// <summary>/proc/PID/status as key and value, for the capability and seccomp columns.</summary>
+    public IReadOnlyDictionary<string, string> Status { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The security label, or null where the host has no labelling.</summary>
+    public string? Label { get; init; }
 }
