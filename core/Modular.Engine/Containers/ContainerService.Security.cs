@@ -54,7 +54,8 @@ public sealed partial class ContainerService
             pids[id] = await RunningPidAsync(id, cancellationToken);
         }
 
-        var context = new SecuritySpecContext(config, user, rootfs, pids, _options.SeccompProfilePath);
+        var shm = await PrepareShmAsync(config, cancellationToken);
+        var context = new SecuritySpecContext(config, user, rootfs, pids, _options.SeccompProfilePath, shm);
         SecuritySpec.Apply(spec, context);
     }
 
