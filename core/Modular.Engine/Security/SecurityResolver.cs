@@ -93,10 +93,22 @@ public static class SecurityResolver
     }
 
     // --shm-size reads sizes as the memory flags do (powers of 1024): 128m is 134217728.
-    private static long ShmSize(string? value) =>
-        string.IsNullOrEmpty(value)
-            ? ShmMount.DefaultSize
-            : Containers.Resources.ByteSize.Parse(value, "--shm-size");
+    private static long ShmSize(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return ShmMount.DefaultSize;
+        }
+
+        try
+        {
+            return Containers.Resources.ByteSize.Parse(value, "--shm-size");
+        }
+        catch (InvalidInputException)
+        {
+            throw new InvalidInputException($"unable to translate --shm-size: invalid size: '{value}'");
+        }
+    }
 
     private static string? Init(SecurityFlags flags)
     {
