@@ -17,11 +17,13 @@ public sealed partial class ContainerService
         CancellationToken cancellationToken)
     {
         var flags = request.Security;
+        var ipc = await ResolveModeAsync(flags.Ipc, cancellationToken);
+        await RefuseNonShareableIpcAsync(ipc, cancellationToken);
         return request with
         {
             Security = flags with
             {
-                Ipc = await ResolveModeAsync(flags.Ipc, cancellationToken),
+                Ipc = ipc,
                 Pid = await ResolveModeAsync(flags.Pid, cancellationToken),
                 Uts = await ResolveModeAsync(flags.Uts, cancellationToken),
                 Cgroupns = await ResolveModeAsync(flags.Cgroupns, cancellationToken),

@@ -1,3 +1,4 @@
+using Modular.Contracts.Errors;
 using Modular.Engine.Security;
 using Modular.Engine.State;
 
@@ -48,6 +49,26 @@ public sealed partial class ContainerService
         return other is null || other.Config.Id == config.Id
             ? null
             : await ShmOwnerAsync(other.Config, cancellationToken);
+    }
+
+    /// <summary>
+    /// Podman lets a container join only a shareable IPC namespace: --ipc private keeps the
+    /// donor's IPC and /dev/shm to itself. <paramref name="ipc"/> is already resolved to an id.
+    /// </summary>
+    private async Task RefuseNonShareableIpcAsync(string? ipc, CancellationToken cancellationToken)
+    {
+        if (ipc is null || !ipc.StartsWith(NamespaceMode.ContainerPrefix, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var donor = await _store.FindAsync(ipc[NamespaceMode.ContainerPrefix.Length..], cancellationToken);
+        if (donor?.Config.Security.Ipc == "private")
+        {
+            throw new InvalidInputException(
+                $"joining IPC of container {donor.Config.Id} is not allowed: non-shareable IPC "
+                + "(hint: use IpcMode:shareable for the donor container)");
+        }
     }
 
     /// <summary>Detaches the container's own shm tmpfs; nothing to do when it has none.</summary>

@@ -96,6 +96,29 @@ public sealed class ShmTests(ModpodFixture modpod)
         Assert.DoesNotContain(ShmMounts(), mount => mount.StartsWith(modpod.GraphRoot, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Joining_a_private_ipc_namespace_is_refused_as_podman_does()
+    {
+        var rootfs = Directory.CreateDirectory(Path.Combine(modpod.Directory, "shm-rootfs")).FullName;
+        var donor = await modpod.RunAsync("create", "--name", "shm-private", "--ipc", "private",
+            "--rootfs", rootfs, "true");
+        try
+        {
+            var joiner = await modpod.RunAsync("create", "--ipc", "container:shm-private",
+                "--rootfs", rootfs, "true");
+
+            ModpodAssert.Exit(125, joiner);
+            Assert.Equal(
+                $"Error: joining IPC of container {donor.Output} is not allowed: non-shareable IPC "
+                + "(hint: use IpcMode:shareable for the donor container)",
+                Assert.Single(joiner.ErrorLines));
+        }
+        finally
+        {
+            await modpod.RunAsync("rm", "-f", "shm-private");
+        }
+    }
+
     private async Task<string> StartSleeperAsync(string runtime, string name, string image)
     {
         var result = await modpod.RunAsync("--runtime", runtime, "run", "-d", "--name", name,
