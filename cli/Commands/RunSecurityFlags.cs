@@ -13,6 +13,7 @@ public sealed class RunSecurityFlags
     [
         "--cap-add", "--cap-drop", "--security-opt", "--group-add", "--device", "--ulimit",
         "--sysctl", "--init-path", "--ipc", "--pid", "--uts", "--cgroupns",
+        "--shm-size",
     ];
 
     public Option<string[]> CapAdd { get; } =
@@ -47,9 +48,12 @@ public sealed class RunSecurityFlags
     public Option<string?> Cgroupns { get; } =
         Value("--cgroupns", "cgroup namespace: host, private, container:NAME, ns:PATH");
 
+    public Option<string?> ShmSize { get; } =
+        Value("--shm-size", "Size of /dev/shm (format: <number>[<unit>], unit = b, k, m or g)");
+
     public Command AddTo(Command command) => command.With(
         CapAdd, CapDrop, Privileged, SecurityOpt, ReadOnly, ReadOnlyTmpfs, GroupAdd, Device, Ulimit,
-        Sysctl, Init, InitPath, Ipc, Pid, Uts, Cgroupns);
+        Sysctl, Init, InitPath, Ipc, Pid, Uts, Cgroupns, ShmSize);
 
     public CreateContainerRequest AddTo(ParseResult r, CreateContainerRequest request) => request with
     {
@@ -72,6 +76,7 @@ public sealed class RunSecurityFlags
             Pid = r.GetValue(Pid),
             Uts = r.GetValue(Uts),
             Cgroupns = r.GetValue(Cgroupns),
+            ShmSize = r.GetValue(ShmSize),
         },
     };
 

@@ -145,10 +145,10 @@ public sealed partial class ContainerService
             process["user"] = ExecUser(record, user);
         }
 
-        if (options.Privileged)
-        {
-            process["capabilities"] = AllCapabilities();
-        }
+        var uid = process["user"]?["uid"]?.GetValue<long>() ?? 0;
+        var containerUser = options.User is not { Length: > 0 } || options.User == record.Config.User;
+        process["capabilities"] = ExecCapabilities.For(
+            process["capabilities"], options.Privileged, uid, containerUser);
 
         await File.WriteAllTextAsync(path, process.ToJsonString(), cancellationToken);
     }
@@ -174,18 +174,6 @@ public sealed partial class ContainerService
             ["uid"] = resolved.Uid,
             ["gid"] = resolved.Gid,
             ["additionalGids"] = new JsonArray(resolved.AdditionalGids.Select(g => (JsonNode?)g).ToArray()),
-        };
-    }
-
-    private static JsonObject AllCapabilities()
-    {
-        var held = LinuxCapabilities.Held();
-        JsonArray All() => new(held.Select(c => (JsonNode?)c).ToArray());
-        return new JsonObject
-        {
-            ["bounding"] = All(),
-            ["effective"] = All(),
-            ["permitted"] = All(),
         };
     }
 

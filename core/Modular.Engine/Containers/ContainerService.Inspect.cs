@@ -55,7 +55,8 @@ public sealed partial class ContainerService
             ["IsService"] = false,
             ["Config"] = WithHealthcheck(InspectConfig(config), config),
             ["HostConfig"] = Resources.ResourceInspect.AddTo(
-                Security.SecurityInspect.Apply(InspectHostConfig(config, paths), config), config),
+                Security.SecurityInspect.Apply(
+                    InspectHostConfig(config, paths), config, _options.DefaultUlimits), config),
         };
     }
 

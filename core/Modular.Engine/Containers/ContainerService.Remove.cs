@@ -203,6 +203,7 @@ public sealed partial class ContainerService
         }
 
         await DetachVolumesAsync(config, cancellationToken);
+        ReleaseShm(config);
     }
 
     // runc and crun remove the cgroup they made when the container is deleted; a killed

@@ -17,11 +17,13 @@ public sealed partial class ContainerService
         CancellationToken cancellationToken)
     {
         var flags = request.Security;
+        var ipc = await ResolveModeAsync(flags.Ipc, cancellationToken);
+        await RefuseNonShareableIpcAsync(ipc, cancellationToken);
         return request with
         {
             Security = flags with
             {
-                Ipc = await ResolveModeAsync(flags.Ipc, cancellationToken),
+                Ipc = ipc,
                 Pid = await ResolveModeAsync(flags.Pid, cancellationToken),
                 Uts = await ResolveModeAsync(flags.Uts, cancellationToken),
                 Cgroupns = await ResolveModeAsync(flags.Cgroupns, cancellationToken),
@@ -54,7 +56,8 @@ public sealed partial class ContainerService
             pids[id] = await RunningPidAsync(id, cancellationToken);
         }
 
-        var context = new SecuritySpecContext(config, user, rootfs, pids, _options.SeccompProfilePath);
+        var shm = await PrepareShmAsync(config, cancellationToken);
+        var context = new SecuritySpecContext(config, user, rootfs, pids, _options.SeccompProfilePath, shm);
         SecuritySpec.Apply(spec, context);
     }
 

@@ -49,4 +49,7 @@ public sealed record SecurityFlags
     public string? Pid { get; init; }
     public string? Uts { get; init; }
     public string? Cgroupns { get; init; }
+
+    /// <summary><c>--shm-size</c>: the size of /dev/shm (go-units RAM size); null for 64m.</summary>
+    public string? ShmSize { get; init; }
 }

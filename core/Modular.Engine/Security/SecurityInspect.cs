@@ -9,7 +9,13 @@ namespace Modular.Engine.Security;
 /// </summary>
 public static class SecurityInspect
 {
-    public static JsonObject Apply(JsonObject hostConfig, ContainerConfig config)
+    /// <param name="hostConfig">The HostConfig object to fill.</param>
+    /// <param name="config">The container.</param>
+    /// <param name="defaultUlimits">containers.conf default_ulimits, which --ulimit overrides.</param>
+    public static JsonObject Apply(
+        JsonObject hostConfig,
+        ContainerConfig config,
+        IReadOnlyList<string>? defaultUlimits = null)
     {
         var settings = config.Security;
         var defaults = Configuration.EngineDefaults.Capabilities.Select(Capabilities.Normalize).ToList();
@@ -23,6 +29,37 @@ public static class SecurityInspect
         hostConfig["IpcMode"] = settings.Ipc;
         hostConfig["PidMode"] = settings.Pid;
         hostConfig["CgroupMode"] = settings.Cgroupns;
+        hostConfig["ShmSize"] = settings.ShmSize;
+        hostConfig["GroupAdd"] = SecuritySpec.Strings(settings.GroupAdd);
+        hostConfig["Devices"] = Devices(settings.Devices);
+        hostConfig["Ulimits"] = Ulimits([.. defaultUlimits ?? [], .. settings.Ulimits]);
+
+        // Podman omits Init when false (omitempty).
+        hostConfig.Remove("Init");
+        if (settings.InitPath is not null)
+        {
+            hostConfig["Init"] = true;
+        }
+
         return hostConfig;
     }
+
+    // Only the devices asked for: a privileged container's host devices are not listed.
+    // Podman leaves CgroupPermissions empty whatever permissions were given.
+    private static JsonArray Devices(IEnumerable<DeviceMapping> devices) =>
+        new(devices.Select(device => (JsonNode)new JsonObject
+        {
+            ["PathOnHost"] = device.HostPath,
+            ["PathInContainer"] = device.ContainerPath,
+            ["CgroupPermissions"] = "",
+        }).ToArray());
+
+    // The rlimits the spec gets, as the runtime applies them (clamped to the caller's).
+    private static JsonArray Ulimits(IReadOnlyList<string> ulimits) =>
+        new(Spec.ResourceLimits.Build(ulimits).Select(limit => (JsonNode)new JsonObject
+        {
+            ["Name"] = limit.Type,
+            ["Soft"] = limit.Soft,
+            ["Hard"] = limit.Hard,
+        }).ToArray());
 }

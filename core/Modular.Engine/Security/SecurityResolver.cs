@@ -42,6 +42,7 @@ public static class SecurityResolver
             Pid = Mode(flags.Pid, "pid", "private"),
             Uts = Mode(flags.Uts, "uts", "private"),
             Cgroupns = Mode(flags.Cgroupns, "cgroupns", DefaultCgroupns),
+            ShmSize = ShmSize(flags.ShmSize),
         };
         return SecurityOptions.Apply(settings, flags.SecurityOpts);
     }
@@ -89,6 +90,24 @@ public static class SecurityResolver
         }
 
         return result;
+    }
+
+    // --shm-size reads sizes as the memory flags do (powers of 1024): 128m is 134217728.
+    private static long ShmSize(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return ShmMount.DefaultSize;
+        }
+
+        try
+        {
+            return Containers.Resources.ByteSize.Parse(value, "--shm-size");
+        }
+        catch (InvalidInputException)
+        {
+            throw new InvalidInputException($"unable to translate --shm-size: invalid size: '{value}'");
+        }
     }
 
     private static string? Init(SecurityFlags flags)

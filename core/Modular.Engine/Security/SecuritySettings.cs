@@ -51,4 +51,7 @@ public sealed record SecuritySettings
 
     /// <summary>On cgroup v1 Podman's default is the host's cgroup namespace.</summary>
     public string Cgroupns { get; init; } = "host";
+
+    /// <summary>Bytes of the /dev/shm tmpfs; Podman's default is 65536000.</summary>
+    public long ShmSize { get; init; } = ShmMount.DefaultSize;
 }

@@ -110,7 +110,7 @@ public static partial class SecuritySpec
         SetNamespace(namespaces, "pid", settings.Pid, context);
         SetNamespace(namespaces, "uts", settings.Uts, context);
         SetNamespace(namespaces, "cgroup", settings.Cgroupns, context);
-        ApplyShm(spec, settings.Ipc);
+        ApplyShm(spec, settings.Ipc, context.ShmSource);
 
         // Without a UTS namespace of its own the runtime refuses to set a host name.
         if (!HasNamespace(namespaces, "uts"))
@@ -132,19 +132,26 @@ public static partial class SecuritySpec
         NamespaceJoin.Set(namespaces, type, path, parsed.IsHost);
     }
 
-    // /dev/shm follows the IPC namespace: the host's with host, none at all with none.
-    // Limitation: with container: the joiner keeps a /dev/shm of its own (SysV IPC is
-    // shared): the other's is a tmpfs inside its mount namespace, which a bind mount
-    // cannot reach (EINVAL); Podman keeps each container's shm on the host to share it.
-    private static void ApplyShm(JsonObject spec, string ipc)
+    // /dev/shm follows the IPC namespace: the host's with host, none at all with none, and
+    // otherwise the host-side tmpfs the engine mounted (the container's own, or the one of
+    // the container whose IPC it joins), as Podman binds its ShmDir.
+    private static void ApplyShm(JsonObject spec, string ipc, string? shmSource)
     {
         var parsed = NamespaceMode.Parse(ipc, "ipc");
+        var mounts = spec["mounts"]!.AsArray();
         if (!parsed.IsHost && parsed.Kind != "none")
         {
+            // Only the default tmpfs is replaced: a user's --tmpfs or -v on /dev/shm wins.
+            var builtin = mounts.FirstOrDefault(m => Destination(m) == "/dev/shm"
+                && m?["source"]?.GetValue<string>() == "shm");
+            if (shmSource is not null && builtin is not null)
+            {
+                mounts[mounts.IndexOf(builtin)] = Mount("/dev/shm", "bind", shmSource, "bind", "rprivate");
+            }
+
             return;
         }
 
-        var mounts = spec["mounts"]!.AsArray();
         foreach (var mount in mounts.Where(m => Destination(m) == "/dev/shm").ToList())
         {
             mounts.Remove(mount);

@@ -28,6 +28,7 @@ public sealed class SecurityWitnessTests(ModpodFixture modpod, WitnessFixture wi
         new[] { "--device", "/dev/no-such-device" },
         new[] { "--device", "/etc/passwd" },
         new[] { "--group-add", "keep-groups", "--group-add", "10" },
+        new[] { "--shm-size", "bogus" },
     };
 
     [Theory]

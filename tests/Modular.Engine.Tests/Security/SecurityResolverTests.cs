@@ -53,6 +53,19 @@ public sealed class SecurityResolverTests
             "the '--group-add keep-groups' option is not allowed with any other --group-add options",
             Refused(new SecurityFlags { GroupAdd = ["keep-groups", "10"] }));
 
+    [Theory]
+    [InlineData(null, 65536000L)]
+    [InlineData("128m", 134217728L)]
+    [InlineData("1g", 1073741824L)]
+    public void Shm_size_is_read_as_podman_reads_it(string? value, long bytes) =>
+        Assert.Equal(bytes, SecurityResolver.Resolve(new SecurityFlags { ShmSize = value }, "private").ShmSize);
+
+    [Fact]
+    public void A_bad_shm_size_fails_with_podmans_text() =>
+        Assert.Equal(
+            "unable to translate --shm-size: invalid size: 'bogus'",
+            Refused(new SecurityFlags { ShmSize = "bogus" }));
+
     [Fact]
     public void Privileged_holds_the_callers_bounding_set_less_what_is_dropped()
     {
