@@ -36,17 +36,9 @@ public static class PodLifecycleCommands
             (pods, id, r, ct) => pods.KillAsync(id, r.GetValue(signal) ?? "KILL", ct), signal);
     }
 
-    /// <summary>
-    /// Limitation: the container service has no pause yet (another area adds it), so pause
-    /// and unpause check the pod and then refuse.
-    /// </summary>
     public static Command Pause(CliContext context, string verb) => Verb(
         context, verb, verb == "pause" ? "Pause one or more pods" : "Unpause one or more pods",
-        (Func<IPodService, string, ParseResult, CancellationToken, Task<PodView>>)(async (pods, id, _, ct) =>
-        {
-            await pods.GetAsync(id, ct);
-            throw new CapabilityMissingException($"{verb}: pausing containers is not available in this build");
-        }));
+        (pods, id, _, ct) => verb == "pause" ? pods.PauseAsync(id, ct) : pods.UnpauseAsync(id, ct));
 
     public static Command Remove(CliContext context)
     {
