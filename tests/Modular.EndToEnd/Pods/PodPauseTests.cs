@@ -47,6 +47,33 @@ public sealed class PodPauseTests(PodFixture fixture) : IClassFixture<PodFixture
     }
 
     [Fact]
+    public async Task A_paused_pod_is_neither_pruned_nor_removed_without_force_and_stops()
+    {
+        var pod = Unique("frozen");
+        try
+        {
+            var id = (await Modpod.RunAsync("pod", "create", "--name", pod)).Output;
+            await Modpod.RunAsync("run", "-d", "--pod", pod, Image, "sleep", "300");
+            ModpodAssert.Exit(0, await Modpod.RunAsync("pod", "pause", pod));
+
+            var pruned = await Modpod.RunAsync("pod", "prune", "-f");
+            var removed = await Modpod.RunAsync("pod", "rm", pod);
+
+            Assert.DoesNotContain(id, pruned.Lines);
+            Assert.NotEqual(0, removed.ExitCode);
+            Assert.Contains("running or paused containers cannot be removed without force", removed.StandardError);
+
+            ModpodAssert.Exit(0, await Modpod.RunAsync("pod", "stop", "-t", "0", pod));
+            Assert.NotEqual("Paused", await PodStatusAsync(pod));
+            ModpodAssert.Exit(0, await Modpod.RunAsync("pod", "rm", pod));
+        }
+        finally
+        {
+            await RemovePodAsync(pod);
+        }
+    }
+
+    [Fact]
     public async Task Pod_pause_of_a_missing_pod_fails_with_podmans_error()
     {
         var result = await Modpod.RunAsync("pod", "pause", "no-such-pod-" + fixture.BridgePrefix);
