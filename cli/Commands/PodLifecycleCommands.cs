@@ -36,9 +36,25 @@ public static class PodLifecycleCommands
             (pods, id, r, ct) => pods.KillAsync(id, r.GetValue(signal) ?? "KILL", ct), signal);
     }
 
-    public static Command Pause(CliContext context, string verb) => Verb(
-        context, verb, verb == "pause" ? "Pause one or more pods" : "Unpause one or more pods",
-        (pods, id, _, ct) => verb == "pause" ? pods.PauseAsync(id, ct) : pods.UnpauseAsync(id, ct));
+    public static Command Pause(CliContext context, string verb) => verb == "pause"
+        ? Verb(context, verb, "Pause one or more pods", (pods, id, _, ct) => pods.PauseAsync(id, ct))
+        : Verb(context, verb, "Unpause one or more pods", UnpauseAsync);
+
+    // Podman passes over, silently, a pod that is neither paused nor degraded.
+    private static async Task<string?> UnpauseAsync(
+        IPodService pods,
+        string nameOrId,
+        ParseResult result,
+        CancellationToken cancellationToken)
+    {
+        var pod = await pods.GetAsync(nameOrId, cancellationToken);
+        if (pod.Status is not (PodStates.Paused or PodStates.Degraded))
+        {
+            return null;
+        }
+
+        return (await pods.UnpauseAsync(pod.Config.Id, cancellationToken)).Config.Id;
+    }
 
     public static Command Remove(CliContext context)
     {

@@ -39,6 +39,11 @@ public sealed class PodPauseTests(PodFixture fixture) : IClassFixture<PodFixture
             Assert.Equal("Running", await PodStatusAsync(pod));
             Assert.Equal("running", await StateAsync(member));
             Assert.Equal("running", await StateAsync(infra));
+
+            var again = await Modpod.RunAsync("pod", "unpause", pod);
+
+            ModpodAssert.Exit(0, again);
+            Assert.Equal("", again.Output);
         }
         finally
         {
