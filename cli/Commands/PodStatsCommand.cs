@@ -15,7 +15,7 @@ using static Modular.Cli.Commands.CommandKit;
 namespace Modular.Cli.Commands;
 
 /// <summary>
-/// <c>pod stats</c>: a row per running container of each pod (every pod when none is named),
+/// <c>pod stats</c>: a row per running or paused container of each pod (every pod when none is named),
 /// read every second until interrupted, or once with <c>--no-stream</c>.
 /// </summary>
 public static class PodStatsCommand
@@ -93,7 +93,11 @@ public static class PodStatsCommand
         var seen = new Dictionary<string, ContainerStatsSample>(StringComparer.Ordinal);
         foreach (var pod in await PodsAsync(PodCommands.Pods(context), options, cancellationToken))
         {
-            var running = pod.Containers.Where(m => m.Status == ContainerStatus.Running).Select(m => m.Id).ToList();
+            // Podman reads a paused container's cgroup too; only stopped ones have none.
+            var running = pod.Containers
+                .Where(m => m.Status is ContainerStatus.Running or ContainerStatus.Paused)
+                .Select(m => m.Id)
+                .ToList();
 
             // An empty list would ask for every running container, not for none.
             if (running.Count == 0)

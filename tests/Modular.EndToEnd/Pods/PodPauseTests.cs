@@ -31,6 +31,9 @@ public sealed class PodPauseTests(PodFixture fixture) : IClassFixture<PodFixture
             Assert.Equal("Paused", await PodStatusAsync(pod));
             Assert.Equal("paused", await StateAsync(member));
             Assert.Equal("paused", await StateAsync(infra));
+            var stats = await Modpod.RunAsync("pod", "stats", "--no-stream", "--format", "{{.CID}} {{.PIDS}}", pod);
+            Assert.Equal(2, stats.Lines.Count);
+            Assert.All(stats.Lines, line => Assert.EndsWith(" 1", line));
 
             var unpaused = await Modpod.RunAsync("pod", "unpause", pod);
 
