@@ -25,7 +25,8 @@ public static class ContainerPruneCommand
 
                 var list = await context.Containers.ListAsync(true, cancellationToken);
                 var code = ExitCodes.Success;
-                foreach (var container in list.Where(filter.Matches))
+                // The infra goes only with its pod (pod rm, pod prune), as in Podman.
+                foreach (var container in list.Where(filter.Matches).Where(c => !c.IsInfra))
                 {
                     code = await RemoveAsync(context, container.Id, cancellationToken) ?? code;
                 }

@@ -72,6 +72,11 @@ public static class LifecycleCommands
                     r.GetValue(all),
                     true,
                     cancellationToken);
+                if (r.GetValue(all))
+                {
+                    targets = await InfraContainers.WithoutInfraAsync(context, targets, cancellationToken);
+                }
+
                 return await EachAsync(context, key, targets, async t =>
                 {
                     try

@@ -23,7 +23,8 @@ public static class PodCommands
             PodLifecycleCommands.Start(c), PodLifecycleCommands.Stop(c), PodLifecycleCommands.Restart(c),
             PodLifecycleCommands.Kill(c), PodLifecycleCommands.Pause(c, "pause"),
             PodLifecycleCommands.Pause(c, "unpause"), PodLifecycleCommands.Remove(c),
-            PodLifecycleCommands.Prune(c), PodProcessCommands.Top(c), PodProcessCommands.Logs(c));
+            PodLifecycleCommands.Prune(c), PodProcessCommands.Top(c), PodProcessCommands.Logs(c),
+            PodStatsCommand.Create(c));
 
     public static IPodService Pods(CliContext context) => context.Services.GetRequiredService<IPodService>();
 

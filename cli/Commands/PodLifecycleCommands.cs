@@ -36,17 +36,25 @@ public static class PodLifecycleCommands
             (pods, id, r, ct) => pods.KillAsync(id, r.GetValue(signal) ?? "KILL", ct), signal);
     }
 
-    /// <summary>
-    /// Limitation: the container service has no pause yet (another area adds it), so pause
-    /// and unpause check the pod and then refuse.
-    /// </summary>
-    public static Command Pause(CliContext context, string verb) => Verb(
-        context, verb, verb == "pause" ? "Pause one or more pods" : "Unpause one or more pods",
-        (Func<IPodService, string, ParseResult, CancellationToken, Task<PodView>>)(async (pods, id, _, ct) =>
+    public static Command Pause(CliContext context, string verb) => verb == "pause"
+        ? Verb(context, verb, "Pause one or more pods", (pods, id, _, ct) => pods.PauseAsync(id, ct))
+        : Verb(context, verb, "Unpause one or more pods", UnpauseAsync);
+
+    // Podman passes over, silently, a pod that is neither paused nor degraded.
+    private static async Task<string?> UnpauseAsync(
+        IPodService pods,
+        string nameOrId,
+        ParseResult result,
+        CancellationToken cancellationToken)
+    {
+        var pod = await pods.GetAsync(nameOrId, cancellationToken);
+        if (pod.Status is not (PodStates.Paused or PodStates.Degraded))
         {
-            await pods.GetAsync(id, ct);
-            throw new CapabilityMissingException($"{verb}: pausing containers is not available in this build");
-        }));
+            return null;
+        }
+
+        return (await pods.UnpauseAsync(pod.Config.Id, cancellationToken)).Config.Id;
+    }
 
     public static Command Remove(CliContext context)
     {

@@ -78,7 +78,7 @@ public static class StatsView
         $"{format(a)} / {format(b)}";
 
     // Podman's MemUsageBytes uses binary units (KiB, MiB), as go-units BytesSize does.
-    private static string BinaryHuman(double bytes)
+    public static string BinaryHuman(double bytes)
     {
         string[] suffixes = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
         var index = 0;

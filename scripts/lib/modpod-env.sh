@@ -53,6 +53,8 @@ mp_command() {
 modpod_cleanup() {
     [ -n "${MODPOD_DIR:-}" ] && [ -d "$MODPOD_DIR" ] || return 0
     mp rm -f -a -t 0 >/dev/null 2>&1 || true
+    # rm -a leaves infra containers to their pods, as Podman does.
+    mp pod rm -f -a -t 0 >/dev/null 2>&1 || true
     local mnt
     while read -r mnt; do
         umount -l "$mnt" 2>/dev/null || true

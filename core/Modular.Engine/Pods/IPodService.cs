@@ -29,6 +29,12 @@ public interface IPodService
     /// <summary>Signals every running container of the pod.</summary>
     Task<PodView> KillAsync(string nameOrId, string signal, CancellationToken cancellationToken);
 
+    /// <summary>Pauses every running container, members before the infra; others are skipped.</summary>
+    Task<PodView> PauseAsync(string nameOrId, CancellationToken cancellationToken);
+
+    /// <summary>Unpauses every paused container, the infra first; others are skipped.</summary>
+    Task<PodView> UnpauseAsync(string nameOrId, CancellationToken cancellationToken);
+
     /// <summary>Removes the members, the infra and the pod; running ones only with force.</summary>
     Task<string> RemoveAsync(string nameOrId, bool force, int? timeoutSeconds, CancellationToken cancellationToken);
 

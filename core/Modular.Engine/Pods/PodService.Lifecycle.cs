@@ -91,7 +91,7 @@ public sealed partial class PodService
         var removed = new List<string>();
         foreach (var pod in await ListAsync(cancellationToken))
         {
-            if (pod.Containers.All(member => member.Status != ContainerStatus.Running))
+            if (!pod.Containers.Any(IsActive))
             {
                 removed.Add(await RemoveAsync(pod.Config.Id, force: false, null, cancellationToken));
             }
@@ -103,7 +103,7 @@ public sealed partial class PodService
     private static void RefuseRunning(PodView pod)
     {
         var running = pod.Containers.OrderBy(member => member.IsInfra)
-            .FirstOrDefault(member => member.Status == ContainerStatus.Running);
+            .FirstOrDefault(IsActive);
         if (running is not null)
         {
             throw new WrongStateException(
@@ -113,10 +113,14 @@ public sealed partial class PodService
         }
     }
 
+    // A paused container counts as running for rm, prune and stop, as in Podman.
+    private static bool IsActive(PodMember member) =>
+        member.Status is ContainerStatus.Running or ContainerStatus.Paused;
+
     // Members stop together, then the infra that holds their namespaces.
     private async Task StopMembersAsync(PodView pod, int? timeoutSeconds, CancellationToken cancellationToken)
     {
-        var running = pod.Containers.Where(member => member.Status == ContainerStatus.Running).ToList();
+        var running = pod.Containers.Where(IsActive).ToList();
         await Task.WhenAll(running.Where(member => !member.IsInfra)
             .Select(member => containers.StopAsync(member.Id, timeoutSeconds, cancellationToken)));
         foreach (var infra in running.Where(member => member.IsInfra))

@@ -16,7 +16,8 @@ public sealed partial class PodService(
     EngineOptions options,
     IContainerService containers,
     IImageService? images = null,
-    IEventLog? events = null) : IPodService
+    IEventLog? events = null,
+    IContainerControl? control = null) : IPodService
 {
     private readonly PodStore _pods = new(options.GraphRoot);
     private readonly ContainerStore _containerRecords = new(options.GraphRoot);

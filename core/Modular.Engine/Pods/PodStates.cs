@@ -14,7 +14,7 @@ public static class PodStates
     public const string Error = "Error";
 
     /// <summary>
-    /// All running is Running and some running Degraded; all paused, all created or all
+    /// All running is Running and some running (or paused) Degraded; all paused, all created or all
     /// stopped say so; any other mix of finished containers is Exited.
     /// </summary>
     public static string From(IReadOnlyCollection<string> containerStatuses)
@@ -27,7 +27,10 @@ public static class PodStates
             0 => Created,
             _ when running == total => Running,
             _ when running > 0 => Degraded,
-            _ when Count("paused") == total => Paused,
+            _ when Count(ContainerStatus.Paused) == total => Paused,
+
+            // Some paused and the rest finished: Podman calls any such mix Degraded.
+            _ when Count(ContainerStatus.Paused) > 0 => Degraded,
             _ when Count(ContainerStatus.Created, ContainerStatus.Configured) == total => Created,
             _ when Count(ContainerStatus.Stopped) == total => Stopped,
             _ when Count(ContainerStatus.Exited, ContainerStatus.Stopped,

@@ -17,7 +17,8 @@ public static class PodsServiceCollectionExtensions
             sp.GetRequiredService<EngineOptions>(),
             sp.GetRequiredService<IContainerService>(),
             sp.GetService<IImageService>(),
-            sp.GetService<IEventLog>()));
+            sp.GetService<IEventLog>(),
+            sp.GetService<IContainerControl>()));
         return services;
     }
 }

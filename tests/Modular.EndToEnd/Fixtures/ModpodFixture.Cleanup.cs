@@ -11,6 +11,9 @@ public sealed partial class ModpodFixture
         // tolerant, and touches only what lives under this fixture's own directory.
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await TryAsync(() => RunAsync(["rm", "-f", "-a", "-t", "0"], null, timeout.Token));
+
+        // rm -a leaves infra containers to their pods, as Podman does.
+        await TryAsync(() => RunAsync(["pod", "rm", "-f", "-a", "-t", "0"], null, timeout.Token));
         await WaitForOwnProcessesAsync();
         await KillOwnConmonsAsync();
         await UnmountOwnAsync(timeout.Token);

@@ -14,6 +14,7 @@ public sealed class PodStatesTests
     [InlineData("exited,stopped", "Exited")]
     [InlineData("exited,created", "Exited")]
     [InlineData("paused,paused", "Paused")]
+    [InlineData("paused,exited", "Degraded")]
     [InlineData("removing", "Error")]
     public void The_pod_status_follows_its_containers(string statuses, string expected) =>
         Assert.Equal(expected, PodStates.From(statuses.Split(',', StringSplitOptions.RemoveEmptyEntries)));

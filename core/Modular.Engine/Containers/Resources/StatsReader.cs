@@ -19,7 +19,8 @@ public static class StatsReader
         var empty = new ContainerStatsSample(
             record.Config.Id, record.Config.Name, 0, now, started, 0, 0, 0, 0, 0, 0, 0);
         var pid = record.State.Pid;
-        if (record.State.Status != ContainerStatus.Running || pid <= 0)
+        // A frozen container keeps its cgroup and Podman reads it; only stopped ones read zero.
+        if (record.State.Status is not (ContainerStatus.Running or ContainerStatus.Paused) || pid <= 0)
         {
             return empty;
         }
