@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Modular.Cli.Hosting;
+using Modular.Cli.Output;
 using Modular.Engine.Containers;
 
 namespace Modular.Cli.Commands;
@@ -10,6 +11,9 @@ public sealed record PsListing(
     IReadOnlyDictionary<string, ContainerSize>? Sizes,
     IReadOnlyDictionary<string, PsNamespaces>? Namespaces)
 {
+    /// <summary>Volume and bind destinations per container, for JSON and templates naming .Mounts.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? Mounts { get; init; }
+
     public static async Task<PsListing> ListAsync(
         CliContext context,
         PsRequest request,
@@ -28,7 +32,31 @@ public sealed record PsListing(
 
         var sizes = request.Size ? await SizesAsync(context, taken, cancellationToken) : null;
         var namespaces = request.Namespaces ? taken.ToDictionary(c => c.Id, PsNamespaces.Of) : null;
-        return new PsListing(PsSort.Apply(taken, request.Sort, sizes), sizes, namespaces);
+        var wantsMounts = request.Format is { } format
+            && (JsonOutput.IsJsonFormat(format) || format.Contains(".Mounts", StringComparison.Ordinal));
+        return new PsListing(PsSort.Apply(taken, request.Sort, sizes), sizes, namespaces)
+        {
+            Mounts = wantsMounts ? await MountsAsync(context, taken, cancellationToken) : null,
+        };
+    }
+
+    // Podman lists the destinations of the user's volumes and bind mounts; only inspect has them.
+    private static async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> MountsAsync(
+        CliContext context,
+        IReadOnlyList<ContainerInfo> containers,
+        CancellationToken cancellationToken)
+    {
+        var mounts = new Dictionary<string, IReadOnlyList<string>>();
+        foreach (var container in containers)
+        {
+            var inspect = await context.Containers.InspectAsync(container.Id, cancellationToken);
+            mounts[container.Id] = (inspect["Mounts"] as System.Text.Json.Nodes.JsonArray ?? [])
+                .Select(m => m?["Destination"]?.GetValue<string>())
+                .OfType<string>()
+                .ToList();
+        }
+
+        return mounts;
     }
 
     private static async Task<IReadOnlyDictionary<string, ContainerSize>> SizesAsync(

@@ -92,6 +92,11 @@ public static class PsWriter
             summary["Size"] = new JsonObject { ["rootFsSize"] = size.RootFsSize, ["rwSize"] = size.RwSize };
         }
 
+        if (listing.Mounts?.TryGetValue(container.Id, out var mounts) == true)
+        {
+            summary["Mounts"] = new JsonArray([.. mounts.Select(m => (JsonNode)JsonValue.Create(m))]);
+        }
+
         if (listing.Namespaces?.TryGetValue(container.Id, out var ns) == true)
         {
             summary["Namespaces"] = NamespacesJson(ns);
