@@ -54,11 +54,14 @@ public sealed class ExecUserAndFailureTests(ModpodFixture modpod)
             var missing = await modpod.RunAsync("exec", name, "/no/such/program");
             var denied = await modpod.RunAsync("exec", name, "/etc/passwd");
             var own = await modpod.RunAsync("exec", name, "sh", "-c", "echo mine >&2; exit 255");
+            var viaConmon = await modpod.RunWithInputAsync("", "exec", "-i", name, "/no/such/program");
 
             Assert.True(missing.ExitCode == 127, missing.ToString());
             AssertOneErrorLine(missing, $"Error: {runtime}: ", NotFound);
             Assert.Equal(126, denied.ExitCode);
             AssertOneErrorLine(denied, $"Error: {runtime}: ", Denied);
+            Assert.True(viaConmon.ExitCode == 127, viaConmon.ToString());
+            AssertOneErrorLine(viaConmon, $"Error: {runtime}: ", NotFound);
             Assert.Equal(255, own.ExitCode);
             Assert.Equal("mine", own.StandardError.Trim());
         }
