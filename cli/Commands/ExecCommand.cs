@@ -27,6 +27,8 @@ public static class ExecCommand
                     throw new UsageException("must provide a non-empty command to start an exec session");
                 }
 
+                // Bad keys are refused before a session exists, as run refuses them.
+                var keys = f.Attach.Keys(r, context);
                 var env = EnvironmentResolver.Resolve(
                     r.GetValue(f.EnvFile)!,
                     r.GetValue(f.Env)!,
@@ -39,7 +41,7 @@ public static class ExecCommand
                 var name = r.GetValue(f.Name)!;
                 if (f.NeedsConmon(r))
                 {
-                    return await ExecWithConmonAsync(context, f, r, name, options, cancellationToken);
+                    return await ExecWithConmonAsync(context, f, r, name, options, keys, cancellationToken);
                 }
 
                 var health = context.Services.GetRequiredService<IContainerHealth>();
@@ -61,6 +63,7 @@ public static class ExecCommand
         ParseResult r,
         string name,
         ExecOptions options,
+        byte[] keys,
         CancellationToken cancellationToken)
     {
         var attach = context.Services.GetRequiredService<IContainerAttach>();
@@ -78,7 +81,6 @@ public static class ExecCommand
             return 0;
         }
 
-        var keys = f.Attach.Keys(r, context);
         await using var client = InteractiveClient.Open(context, r.GetValue(f.Interactive), tty, keys, true);
         var result = await attach.ExecAttachedAsync(
             name,

@@ -45,7 +45,12 @@ public static class RunCommand
                     cancellationToken);
             }
 
-            return await AttachAsync(context, created.Id, request.AutoRemove, cancellationToken);
+            return await AttachAsync(
+                context,
+                created.Id,
+                request.AutoRemove,
+                r.GetValue(flags.Attach.SigProxy),
+                cancellationToken);
         });
     }
 
@@ -115,7 +120,12 @@ public static class RunCommand
                             cancellationToken);
                     }
 
-                    return await AttachAsync(context, container.Id, container.AutoRemove, cancellationToken);
+                    return await AttachAsync(
+                        context,
+                        container.Id,
+                        container.AutoRemove,
+                        r.GetValue(terminal.SigProxy),
+                        cancellationToken);
                 }
 
                 foreach (var target in targets)
@@ -151,27 +161,37 @@ public static class RunCommand
     }
 
     /// <summary>
-    /// Starts attached with signals forwarded, returns the container's exit code and, for
-    /// --rm, removes it (conmon's exit command may have done so already; both are fine).
+    /// Starts attached with signals forwarded (unless --sig-proxy=false), returns the
+    /// container's exit code and, for --rm, removes it (conmon's exit command may have done
+    /// so already; both are fine).
     /// </summary>
     private static async Task<int> AttachAsync(
         CliContext context,
         string id,
         bool autoRemove,
+        bool sigProxy,
         CancellationToken cancellationToken)
     {
+        var abandoned = false;
         try
         {
-            context.Attached = true;
-            using var forwarder = new SignalForwarder(context.Containers, id, context.Error);
+            // Without --sig-proxy, SIGINT and SIGTERM end modpod and leave the container running.
+            context.Attached = sigProxy;
+            using var forwarder = sigProxy ? new SignalForwarder(context.Containers, id, context.Error) : null;
             await using var stdout = context.OpenStdout();
             await using var stderr = context.OpenStderr();
             return await context.Containers.StartAttachedAsync(id, stdout, stderr, cancellationToken);
         }
+        catch (OperationCanceledException)
+        {
+            // modpod was stopped, not the container: --rm is left to conmon's exit command.
+            abandoned = true;
+            throw;
+        }
         finally
         {
             context.Attached = false;
-            if (autoRemove)
+            if (autoRemove && !abandoned)
             {
                 await RemoveQuietlyAsync(context, id);
             }

@@ -59,7 +59,9 @@ public sealed partial class ContainerService : IContainerAttach
         CancellationToken cancellationToken)
     {
         // As Podman, a container created without -i gets none of the client's stdin.
-        var own = record.Config.OpenStdin ? streams : streams with { Stdin = null };
+        var own = WithoutTerminalKeys(
+            record.Config.OpenStdin ? streams : streams with { Stdin = null },
+            record.Config.Tty);
         var control = Path.Combine(PathsFor(record.Config.Id).Bundle, "ctl");
         bool detached;
         await using (attach)
@@ -76,6 +78,11 @@ public sealed partial class ContainerService : IContainerAttach
         await CleanupQuietlyAsync(record.Config.Id, cancellationToken);
         return new AttachResult(false, exitCode);
     }
+
+    // Detach keys are typed keys: without a terminal stdin is data (a pipe, a file) and
+    // must reach the process byte for byte, so the sequence is watched for only with a tty.
+    private static AttachStreams WithoutTerminalKeys(AttachStreams streams, bool terminal) =>
+        terminal ? streams : streams with { DetachKeys = [] };
 
     // conmon holds the terminal from `runtime create` on: sizing it before `start` means the
     // process's first output is already laid out for the client's window.

@@ -70,7 +70,9 @@ public sealed partial class ContainerService
                 ConmonControl.Resize(request.ControlFifo, size);
             }
 
-            var own = request.Stdin || request.Terminal ? streams : streams with { Stdin = null };
+            var own = WithoutTerminalKeys(
+                request.Stdin || request.Terminal ? streams : streams with { Stdin = null },
+                request.Terminal);
             var pump = new AttachPump(session.Connection, own, request.ControlFifo);
             if (await pump.RunAsync(cancellationToken))
             {

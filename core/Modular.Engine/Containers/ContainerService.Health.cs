@@ -2,6 +2,7 @@ using System.Text;
 using CliWrap;
 using Modular.Contracts.Errors;
 using Modular.Engine.Health;
+using Modular.Engine.Spec;
 using Modular.Engine.State;
 
 namespace Modular.Engine.Containers;
@@ -152,25 +153,38 @@ public sealed partial class ContainerService : IContainerHealth
         var env = options.Env.Count == 0
             ? options
             : options with { Env = [.. record.Config.Env, .. options.Env] };
-        var errorText = new StringBuilder();
+        env = env with { User = NumericExecUser(record, env.User) };
+        var runtime = _runtimes.Get(record.Config.Runtime);
+        var errors = new RuntimeLogFilter(
+            stderr,
+            text => runtime.ClassifyFailure(RuntimeMessage.Clean(text)) != Contracts.Runtime.RuntimeFailureKind.Other);
         var result = await RuntimeFor(record.Config).ExecAsync(
             record.Config.Id,
             argv,
             env,
             PipeTarget.ToStream(stdout),
-            PipeTarget.Merge(PipeTarget.ToStream(stderr), PipeTarget.ToStringBuilder(errorText)),
+            errors.Target,
             cancellationToken,
             CancellationToken.None);
-        return ExecExitCode(record.Config, result.ExitCode, errorText.ToString());
+        if (result.ExitCode == RuntimeFailureExit && errors.HeldText.Length > 0)
+        {
+            // One line as Podman words it; the exception carries 126, 127 or 125.
+            throw Classify(record.Config with { ProcessArgs = [] }, errors.HeldText);
+        }
+
+        await errors.ReleaseAsync(cancellationToken);
+        return result.ExitCode;
     }
 
-    // The runtime's own failure (its exit 255) to start the command reads as Podman's 126/127.
-    private int ExecExitCode(ContainerConfig config, int exitCode, string errorText) =>
-        exitCode != RuntimeFailureExit ? exitCode
-        : _runtimes.Get(config.Runtime).ClassifyFailure(RuntimeMessage.Clean(errorText)) switch
+    // The runtime takes only numeric ids: names resolve in the container's own files, as run -u.
+    private static string? NumericExecUser(ContainerRecord record, string? user)
+    {
+        if (user is not { Length: > 0 })
         {
-            Contracts.Runtime.RuntimeFailureKind.CommandNotFound => 127,
-            Contracts.Runtime.RuntimeFailureKind.CannotInvoke => 126,
-            _ => exitCode,
-        };
+            return user;
+        }
+
+        var resolved = UserResolver.Resolve(record.State.MountPoint ?? "/nonexistent", user);
+        return $"{resolved.Uid}:{resolved.Gid}";
+    }
 }
