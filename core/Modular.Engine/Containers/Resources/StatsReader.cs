@@ -5,7 +5,8 @@ namespace Modular.Engine.Containers.Resources;
 
 /// <summary>
 /// Reads one stats sample of a container from its cgroup files (v1 or v2) and its network
-/// namespace (/proc/PID/net/dev). A container that is not running reads as all zeros.
+/// namespace (/proc/PID/net/dev). A container that is not running reads as all zeros; a
+/// paused one keeps its cgroup and processes (frozen), so it reads its real usage.
 /// </summary>
 public static class StatsReader
 {
@@ -19,7 +20,7 @@ public static class StatsReader
         var empty = new ContainerStatsSample(
             record.Config.Id, record.Config.Name, 0, now, started, 0, 0, 0, 0, 0, 0, 0);
         var pid = record.State.Pid;
-        if (record.State.Status != ContainerStatus.Running || pid <= 0)
+        if (record.State.Status is not (ContainerStatus.Running or ContainerStatus.Paused) || pid <= 0)
         {
             return empty;
         }
