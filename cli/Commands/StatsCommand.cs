@@ -68,7 +68,9 @@ public static class StatsCommand
 
             Print(context, samples, options.Format);
             await context.Out.FlushAsync(cancellationToken);
-            if (options.NoStream)
+
+            // The reader left (stats | head -1): stop quietly, as Podman does on EPIPE.
+            if (options.NoStream || Terminal.BrokenPipe.IsClosed())
             {
                 return;
             }

@@ -16,7 +16,7 @@ public static class ErrorMapper
          "network rm", "network exists", "volume rm", "volume exists", "pod rm", "pod exists"];
 
     private static readonly HashSet<string> InUseIsTwo =
-        ["rm", "rmi", "container rm", "image rm", "network rm", "volume rm"];
+        ["rm", "rmi", "container rm", "image rm", "network rm", "volume rm", "pod rm"];
 
     /// <summary>Exit code for a failure of <paramref name="command"/> ("rm", "image rm" ...).</summary>
     public static int ExitCodeFor(string command, Exception error) => error switch

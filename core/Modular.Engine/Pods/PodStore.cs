@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Modular.Contracts.Errors;
+using Modular.Engine.State;
 
 namespace Modular.Engine.Pods;
 
@@ -20,13 +21,15 @@ public sealed class PodStore
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly string _connectionString;
+    private readonly string _containerDatabase;
 
     public PodStore(string graphRoot)
     {
         Directory.CreateDirectory(graphRoot);
+        _containerDatabase = ContainerStore.DatabasePathIn(graphRoot);
         _connectionString = new SqliteConnectionStringBuilder
         {
-            DataSource = Path.Combine(graphRoot, "pods.db"),
+            DataSource = SharedNames.PodDatabaseIn(graphRoot),
             DefaultTimeout = 60,
             Pooling = false,
         }.ToString();
@@ -35,6 +38,12 @@ public sealed class PodStore
     /// <summary>Adds a pod; a taken name throws Podman's "pod already exists".</summary>
     public async Task InsertAsync(PodConfig pod, CancellationToken cancellationToken)
     {
+        if (await SharedNames.TakenAsync(_containerDatabase, "containers", pod.Name, cancellationToken))
+        {
+            throw new AlreadyExistsException(
+                $"adding pod to state: name \"{pod.Name}\" is in use: container already exists");
+        }
+
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "INSERT INTO pods (id, name, config) VALUES ($id, $name, $config)";

@@ -19,16 +19,7 @@ public static partial class HostDevices
     /// <summary>Parses one --device value; a directory gives every device under it.</summary>
     public static IReadOnlyList<DeviceMapping> Parse(string value)
     {
-        var parts = value.Split(':');
-        var host = parts[0];
-        var container = parts.Length > 1 && !IsPermissions(parts[1]) ? parts[1] : host;
-        var perms = parts.Length == 3 ? parts[2]
-            : parts.Length == 2 && IsPermissions(parts[1]) ? parts[1] : "rwm";
-        if (parts.Length > 3 || !IsPermissions(perms) || !container.StartsWith('/'))
-        {
-            throw new InvalidInputException($"invalid device mode: {perms}");
-        }
-
+        var (host, container, perms) = Split(value);
         if (Directory.Exists(host))
         {
             return Walk(host)
@@ -42,6 +33,38 @@ public static partial class HostDevices
                 ? $"{host} is not a valid device: not a device node"
                 : $"stat {host}: no such file or directory")];
     }
+
+    // Podman's rules: a second field is either permissions or an absolute container path,
+    // a third is permissions; the container path defaults to the host path unchecked, so a
+    // relative host path fails on stat, not as a bad mode.
+    private static (string Host, string Container, string Perms) Split(string value)
+    {
+        var parts = value.Split(':');
+        if (parts.Length > 3)
+        {
+            throw new InvalidInputException($"invalid device specification: {value}");
+        }
+
+        var perms = "rwm";
+        var container = "";
+        if (parts.Length == 3)
+        {
+            perms = IsPermissions(parts[2]) ? parts[2] : throw BadMode(parts[2]);
+        }
+
+        if (parts.Length >= 2 && IsPermissions(parts[1]))
+        {
+            perms = parts[1];
+        }
+        else if (parts.Length >= 2)
+        {
+            container = parts[1].Length == 0 || parts[1].StartsWith('/') ? parts[1] : throw BadMode(parts[1]);
+        }
+
+        return (parts[0], container.Length == 0 ? parts[0] : container, perms);
+    }
+
+    private static InvalidInputException BadMode(string mode) => new($"invalid device mode: {mode}");
 
     /// <summary>Every device node under /dev, for --privileged.</summary>
     public static IReadOnlyList<DeviceMapping> All() =>

@@ -22,13 +22,44 @@ public static class SeccompProfiles
 
         try
         {
-            return JsonNode.Parse(File.ReadAllText(path)) as JsonObject
-                ?? throw new InvalidInputException(
-                    $"loading seccomp profile ({path}) failed: not a JSON object");
+            return Parse(path, File.ReadAllBytes(path));
         }
-        catch (Exception ex) when (ex is System.Text.Json.JsonException or IOException)
+        catch (IOException ex)
         {
-            throw new InvalidInputException($"loading seccomp profile ({path}) failed: {ex.Message}");
+            throw new InvalidInputException($"opening seccomp profile failed: {ex.Message}");
         }
     }
+
+    // Podman's wording: its decoder's Go error, wrapped twice, naming the file.
+    private static JsonObject Parse(string path, byte[] data)
+    {
+        var prefix = $"loading seccomp profile ({path}) failed: decoding seccomp profile failed: ";
+        if (GoJsonSyntax.Check(data) is { } syntax)
+        {
+            throw new InvalidInputException(prefix + syntax);
+        }
+
+        try
+        {
+            return JsonNode.Parse(data) switch
+            {
+                JsonObject profile => profile,
+                null => new JsonObject(),
+                var other => throw new InvalidInputException(
+                    prefix + $"json: cannot unmarshal {GoKind(other)} into Go value of type seccomp.Seccomp"),
+            };
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            throw new InvalidInputException(prefix + ex.Message.ReplaceLineEndings(" "));
+        }
+    }
+
+    private static string GoKind(JsonNode node) => node.GetValueKind() switch
+    {
+        System.Text.Json.JsonValueKind.Array => "array",
+        System.Text.Json.JsonValueKind.String => "string",
+        System.Text.Json.JsonValueKind.Number => "number",
+        _ => "bool",
+    };
 }

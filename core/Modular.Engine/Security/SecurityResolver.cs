@@ -26,6 +26,7 @@ public static class SecurityResolver
         }
 
         var ipc = Mode(flags.Ipc, "ipc", "shareable");
+        var pid = Mode(flags.Pid, "pid", "private");
         var settings = new SecuritySettings
         {
             Privileged = flags.Privileged,
@@ -37,9 +38,9 @@ public static class SecurityResolver
             Devices = flags.Devices.SelectMany(HostDevices.Parse).ToList(),
             Ulimits = Ulimits(flags.Ulimits),
             Sysctls = Sysctls.Parse(flags.Sysctls, networkMode, ipc),
-            InitPath = Init(flags),
+            InitPath = Init(flags, pid),
             Ipc = ipc,
-            Pid = Mode(flags.Pid, "pid", "private"),
+            Pid = pid,
             Uts = Mode(flags.Uts, "uts", "private"),
             Cgroupns = Mode(flags.Cgroupns, "cgroupns", DefaultCgroupns),
             ShmSize = ShmSize(flags.ShmSize),
@@ -110,11 +111,18 @@ public static class SecurityResolver
         }
     }
 
-    private static string? Init(SecurityFlags flags)
+    // The init must be PID 1 to reap, so like Podman it needs a PID namespace of its own,
+    // checked before the binary is looked for.
+    private static string? Init(SecurityFlags flags, string pid)
     {
         if (!flags.Init)
         {
             return null;
+        }
+
+        if (pid != "private")
+        {
+            throw new InvalidInputException("cannot add init binary as PID 1 (PID namespace isn't private)");
         }
 
         var path = flags.InitPath ?? DefaultInitPath;

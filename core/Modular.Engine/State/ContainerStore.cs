@@ -45,6 +45,12 @@ public sealed class ContainerStore
     /// <summary>Adds a container; a taken name throws <see cref="AlreadyExistsException"/>.</summary>
     public async Task InsertAsync(ContainerRecord record, CancellationToken cancellationToken)
     {
+        var podDatabase = SharedNames.PodDatabaseIn(Path.GetDirectoryName(DatabasePath)!);
+        if (await SharedNames.TakenAsync(podDatabase, "pods", record.Config.Name, cancellationToken))
+        {
+            throw new AlreadyExistsException($"name \"{record.Config.Name}\" is in use: pod already exists");
+        }
+
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText =

@@ -5,7 +5,8 @@ namespace Modular.Engine.Containers.Resources;
 
 /// <summary>
 /// Reads one stats sample of a container from its cgroup files (v1 or v2) and its network
-/// namespace (/proc/PID/net/dev). A container that is not running reads as all zeros.
+/// namespace (/proc/PID/net/dev). A container that is not running reads as all zeros; a
+/// paused one keeps its cgroup and processes (frozen), so it reads its real usage.
 /// </summary>
 public static class StatsReader
 {
