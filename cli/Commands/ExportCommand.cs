@@ -55,7 +55,7 @@ public static class ExportCommand
         await context.Services.GetRequiredService<IContainerService>().ResolveAsync(container, cancellationToken);
         await OutputFile.WriteAsync(
             path,
-            "creating file",
+            $"creating file \"{path}\"",
             file => exporter.ExportAsync(container, file, cancellationToken),
             cancellationToken);
     }

@@ -92,10 +92,12 @@ public static class VolumeRemovalCommands
                     return ExitCodes.Success;
                 }
 
-                // Beside the target and renamed: a failure names the user's file and leaves no half tar.
+                // Podman looks the volume up first. Beside the target and renamed: a failure
+                // names the user's file and leaves no half tar.
+                await volumes.InspectAsync(r.GetValue(name)!, cancellationToken);
                 await OutputFile.WriteAsync(
                     path,
-                    "creating file",
+                    $"could not create tarball file '{path}'",
                     file => volumes.ExportAsync(r.GetValue(name)!, file, cancellationToken),
                     cancellationToken);
                 return ExitCodes.Success;

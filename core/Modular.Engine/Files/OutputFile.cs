@@ -11,8 +11,8 @@ namespace Modular.Engine.Files;
 public static class OutputFile
 {
     /// <summary>Fails early, before any work or progress output, when <paramref name="path"/> cannot be created.</summary>
-    /// <param name="action">Podman's wording for the step: "creating file", "opening file".</param>
-    public static void EnsureCreatable(string path, string action)
+    /// <param name="subject">Podman's lead-in naming the file: <c>creating file "P"</c>.</param>
+    public static void EnsureCreatable(string path, string subject)
     {
         var full = Path.GetFullPath(path);
         var parent = Path.GetDirectoryName(full) ?? "/";
@@ -22,23 +22,23 @@ public static class OutputFile
             : null;
         if (reason is not null)
         {
-            throw Failure(path, action, reason);
+            throw Failure(path, subject, reason);
         }
     }
 
     /// <summary>Writes through <paramref name="write"/> to a temp file, then renames it to <paramref name="path"/>.</summary>
     public static async Task WriteAsync(
         string path,
-        string action,
+        string subject,
         Func<Stream, Task> write,
         CancellationToken cancellationToken)
     {
-        EnsureCreatable(path, action);
+        EnsureCreatable(path, subject);
         var full = Path.GetFullPath(path);
         var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            await using (var file = Open(temp, path, action))
+            await using (var file = Open(temp, path, subject))
             {
                 await write(file);
             }
@@ -53,10 +53,10 @@ public static class OutputFile
     }
 
     /// <summary>Podman's one-line failure for <paramref name="path"/>.</summary>
-    public static InvalidInputException Failure(string path, string action, string reason) =>
-        new($"{action} \"{path}\": open {path}: {reason}");
+    public static InvalidInputException Failure(string path, string subject, string reason) =>
+        new($"{subject}: open {path}: {reason}");
 
-    private static FileStream Open(string temp, string path, string action)
+    private static FileStream Open(string temp, string path, string subject)
     {
         try
         {
@@ -64,17 +64,17 @@ public static class OutputFile
         }
         catch (UnauthorizedAccessException e)
         {
-            throw new InvalidInputException(Failure(path, action, "permission denied").Message, e);
+            throw new InvalidInputException(Failure(path, subject, "permission denied").Message, e);
         }
         catch (IOException e) when (e is DirectoryNotFoundException or FileNotFoundException)
         {
-            throw new InvalidInputException(Failure(path, action, "no such file or directory").Message, e);
+            throw new InvalidInputException(Failure(path, subject, "no such file or directory").Message, e);
         }
         catch (IOException e)
         {
             // Keep the kernel's reason but show the user's path, not the temp file's.
             throw new InvalidInputException(
-                Failure(path, action, e.Message.Replace(temp, path, StringComparison.Ordinal)).Message, e);
+                Failure(path, subject, e.Message.Replace(temp, path, StringComparison.Ordinal)).Message, e);
         }
     }
 

@@ -21,11 +21,15 @@ public sealed class OutputFileTests(ModpodFixture modpod)
             ModpodAssert.Exit(0, await modpod.RunAsync("create", "--name", "of-export", "--network", "none", image, "true"));
 
             var export = await modpod.RunAsync("export", "of-export", "-o", Missing);
+            var missingContainer = await modpod.RunAsync("export", "of-nocontainer", "-o", Missing);
 
             ModpodAssert.Exit(125, export);
             Assert.Equal(
                 $"Error: creating file \"{Missing}\": open {Missing}: no such file or directory",
                 export.StandardError.Trim());
+            Assert.Equal(
+                "Error: no container with name or ID \"of-nocontainer\" found: no such container",
+                missingContainer.StandardError.Trim());
         }
         finally
         {
@@ -75,11 +79,15 @@ public sealed class OutputFileTests(ModpodFixture modpod)
             ModpodAssert.Exit(0, await modpod.RunAsync("volume", "create", "of-vol"));
 
             var export = await modpod.RunAsync("volume", "export", "of-vol", "-o", Missing);
+            var missingVolume = await modpod.RunAsync("volume", "export", "of-novol", "-o", Missing);
 
             ModpodAssert.Exit(125, export);
             Assert.Equal(
-                $"Error: creating file \"{Missing}\": open {Missing}: no such file or directory",
+                $"Error: could not create tarball file '{Missing}': open {Missing}: no such file or directory",
                 export.StandardError.Trim());
+            ModpodAssert.Exit(125, missingVolume);
+            Assert.Contains("of-novol", missingVolume.StandardError, StringComparison.Ordinal);
+            Assert.DoesNotContain("tarball", missingVolume.StandardError, StringComparison.Ordinal);
         }
         finally
         {

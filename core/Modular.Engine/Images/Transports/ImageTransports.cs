@@ -53,7 +53,7 @@ internal sealed partial class ImageTransports(
         if (destination.Kind is TransportKind.DockerArchive or TransportKind.OciArchive)
         {
             // containers/image opens the archive before it copies anything (openArchiveForWriting).
-            OutputFile.EnsureCreatable(destination.Path, "opening file");
+            OutputFile.EnsureCreatable(destination.Path, $"opening file \"{destination.Path}\"");
         }
 
         Progress(options, stored);

@@ -13,7 +13,7 @@ internal static class TarPacker
     {
         await OutputFile.WriteAsync(
             destination,
-            "opening file",
+            $"opening file \"{destination}\"",
             output => WriteAsync(directory, output, cancellationToken),
             cancellationToken);
     }
