@@ -46,6 +46,26 @@ public sealed class CopyBoundFileTests(ModpodFixture modpod) : IDisposable
     }
 
     [Fact]
+    public async Task A_tar_or_directory_reaching_a_bound_file_fails_and_keeps_the_mount()
+    {
+        await RunAsync("cpb-tar");
+        var before = await modpod.RunAsync("exec", "cpb-tar", "cat", "/etc/resolv.conf");
+        Directory.CreateDirectory(Host("tree/etc"));
+        File.WriteAllText(Host("tree/etc/resolv.conf"), "nameserver 6.6.6.6\n");
+
+        var tar = await modpod.RunWithInputAsync(
+            CopyTests.BuildTar(("etc/resolv.conf", "nameserver 6.6.6.6\n")), "cp", "-", "cpb-tar:/");
+        var tree = await modpod.RunAsync("cp", Host("tree") + "/.", "cpb-tar:/");
+        var after = await modpod.RunAsync("exec", "cpb-tar", "cat", "/etc/resolv.conf");
+
+        ModpodAssert.Exit(125, tar);
+        Assert.Contains("unlinkat /etc/resolv.conf: device or resource busy", tar.StandardError, StringComparison.Ordinal);
+        ModpodAssert.Exit(125, tree);
+        Assert.Contains("unlinkat /etc/resolv.conf: device or resource busy", tree.StandardError, StringComparison.Ordinal);
+        Assert.Equal(before.StandardOutput, after.StandardOutput);
+    }
+
+    [Fact]
     public async Task Copy_onto_a_dangling_symlink_fails_and_keeps_the_link()
     {
         await RunAsync("cpb-link");
@@ -64,7 +84,7 @@ public sealed class CopyBoundFileTests(ModpodFixture modpod) : IDisposable
 
     public void Dispose()
     {
-        foreach (var name in new[] { "cpb-read", "cpb-write", "cpb-link" })
+        foreach (var name in new[] { "cpb-read", "cpb-write", "cpb-link", "cpb-tar" })
         {
             modpod.RunAsync("rm", "-f", "-t", "0", name).GetAwaiter().GetResult();
         }

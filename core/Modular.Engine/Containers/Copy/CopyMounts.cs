@@ -97,7 +97,7 @@ internal sealed class CopyMounts(IContainerService containers, ILayerStore layer
             _mounted.Add((null!, volume));
             var rest = "/" + resolved[prefix.Length..].TrimStart('/');
             var name = prefix[(prefix.LastIndexOf('/') + 1)..];
-            return endpoint with { Root = volume, Path = rest.TrimEnd('/') + trailing, RootName = name };
+            return endpoint with { Root = volume, Path = rest.TrimEnd('/') + trailing, RootName = name, BoundFiles = null };
         }
 
         return endpoint;
