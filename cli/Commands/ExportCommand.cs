@@ -2,7 +2,9 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Modular.Cli.Errors;
 using Modular.Cli.Hosting;
+using Modular.Engine.Containers;
 using Modular.Engine.Containers.Export;
+using Modular.Engine.Files;
 using static Modular.Cli.Commands.CommandKit;
 
 namespace Modular.Cli.Commands;
@@ -49,20 +51,12 @@ public static class ExportCommand
             return;
         }
 
-        // Written beside the target and renamed, so a failed export leaves no half tar.
-        var temp = path + $".{Guid.NewGuid():N}.tmp";
-        try
-        {
-            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
-            {
-                await exporter.ExportAsync(container, file, cancellationToken);
-            }
-
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
+        // Podman looks the container up before it creates the file: a missing container wins.
+        await context.Services.GetRequiredService<IContainerService>().ResolveAsync(container, cancellationToken);
+        await OutputFile.WriteAsync(
+            path,
+            $"creating file \"{path}\"",
+            file => exporter.ExportAsync(container, file, cancellationToken),
+            cancellationToken);
     }
 }

@@ -3,6 +3,7 @@ using System.CommandLine.Help;
 using System.CommandLine.Parsing;
 using Modular.Cli.Errors;
 using Modular.Cli.Hosting;
+using Modular.Cli.Parsing;
 
 namespace Modular.Cli.Commands;
 
@@ -97,7 +98,19 @@ public static class ModpodCommandLine
     {
         var globals = new GlobalOptions();
         var root = Build(context, globals);
-        var result = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        var config = new ParserConfiguration { ResponseFileTokenReplacer = null };
+        var result = root.Parse(args, config);
+        var (normalized, badSwitch) = FlagValueErrors.NormalizeSwitches(args, result.CommandResult.Command);
+        if (badSwitch is not null)
+        {
+            return ErrorMapper.Report("", new UsageException(badSwitch), context.Error, false);
+        }
+
+        if (!normalized.SequenceEqual(args))
+        {
+            result = root.Parse(normalized, config);
+        }
+
         try
         {
             context.Flags = globals.ToFlags(result);
@@ -133,6 +146,12 @@ public static class ModpodCommandLine
     /// <summary>Podman's (cobra's) wording: "unknown flag: --x", "unrecognized command ...".</summary>
     public static string ParseErrorMessage(ParseResult result)
     {
+        var badValue = FlagValueErrors.FirstConversionError(result);
+        if (badValue is not null)
+        {
+            return badValue;
+        }
+
         var unmatched = result.UnmatchedTokens.FirstOrDefault();
         if (unmatched is not null && unmatched.StartsWith("--", StringComparison.Ordinal))
         {

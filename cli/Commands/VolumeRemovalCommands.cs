@@ -2,6 +2,7 @@ using System.CommandLine;
 using Modular.Cli.Errors;
 using Modular.Cli.Hosting;
 using Modular.Contracts.Errors;
+using Modular.Engine.Files;
 using static Modular.Cli.Commands.CommandKit;
 
 namespace Modular.Cli.Commands;
@@ -83,8 +84,22 @@ public static class VolumeRemovalCommands
                     throw new UsageException("expected output path of volume export, use -o or redirect stdout");
                 }
 
-                await using var stream = path is null ? context.OpenStdout() : File.Create(path);
-                await VolumeCommands.Volumes(context).ExportAsync(r.GetValue(name)!, stream, cancellationToken);
+                var volumes = VolumeCommands.Volumes(context);
+                if (path is null)
+                {
+                    await using var stdout = context.OpenStdout();
+                    await volumes.ExportAsync(r.GetValue(name)!, stdout, cancellationToken);
+                    return ExitCodes.Success;
+                }
+
+                // Podman looks the volume up first. Beside the target and renamed: a failure
+                // names the user's file and leaves no half tar.
+                await volumes.InspectAsync(r.GetValue(name)!, cancellationToken);
+                await OutputFile.WriteAsync(
+                    path,
+                    $"could not create tarball file '{path}'",
+                    file => volumes.ExportAsync(r.GetValue(name)!, file, cancellationToken),
+                    cancellationToken);
                 return ExitCodes.Success;
             });
     }

@@ -87,6 +87,12 @@ public sealed partial class ContainerService : IContainerService
         string nameOrId,
         CancellationToken cancellationToken)
     {
+        // Podman refuses an empty name before any lookup (libpod's ErrEmptyID), exit 125.
+        if (string.IsNullOrEmpty(nameOrId))
+        {
+            throw new InvalidInputException("name or ID cannot be empty");
+        }
+
         await EnsureInitializedAsync(cancellationToken);
         return await _store.FindAsync(nameOrId, cancellationToken) ?? throw NoSuchContainer(nameOrId);
     }

@@ -38,6 +38,12 @@ public sealed partial class ContainerCopier
             throw new InvalidInputException("destination must be a directory when copying from stdin");
         }
 
+        // A symlink whose target is missing is not replaced by the copy (Podman refuses it too).
+        if (!destination.IsHost && root.Stat(destination.Path, followLast: false) is { Type: FileStat.Symlink })
+        {
+            throw new NotFoundException(destination.NotFound(typed, NoSuchFile));
+        }
+
         // Missing: it is created as the top entry's new name inside its parent, which must exist.
         var parent = Parent(destination.Path);
         if (root.Resolve(parent) is not { } resolvedParent || root.Stat(resolvedParent) is not { } parentStat)
@@ -51,6 +57,22 @@ public sealed partial class ContainerCopier
         }
 
         return new CopyTarget(resolvedParent, true, BaseName(destination.Path), ResolvedToParent: true);
+    }
+
+    /// <summary>
+    /// A running container's /etc/hosts (and the engine's other bound files) is a mount
+    /// point: replacing it would only change the layer underneath, and the container would
+    /// keep the old file. Podman's copier fails there with EBUSY; so does this, before writing.
+    /// </summary>
+    private static void RefuseBoundFile(CopyEndpoint destination, CopyTarget target, string? topName)
+    {
+        var written = target.IsDirectory && !target.ResolvedToParent
+            ? (topName is null ? null : target.Directory.TrimEnd('/') + "/" + topName)
+            : target.Directory.TrimEnd('/') + "/" + target.BaseName;
+        if (written is not null && destination.BoundFile(written) is not null)
+        {
+            throw new WrongStateException($"unlinkat {written}: device or resource busy");
+        }
     }
 
     /// <summary>On the host, cp writes into a directory or over a regular file only.</summary>

@@ -32,7 +32,8 @@ public sealed partial class ContainerCopier
             var options = new ExtractOptions(
                 Owner: destination.IsHost || request.Chown ? destination.Owner : null,
                 Overwrite: request.Overwrite,
-                IgnoreDevices: destination.IsHost);
+                IgnoreDevices: destination.IsHost,
+            Busy: destination.BoundFiles?.Keys.ToList());
             var extractor = new TarExtractor(destination.Root, target.Directory, options);
             try
             {

@@ -21,10 +21,10 @@ namespace Modular.Engine.Containers.Copy;
 /// picks another file of the same container, never one of the host.
 ///
 /// A path below a volume or a bind-mounted directory is copied in that directory on the host
-/// (see <see cref="CopyMounts"/>). Limitation: tmpfs mounts, bind-mounted single files and
-/// the files Modular binds over /etc (hosts, resolv.conf, hostname) live only in the running
-/// container's mount namespace; cp reads and writes the layer underneath them, and the
-/// container does not see those changes.
+/// (see <see cref="CopyMounts"/>). In a running container the files Modular binds over /etc
+/// (hosts, resolv.conf, hostname) and /run/.containerenv are read from the bound file and
+/// refused as a destination. Limitation: tmpfs mounts and user-bound single files live only
+/// in the running container's mount namespace; cp reads and writes the layer underneath them.
 /// </remarks>
 public sealed partial class ContainerCopier(IContainerService containers, ILayerStore layers)
 {
@@ -49,8 +49,8 @@ public sealed partial class ContainerCopier(IContainerService containers, ILayer
         }
 
         await using var mounts = new CopyMounts(containers, layers);
-        var source = await mounts.EndpointAsync(sourceContainer, sourcePath, cancellationToken);
-        var destination = await mounts.EndpointAsync(destinationContainer, destinationPath, cancellationToken);
+        var source = await mounts.EndpointAsync(sourceContainer, sourcePath, reading: true, cancellationToken);
+        var destination = await mounts.EndpointAsync(destinationContainer, destinationPath, reading: false, cancellationToken);
         if (source.IsHost && sourcePath == "-")
         {
             await FromStdinAsync(request, stdin(), destination, cancellationToken);
@@ -97,10 +97,12 @@ public sealed partial class ContainerCopier(IContainerService containers, ILayer
         string? topName = contentsOnly ? null
             : (!from.IsDirectory && !target.IsDirectory) || target.ResolvedToParent ? target.BaseName
             : SourceName(source, from);
+        RefuseBoundFile(destination, target, topName);
         var options = new ExtractOptions(
             Owner: destination.IsHost || request.Chown ? destination.Owner : null,
             Overwrite: request.Overwrite,
-            IgnoreDevices: destination.IsHost);
+            IgnoreDevices: destination.IsHost,
+            Busy: destination.BoundFiles?.Keys.ToList());
         var extractor = new TarExtractor(destination.Root, target.Directory, options);
         try
         {

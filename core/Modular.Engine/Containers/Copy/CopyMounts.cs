@@ -15,6 +15,7 @@ internal sealed class CopyMounts(IContainerService containers, ILayerStore layer
     public async Task<CopyEndpoint> EndpointAsync(
         string? container,
         string path,
+        bool reading,
         CancellationToken cancellationToken)
     {
         if (container is null)
@@ -32,8 +33,41 @@ internal sealed class CopyMounts(IContainerService containers, ILayerStore layer
         var inspect = await containers.InspectAsync(info.Id, cancellationToken);
         var user = inspect["Config"]?["User"]?.GetValue<string>();
         var absolutePath = path.StartsWith('/') ? path : (ContainerCopier.WorkingDir(inspect) ?? "/") + "/" + path;
-        var endpoint = new CopyEndpoint(root, container, absolutePath, ContainerUser.Resolve(root, user));
-        return OntoVolume(endpoint, VolumeMounts(inspect));
+        var bound = info.State is "running" or "paused" ? BoundFiles(inspect) : null;
+        var endpoint = new CopyEndpoint(root, container, absolutePath, ContainerUser.Resolve(root, user), BoundFiles: bound);
+        return (reading ? OntoBoundFile(endpoint) : null) ?? OntoVolume(endpoint, VolumeMounts(inspect));
+    }
+
+    /// <summary>
+    /// A running container sees the engine's own files (hosts, resolv.conf, hostname,
+    /// .containerenv) bound over the placeholders in its layer; reads of those paths read the
+    /// bound file, as the container would. Writes onto them are refused by the copier.
+    /// </summary>
+    private CopyEndpoint? OntoBoundFile(CopyEndpoint endpoint)
+    {
+        if (endpoint.BoundFile(InContainer(endpoint.Root, endpoint.Path)) is not { } hostFile
+            || endpoint.Path.EndsWith('/'))
+        {
+            return null;
+        }
+
+        var directory = RootDirectory.Open(Path.GetDirectoryName(hostFile)!);
+        _mounted.Add((null!, directory));
+        return endpoint with { Root = directory, Path = "/" + Path.GetFileName(hostFile), BoundFiles = null };
+    }
+
+    private static Dictionary<string, string>? BoundFiles(JsonObject inspect)
+    {
+        var hostname = inspect["HostnamePath"]?.GetValue<string>();
+        var files = new Dictionary<string, string?>
+        {
+            ["/etc/hosts"] = inspect["HostsPath"]?.GetValue<string>(),
+            ["/etc/resolv.conf"] = inspect["ResolvConfPath"]?.GetValue<string>(),
+            ["/etc/hostname"] = hostname,
+            ["/run/.containerenv"] = hostname is null ? null : Path.Combine(Path.GetDirectoryName(hostname)!, ".containerenv"),
+        };
+        return files.Where(f => f.Value is { Length: > 0 } && File.Exists(f.Value))
+            .ToDictionary(f => f.Key, f => f.Value!);
     }
 
     /// <summary>
@@ -63,7 +97,7 @@ internal sealed class CopyMounts(IContainerService containers, ILayerStore layer
             _mounted.Add((null!, volume));
             var rest = "/" + resolved[prefix.Length..].TrimStart('/');
             var name = prefix[(prefix.LastIndexOf('/') + 1)..];
-            return endpoint with { Root = volume, Path = rest.TrimEnd('/') + trailing, RootName = name };
+            return endpoint with { Root = volume, Path = rest.TrimEnd('/') + trailing, RootName = name, BoundFiles = null };
         }
 
         return endpoint;

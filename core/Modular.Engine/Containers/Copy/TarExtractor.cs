@@ -40,6 +40,7 @@ internal sealed class TarExtractor(RootDirectory root, string destination, Extra
 
     private async Task ExtractEntryAsync(TarEntry entry, string path, CancellationToken cancellationToken)
     {
+        RefuseBusy(path);
         var (parent, leaf) = OpenParentCreating(path);
         using (parent)
         {
@@ -107,6 +108,17 @@ internal sealed class TarExtractor(RootDirectory root, string destination, Extra
         }
 
         Syscalls.Check(Syscalls.UnlinkAt(parent.Value, leaf, 0), path);
+    }
+
+    // A file bound over the layer (/etc/hosts of a running container) is a mount point: the
+    // kernel refuses to unlink it in the container, and replacing it in the layer is unseen.
+    private void RefuseBusy(string path)
+    {
+        if (options.Busy is { Count: > 0 } busy
+            && (busy.Contains(path) || (root.Resolve(path) is { } resolved && busy.Contains(resolved))))
+        {
+            throw new IOException($"unlinkat {path}: device or resource busy");
+        }
     }
 
     private static void Refuse(bool refuse, string message)

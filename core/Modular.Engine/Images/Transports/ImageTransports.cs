@@ -1,4 +1,5 @@
 using Modular.Contracts.Errors;
+using Modular.Engine.Files;
 
 namespace Modular.Engine.Images.Transports;
 
@@ -47,6 +48,12 @@ internal sealed partial class ImageTransports(
         foreach (var name in imageNamesOrIds)
         {
             stored.Add(await reader.ReadAsync(name, cancellationToken));
+        }
+
+        if (destination.Kind is TransportKind.DockerArchive or TransportKind.OciArchive)
+        {
+            // containers/image opens the archive before it copies anything (openArchiveForWriting).
+            OutputFile.EnsureCreatable(destination.Path, $"opening file \"{destination.Path}\"");
         }
 
         Progress(options, stored);

@@ -1,4 +1,5 @@
 using System.Formats.Tar;
+using Modular.Engine.Files;
 
 namespace Modular.Engine.Images.Transports;
 
@@ -10,21 +11,11 @@ internal static class TarPacker
 {
     public static async Task PackAsync(string directory, string destination, CancellationToken cancellationToken)
     {
-        var full = Path.GetFullPath(destination);
-        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            await using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
-            {
-                await WriteAsync(directory, output, cancellationToken);
-            }
-
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
+        await OutputFile.WriteAsync(
+            destination,
+            $"opening file \"{destination}\"",
+            output => WriteAsync(directory, output, cancellationToken),
+            cancellationToken);
     }
 
     private static async Task WriteAsync(string directory, Stream output, CancellationToken cancellationToken)
