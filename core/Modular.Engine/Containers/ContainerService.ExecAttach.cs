@@ -147,7 +147,11 @@ public sealed partial class ContainerService
             process["user"] = ExecUser(record, user);
         }
 
-        var uid = process["user"]?["uid"]?.GetValue<long>() ?? 0;
+        // The user is either parsed from config.json or built here from a resolved uint;
+        // the number's text reads the same from both.
+        var uid = process["user"]?["uid"] is { } uidNode
+            ? long.Parse(uidNode.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture)
+            : 0;
         var containerUser = options.User is not { Length: > 0 } || options.User == record.Config.User;
         process["capabilities"] = ExecCapabilities.For(
             process["capabilities"], options.Privileged, uid, containerUser);
