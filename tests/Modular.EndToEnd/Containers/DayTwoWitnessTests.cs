@@ -60,7 +60,7 @@ public sealed class DayTwoWitnessTests(ModpodFixture modpod)
             Assert.Equal(Words(witness["top"].Split('\n')[0]), Words(top.Lines[0]));
             Assert.Equal(Words(witness["topd"].Split('\n')[0]), Words(topd.Lines[0]));
             Assert.Equal(witness["pause"], pause.Output);
-            Assert.Equal(Keys(JsonNode.Parse(witness["mount"])), Keys(mount));
+            Assert.Equal(JsonKeys.Of(JsonNode.Parse(witness["mount"])), JsonKeys.Of(mount));
             Assert.Equal(witness["init"], init.Output);
             Assert.Equal(witness["prune"], string.Join('\n', prune.Lines.Select(l => l == made.Output ? "ID" : l)));
         }
@@ -92,31 +92,5 @@ public sealed class DayTwoWitnessTests(ModpodFixture modpod)
         {
             File.Delete(archive);
         }
-    }
-
-    /// <summary>Every key path in the document; array elements share the path of their array.</summary>
-    private static SortedSet<string> Keys(JsonNode? node, string prefix = "")
-    {
-        var keys = new SortedSet<string>(StringComparer.Ordinal);
-        switch (node)
-        {
-            case JsonObject obj:
-                foreach (var (key, value) in obj)
-                {
-                    keys.Add(prefix + key);
-                    keys.UnionWith(Keys(value, prefix + key + "."));
-                }
-
-                break;
-            case JsonArray array:
-                foreach (var item in array)
-                {
-                    keys.UnionWith(Keys(item, prefix));
-                }
-
-                break;
-        }
-
-        return keys;
     }
 }

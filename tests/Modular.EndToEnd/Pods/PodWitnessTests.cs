@@ -55,8 +55,8 @@ public sealed class PodWitnessTests(PodFixture fixture) : IClassFixture<PodFixtu
 
             Assert.Equal(Header(witness["ps"]), Header(ps.Output));
             Assert.Equal(Header(witness["ctr"]), Header(ctr.Output));
-            Assert.Equal(Keys(JsonNode.Parse(witness["json"])), Keys(json).Except(NewerThanWitness));
-            Assert.Equal(Keys(JsonNode.Parse(witness["inspect"])), Keys(inspect));
+            Assert.Equal(JsonKeys.Of(JsonNode.Parse(witness["json"])), JsonKeys.Of(json).Except(NewerThanWitness));
+            Assert.Equal(JsonKeys.Of(JsonNode.Parse(witness["inspect"])), JsonKeys.Of(inspect));
             Assert.Equal(Header(witness["cps"]), Header(containers.Output));
         }
         finally
@@ -90,31 +90,5 @@ public sealed class PodWitnessTests(PodFixture fixture) : IClassFixture<PodFixtu
         {
             File.Delete(archive);
         }
-    }
-
-    /// <summary>Every key path in the document; array elements share the path of their array.</summary>
-    private static SortedSet<string> Keys(JsonNode? node, string prefix = "")
-    {
-        var keys = new SortedSet<string>(StringComparer.Ordinal);
-        switch (node)
-        {
-            case JsonObject obj:
-                foreach (var (key, value) in obj)
-                {
-                    keys.Add(prefix + key);
-                    keys.UnionWith(Keys(value, prefix + key + "."));
-                }
-
-                break;
-            case JsonArray array:
-                foreach (var item in array)
-                {
-                    keys.UnionWith(Keys(item, prefix));
-                }
-
-                break;
-        }
-
-        return keys;
     }
 }

@@ -46,8 +46,8 @@ public sealed class VolumeWitnessTests(ModpodFixture modpod)
         var mounts = JsonNode.Parse((await modpod.RunAsync("inspect", "--format", "{{json .Mounts}}", "wit-c")).Output)!;
 
         Assert.Equal(witness["ls"].Split('\n')[0], ls.Lines[0]);
-        Assert.Equal(Keys(JsonNode.Parse(witness["inspect"])), Keys(inspect).Except(NewerThanWitness));
-        Assert.Equal(Keys(JsonNode.Parse(witness["mounts"])), Keys(mounts));
+        Assert.Equal(JsonKeys.Of(JsonNode.Parse(witness["inspect"])), JsonKeys.Of(inspect).Except(NewerThanWitness));
+        Assert.Equal(JsonKeys.Of(JsonNode.Parse(witness["mounts"])), JsonKeys.Of(mounts));
         await modpod.RunAsync("rm", "-v", "wit-c");
         await modpod.RunAsync("volume", "rm", "wit-vol");
     }
@@ -72,31 +72,5 @@ public sealed class VolumeWitnessTests(ModpodFixture modpod)
         {
             File.Delete(archive);
         }
-    }
-
-    /// <summary>Every key path in the document; array elements share the path of their array.</summary>
-    private static SortedSet<string> Keys(JsonNode? node, string prefix = "")
-    {
-        var keys = new SortedSet<string>(StringComparer.Ordinal);
-        switch (node)
-        {
-            case JsonObject obj:
-                foreach (var (key, value) in obj)
-                {
-                    keys.Add(prefix + key);
-                    keys.UnionWith(Keys(value, prefix + key + "."));
-                }
-
-                break;
-            case JsonArray array:
-                foreach (var item in array)
-                {
-                    keys.UnionWith(Keys(item, prefix));
-                }
-
-                break;
-        }
-
-        return keys;
     }
 }

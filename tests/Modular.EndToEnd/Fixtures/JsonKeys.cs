@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Modular.EndToEnd.Containers;
+namespace Modular.EndToEnd.Fixtures;
 
 /// <summary>Every key path in a JSON document; array elements share their array's path.</summary>
 public static class JsonKeys
