@@ -30,9 +30,10 @@ CONF
 }
 
 registry_stop() {
-    if [ -n "${REGISTRY_PID:-}" ]; then
-        kill "$REGISTRY_PID" 2>/dev/null || true
-        wait "$REGISTRY_PID" 2>/dev/null || true
-        REGISTRY_PID=
-    fi
+    local pid
+    for pid in ${REGISTRY_PID:-} ${SINK_PID:-}; do
+        kill "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+    done
+    REGISTRY_PID= SINK_PID=
 }
