@@ -9,9 +9,20 @@ internal static partial class InstructionParser
 
     public static Instruction Parse(LogicalLine line, char escape)
     {
-        var keyword = InstructionText.Keyword(line.Text);
-        var context = new LineContext(line, keyword, escape);
-        return keyword switch
+        try
+        {
+            return ParseKeyword(new LineContext(line, InstructionText.Keyword(line.Text), escape));
+        }
+        catch (Modular.Contracts.Errors.InvalidInputException error)
+        {
+            throw SyntaxErrors.InStep(error, line.Text, line.Line);
+        }
+    }
+
+    private static Instruction ParseKeyword(LineContext context)
+    {
+        var line = context.Source;
+        return context.Keyword switch
         {
             "FROM" => From(context),
             "RUN" => Run(context),

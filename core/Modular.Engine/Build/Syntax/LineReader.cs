@@ -139,7 +139,7 @@ internal sealed partial class LineReader
             content.Append(candidate).Append('\n');
         }
 
-        throw SyntaxErrors.At(start, "unterminated heredoc");
+        throw SyntaxErrors.File(start, "unterminated heredoc");
     }
 
     private static bool IsComment(string line) => CommentPattern().IsMatch(line);
