@@ -25,7 +25,8 @@ public static class CommitChanges
             var (keyword, value) = Split(change);
             Instruction instruction = keyword switch
             {
-                "USER" => new UserInstruction(change, 0, NonEmpty(change, value, "must provide a value to USER")),
+                "USER" => new UserInstruction(
+                    change, 0, NonEmpty(change, value, "must provide a value to USER")),
                 "EXPOSE" => Expose(change, value),
                 "ENV" => Env(change, value),
                 "ENTRYPOINT" => new EntrypointInstruction(change, 0, Command(value)),
@@ -137,7 +138,8 @@ public static class CommitChanges
     {
         var number = SignalNumbers.Parse(value)
             ?? throw Invalid(change, $"KILLSIGNAL must be given a valid signal: invalid signal: {value}");
-        return new StopSignalInstruction(change, 0, number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var text = number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new StopSignalInstruction(change, 0, text);
     }
 
     private static OnbuildInstruction Onbuild(string change, string value)
@@ -163,7 +165,9 @@ public static class CommitChanges
     }
 
     private static string Join(string previous, string next) =>
-        next.StartsWith('/') || previous.Length == 0 ? GoPath.Clean(next) : GoPath.Clean(previous + "/" + next);
+        next.StartsWith('/') || previous.Length == 0
+            ? GoPath.Clean(next)
+            : GoPath.Clean(previous + "/" + next);
 
     private static string StripQuotes(string text) =>
         text.Length >= 2 && text[0] == '"' && text[^1] == '"' ? text[1..^1] : text;

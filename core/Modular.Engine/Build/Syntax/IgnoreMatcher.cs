@@ -84,10 +84,11 @@ public sealed class IgnoreMatcher
             i = AppendElement(regex, pattern, i);
         }
 
-        return new Regex(regex.Append('$').ToString(), RegexOptions.CultureInvariant | RegexOptions.Singleline);
+        var options = RegexOptions.CultureInvariant | RegexOptions.Singleline;
+        return new Regex(regex.Append('$').ToString(), options);
     }
 
-    /// <summary>Appends the regex of the glob element at <paramref name="i"/>; returns its last index.</summary>
+    /// <summary>Appends the regex of the glob element at <paramref name="i"/>; returns its end.</summary>
     private static int AppendElement(StringBuilder regex, string pattern, int i)
     {
         var ch = pattern[i];

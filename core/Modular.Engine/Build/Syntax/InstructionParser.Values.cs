@@ -64,5 +64,7 @@ internal static partial class InstructionParser
     }
 
     private static string NonBlank(LineContext context, string name) =>
-        name.Length > 0 ? name : throw SyntaxErrors.At(context.Line, $"{context.Keyword} names can not be blank");
+        name.Length > 0
+            ? name
+            : throw SyntaxErrors.At(context.Line, $"{context.Keyword} names can not be blank");
 }

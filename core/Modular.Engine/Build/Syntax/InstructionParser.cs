@@ -27,7 +27,8 @@ internal static partial class InstructionParser
             "FROM" => From(context),
             "RUN" => Run(context),
             "CMD" => new CmdInstruction(context.Original, context.Line, MaybeJson(context.Plain())),
-            "ENTRYPOINT" => new EntrypointInstruction(context.Original, context.Line, MaybeJson(context.Plain())),
+            "ENTRYPOINT" => new EntrypointInstruction(
+                context.Original, context.Line, MaybeJson(context.Plain())),
             "SHELL" => Shell(context),
             "HEALTHCHECK" => Healthcheck(context),
             "LABEL" => new LabelInstruction(context.Original, context.Line, NameValues(context)),
@@ -61,8 +62,8 @@ internal static partial class InstructionParser
             name = words[2].ToLowerInvariant();
             if (!StageNames.IsValid(name))
             {
-                throw SyntaxErrors.At(context.Line,
-                    $"invalid name for build stage: \"{words[2]}\", name can't start with a number or contain symbols");
+                throw SyntaxErrors.At(context.Line, $"invalid name for build stage: \"{words[2]}\", "
+                    + "name can't start with a number or contain symbols");
             }
         }
 

@@ -103,7 +103,12 @@ internal sealed partial class LineReader
 
     private IEnumerable<(string Name, bool Chomp, bool Expand)> HeredocWords(string text)
     {
-        var lexer = new ShellLexer(Directives.Escape) { RawQuotes = true, RawEscapes = true, SkipUnsetEnv = true };
+        var lexer = new ShellLexer(Directives.Escape)
+        {
+            RawQuotes = true,
+            RawEscapes = true,
+            SkipUnsetEnv = true,
+        };
         IReadOnlyList<string> words;
         try
         {

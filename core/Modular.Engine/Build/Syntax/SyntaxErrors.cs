@@ -29,7 +29,8 @@ internal static class SyntaxErrors
     public static InvalidInputException UnknownInstruction(int line, string keyword)
     {
         var upper = keyword.ToUpperInvariant();
-        var error = Mark(new($"building at STEP \"{upper} \": Build error: Unknown instruction: \"{upper}\""), line);
+        var message = $"building at STEP \"{upper} \": Build error: Unknown instruction: \"{upper}\"";
+        var error = Mark(new(message), line);
         error.Data[StepKey] = true;
         return error;
     }
@@ -70,7 +71,8 @@ internal static class SyntaxErrors
             return error;
         }
 
-        var wrapped = new InvalidInputException($"parsing main Dockerfile: {fileName}: {error.Message}", error);
+        var message = $"parsing main Dockerfile: {fileName}: {error.Message}";
+        var wrapped = new InvalidInputException(message, error);
         wrapped.Data[LineKey] = error.Data[LineKey];
         return wrapped;
     }

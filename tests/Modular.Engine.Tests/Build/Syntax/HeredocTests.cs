@@ -34,7 +34,8 @@ public sealed class HeredocTests
     [Fact]
     public void Several_heredocs_on_one_line_are_handed_to_the_shell_with_their_delimiters()
     {
-        var run = (RunInstruction)Body("RUN <<FILE1 cat > file1 && <<FILE2 cat > file2\nI am\nfirst\nFILE1\nI am\nsecond\nFILE2")[0];
+        var run = (RunInstruction)Body(
+            "RUN <<FILE1 cat > file1 && <<FILE2 cat > file2\nI am\nfirst\nFILE1\nI am\nsecond\nFILE2")[0];
 
         Assert.Equal(["FILE1", "FILE2"], run.Documents.Select(d => d.Name));
         Assert.Equal("I am\nsecond\n", run.Documents[1].Content);
@@ -46,7 +47,8 @@ public sealed class HeredocTests
     [Fact]
     public void Dash_strips_leading_tabs_and_quoted_delimiters_turn_expansion_off()
     {
-        var instructions = Body("COPY <<-EOT /a\n\t\tindented\n\tEOT\nCOPY <<\"EOT\" /b\n$HOME\nEOT\nCOPY <<'E O' /c\nx\nE O");
+        var instructions = Body(
+            "COPY <<-EOT /a\n\t\tindented\n\tEOT\nCOPY <<\"EOT\" /b\n$HOME\nEOT\nCOPY <<'E O' /c\nx\nE O");
         var (a, b) = ((CopyInstruction)instructions[0], (CopyInstruction)instructions[1]);
 
         Assert.Equal("indented\n", a.Documents[0].Content);
@@ -60,7 +62,8 @@ public sealed class HeredocTests
     [Fact]
     public void Copy_takes_heredocs_as_source_files_and_lines_after_them_continue_the_stage()
     {
-        var instructions = Body("COPY <<robots.txt <<humans.txt /usr/share/nginx/html/\n(robots)\nrobots.txt\n(humans)\nhumans.txt\nRUN ls");
+        var instructions = Body("COPY <<robots.txt <<humans.txt /usr/share/nginx/html/\n"
+            + "(robots)\nrobots.txt\n(humans)\nhumans.txt\nRUN ls");
         var copy = (CopyInstruction)instructions[0];
 
         Assert.Equal(["<<robots.txt", "<<humans.txt"], copy.Sources);

@@ -18,8 +18,10 @@ public sealed class InstructionFormTests
         var single = Parse<CmdInstruction>("CMD ['single', 'quotes']").Command;
         Assert.False(single.IsExec);
         Assert.Equal(["['single', 'quotes']"], single.Words);
-        Assert.Equal(["/bin/sh", "-c", "echo hi"], Parse<CmdInstruction>("CMD echo hi").Command.ToArgv(["/bin/sh", "-c"]));
-        Assert.Equal(["powershell", "-command"], Parse<ShellInstruction>("SHELL [\"powershell\", \"-command\"]").Shell);
+        var shellForm = Parse<CmdInstruction>("CMD echo hi").Command;
+        Assert.Equal(["/bin/sh", "-c", "echo hi"], shellForm.ToArgv(["/bin/sh", "-c"]));
+        var shell = Parse<ShellInstruction>("SHELL [\"powershell\", \"-command\"]");
+        Assert.Equal(["powershell", "-command"], shell.Shell);
     }
 
     [Fact]
@@ -127,7 +129,8 @@ public sealed class InstructionFormTests
     [Fact]
     public void Maintainer_user_workdir_and_stopsignal_take_the_rest_of_the_line()
     {
-        Assert.Equal("Jane <j@example.com>", Parse<MaintainerInstruction>("MAINTAINER Jane <j@example.com>").Maintainer);
+        var maintainer = Parse<MaintainerInstruction>("MAINTAINER Jane <j@example.com>");
+        Assert.Equal("Jane <j@example.com>", maintainer.Maintainer);
         Assert.Equal("app:app", Parse<UserInstruction>("USER app:app").User);
         Assert.Equal("/a b", Parse<WorkdirInstruction>("WORKDIR /a b").Path);
         Assert.Equal("SIGQUIT", Parse<StopSignalInstruction>("STOPSIGNAL SIGQUIT").Signal);
