@@ -48,12 +48,24 @@ public sealed record RunInstruction(
 
     /// <summary>
     /// The body of <c>RUN &lt;&lt;EOF</c> when it starts with <c>#!</c>: the executor writes it
-    /// to an executable file and runs that file directly, without the shell.
+    /// to a file in the container and runs <see cref="ShebangCommand"/> instead of the body.
     /// </summary>
     public Heredoc? ShebangScript =>
-        IsSingleHeredocCommand && Documents[0].Content.StartsWith("#!", StringComparison.Ordinal)
-            ? Documents[0]
-            : null;
+        IsSingleHeredocCommand && HasShebang(Documents[0].Content) ? Documents[0] : null;
+
+    /// <summary>
+    /// What buildah runs (through the stage's shell) for a <see cref="ShebangScript"/> written
+    /// to <paramref name="scriptPath"/>: the interpreter line, then the file.
+    /// </summary>
+    public CommandForm ShebangCommand(string scriptPath)
+    {
+        var first = (ShebangScript?.Content ?? "").TrimStart('\n').Split('\n')[0];
+        var interpreter = first.TrimStart('#', '!').Trim();
+        return CommandForm.Shell(interpreter.Length == 0 ? scriptPath : interpreter + " " + scriptPath);
+    }
+
+    private static bool HasShebang(string content) =>
+        content.TrimStart('\n').StartsWith("#!", StringComparison.Ordinal);
 
     private bool IsSingleHeredocCommand =>
         !Command.IsExec && Documents.Count == 1 && HeredocMarker.IsOnlyMarker(Command.Words[0]);

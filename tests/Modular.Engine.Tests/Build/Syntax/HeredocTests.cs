@@ -28,6 +28,7 @@ public sealed class HeredocTests
         var run = (RunInstruction)Body("RUN <<EOT\n#!/usr/bin/env python\nprint(\"hello\")\nEOT")[0];
 
         Assert.NotNull(run.ShebangScript);
+        Assert.Equal(["/usr/bin/env python /dev/pipes/EOT"], run.ShebangCommand("/dev/pipes/EOT").Words);
         Assert.Equal("RUN <<EOT (#!/usr/bin/env python...)", run.StepText);
     }
 
