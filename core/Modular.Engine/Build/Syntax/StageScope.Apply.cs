@@ -49,14 +49,16 @@ public sealed partial class StageScope
 
     private ArgInstruction ApplyArg(ArgInstruction arg)
     {
-        var resolved = new List<ArgDeclaration>();
-        foreach (var declaration in arg.Arguments)
+        // Defaults see the variables from before this ARG line, like ENV pairs.
+        var resolved = arg.Arguments.Select(declaration => declaration with
         {
-            var value = _build.Values.TryGetValue(declaration.Name, out var given) ? given
+            Default = _build.Values.TryGetValue(declaration.Name, out var given) ? given
                 : declaration.Default is not null ? Expand(declaration.Default)
-                : _build.OutsideValue(declaration.Name);
-            DeclareArg(declaration.Name, value);
-            resolved.Add(declaration with { Default = value });
+                : _build.OutsideValue(declaration.Name),
+        }).ToList();
+        foreach (var declaration in resolved)
+        {
+            DeclareArg(declaration.Name, declaration.Default);
         }
 
         return arg with { Arguments = resolved };

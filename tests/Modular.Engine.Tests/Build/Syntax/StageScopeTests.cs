@@ -75,6 +75,21 @@ public sealed class StageScopeTests
     }
 
     [Fact]
+    public void Arg_defaults_on_one_line_see_the_values_from_before_that_line()
+    {
+        var (file, args) = Load("FROM scratch\nARG A=old\nARG A=new B=$A\nARG C=$A");
+        var scope = args.BeginStage([]);
+
+        foreach (var instruction in file.Stages[0].Instructions)
+        {
+            scope.Apply(instruction);
+        }
+
+        Assert.Equal(["A", "B", "C"], scope.Args.Keys);
+        Assert.Equal(["new", "old", "new"], scope.Args.Values);
+    }
+
+    [Fact]
     public void Env_and_label_forms_unquote_values()
     {
         var (file, args) = Load("""
