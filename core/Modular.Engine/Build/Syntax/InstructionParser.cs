@@ -109,6 +109,7 @@ internal static partial class InstructionParser
                     return null;
                 }
 
+                // A JSON string element never reads as null.
                 words.Add(element.GetString()!);
             }
 

@@ -111,6 +111,7 @@ internal sealed partial class ShellScan
             return "${" + name + (colon ? ":" : "") + op + word + "}";
         }
 
+        // Where "unset" is false, value is not null, hence the "!" below.
         var unset = value is null || (colon && value.Length == 0);
         return op switch
         {

@@ -33,7 +33,7 @@ public sealed partial class StageScope
     /// <summary>ARGs declared in this stage that have a value, in declaration order.</summary>
     public IReadOnlyDictionary<string, string> Args =>
         _argOrder.Where(n => _args[n] is not null)
-            .ToDictionary(n => n, n => _args[n]!, StringComparer.Ordinal);
+            .ToDictionary(n => n, n => _args[n]!, StringComparer.Ordinal); // filtered just above
 
     /// <summary>
     /// The environment of a RUN: <see cref="Environment"/>, then the stage's ARGs and the
