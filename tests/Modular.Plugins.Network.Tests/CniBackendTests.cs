@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Modular.Conformance.Network;
 using Modular.Contracts.Network;
 using Modular.Plugins.Network.Cni.Cni;
 

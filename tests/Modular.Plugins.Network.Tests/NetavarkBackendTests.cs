@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using CliWrap;
 using CliWrap.Buffered;
 using Microsoft.Extensions.Logging.Abstractions;
+using Modular.Conformance.Network;
 using Modular.Contracts.Network;
 using Modular.Plugins.Network.Cni.Netavark;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Modular.Conformance.Network;
 using Modular.Contracts.Errors;
 using Modular.Contracts.Network;
 using Modular.Contracts.Plugins;

@@ -58,11 +58,18 @@ public sealed record OciRuntimeCommand(
 /// The runtime takes <c>--cgroup-manager=disabled</c> and then makes no cgroup at all
 /// (crun), for <c>--cgroups disabled</c>; Podman refuses that mode with other runtimes.
 /// </param>
+/// <param name="UnsupportedOptions">
+/// Podman option names, without dashes (<c>pids-limit</c>, <c>oom-kill-disable</c> ...),
+/// that this runtime cannot honour; the engine refuses a container that sets one with a
+/// one-line error naming the runtime and the option, instead of running it unlimited.
+/// Null or empty: every option the engine supports.
+/// </param>
 public sealed record RuntimeFeatures(
     bool SupportsCgroupV1,
     bool SupportsCheckpoint,
     bool NeedsHybridCgroupWrapper,
-    bool SupportsDisabledCgroups = false);
+    bool SupportsDisabledCgroups = false,
+    IReadOnlyList<string>? UnsupportedOptions = null);
 
 /// <summary>How a failed create or start reads.</summary>
 public enum RuntimeFailureKind

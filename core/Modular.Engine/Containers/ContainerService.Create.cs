@@ -30,6 +30,7 @@ public sealed partial class ContainerService
             request.IsInfra);
         await RefuseMissingNetworksAsync(config, cancellationToken);
         Resources.CgroupPlacement.CheckRuntime(config, _runtimes.Get(runtimeId).Features);
+        Resources.RuntimeOptionCheck.Check(config, _runtimes.Get(runtimeId).Features);
         var createdVolumes = new List<string>();
         ContainerRecord record;
         try

@@ -9,7 +9,9 @@ namespace Modular.Engine.Info;
 /// <summary>
 /// Builds <c>modpod info</c> with Podman's keys (host, store, registries, plugins, version)
 /// plus <c>modularPlugins</c>, our own: each plugin id with loaded / available / skipped
-/// (reason) / failed (error). Podman already uses <c>plugins</c> for its volume, network and
+/// (reason) / failed (error); the selected runtime, storage driver and network backend are
+/// loaded, so each shows loaded or failed, and an unselected one is available (found, not
+/// loaded) unless it was skipped. Podman already uses <c>plugins</c> for its volume, network and
 /// log plugins, so ours sits under a key Podman does not have.
 /// </summary>
 public sealed partial class InfoProvider(
@@ -24,6 +26,7 @@ public sealed partial class InfoProvider(
     {
         var host = await DescribeHostAsync(cancellationToken);
         var store = await DescribeStoreAsync(cancellationToken);
+        LoadSelectedNetworkPlugin();
 
         return new InfoObject()
             .Add("Host", "host", host)

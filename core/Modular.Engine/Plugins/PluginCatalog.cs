@@ -45,6 +45,16 @@ public sealed class PluginCatalog
     public PluginDescriptor? Find(PluginKind kind, string id) =>
         _accepted.FirstOrDefault(p => p.Kind == kind && p.Ids.Contains(id, StringComparer.Ordinal));
 
+    /// <summary>
+    /// Why an installed folder offering <paramref name="id"/> of <paramref name="kind"/> was
+    /// skipped, when no accepted plugin provides it; null otherwise.
+    /// </summary>
+    public PluginStatus? SkippedFor(PluginKind kind, string id)
+    {
+        var name = PluginKindNames.ToName(kind);
+        return _skipped.FirstOrDefault(s => s.Kind == name && s.Id.Split(',').Contains(id));
+    }
+
     /// <summary>The ids of a kind, sorted, as error messages list them.</summary>
     public IReadOnlyList<string> IdsOf(PluginKind kind) =>
         [.. _accepted.Where(p => p.Kind == kind)
@@ -122,17 +132,21 @@ public sealed class PluginCatalog
             return (null, $"unknown plugin kind \"{manifest.Kind}\"");
         }
 
-        if (MajorMinor(manifest.Contracts) != MajorMinor(ContractsVersion.Current))
+        var ids = string.Join(",", manifest.Ids);
+        if (ContractsCompatibility.Refusal(manifest.Kind, ids, manifest.Contracts) is { } refusal)
         {
-            return (null,
-                $"built for contracts {manifest.Contracts}, this engine has {ContractsVersion.Current}");
+            return (null, refusal);
         }
 
         var assembly = Path.GetFullPath(Path.Combine(folder, manifest.Assembly));
-        return File.Exists(assembly)
-            ? (new PluginDescriptor(kind, manifest.Ids, folder, assembly, manifest.Module), null)
-            : (null, $"assembly {manifest.Assembly} not found");
-    }
+        if (!File.Exists(assembly))
+        {
+            return (null, $"assembly {manifest.Assembly} not found");
+        }
 
-    private static string MajorMinor(string version) => string.Join('.', version.Split('.').Take(2));
+        // The manifest may lie or be stale; the compiled reference cannot.
+        return ContractsCompatibility.AssemblyRefusal(manifest.Kind, ids, assembly) is { } mismatch
+            ? (null, mismatch)
+            : (new PluginDescriptor(kind, manifest.Ids, folder, assembly, manifest.Module), null);
+    }
 }

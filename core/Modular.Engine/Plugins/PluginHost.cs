@@ -72,14 +72,21 @@ public sealed partial class PluginHost : IDisposable
     /// The implementation of <paramref name="kind"/> for <paramref name="id"/>, loading its
     /// plugin on first use; null when no installed manifest offers the id.
     /// </summary>
-    /// <exception cref="BackendException">The plugin failed to load; names kind and id.</exception>
+    /// <exception cref="BackendException">
+    /// The plugin failed to load, or its folder was skipped (e.g. built for other contracts);
+    /// the message names kind and id.
+    /// </exception>
     public T? Load<T>(PluginKind kind, string id)
         where T : class
     {
         var descriptor = Catalog.Find(kind, id);
         if (descriptor is null)
         {
-            return null;
+            // The selected plugin is installed but refused (contracts version, bad manifest):
+            // that reason is the user's error, not "unknown id".
+            return Catalog.SkippedFor(kind, id) is { Reason: { } reason }
+                ? throw new BackendException(reason)
+                : null;
         }
 
         lock (_lock)

@@ -48,7 +48,9 @@ public sealed class StorageDriverProvider(PluginHost host, EngineOptions options
 
         if (!host.Catalog.IdsOf(PluginKind.Storage).Contains(id))
         {
-            throw Unknown(id);
+            throw host.Catalog.SkippedFor(PluginKind.Storage, id) is { Reason: { } reason }
+                ? new BackendException(reason)
+                : Unknown(id);
         }
 
         RefuseDriverMismatch(id);

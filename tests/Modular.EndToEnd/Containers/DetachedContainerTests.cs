@@ -9,6 +9,7 @@ namespace Modular.EndToEnd.Containers;
 [Collection(Collections.Containers)]
 public sealed class DetachedContainerTests(ModpodFixture modpod)
 {
+    [Trait("Category", MatrixCell.Category)]
     [Fact]
     public async Task A_detached_container_outlives_the_cli_under_conmon_with_its_short_id_as_hostname()
     {
@@ -30,6 +31,7 @@ public sealed class DetachedContainerTests(ModpodFixture modpod)
         await modpod.RunAsync("rm", "-f", "-t", "0", "s1");
     }
 
+    [Trait("Category", MatrixCell.Category)]
     [Fact]
     public async Task Stop_of_a_process_ignoring_sigterm_kills_it_after_the_grace_period_with_137()
     {
@@ -45,6 +47,7 @@ public sealed class DetachedContainerTests(ModpodFixture modpod)
         await modpod.RunAsync("rm", "-f", "s-term");
     }
 
+    [Trait("Category", MatrixCell.Category)]
     [Fact]
     public async Task After_rm_nothing_on_the_host_names_the_container()
     {

@@ -7,6 +7,7 @@ namespace Modular.EndToEnd.Containers;
 [Collection(Collections.Containers)]
 public sealed class ExecTests(ModpodFixture modpod)
 {
+    [Trait("Category", MatrixCell.Category)]
     [Fact]
     public async Task Exec_runs_in_the_container_with_its_environment_and_returns_the_exit_code()
     {

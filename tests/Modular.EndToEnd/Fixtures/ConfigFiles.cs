@@ -18,7 +18,7 @@ internal static class ConfigFiles
             log_driver = "k8s-file"
 
             [engine]
-            runtime = "{options.Runtime}"
+            runtime = "{options.Runtime ?? MatrixCell.Runtime}"
             cgroup_manager = "cgroupfs"
             events_logfile_path = "{dir}/events/events.log"
             {engine}
@@ -27,7 +27,7 @@ internal static class ConfigFiles
             """);
         File.WriteAllText(Path.Combine(dir, "storage.conf"), $"""
             [storage]
-            driver = "{options.Driver}"
+            driver = "{options.Driver ?? MatrixCell.Driver}"
             graphroot = "{dir}/root"
             runroot = "{dir}/runroot"
             """);

@@ -17,6 +17,11 @@ public sealed partial class ModpodFixture
         await WaitForOwnProcessesAsync();
         await KillOwnConmonsAsync();
         await UnmountOwnAsync(timeout.Token);
+        if (_matrixNetwork is not null)
+        {
+            await _matrixNetwork.DisposeAsync();
+        }
+
         await TryAsync(() =>
         {
             System.IO.Directory.Delete(Directory, recursive: true);

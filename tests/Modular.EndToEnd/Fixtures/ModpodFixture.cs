@@ -16,6 +16,7 @@ public sealed partial class ModpodFixture : IAsyncLifetime
 
     private readonly StoreOptions _options;
     private bool _busyboxLoaded;
+    private MatrixNetwork? _matrixNetwork;
 
     public ModpodFixture()
         : this(StoreOptions.Default)
@@ -43,7 +44,7 @@ public sealed partial class ModpodFixture : IAsyncLifetime
         return fixture;
     }
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
         if (!File.Exists(RepositoryPaths.Modpod))
         {
@@ -58,8 +59,12 @@ public sealed partial class ModpodFixture : IAsyncLifetime
             System.IO.Directory.CreateDirectory(Path.Combine(Directory, sub));
         }
 
-        ConfigFiles.Write(Directory, _options);
-        return Task.CompletedTask;
+        _matrixNetwork = await MatrixNetwork.CreateAsync(Directory, _options);
+        ConfigFiles.Write(
+            Directory,
+            _matrixNetwork is null
+                ? _options
+                : _options with { ExtraTables = [.. _options.ExtraTables ?? [], .. _matrixNetwork.Table] });
     }
 
     public Task<ModpodResult> RunAsync(params string[] args) => RunAsync(args, null);

@@ -5,9 +5,13 @@ namespace Modular.EndToEnd.Fixtures;
 /// folders, extra lines for the [engine] table of containers.conf, and extra tables
 /// appended at its end (a [network] table, for instance).
 /// </summary>
+/// <remarks>
+/// Runtime and Driver left null take the matrix cell's (<see cref="MatrixCell"/>), crun and
+/// overlay unless scripts/matrix says otherwise.
+/// </remarks>
 public sealed record StoreOptions(
-    string Runtime = "crun",
-    string Driver = "overlay",
+    string? Runtime = null,
+    string? Driver = null,
     IReadOnlyList<string>? ExtraPluginDirs = null,
     IReadOnlyList<string>? ExtraEngineLines = null,
     IReadOnlyList<string>? ExtraTables = null)

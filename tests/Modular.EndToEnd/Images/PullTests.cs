@@ -30,6 +30,7 @@ public sealed class PullTests(RegistryFixture registry, ModpodFixture modpod)
         Assert.Equal(image.Id, id.Output);
     }
 
+    [Trait("Category", MatrixCell.Category)]
     [Fact]
     public async Task A_pulled_image_runs_and_prints_its_output()
     {
@@ -73,6 +74,7 @@ public sealed class PullTests(RegistryFixture registry, ModpodFixture modpod)
         Assert.Equal(expected, inspect.Output);
     }
 
+    [Trait("Category", MatrixCell.Category)]
     [Fact]
     public async Task The_layered_image_shows_whiteouts_opaque_dirs_and_links_merged()
     {

@@ -15,6 +15,7 @@ public abstract partial class NetworkTests<TFixture>(TFixture network)
 
     private ModpodFixture Modpod => network.Modpod;
 
+    [Trait("Category", MatrixCell.NetworkCategory)]
     [Fact]
     public async Task Busybox_httpd_published_on_loopback_answers_a_request_from_the_host()
     {
@@ -36,6 +37,7 @@ public abstract partial class NetworkTests<TFixture>(TFixture network)
         }
     }
 
+    [Trait("Category", MatrixCell.NetworkCategory)]
     [Fact]
     public async Task Containers_on_a_user_network_reach_each_other_by_name_and_by_alias()
     {

@@ -11,6 +11,7 @@ public sealed class VolumeMountTests(ModpodFixture modpod)
 {
     private const string VolumeImage = "localhost/with-volume:latest";
 
+    [Trait("Category", MatrixCell.Category)]
     [Fact]
     public async Task A_named_volume_written_by_one_container_is_read_by_the_next()
     {
@@ -53,6 +54,7 @@ public sealed class VolumeMountTests(ModpodFixture modpod)
         await modpod.RunAsync("volume", "rm", "copyup-vol");
     }
 
+    [Trait("Category", MatrixCell.Category)]
     [Fact]
     public async Task An_image_volume_becomes_an_anonymous_volume_that_run_rm_removes()
     {
@@ -104,6 +106,7 @@ public sealed class VolumeMountTests(ModpodFixture modpod)
         await modpod.RunAsync("volume", "rm", "vf-vol");
     }
 
+    [Trait("Category", MatrixCell.Category)]
     [Fact]
     public async Task Tmpfs_and_mount_flags_give_the_container_the_mounts_asked_for()
     {

@@ -62,7 +62,7 @@ public sealed class PluginFolders : IDisposable
         {
             kind = "hook-provider",
             ids = new[] { "recording" },
-            contracts = "0.1",
+            contracts = "1.0",
             assembly = "Modular.Plugins.Runtime.Recording.dll",
             module = "Modular.Plugins.Runtime.Recording.RecordingHookModule",
         };
@@ -74,7 +74,7 @@ public sealed class PluginFolders : IDisposable
     }
 
     /// <summary>A plugin folder with a manifest and a placeholder assembly that is never loaded.</summary>
-    public string AddManifestOnly(string folder, string kind, string id, string contracts = "0.1")
+    public string AddManifestOnly(string folder, string kind, string id, string contracts = "1.0")
     {
         var target = Path.Combine(PluginDirectory, folder);
         Directory.CreateDirectory(target);

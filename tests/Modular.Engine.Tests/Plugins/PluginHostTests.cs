@@ -78,7 +78,10 @@ public sealed class PluginHostTests : IDisposable
 
         var skipped = Assert.Single(statuses, s => s.Id == "old");
         Assert.Equal("skipped", skipped.Status);
-        Assert.Equal("built for contracts 0.0, this engine has 0.1", skipped.Reason);
+        Assert.Equal(
+            "runtime plugin \"old\" was built for contracts 0.0, this engine has 1.0.0: "
+            + "incompatible major version",
+            skipped.Reason);
         Assert.DoesNotContain("old", registry.InstalledIds);
     }
 

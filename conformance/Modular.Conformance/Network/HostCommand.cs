@@ -1,10 +1,10 @@
 using CliWrap;
 using CliWrap.Buffered;
 
-namespace Modular.Plugins.Network.Tests;
+namespace Modular.Conformance.Network;
 
 /// <summary>Runs ip, iptables-save and busybox for the tests, through CliWrap.</summary>
-internal static class HostCommand
+public static class HostCommand
 {
     public static async Task<BufferedCommandResult> RunAsync(string program, params string[] arguments) =>
         await Cli.Wrap(Resolve(program))

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using CliWrap;
 using Modular.Contracts.Network;
 
-namespace Modular.Plugins.Network.Tests;
+namespace Modular.Conformance.Network;
 
 /// <summary>
 /// Everything one test touches on the host, made unique so parallel tests and other

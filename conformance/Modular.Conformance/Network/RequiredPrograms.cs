@@ -1,10 +1,10 @@
-namespace Modular.Plugins.Network.Tests;
+namespace Modular.Conformance.Network;
 
 /// <summary>
 /// The programs the conformance tests drive for real. A test is skipped, saying which
 /// program is missing, only when one truly is; being root is needed for namespaces.
 /// </summary>
-internal static class RequiredPrograms
+public static class RequiredPrograms
 {
     public static readonly string[] Paths =
     [

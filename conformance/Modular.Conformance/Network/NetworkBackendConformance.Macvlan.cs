@@ -1,6 +1,6 @@
 using Modular.Contracts.Network;
 
-namespace Modular.Plugins.Network.Tests;
+namespace Modular.Conformance.Network;
 
 /// <summary>macvlan: containers on one parent interface reach each other without a bridge.</summary>
 public abstract partial class NetworkBackendConformance

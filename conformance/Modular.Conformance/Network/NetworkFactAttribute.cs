@@ -1,4 +1,4 @@
-namespace Modular.Plugins.Network.Tests;
+namespace Modular.Conformance.Network;
 
 /// <summary>A fact that needs the real network programs; skipped, with the reason, without them.</summary>
 public sealed class NetworkFactAttribute : FactAttribute

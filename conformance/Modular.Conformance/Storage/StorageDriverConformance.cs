@@ -1,8 +1,6 @@
 using Modular.Contracts.Storage;
-using Modular.Tests.Archive;
-using Xunit;
 
-namespace Modular.Plugins.Storage.Tests;
+namespace Modular.Conformance.Storage;
 
 /// <summary>
 /// What every storage driver must do with image layers, checked on the mounted view.
@@ -16,15 +14,15 @@ public abstract class StorageDriverConformance
     public async Task A_multi_layer_image_shows_whiteouts_opaque_dirs_links_and_symlinks_merged()
     {
         await using var s = await StorageSandbox.CreateAsync(NewDriver());
-        await s.LayerAsync("base", null, new TestTar()
+        await s.LayerAsync("base", null, new LayerBuilder()
             .Dir("bin").File("bin/busybox", "BB", mode: 0b111_101_101)
             .Dir("etc").File("etc/passwd", "root:x:0:0").File("etc/group", "root:x:0:")
             .Dir("srv").Dir("srv/old").File("srv/old/a", "old").Dir("run").Dir("var"));
-        await s.LayerAsync("change", "base", new TestTar()
+        await s.LayerAsync("change", "base", new LayerBuilder()
             .Whiteout("etc", "group").Dir("srv/old").Opaque("srv/old").File("srv/old/new", "new")
             .HardLink("etc/passwd2", "etc/passwd").Symlink("bin/sh", "busybox")
             .Symlink("var/run", "/run"));
-        await s.LayerAsync("through", "change", new TestTar().File("var/run/x.pid", "42"));
+        await s.LayerAsync("through", "change", new LayerBuilder().File("var/run/x.pid", "42"));
         await s.Driver.CreateLayerAsync("container", "through", default);
 
         var root = await s.Driver.MountAsync("container", default);
@@ -45,8 +43,8 @@ public abstract class StorageDriverConformance
     {
         await using var s = await StorageSandbox.CreateAsync(NewDriver());
         await s.LayerAsync("l1", null, StaleTree());
-        await s.LayerAsync("l2", "l1", new TestTar().Dir("srv").Whiteout("srv", "d1"));
-        await s.LayerAsync("l3", "l2", new TestTar().Dir("srv").Dir("srv/d1").Dir("srv/d1/d2"));
+        await s.LayerAsync("l2", "l1", new LayerBuilder().Dir("srv").Whiteout("srv", "d1"));
+        await s.LayerAsync("l3", "l2", new LayerBuilder().Dir("srv").Dir("srv/d1").Dir("srv/d1/d2"));
 
         var root = await s.Driver.MountAsync("l3", default);
 
@@ -60,7 +58,7 @@ public abstract class StorageDriverConformance
         await using var s = await StorageSandbox.CreateAsync(NewDriver());
         await s.LayerAsync("l1", null, StaleTree());
         // The opaque marker after the layer's own d2, the order tar walks give.
-        await s.LayerAsync("l2", "l1", new TestTar().Dir("srv/d1").Dir("srv/d1/d2").Opaque("srv/d1"));
+        await s.LayerAsync("l2", "l1", new LayerBuilder().Dir("srv/d1").Dir("srv/d1/d2").Opaque("srv/d1"));
 
         var root = await s.Driver.MountAsync("l2", default);
 
@@ -73,8 +71,8 @@ public abstract class StorageDriverConformance
     public async Task The_survivor_of_a_hard_linked_pair_keeps_its_content_when_the_other_is_whited_out()
     {
         await using var s = await StorageSandbox.CreateAsync(NewDriver());
-        await s.LayerAsync("l1", null, new TestTar().File("a", "shared-data").HardLink("b", "a"));
-        await s.LayerAsync("l2", "l1", new TestTar().Whiteout("", "a"));
+        await s.LayerAsync("l1", null, new LayerBuilder().File("a", "shared-data").HardLink("b", "a"));
+        await s.LayerAsync("l2", "l1", new LayerBuilder().Whiteout("", "a"));
 
         var root = await s.Driver.MountAsync("l2", default);
 
@@ -87,8 +85,8 @@ public abstract class StorageDriverConformance
     public async Task A_hard_link_to_a_file_of_a_lower_layer_works()
     {
         await using var s = await StorageSandbox.CreateAsync(NewDriver());
-        await s.LayerAsync("l1", null, new TestTar().Dir("etc").File("etc/hosts", "127.0.0.1"));
-        await s.LayerAsync("l2", "l1", new TestTar().HardLink("hosts2", "etc/hosts"));
+        await s.LayerAsync("l1", null, new LayerBuilder().Dir("etc").File("etc/hosts", "127.0.0.1"));
+        await s.LayerAsync("l2", "l1", new LayerBuilder().HardLink("hosts2", "etc/hosts"));
 
         var root = await s.Driver.MountAsync("l2", default);
 
@@ -100,9 +98,9 @@ public abstract class StorageDriverConformance
     public async Task An_absolute_symlink_used_inside_the_image_lands_inside_the_image()
     {
         await using var s = await StorageSandbox.CreateAsync(NewDriver());
-        await s.LayerAsync("l1", null, new TestTar().Dir("run").Dir("var").Symlink("var/run", "/run"));
+        await s.LayerAsync("l1", null, new LayerBuilder().Dir("run").Dir("var").Symlink("var/run", "/run"));
         // Only the leaf, as `tar -cf a.tar var/run/cp02/file` streams it (CP-02).
-        await s.LayerAsync("l2", "l1", new TestTar().File("var/run/cp02/file", "cp02-data"));
+        await s.LayerAsync("l2", "l1", new LayerBuilder().File("var/run/cp02/file", "cp02-data"));
 
         var root = await s.Driver.MountAsync("l2", default);
 
@@ -111,15 +109,15 @@ public abstract class StorageDriverConformance
         await s.Driver.UnmountAsync("l2", default);
     }
 
-    private static TestTar StaleTree() =>
-        new TestTar().Dir("srv").Dir("srv/d1").Dir("srv/d1/d2").File("srv/d1/d2/stale", "old");
+    private static LayerBuilder StaleTree() =>
+        new LayerBuilder().Dir("srv").Dir("srv/d1").Dir("srv/d1/d2").File("srv/d1/d2/stale", "old");
 
     [Fact]
     public async Task An_opaque_marker_keeps_files_the_layer_wrote_without_listing_their_parents()
     {
         await using var s = await StorageSandbox.CreateAsync(NewDriver());
         await s.LayerAsync("l1", null, StaleTree());
-        await s.LayerAsync("l2", "l1", new TestTar().File("srv/d1/d2/fresh", "new").Opaque("srv/d1"));
+        await s.LayerAsync("l2", "l1", new LayerBuilder().File("srv/d1/d2/fresh", "new").Opaque("srv/d1"));
 
         var root = await s.Driver.MountAsync("l2", default);
 

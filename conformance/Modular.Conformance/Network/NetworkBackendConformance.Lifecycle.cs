@@ -1,6 +1,6 @@
 using Modular.Contracts.Network;
 
-namespace Modular.Plugins.Network.Tests;
+namespace Modular.Conformance.Network;
 
 /// <summary>Teardown edge cases, several networks, static addresses and repeated cycles.</summary>
 public abstract partial class NetworkBackendConformance

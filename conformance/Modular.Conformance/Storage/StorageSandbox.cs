@@ -1,18 +1,19 @@
+using System.Runtime.InteropServices;
 using Modular.Contracts.Plugins;
 using Modular.Contracts.Storage;
-using Modular.Engine.Archive;
-using Modular.Plugins.Storage.Overlay.Native;
-using Modular.Tests.Archive;
 
-namespace Modular.Plugins.Storage.Tests;
+namespace Modular.Conformance.Storage;
 
 /// <summary>
-/// A throw-away store for one test: driver home and run home under a fresh temp directory,
+/// A throw-away store for one storage-driver test: driver home and run home under a fresh temp directory,
 /// plus a canary directory outside the store that hostile layers aim at. Dispose unmounts
 /// every mount under the sandbox (even after a failed assertion) and deletes it.
 /// </summary>
 public sealed class StorageSandbox : IAsyncDisposable
 {
+    // umount2's MNT_DETACH.
+    private const int DetachFlag = 2;
+
     private StorageSandbox(IStorageDriver driver, string root)
     {
         Driver = driver;
@@ -51,12 +52,15 @@ public sealed class StorageSandbox : IAsyncDisposable
         return sandbox;
     }
 
-    /// <summary>Creates a layer on a parent and applies a tar through the engine's reader.</summary>
-    public async Task LayerAsync(string id, string? parent, TestTar tar)
+    /// <summary>Creates a layer on a parent and applies the entries, as the engine would.</summary>
+    public Task LayerAsync(string id, string? parent, LayerBuilder layer) =>
+        ApplyAsync(id, parent, layer.ToAsyncEnumerable());
+
+    /// <summary>Creates a layer on a parent and applies an entry stream.</summary>
+    public async Task ApplyAsync(string id, string? parent, IAsyncEnumerable<LayerEntry> entries)
     {
         await Driver.CreateLayerAsync(id, parent, default);
-        await using var stream = tar.ToStream();
-        await Driver.ApplyAsync(id, LayerArchiveReader.ReadAsync(stream, default), default);
+        await Driver.ApplyAsync(id, entries, default);
     }
 
     public bool CanaryIsEmpty() => !Directory.EnumerateFileSystemEntries(Canary).Any();
@@ -80,10 +84,13 @@ public sealed class StorageSandbox : IAsyncDisposable
         foreach (var mount in mounts)
         {
             // Detach: a failed test may leave a file open inside the view.
-            Libc.umount2(mount, 2);
+            _ = Umount2(mount, DetachFlag);
         }
 
         Directory.Delete(Root, recursive: true);
         return ValueTask.CompletedTask;
     }
+
+    [DllImport("libc", EntryPoint = "umount2", SetLastError = true)]
+    private static extern int Umount2(string target, int flags);
 }

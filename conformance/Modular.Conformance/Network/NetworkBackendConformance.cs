@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using Modular.Contracts.Errors;
 using Modular.Contracts.Network;
 
-namespace Modular.Plugins.Network.Tests;
+namespace Modular.Conformance.Network;
 
 /// <summary>
 /// What every network backend must do, against the real programs, in namespaces and on a

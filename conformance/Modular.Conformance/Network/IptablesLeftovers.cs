@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Modular.Plugins.Network.Tests;
+namespace Modular.Conformance.Network;
 
 /// <summary>
 /// Removes iptables rules a failed test left behind: rules naming its subnet or bridge,

@@ -1,6 +1,6 @@
 using Modular.Contracts.Network;
 
-namespace Modular.Plugins.Network.Tests;
+namespace Modular.Conformance.Network;
 
 /// <summary>Undoing the sandbox, step by step, each step going on when another failed.</summary>
 public sealed partial class NetworkSandbox
