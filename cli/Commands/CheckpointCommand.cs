@@ -94,9 +94,14 @@ public static class CheckpointCommand
         var checkpoints = context.Services.GetRequiredService<IContainerCheckpoints>();
         var archive = context.Services.GetRequiredService<CheckpointArchive>();
         var request = new CheckpointRequest(
-            flags.LeaveRunning, flags.TcpEstablished, flags.PreCheckpoint, flags.WithPrevious, flags.Export is not null);
+            flags.LeaveRunning,
+            flags.TcpEstablished,
+            flags.PreCheckpoint,
+            flags.WithPrevious,
+            flags.Export is not null,
+            flags.Keep);
         var watch = Stopwatch.StartNew();
-        var outcomes = new List<CheckpointOutcome>();
+        var outcomes = new List<(string, CheckpointOutcome)>();
         var code = await ContainerTargets.EachAsync(context, "container checkpoint", targets, async target =>
         {
             var outcome = await checkpoints.CheckpointAsync(target.Id, request, cancellationToken);
@@ -115,7 +120,7 @@ public static class CheckpointCommand
                 CheckpointFiles.RemoveTemporary(outcome.WorkDirectory, layout);
             }
 
-            outcomes.Add(outcome);
+            outcomes.Add((target.Shown, outcome));
             return !flags.PrintStats;
         });
         if (flags.PrintStats)

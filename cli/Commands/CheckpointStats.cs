@@ -5,8 +5,8 @@ using Modular.Engine.Containers.Checkpoints;
 namespace Modular.Cli.Commands;
 
 /// <summary>
-/// --print-stats: Podman's JSON (durations in microseconds). criu's own statistics
-/// (stats-dump, a protobuf file) are not decoded: <c>criu_statistics</c> is null.
+/// --print-stats: Podman's JSON (durations in microseconds), criu's counters from its
+/// stats file, or null when criu wrote none.
 /// </summary>
 internal static class CheckpointStats
 {
@@ -15,16 +15,17 @@ internal static class CheckpointStats
         string totalKey,
         string runtimeKey,
         TimeSpan total,
-        IReadOnlyList<CheckpointOutcome> outcomes)
+        IReadOnlyList<(string RawInput, CheckpointOutcome Outcome)> outcomes)
     {
         var containers = new JsonArray();
-        foreach (var outcome in outcomes)
+        foreach (var (rawInput, outcome) in outcomes)
         {
             containers.Add(new JsonObject
             {
                 ["Id"] = outcome.Container.Id,
+                ["RawInput"] = rawInput,
                 [runtimeKey] = Microseconds(outcome.RuntimeDuration),
-                ["criu_statistics"] = null,
+                ["criu_statistics"] = Statistics(outcome.Statistics),
             });
         }
 
@@ -35,6 +36,11 @@ internal static class CheckpointStats
         };
         output.WriteLine(json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
     }
+
+    private static JsonObject? Statistics(IReadOnlyDictionary<string, ulong>? counters) =>
+        counters is null
+            ? null
+            : new JsonObject(counters.Select(c => KeyValuePair.Create(c.Key, (JsonNode?)JsonValue.Create(c.Value))));
 
     private static long Microseconds(TimeSpan span) => (long)span.TotalMicroseconds;
 }

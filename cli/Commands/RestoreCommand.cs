@@ -102,10 +102,10 @@ public static class RestoreCommand
             context, given, [], c => checkpointed.Contains(c.Id), cancellationToken, flags.Latest);
         var request = new RestoreRequest(flags.Keep, flags.TcpEstablished);
         var watch = Stopwatch.StartNew();
-        var outcomes = new List<CheckpointOutcome>();
+        var outcomes = new List<(string, CheckpointOutcome)>();
         var code = await ContainerTargets.EachAsync(context, "container restore", targets, async target =>
         {
-            outcomes.Add(await checkpoints.RestoreAsync(target.Id, request, cancellationToken));
+            outcomes.Add((target.Shown, await checkpoints.RestoreAsync(target.Id, request, cancellationToken)));
             return !flags.PrintStats;
         });
         WriteStats(context, flags, watch.Elapsed, outcomes);
@@ -143,7 +143,7 @@ public static class RestoreCommand
             context.Out.WriteLine(outcome.Container.Id);
         }
 
-        WriteStats(context, flags, watch.Elapsed, [outcome]);
+        WriteStats(context, flags, watch.Elapsed, [(archive, outcome)]);
         return ExitCodes.Success;
     }
 
@@ -167,7 +167,11 @@ public static class RestoreCommand
         }
     }
 
-    private static void WriteStats(CliContext context, Flags flags, TimeSpan total, IReadOnlyList<CheckpointOutcome> outcomes)
+    private static void WriteStats(
+        CliContext context,
+        Flags flags,
+        TimeSpan total,
+        IReadOnlyList<(string RawInput, CheckpointOutcome Outcome)> outcomes)
     {
         if (flags.PrintStats)
         {

@@ -14,6 +14,7 @@ namespace Modular.Contracts.Checkpoint;
 /// <param name="StatsDump">The checkpointer's dump statistics.</param>
 /// <param name="DumpLog">Log of the dump, written in the work directory.</param>
 /// <param name="RestoreLog">Log of the restore, written in the work directory.</param>
+/// <param name="StatsRestore">The checkpointer's restore statistics, in the work directory.</param>
 public sealed record CheckpointLayout(
     string ImagesDirectory = "checkpoint",
     string PreDumpDirectory = "pre-checkpoint",
@@ -24,7 +25,8 @@ public sealed record CheckpointLayout(
     string NetworkStatus = "network.status",
     string StatsDump = "stats-dump",
     string DumpLog = "dump.log",
-    string RestoreLog = "restore.log")
+    string RestoreLog = "restore.log",
+    string StatsRestore = "stats-restore")
 {
     /// <summary>The entries an export archive holds, in the order they are written.</summary>
     public IReadOnlyList<string> ArchiveEntries =>

@@ -66,18 +66,17 @@ public sealed partial class ContainerService : IContainerCheckpoints
             record = await FinishDumpedRunAsync(record, cancellationToken);
         }
 
+        // As Podman: the log is named only when --keep keeps it; a dumped run exited 0.
         var checkpoint = new CheckpointState(
             Checkpointed: !stays,
             CheckpointPath: Path.Combine(paths.StaticDirectory, tooling.Layout.ImagesDirectory),
-            CheckpointLog: Path.Combine(paths.StaticDirectory, tooling.Layout.DumpLog),
-            CheckpointedAt: DateTimeOffset.UtcNow,
-            Restored: false,
-            RestoreLog: record.State.Checkpoint?.RestoreLog ?? "",
-            RestoredAt: record.State.Checkpoint?.RestoredAt);
-        var state = record.State with { Checkpoint = checkpoint };
+            CheckpointLog: request.Keep ? Path.Combine(paths.StaticDirectory, tooling.Layout.DumpLog) : "",
+            CheckpointedAt: DateTimeOffset.UtcNow);
+        var state = record.State with { Checkpoint = checkpoint, ExitCode = stays ? record.State.ExitCode : 0 };
         await _store.UpdateStateAsync(id, state, cancellationToken);
         await EmitAsync(record.Config, "checkpoint", cancellationToken);
-        return new CheckpointOutcome(ToInfo(record with { State = state }), duration, paths.StaticDirectory);
+        var statistics = CriuStatistics.Read(Path.Combine(paths.StaticDirectory, tooling.Layout.StatsDump));
+        return new CheckpointOutcome(ToInfo(record with { State = state }), duration, paths.StaticDirectory, statistics);
     }
 
     private static void RefuseCheckpoint(ContainerRecord record, CheckpointRequest request, CheckpointTooling tooling)

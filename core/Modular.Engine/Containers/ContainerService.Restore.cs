@@ -30,13 +30,16 @@ public sealed partial class ContainerService
 
         // conmon ran `runtime restore --detach`: the processes run again, no `start` follows.
         var now = DateTimeOffset.UtcNow;
-        var checkpoint = record.State.Checkpoint! with
-        {
-            Checkpointed = false,
-            Restored = true,
-            RestoredAt = now,
-            RestoreLog = Path.Combine(paths.Bundle, tooling.Layout.RestoreLog),
-        };
+        // As Podman: a restore clears the checkpoint's time; paths stay named only with --keep.
+        var kept = record.State.Checkpoint!;
+        var checkpoint = new CheckpointState(
+            Checkpointed: false,
+            CheckpointPath: request.Keep ? kept.CheckpointPath : "",
+            CheckpointLog: request.Keep ? kept.CheckpointLog : "",
+            CheckpointedAt: null,
+            Restored: true,
+            RestoreLog: request.Keep ? Path.Combine(paths.Bundle, tooling.Layout.RestoreLog) : "",
+            RestoredAt: now);
         var state = record.State with
         {
             Status = ContainerStatus.Running,
@@ -44,7 +47,7 @@ public sealed partial class ContainerService
             FinishedAt = null,
             ExitCode = null,
             OomKilled = false,
-            Checkpoint = request.Keep ? checkpoint : checkpoint with { CheckpointPath = "", CheckpointLog = "" },
+            Checkpoint = checkpoint,
         };
         await _store.UpdateStateAsync(id, state, cancellationToken);
         await EmitAsync(record.Config, "restore", cancellationToken);
@@ -54,7 +57,8 @@ public sealed partial class ContainerService
             RemoveCheckpointFiles(paths.StaticDirectory, tooling.Layout);
         }
 
-        return new CheckpointOutcome(ToInfo(record), watch.Elapsed, paths.StaticDirectory);
+        var statistics = CriuStatistics.Read(Path.Combine(paths.Bundle, tooling.Layout.StatsRestore));
+        return new CheckpointOutcome(ToInfo(record), watch.Elapsed, paths.StaticDirectory, statistics);
     }
 
     private static void RefuseRestore(ContainerRecord record, string images)

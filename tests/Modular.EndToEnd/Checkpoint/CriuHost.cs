@@ -16,6 +16,9 @@ public static class CriuHost
 
     private static readonly Lazy<string?> UsableCriu = new(() => Candidates.FirstOrDefault(Passes));
 
+    /// <summary>The criu that passes its check, or null.</summary>
+    public static string? UsablePath => UsableCriu.Value;
+
     /// <summary>Why no checkpoint can run here, or null when criu works.</summary>
     public static string? CriuProblem => UsableCriu.Value is null
         ? "no criu here passes `criu check` (Debian 12's 3.17 cannot read this kernel's vDSO): run scripts/setup-criu"
