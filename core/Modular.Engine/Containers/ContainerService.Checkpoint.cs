@@ -72,7 +72,14 @@ public sealed partial class ContainerService : IContainerCheckpoints
             CheckpointPath: Path.Combine(paths.StaticDirectory, tooling.Layout.ImagesDirectory),
             CheckpointLog: request.Keep ? Path.Combine(paths.StaticDirectory, tooling.Layout.DumpLog) : "",
             CheckpointedAt: DateTimeOffset.UtcNow);
-        var state = record.State with { Checkpoint = checkpoint, ExitCode = stays ? record.State.ExitCode : 0 };
+        // Marked as a user's stop before the lock goes: conmon's exit command, waiting for
+        // it, must not bring a checkpointed container back by its restart policy.
+        var state = record.State with
+        {
+            Checkpoint = checkpoint,
+            ExitCode = stays ? record.State.ExitCode : 0,
+            StoppedByUser = !stays || record.State.StoppedByUser,
+        };
         await _store.UpdateStateAsync(id, state, cancellationToken);
         await EmitAsync(record.Config, "checkpoint", cancellationToken);
         var statistics = CriuStatistics.Read(Path.Combine(paths.StaticDirectory, tooling.Layout.StatsDump));

@@ -102,6 +102,35 @@ public sealed class CheckpointRestoreTests
         Assert.Contains("restore", events.Lines);
     }
 
+    [CheckpointFact(Runtime = "runc")]
+    public async Task A_checkpointed_container_is_not_brought_back_by_its_restart_policy()
+    {
+        await using var store = await CheckpointStore.CreateAsync("runc");
+        var run = await store.Modpod.RunAsync(
+            "run", "-d", "--name", "cp-always", "--restart", "always", "--network", "none",
+            ModpodFixture.Busybox, "sh", "-c", CheckpointStore.CounterScript);
+        await store.WaitForCounterAsync("cp-always", 3);
+
+        var checkpoint = await store.Modpod.RunAsync("container", "checkpoint", "cp-always");
+        await WaitForNoConmonAsync(store.Modpod);
+        var status = await store.Modpod.RunAsync("ps", "-a", "--filter", "name=cp-always", "--format", "{{.Status}}");
+
+        ModpodAssert.Exit(0, run);
+        ModpodAssert.Exit(0, checkpoint);
+        Assert.StartsWith("Exited (0) ", status.Output);
+    }
+
+    // conmon ends after its exit command (container cleanup) has run: then the policy has spoken.
+    private static async Task WaitForNoConmonAsync(ModpodFixture modpod)
+    {
+        for (var i = 0; i < 150 && modpod.OwnConmonProcesses().Count > 0; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Empty(modpod.OwnConmonProcesses());
+    }
+
     private static async Task RoundTripAsync(string runtime)
     {
         await using var store = await CheckpointStore.CreateAsync(runtime);
