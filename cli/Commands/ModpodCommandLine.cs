@@ -74,7 +74,8 @@ public static class ModpodCommandLine
         PortCommand.Create(c),
         ExportCommand.Create(c), CpCommand.Create(c), DiffCommand.Create(c, "container diff"),
         UpdateCommand.Create(c), StatsCommand.Create(c),
-        ContainerPruneCommand.Create(c))
+        ContainerPruneCommand.Create(c),
+        CheckpointCommand.Create(c), RestoreCommand.Create(c))
         .With([.. DayTwo(c)]);
 
     private static Command ImageGroup(CliContext c) =>

@@ -20,7 +20,8 @@ public sealed class RuncRuntime : IOciRuntime
         SupportsCheckpoint: true,
         NeedsHybridCgroupWrapper: false);
 
-    public CheckpointVerbs? Checkpoint { get; } = new("checkpoint", "restore");
+    // runc takes the criu binary as a global option, so the engine need not touch PATH.
+    public CheckpointVerbs? Checkpoint { get; } = new("checkpoint", "restore", "--criu");
 
     public OciRuntimeCommand Resolve(OciRuntimeContext context)
     {

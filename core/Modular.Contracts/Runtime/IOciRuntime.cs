@@ -80,4 +80,11 @@ public enum RuntimeFailureKind
 }
 
 /// <summary>The runtime's verbs and extra arguments for CRIU checkpoint and restore.</summary>
-public sealed record CheckpointVerbs(string CheckpointVerb, string RestoreVerb);
+/// <param name="CheckpointerPathOption">
+/// The global option that names the checkpointer executable (runc: <c>--criu</c>), or null
+/// for a runtime that finds it on PATH (crun); the engine adds it before the verb.
+/// </param>
+public sealed record CheckpointVerbs(
+    string CheckpointVerb,
+    string RestoreVerb,
+    string? CheckpointerPathOption = null);

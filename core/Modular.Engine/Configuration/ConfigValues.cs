@@ -57,5 +57,7 @@ internal sealed class ConfigValues
 
     public string? HelperDirectory { get; set; }
 
+    public string? Checkpointer { get; set; }
+
     public List<string> Warnings { get; } = [];
 }

@@ -74,6 +74,7 @@ public static class ConfigurationLoader
             PluginDirectories = values.PluginDirectories ?? [EngineDefaults.PluginDirectory],
             HookPlugins = values.HookPlugins ?? [],
             HelperDirectory = values.HelperDirectory ?? EngineDefaults.HelperDirectory,
+            Checkpointer = values.Checkpointer ?? "criu",
             RegistriesConfPath = SharedPaths.RegistriesConf(sources),
             AuthFilePath = SharedPaths.AuthFile(sources),
             LogLevel = ChooseLogLevel(flags.LogLevel),

@@ -66,6 +66,9 @@ public sealed record EngineOptions
     /// <summary>modular.conf <c>helper_dir</c>: small executables Modular installs (launcher, wrappers).</summary>
     public string HelperDirectory { get; init; } = "/usr/lib/modular/libexec";
 
+    /// <summary>modular.conf <c>checkpointer</c>: the id of the checkpointer plugin (CRIU).</summary>
+    public string Checkpointer { get; init; } = "criu";
+
     /// <summary>registries.conf path in force (shared with Podman), or null for the default chain.</summary>
     public string? RegistriesConfPath { get; init; }
 

@@ -3,7 +3,7 @@ namespace Modular.Engine.Configuration;
 /// <summary>Reads modular.conf: the keys Podman has not (plugin folders, hook plugins).</summary>
 internal static class ModularConfReader
 {
-    private static readonly HashSet<string> KnownKeys = ["plugin_dirs", "hook_plugins", "helper_dir"];
+    private static readonly HashSet<string> KnownKeys = ["plugin_dirs", "hook_plugins", "helper_dir", "checkpointer"];
 
     public static void Apply(TomlFile file, ConfigValues values)
     {
@@ -19,5 +19,6 @@ internal static class ModularConfReader
             file.GetStringList(modular, "modular", "plugin_dirs") ?? values.PluginDirectories;
         values.HookPlugins = file.GetStringList(modular, "modular", "hook_plugins") ?? values.HookPlugins;
         values.HelperDirectory = file.GetString(modular, "modular", "helper_dir") ?? values.HelperDirectory;
+        values.Checkpointer = file.GetString(modular, "modular", "checkpointer") ?? values.Checkpointer;
     }
 }

@@ -31,6 +31,7 @@ internal static class ConmonArguments
 
         AddLogging(request, args);
         AddStdio(request, args);
+        AddRestore(request, args);
         args.Add("--exit-command");
         args.Add(request.ExitCommand);
         foreach (var exitArgument in request.ExitCommandArguments)
@@ -53,6 +54,24 @@ internal static class ConmonArguments
         else if (request.Stdin)
         {
             args.Add("-i");
+        }
+    }
+
+    // conmon then runs `runtime restore --detach --image-path PATH --work-path BUNDLE` and
+    // appends each --runtime-opt; the restored container runs at once, without `start`.
+    private static void AddRestore(ConmonRequest request, List<string> args)
+    {
+        if (request.RestorePath is null)
+        {
+            return;
+        }
+
+        args.Add("--restore");
+        args.Add(request.RestorePath);
+        foreach (var option in request.RuntimeOptions ?? [])
+        {
+            args.Add("--runtime-opt");
+            args.Add(option);
         }
     }
 

@@ -6,6 +6,10 @@ namespace Modular.Engine.Conmon;
 /// <param name="Terminal">conmon -t: the runtime hands conmon the terminal's master.</param>
 /// <param name="Stdin">conmon -i: a pipe feeds the process's stdin from attached clients.</param>
 /// <param name="ExitCommandArguments">Global arguments, then <c>container cleanup ID</c>.</param>
+/// <param name="RestorePath">
+/// conmon --restore: run <c>runtime restore</c> from these checkpoint images instead of create.
+/// </param>
+/// <param name="RuntimeOptions">conmon --runtime-opt: verb options, e.g. <c>--tcp-established</c>.</param>
 public sealed record ConmonRequest(
     string ConmonPath,
     string ContainerId,
@@ -26,4 +30,6 @@ public sealed record ConmonRequest(
     IReadOnlyList<string> ExitCommandArguments,
     IReadOnlyDictionary<string, string> Environment,
     bool Terminal = false,
-    bool Stdin = false);
+    bool Stdin = false,
+    string? RestorePath = null,
+    IReadOnlyList<string>? RuntimeOptions = null);

@@ -82,7 +82,7 @@ public sealed partial class ContainerService
             ["Health"] = InspectHealth(record),
             ["CheckpointedAt"] = GoTime.Zero,
             ["RestoredAt"] = GoTime.Zero,
-        };
+        }.WithCheckpointState(state.Checkpoint);
     }
 
     private static JsonObject InspectConfig(ContainerConfig config) => new()

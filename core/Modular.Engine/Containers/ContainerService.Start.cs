@@ -106,10 +106,14 @@ public sealed partial class ContainerService
         }
     }
 
-    /// <summary>Mounts the rootfs, writes the bundle and has conmon run `runtime create`.</summary>
+    /// <summary>
+    /// Mounts the rootfs, writes the bundle and has conmon run `runtime create`, or, given a
+    /// <paramref name="restore"/> plan, `runtime restore` from a checkpoint (then it runs).
+    /// </summary>
     private async Task<ContainerRecord> InitLockedAsync(
         ContainerRecord record,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Checkpoints.CheckpointRestorePlan? restore = null)
     {
         var config = record.Config;
         var paths = PathsFor(config.Id);
@@ -122,7 +126,8 @@ public sealed partial class ContainerService
             await AttachVolumesAsync(config, rootfs, cancellationToken);
             network = await SetUpNetworkLockedAsync(config, cancellationToken);
             await WriteBundleAsync(config, rootfs, paths, network, cancellationToken);
-            var pid = await _conmon.CreateAsync(ConmonRequestFor(config, runtime, paths), cancellationToken);
+            var request = ConmonRequestFor(config, runtime, paths);
+            var pid = await _conmon.CreateAsync(restore?.Apply(request) ?? request, cancellationToken);
             var conmonPid = ReadPidFile(paths.ConmonPidFile);
             var state = record.State with
             {
@@ -136,7 +141,11 @@ public sealed partial class ContainerService
                 Networks = network.Networks,
             };
             await _store.UpdateStateAsync(config.Id, state, cancellationToken);
-            await EmitAsync(config, "init", cancellationToken);
+            if (restore is null)
+            {
+                await EmitAsync(config, "init", cancellationToken);
+            }
+
             return record with { State = state };
         }
         catch (Exception ex)

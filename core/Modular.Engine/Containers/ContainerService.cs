@@ -27,6 +27,7 @@ public sealed partial class ContainerService : IContainerService
     private readonly IImageService? _images;
     private readonly INetworkService? _networks;
     private readonly ContainerServiceOptions _serviceOptions;
+    private readonly CheckpointerProvider? _checkpointers;
     private readonly ILogger<ContainerService> _logger;
     private readonly ContainerStore _store;
     private readonly LockPaths _locks;
@@ -43,7 +44,8 @@ public sealed partial class ContainerService : IContainerService
         ContainerServiceOptions? serviceOptions = null,
         ILayerStore? layers = null,
         IImageService? images = null,
-        INetworkService? networks = null)
+        INetworkService? networks = null,
+        CheckpointerProvider? checkpointers = null)
     {
         _options = options;
         _runtimes = runtimes;
@@ -53,6 +55,7 @@ public sealed partial class ContainerService : IContainerService
         _layers = layers;
         _images = images;
         _networks = networks;
+        _checkpointers = checkpointers;
         _store = new ContainerStore(options.GraphRoot);
         _locks = new LockPaths(options.RunRoot);
     }

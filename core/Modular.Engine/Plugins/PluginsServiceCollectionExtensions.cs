@@ -11,6 +11,7 @@ public static class PluginsServiceCollectionExtensions
         services.AddSingleton<PluginHost>();
         services.AddSingleton<IRuntimeRegistry, RuntimeRegistry>();
         services.AddSingleton<StorageDriverProvider>();
+        services.AddSingleton<CheckpointerProvider>();
 
         // DI factories are synchronous; prefer StorageDriverProvider.GetAsync in async code.
         // Blocking here is safe: the CLI has no synchronization context, and Task.Run keeps

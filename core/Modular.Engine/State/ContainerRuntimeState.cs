@@ -48,4 +48,7 @@ public sealed record ContainerRuntimeState
 
     /// <summary>The timer's start time from /proc/PID/stat, so a reused pid is never signalled.</summary>
     public long HealthTimerStartTicks { get; init; }
+
+    /// <summary>The last checkpoint or restore, or null when there was none.</summary>
+    public CheckpointState? Checkpoint { get; init; }
 }

@@ -187,6 +187,19 @@ public sealed class ConfigurationLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Modular_conf_chooses_the_checkpointer_and_criu_is_the_default()
+    {
+        var defaults = _config.Load().Options;
+        _config.Environment["MODULAR_CONF"] = _config.Write("m.conf", "[modular]\ncheckpointer = \"other\"\n");
+
+        var result = _config.Load();
+
+        Assert.Equal("criu", defaults.Checkpointer);
+        Assert.Equal("other", result.Options.Checkpointer);
+        Assert.DoesNotContain(result.Warnings, w => w.Contains("checkpointer"));
+    }
+
+    [Fact]
     public void Shared_podman_files_are_resolved_from_the_environment()
     {
         _config.Environment["CONTAINERS_REGISTRIES_CONF"] = "/tmp/registries.conf";

@@ -22,6 +22,7 @@ public static class TransportsServiceCollectionExtensions
         services.AddSingleton<Containers.Export.ContainerExporter>();
         services.AddSingleton<Containers.Copy.ContainerCopier>();
         services.AddSingleton<Containers.Diff.LayerChanges>();
+        services.AddSingleton<Containers.Checkpoints.CheckpointArchive>();
         return services;
     }
 }

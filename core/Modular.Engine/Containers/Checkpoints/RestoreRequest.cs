@@ -1,0 +1,7 @@
+namespace Modular.Engine.Containers.Checkpoints;
+
+/// <summary>The flags of <c>container restore</c> that reach the engine.</summary>
+/// <param name="Keep">Keep the checkpoint images and logs after a successful restore.</param>
+public sealed record RestoreRequest(
+    bool Keep = false,
+    bool TcpEstablished = false);
