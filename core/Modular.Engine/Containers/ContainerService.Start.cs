@@ -199,6 +199,7 @@ public sealed partial class ContainerService
         Resources.ResourceSpec.Apply(spec, config);
         // After the security modes: a pod member's shared namespaces are the infra's.
         await JoinNamespacesAsync(spec, config, cancellationToken);
+        spec = await ApplyOciHooksAsync(spec, config, paths.Bundle, cancellationToken);
         var json = spec.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
         await File.WriteAllTextAsync(paths.ConfigJson, json, cancellationToken);
     }
