@@ -268,8 +268,11 @@ public sealed partial class ContainerService
         runtimeText = RuntimeMessage.Clean(runtimeText);
 
         // crun's texts do not always name the command; the user should see which one failed.
+        // A failed OCI hook is named by the runtime and is not the command's fault.
         var command = config.ProcessArgs.FirstOrDefault() ?? "";
-        var named = runtimeText.Contains(command, StringComparison.Ordinal) ? runtimeText : $"{runtimeText} ({command})";
+        var named = runtimeText.Contains(command, StringComparison.Ordinal)
+            || runtimeText.Contains("hook", StringComparison.Ordinal)
+            ? runtimeText : $"{runtimeText} ({command})";
         var text = $"{config.Runtime}: {named}";
         return _runtimes.Get(config.Runtime).ClassifyFailure(runtimeText) switch
         {
