@@ -40,7 +40,8 @@ public static class HooksCommands
             var formatter = new ReportFormatter("hooks ls", new Dictionary<string, string>());
             var template = ReportFormatter.OrDefault(chosen, HookView.ListFormat);
             var rows = entries.Select(HookView.ListRow).ToList();
-            context.Out.Write(formatter.Render(template, rows, HookView.ListFields, r.GetValue(noHeading)));
+            context.Out.Write(
+                formatter.Render(template, rows, HookView.ListFields, r.GetValue(noHeading)));
             return Task.FromResult(ExitCodes.Success);
         });
     }
@@ -55,7 +56,8 @@ public static class HooksCommands
         command.Options.Add(format);
         return command.WithAction(context, "hooks test", async (r, cancellationToken) =>
         {
-            var request = flags.ToRequest(r, context.ContainerCommand, false, Environment.GetEnvironmentVariable);
+            var request = flags.ToRequest(
+                r, context.ContainerCommand, false, Environment.GetEnvironmentVariable);
             var preview = await new HookPreview(context.Host.Options, context.Images)
                 .PreviewAsync(request, cancellationToken);
             var chosen = r.GetValue(format);
@@ -68,7 +70,8 @@ public static class HooksCommands
             var formatter = new ReportFormatter("hooks test", new Dictionary<string, string>());
             var template = ReportFormatter.OrDefault(chosen, HookView.TestFormat);
             var rows = preview.Matches.Select(HookView.TestRow).ToList();
-            context.Out.Write(formatter.Render(template, rows, HookView.TestFields, noHeading: false));
+            context.Out.Write(
+                formatter.Render(template, rows, HookView.TestFields, noHeading: false));
             return ExitCodes.Success;
         });
     }

@@ -85,7 +85,11 @@ public static class HookView
     public static string Array(IEnumerable<JsonObject> items) =>
         new JsonArray([.. items]).ToJsonString(Indented);
 
-    private static JsonObject Entry(string file, string status, string error, HookDefinition? hook) => new()
+    private static JsonObject Entry(
+        string file,
+        string status,
+        string error,
+        HookDefinition? hook) => new()
     {
         ["Name"] = Path.GetFileName(file),
         ["File"] = file,

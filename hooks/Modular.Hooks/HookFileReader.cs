@@ -66,8 +66,10 @@ public static class HookFileReader
             // Go reports a truncated document as "unexpected end of JSON input".
             var truncated = e.Message.Contains("end of", StringComparison.OrdinalIgnoreCase)
                 || e.Message.Contains("depth", StringComparison.OrdinalIgnoreCase);
-            throw new HookFileException("version check: "
-                + (truncated ? "unexpected end of JSON input" : $"invalid JSON: {FirstSentence(e.Message)}"));
+            var reason = truncated
+                ? "unexpected end of JSON input"
+                : $"invalid JSON: {FirstSentence(e.Message)}";
+            throw new HookFileException("version check: " + reason);
         }
 
         return node as JsonObject ?? throw new HookFileException(

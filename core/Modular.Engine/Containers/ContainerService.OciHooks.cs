@@ -32,7 +32,9 @@ public sealed partial class ContainerService
             : await PrecreateFilter.RunAsync(spec, precreate, bundle, cancellationToken);
     }
 
-    private static void AddUserAnnotations(JsonObject spec, IReadOnlyDictionary<string, string> annotations)
+    private static void AddUserAnnotations(
+        JsonObject spec,
+        IReadOnlyDictionary<string, string> annotations)
     {
         if (annotations.Count == 0)
         {

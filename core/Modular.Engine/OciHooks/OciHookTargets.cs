@@ -29,7 +29,10 @@ public static class OciHookTargets
 
     private static Dictionary<string, string> AnnotationsOf(JsonObject spec) =>
         (spec["annotations"] as JsonObject ?? [])
-            .ToDictionary(pair => pair.Key, pair => pair.Value?.GetValue<string>() ?? "", StringComparer.Ordinal);
+            .ToDictionary(
+                pair => pair.Key,
+                pair => pair.Value?.GetValue<string>() ?? "",
+                StringComparer.Ordinal);
 
     // -v SOURCE:DEST binds a host path when SOURCE is a path; a name is a volume.
     private static bool IsBindVolume(string value) =>

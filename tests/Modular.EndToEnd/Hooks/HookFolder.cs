@@ -36,7 +36,13 @@ internal sealed class HookFolder
     }
 
     /// <summary>A 1.0.0 file: <paramref name="when"/> is the JSON of its <c>when</c> object.</summary>
-    public string WriteCurrent(string folder, string fileName, string program, string[] args, string when, params string[] stages)
+    public string WriteCurrent(
+        string folder,
+        string fileName,
+        string program,
+        string[] args,
+        string when,
+        params string[] stages)
     {
         var json = new JsonObject
         {

@@ -24,6 +24,7 @@ public sealed class OciHookTests(ModpodFixture modpod)
         var annotated = await modpod.RunAsync("--hooks-dir", folder, "run", "--name", "hook-annotated",
             "--annotation", "org.example.dump=yes", image, "true");
         var id = (await modpod.RunAsync("inspect", "--format", "{{.Id}}", "hook-annotated")).Output;
+        var inspect = JsonNode.Parse((await modpod.RunAsync("inspect", "hook-annotated")).StandardOutput)!;
         await modpod.RunAsync("rm", "-f", "hook-plain", "hook-annotated");
 
         Assert.True(plain.ExitCode == 0, plain.ToString());
@@ -35,6 +36,7 @@ public sealed class OciHookTests(ModpodFixture modpod)
         Assert.EndsWith($"/containers/{id}/userdata", state["bundle"]!.GetValue<string>());
         Assert.Contains(state["status"]!.GetValue<string>(), new[] { "creating", "created" });
         Assert.Equal("yes", state["annotations"]!["org.example.dump"]!.GetValue<string>());
+        Assert.Equal("yes", inspect[0]!["Config"]!["Annotations"]!["org.example.dump"]!.GetValue<string>());
     }
 
     [Fact]
