@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Modular.Contracts.Errors;
 using Modular.Engine.OciHooks;
 using Modular.Engine.State;
 using Modular.Hooks;
@@ -14,6 +15,22 @@ public sealed partial class ContainerService
     /// may then rewrite the whole spec.
     /// </summary>
     private async Task<JsonObject> ApplyOciHooksAsync(
+        JsonObject spec,
+        ContainerConfig config,
+        string bundle,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await InjectOciHooksAsync(spec, config, bundle, cancellationToken);
+        }
+        catch (InvalidInputException e)
+        {
+            throw HookStartFailure.For(e.Message, e);
+        }
+    }
+
+    private async Task<JsonObject> InjectOciHooksAsync(
         JsonObject spec,
         ContainerConfig config,
         string bundle,

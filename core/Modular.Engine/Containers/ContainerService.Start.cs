@@ -274,6 +274,11 @@ public sealed partial class ContainerService
             || runtimeText.Contains("hook", StringComparison.Ordinal)
             ? runtimeText : $"{runtimeText} ({command})";
         var text = $"{config.Runtime}: {named}";
+        if (runtimeText.Contains("hook", StringComparison.Ordinal))
+        {
+            return OciHooks.HookStartFailure.For($"{text}: OCI runtime error");
+        }
+
         return _runtimes.Get(config.Runtime).ClassifyFailure(runtimeText) switch
         {
             RuntimeFailureKind.CommandNotFound => new CommandNotFoundException(

@@ -86,7 +86,7 @@ public sealed class HookFileTests(ModpodFixture modpod)
         Assert.Equal("unknown stage \"bogus\"", entries["bad-stage.json"]["Error"]!.GetValue<string>());
         Assert.Equal("skipped", entries["no-program.json"]["Status"]!.GetValue<string>());
         Assert.Equal("stat /does/not/exist: no such file or directory", entries["no-program.json"]["Error"]!.GetValue<string>());
-        Assert.Equal(125, run.ExitCode);
+        Assert.Equal(126, run.ExitCode);
         var error = Assert.Single(run.ErrorLines);
         Assert.StartsWith("Error: setting up OCI Hooks: ", error);
         Assert.Contains("unknown stage \"bogus\"", error);

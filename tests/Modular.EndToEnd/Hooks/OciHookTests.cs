@@ -124,7 +124,7 @@ public sealed class OciHookTests(ModpodFixture modpod)
 
         var run = await modpod.RunAsync("--hooks-dir", folder, "run", "--rm", "--name", "hook-refused", image, "true");
 
-        Assert.NotEqual(0, run.ExitCode);
+        Assert.Equal(126, run.ExitCode);
         var error = Assert.Single(run.ErrorLines);
         Assert.StartsWith("Error: crun: error executing hook", error);
         Assert.Contains(failing, error);
