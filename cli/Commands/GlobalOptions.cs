@@ -26,6 +26,13 @@ public sealed class GlobalOptions
         DefaultValueFactory = _ => [],
     };
 
+    public Option<string[]> HooksDir { get; } = new("--hooks-dir")
+    {
+        Description = "Folder of OCI hooks (hooks.d JSON files); repeatable, replaces hooks_dir",
+        Recursive = true,
+        DefaultValueFactory = _ => [],
+    };
+
     public Option<string?> Runtime { get; } =
         new("--runtime") { Description = "OCI runtime that runs containers, by name or path" };
 
@@ -39,7 +46,7 @@ public sealed class GlobalOptions
         new("--version", "-v") { Description = "Print the modpod version and exit" };
 
     public IEnumerable<Option> All =>
-        [Root, RunRoot, StorageDriver, StorageOpt, Runtime, CgroupManager, LogLevel, Version];
+        [Root, RunRoot, StorageDriver, StorageOpt, HooksDir, Runtime, CgroupManager, LogLevel, Version];
 
     public GlobalFlags ToFlags(ParseResult r)
     {
@@ -51,6 +58,7 @@ public sealed class GlobalOptions
         }
 
         var storageOptions = r.GetValue(StorageOpt)!;
+        var hooksDirectories = r.GetValue(HooksDir)!;
         return new GlobalFlags(
             r.GetValue(Root),
             r.GetValue(RunRoot),
@@ -58,7 +66,8 @@ public sealed class GlobalOptions
             r.GetValue(Runtime),
             r.GetValue(CgroupManager),
             level,
-            storageOptions.Length == 0 ? null : storageOptions);
+            storageOptions.Length == 0 ? null : storageOptions,
+            hooksDirectories.Length == 0 ? null : [.. hooksDirectories.Select(Path.GetFullPath)]);
     }
 
     // Podman's persistent flags may also follow the verb: "modpod ps --root X".

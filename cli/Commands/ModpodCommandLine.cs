@@ -35,6 +35,7 @@ public static class ModpodCommandLine
         root.Subcommands.Add(NetworkCommands.Group(context));
         root.Subcommands.Add(VolumeCommands.Group(context));
         root.Subcommands.Add(PodCommands.Group(context));
+        root.Subcommands.Add(HooksCommands.Group(context));
         return root;
     }
 

@@ -54,6 +54,8 @@ public sealed class RunFlags
         Values("--log-opt", "Option for the log driver, as KEY=VALUE; repeatable");
     public Option<string[]> Label { get; } =
         Values("--label", "Label to put on the container, as KEY=VALUE; repeatable", "-l");
+    public Option<string[]> Annotation { get; } =
+        Values("--annotation", "Annotation to put in the container's OCI spec, as KEY=VALUE; repeatable");
     public Option<string?> Runtime { get; } =
         Value("--runtime", "OCI runtime for this container, by name or path");
     public Option<string?> Pull { get; } =
@@ -88,7 +90,7 @@ public sealed class RunFlags
     public Command AddTo(Command command) => Security.AddTo(ResourceLimits.AddTo(Volumes.AddTo(command.With(
         Detach, Remove, Name, Env, EnvFile, Entrypoint, Workdir, User, Hostname, Network, Rootfs,
         Publish, PublishAll, Expose, Ip, Ip6, MacAddress, NetworkAlias, Dns, DnsSearch, DnsOption, AddHost, NoHosts,
-        LogDriver, LogOpt, Label, Runtime, Pull, TlsVerify, StopTimeout, Interactive, Tty,
+        LogDriver, LogOpt, Label, Annotation, Runtime, Pull, TlsVerify, StopTimeout, Interactive, Tty,
         Attach.DetachKeys, Attach.SigProxy, AuthFile, Image,
         Restart, Health.Command, Health.Interval, Health.Retries, Health.StartPeriod, Health.Timeout,
         Health.Disabled, Health.OnFailure, Pod))));
@@ -130,6 +132,7 @@ public sealed class RunFlags
             Runtime = r.GetValue(Runtime),
             StopTimeout = r.GetValue(StopTimeout),
             Labels = r.GetValue(Label)!,
+            Annotations = r.GetValue(Annotation)!,
             Attach = attach,
             Pull = PullPolicy(r.GetValue(Pull)),
             TlsVerify = r.GetValue(TlsVerify),

@@ -12,7 +12,7 @@ public static class ArgvSplitter
     public static readonly HashSet<string> GlobalValueFlags =
     [
         "--root", "--runroot", "--storage-driver", "--storage-opt", "--runtime",
-        "--cgroup-manager", "--log-level",
+        "--cgroup-manager", "--log-level", "--hooks-dir",
     ];
 
     /// <summary>run/create flags that take a value; every other flag is a switch.</summary>
@@ -20,7 +20,7 @@ public static class ArgvSplitter
     [
         "--name", "-e", "--env", "--env-file", "--entrypoint", "-w", "--workdir", "-u", "--user",
         "-h", "--hostname", "--network", "--net", "--log-driver", "--log-opt", "-l", "--label",
-        "--runtime", "--pull", "--stop-timeout", "--authfile", "--creds", "--platform",
+        "--annotation", "--runtime", "--pull", "--stop-timeout", "--authfile", "--creds", "--platform",
         "--arch", "--os", "--variant", "--restart", "--health-cmd", "--health-interval",
         "--health-retries", "--health-start-period", "--health-timeout", "--health-on-failure",
         "-v", "--volume", "--mount", "--tmpfs", "--volumes-from", "--image-volume",
@@ -29,6 +29,7 @@ public static class ArgvSplitter
         "-m", "--memory", "--memory-swap", "--memory-reservation", "--memory-swappiness", "--cpus",
         "-c", "--cpu-shares", "--cpu-quota", "--cpu-period", "--cpuset-cpus", "--cpuset-mems",
         "--pids-limit", "--blkio-weight", "--oom-score-adj", "--cgroup-parent", "--cgroups",
+        "--format", // hooks test only: run and create have no --format
         .. Commands.RunSecurityFlags.ValueFlags,
     ];
 
@@ -79,7 +80,15 @@ public static class ArgvSplitter
             verbIndex = FindVerb(args, verbIndex + 1);
         }
 
-        if (verbIndex < 0 || !SplitVerbs.Contains(args[verbIndex]))
+        // hooks test takes run's flags, IMAGE and a command, split the same way.
+        var hooksTest = verbIndex >= 0 && args[verbIndex] == "hooks"
+            && FindVerb(args, verbIndex + 1) is var sub && sub >= 0 && args[sub] == "test";
+        if (hooksTest)
+        {
+            verbIndex = FindVerb(args, verbIndex + 1);
+        }
+
+        if (verbIndex < 0 || (!hooksTest && !SplitVerbs.Contains(args[verbIndex])))
         {
             return new SplitArguments(args, []);
         }

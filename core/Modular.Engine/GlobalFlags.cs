@@ -8,4 +8,5 @@ public sealed record GlobalFlags(
     string? Runtime = null,
     string? CgroupManager = null,
     string? LogLevel = null,
-    IReadOnlyList<string>? StorageOptions = null);
+    IReadOnlyList<string>? StorageOptions = null,
+    IReadOnlyList<string>? HooksDirectories = null);

@@ -14,6 +14,27 @@ public sealed class ArgvSplitterTests
     }
 
     [Fact]
+    public void Hooks_test_splits_at_its_image_like_run_and_keeps_its_own_format_flag()
+    {
+        var split = ArgvSplitter.Split(
+            ["--hooks-dir", "/h", "hooks", "test", "--annotation", "a=b", "--format", "json", "img", "sh", "-c", "x"]);
+
+        Assert.Equal(
+            ["--hooks-dir", "/h", "hooks", "test", "--annotation", "a=b", "--format", "json", "img"],
+            split.ParserArguments);
+        Assert.Equal(["sh", "-c", "x"], split.ContainerCommand);
+    }
+
+    [Fact]
+    public void Hooks_ls_is_not_split()
+    {
+        var split = ArgvSplitter.Split(["hooks", "ls", "--format", "json"]);
+
+        Assert.Equal(["hooks", "ls", "--format", "json"], split.ParserArguments);
+        Assert.Empty(split.ContainerCommand);
+    }
+
+    [Fact]
     public void Global_flags_before_the_verb_and_container_group_are_understood()
     {
         var split = ArgvSplitter.Split(["--root", "/r", "container", "create", "--name", "x", "img", "-d"]);

@@ -65,7 +65,9 @@ public static class ConfigurationLoader
             PidsLimit = values.PidsLimit ?? 2048,
             EventsLogFilePath = values.EventsLogFilePath ?? Path.Combine(runRoot, "events", "events.log"),
             DetachKeys = values.DetachKeys ?? Containers.DetachKeys.Default,
-            HooksDirectories = values.HooksDirectories ?? SharedPaths.HooksDirectories,
+            // Podman: --hooks-dir replaces hooks_dir rather than adding to it.
+            HooksDirectories = flags.HooksDirectories
+                ?? values.HooksDirectories ?? SharedPaths.HooksDirectories,
             SeccompProfilePath = values.SeccompProfile ?? SharedPaths.DefaultSeccompProfile,
             PolicyPath = SharedPaths.PolicyPath,
             CertsDirectories = SharedPaths.CertsDirectories,
@@ -134,6 +136,12 @@ public static class ConfigurationLoader
         AddIfGiven(arguments, "--runtime", flags.Runtime);
         AddIfGiven(arguments, "--cgroup-manager", flags.CgroupManager);
         AddIfGiven(arguments, "--log-level", flags.LogLevel);
+        foreach (var directory in flags.HooksDirectories ?? [])
+        {
+            arguments.Add("--hooks-dir");
+            arguments.Add(directory);
+        }
+
         foreach (var option in flags.StorageOptions ?? [])
         {
             arguments.Add("--storage-opt");

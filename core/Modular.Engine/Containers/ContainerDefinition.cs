@@ -68,6 +68,7 @@ internal sealed class ContainerDefinition(
             StopSignal = image?.Config.StopSignal is { Length: > 0 } signal ? Signals.Parse(signal) : Signals.Term,
             StopTimeout = request.StopTimeout ?? 10,
             Labels = ResolveLabels(),
+            Annotations = ContainerAnnotations.Parse(request.Annotations),
             CgroupsPath = CgroupPlacement.PathFor(options.CgroupManager, id, resources),
             Resources = resources,
             Capabilities = Security.SecurityResolver.CapabilitiesFor(security, options.DefaultCapabilities),
@@ -91,6 +92,7 @@ internal sealed class ContainerDefinition(
         new ContainerDefinition(request, null!, null).ResolveRestart();
         Health.HealthDefinition.Resolve(request.Health, null);
         Health.HealthDefinition.OnFailure(request.Health.OnFailure);
+        ContainerAnnotations.Parse(request.Annotations);
         ResourceParser.ForCreate(request.Resources, 0);
         Security.SecurityResolver.Resolve(
             request.Security, request.Networks.FirstOrDefault() ?? request.Network ?? "");

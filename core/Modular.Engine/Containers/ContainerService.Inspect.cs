@@ -104,7 +104,7 @@ public sealed partial class ContainerService
         ["Entrypoint"] = Strings(config.Entrypoint),
         ["OnBuild"] = null,
         ["Labels"] = ToJsonObject(config.Labels),
-        ["Annotations"] = new JsonObject(),
+        ["Annotations"] = ToJsonObject(config.Annotations),
         ["StopSignal"] = config.StopSignal,
         ["StopTimeout"] = config.StopTimeout,
         ["CreateCommand"] = null,

@@ -208,6 +208,7 @@ public sealed partial class ContainerService
         Resources.ResourceSpec.Apply(spec, config);
         // After the security modes: a pod member's shared namespaces are the infra's.
         await JoinNamespacesAsync(spec, config, cancellationToken);
+        spec = await ApplyOciHooksAsync(spec, config, paths.Bundle, cancellationToken);
         var json = spec.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
         await File.WriteAllTextAsync(paths.ConfigJson, json, cancellationToken);
     }
@@ -276,9 +277,17 @@ public sealed partial class ContainerService
         runtimeText = RuntimeMessage.Clean(runtimeText);
 
         // crun's texts do not always name the command; the user should see which one failed.
+        // A failed OCI hook is named by the runtime and is not the command's fault.
         var command = config.ProcessArgs.FirstOrDefault() ?? "";
-        var named = runtimeText.Contains(command, StringComparison.Ordinal) ? runtimeText : $"{runtimeText} ({command})";
+        var named = runtimeText.Contains(command, StringComparison.Ordinal)
+            || runtimeText.Contains("hook", StringComparison.Ordinal)
+            ? runtimeText : $"{runtimeText} ({command})";
         var text = $"{config.Runtime}: {named}";
+        if (runtimeText.Contains("hook", StringComparison.Ordinal))
+        {
+            return OciHooks.HookStartFailure.For($"{text}: OCI runtime error");
+        }
+
         return _runtimes.Get(config.Runtime).ClassifyFailure(runtimeText) switch
         {
             RuntimeFailureKind.CommandNotFound => new CommandNotFoundException(

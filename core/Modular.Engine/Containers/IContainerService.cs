@@ -146,6 +146,9 @@ public sealed record CreateContainerRequest
 
     public IReadOnlyList<string> Labels { get; init; } = [];
 
+    /// <summary><c>--annotation KEY=VALUE</c> values as typed; they go into the OCI spec.</summary>
+    public IReadOnlyList<string> Annotations { get; init; } = [];
+
     /// <summary>Whether the CLI will attach (run without -d); conmon then keeps stdio for attach.</summary>
     public bool Attach { get; init; }
 

@@ -72,6 +72,10 @@ public sealed record ContainerConfig
     public int StopSignal { get; init; } = 15;
     public int StopTimeout { get; init; } = 10;
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+
+    /// <summary><c>--annotation</c>s, added to the spec's annotations (OCI hooks match on them).</summary>
+    public IReadOnlyDictionary<string, string> Annotations { get; init; } =
+        new Dictionary<string, string>();
     public string CgroupsPath { get; init; } = "";
     public IReadOnlyList<string> Capabilities { get; init; } = [];
 

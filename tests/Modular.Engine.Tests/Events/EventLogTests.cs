@@ -123,6 +123,23 @@ public sealed class EventLogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_hook_plugin_hears_every_status_the_log_writes_checkpoint_included()
+    {
+        var folder = _folders.InstallRecordingHook();
+        await using var host = _folders.CreateHost();
+        var events = host.Services.GetRequiredService<IEventLog>();
+
+        foreach (var status in new[] { "create", "start", "died", "checkpoint", "restore", "remove" })
+        {
+            await events.AppendAsync(Died("c1", DateTimeOffset.Now) with { Status = status }, CancellationToken.None);
+        }
+
+        Assert.Equal(
+            ["create", "start", "died", "checkpoint", "restore", "remove"],
+            File.ReadAllLines(Path.Combine(folder, "hook.log")).Select(line => line.Split(' ')[1]));
+    }
+
+    [Fact]
     public async Task Concurrent_appends_give_whole_lines()
     {
         var appends = Enumerable.Range(0, 64)
