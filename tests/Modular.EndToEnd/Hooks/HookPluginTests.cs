@@ -55,7 +55,7 @@ public sealed class HookPluginTests
         {
             kind = "hook-provider",
             ids = new[] { "recording" },
-            contracts = "0.1",
+            contracts = "1.0",
             assembly = "Modular.Plugins.Runtime.Recording.dll",
             module = "Modular.Plugins.Runtime.Recording.RecordingHookModule",
         };
