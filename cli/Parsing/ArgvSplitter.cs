@@ -29,6 +29,7 @@ public static class ArgvSplitter
         "-m", "--memory", "--memory-swap", "--memory-reservation", "--memory-swappiness", "--cpus",
         "-c", "--cpu-shares", "--cpu-quota", "--cpu-period", "--cpuset-cpus", "--cpuset-mems",
         "--pids-limit", "--blkio-weight", "--oom-score-adj", "--cgroup-parent", "--cgroups",
+        "--cgroup-conf", "--device-cgroup-rule", "--cidfile",
         .. Commands.RunSecurityFlags.ValueFlags,
     ];
 

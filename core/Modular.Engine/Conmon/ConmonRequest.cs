@@ -6,6 +6,7 @@ namespace Modular.Engine.Conmon;
 /// <param name="Terminal">conmon -t: the runtime hands conmon the terminal's master.</param>
 /// <param name="Stdin">conmon -i: a pipe feeds the process's stdin from attached clients.</param>
 /// <param name="ExitCommandArguments">Global arguments, then <c>container cleanup ID</c>.</param>
+/// <param name="CgroupPath">cgroupfs path conmon is moved into before it runs the runtime, or null.</param>
 public sealed record ConmonRequest(
     string ConmonPath,
     string ContainerId,
@@ -26,4 +27,5 @@ public sealed record ConmonRequest(
     IReadOnlyList<string> ExitCommandArguments,
     IReadOnlyDictionary<string, string> Environment,
     bool Terminal = false,
-    bool Stdin = false);
+    bool Stdin = false,
+    string? CgroupPath = null);
