@@ -22,7 +22,8 @@ public sealed partial class ContainerService
 
         // Pods and containers share one name space, so a pod's name is as taken as a container's.
         var podDatabase = State.SharedNames.PodDatabaseIn(_options.GraphRoot);
-        if ((await _store.FindAsync(newName, cancellationToken) is { } holder && holder.Config.Name == newName)
+        var holder = await _store.FindAsync(newName, cancellationToken);
+        if (holder?.Config.Name == newName
             || await State.SharedNames.TakenAsync(podDatabase, "pods", newName, cancellationToken))
         {
             throw new AlreadyExistsException(

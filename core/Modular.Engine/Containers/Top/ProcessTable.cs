@@ -26,7 +26,8 @@ public static class ProcessTable
             }
 
             var context = new ProcessContext(processes, container.Rootfs, now);
-            rows.AddRange(processes.Select(p => (IReadOnlyList<string>)columns.Select(c => c.Value(p, context)).ToList()));
+            rows.AddRange(processes.Select(
+                p => (IReadOnlyList<string>)columns.Select(c => c.Value(p, context)).ToList()));
         }
 
         return new ContainerProcessTable(columns.Select(c => c.Header).ToList(), rows);
