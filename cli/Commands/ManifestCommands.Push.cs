@@ -29,6 +29,11 @@ public static partial class ManifestCommands
         return command.WithAction(context, "manifest push", async (r, ct) =>
         {
             var source = r.GetValue(list)!;
+            if (r.GetValue(digestFile) is { Length: > 0 } target)
+            {
+                Engine.Files.OutputFile.EnsureCreatable(target, "");
+            }
+
             var options = new ManifestPushOptions(
                 new PushOptions(
                     TlsVerify: r.GetValue(flags.TlsVerify),
@@ -42,7 +47,7 @@ public static partial class ManifestCommands
                 .PushAsync(source, r.GetValue(destination) ?? source, options, ct);
             if (r.GetValue(digestFile) is { } file)
             {
-                await File.WriteAllTextAsync(file, digest, ct);
+                await Engine.Files.OutputFile.WriteTextAsync(file, digest, ct);
             }
 
             return ExitCodes.Success;

@@ -5,6 +5,7 @@ using Modular.Cli.Errors;
 using Modular.Cli.Hosting;
 using Modular.Cli.Output;
 using Modular.Cli.Parsing;
+using Modular.Engine.Files;
 using Modular.Engine.Pods;
 using static Modular.Cli.Commands.CommandKit;
 
@@ -41,10 +42,12 @@ public static class PodCommands
         var network = Values("--network", "Network of the pod's infra; repeatable", "--net");
         var labels = Values("--label", "Label to set on the pod, as KEY=VALUE; repeatable", "-l");
         var exitPolicy = Value("--exit-policy", "When the last member exits: continue or stop");
+        var cgroupParent = Value("--cgroup-parent", "Set parent cgroup for the pod");
+        var podIdFile = Value("--pod-id-file", "Write the pod ID to the file");
         var positional = new Argument<string?>("NAME") { Arity = ArgumentArity.ZeroOrOne };
         return new Command("create", "Create a new empty pod")
             .With(name, publish, infra, infraImage, infraCommand, infraName, share, hostname, network,
-                labels, exitPolicy, positional)
+                labels, exitPolicy, cgroupParent, podIdFile, positional)
             .WithAction(context, "pod create", async (r, cancellationToken) =>
             {
                 var request = new PodCreateRequest
@@ -61,9 +64,25 @@ public static class PodCommands
                     Networks = r.GetValue(network)!,
                     PortMappings = PublishParser.Parse(r.GetValue(publish)!),
                     CreateCommand = CreateCommandLine(),
+                    CgroupParent = r.GetValue(cgroupParent),
                 };
                 RefuseInfraFlagsWithoutInfra(request);
+
+                // Podman writes the file after the pod exists; an unwritable path is refused
+                // first here, with the same words, so the store is left as it was.
+                const string idFileSubject = "failed to write pod ID to file";
+                var idFile = r.GetValue(podIdFile);
+                if (idFile is { Length: > 0 })
+                {
+                    OutputFile.EnsureCreatable(idFile, idFileSubject);
+                }
+
                 var pod = await Pods(context).CreateAsync(request, cancellationToken);
+                if (idFile is { Length: > 0 })
+                {
+                    await OutputFile.WriteTextAsync(idFile, pod.Id, cancellationToken, idFileSubject);
+                }
+
                 context.Out.WriteLine(pod.Id);
                 return ExitCodes.Success;
             });

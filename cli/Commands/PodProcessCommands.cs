@@ -4,6 +4,7 @@ using Modular.Cli.Hosting;
 using Modular.Cli.Output;
 using Modular.Cli.Parsing;
 using Modular.Engine.Containers;
+using Modular.Engine.Containers.Top;
 using Modular.Engine.Pods;
 using static Modular.Cli.Commands.CommandKit;
 
@@ -14,34 +15,29 @@ public static class PodProcessCommands
 {
     public static Command Top(CliContext context)
     {
-        var pod = One("POD");
+        var list = Switch("--list-descriptors", "List the supported format descriptors");
+        var pod = new Argument<string?>("POD") { Arity = ArgumentArity.ZeroOrOne };
         var descriptors = Names("DESCRIPTORS");
-        return new Command("top", "Show the running processes of a pod's containers").With(pod, descriptors)
+        return new Command("top", "Display the running processes of containers in a pod")
+            .With(list, pod, descriptors)
             .WithAction(context, "pod top", async (r, cancellationToken) =>
             {
-                if (r.GetValue(descriptors)!.Length > 0)
+                if (r.GetValue(list))
                 {
-                    throw new UsageException("pod top: only the default descriptors are supported by modpod");
-                }
-
-                var view = await PodCommands.Pods(context).GetAsync(r.GetValue(pod)!, cancellationToken);
-                var pids = new List<int>();
-                foreach (var member in view.Containers.Where(member => member.Status == "running"))
-                {
-                    var info = await context.Containers.ResolveAsync(member.Id, cancellationToken);
-                    if (info.Pid is > 0 and var pid)
+                    foreach (var name in ProcessDescriptors.Names)
                     {
-                        pids.Add(pid);
+                        context.Out.WriteLine(name);
                     }
+
+                    return ExitCodes.Success;
                 }
 
-                if (pids.Count == 0)
-                {
-                    throw new Contracts.Errors.WrongStateException(
-                        $"no containers running in pod {view.Config.Id}: container state improper");
-                }
-
-                context.Out.Write(PodProcessTable.Render(pids, context.Now()));
+                var target = r.GetValue(pod)
+                    ?? throw new UsageException("you must provide the name or id of a running pod");
+                var table = await PodCommands.Pods(context).TopAsync(
+                    target, r.GetValue(descriptors)!, cancellationToken);
+                var rows = new[] { table.Headers }.Concat(table.Rows);
+                context.Out.Write(TabWriter.Align(string.Concat(rows.Select(c => string.Join('\t', c) + "\n"))));
                 return ExitCodes.Success;
             });
     }

@@ -27,6 +27,14 @@ public static class PushCommand
             var from = r.GetValue(source)!;
             var to = r.GetValue(destination) ?? from;
             var target = TransportReference.ParseOrRegistry(to);
+
+            // Podman finds an unwritable --digestfile only after the push; the same words
+            // before any upload spare the registry a push the user sees as failed.
+            if (r.GetValue(flags.DigestFile) is { Length: > 0 } digestFile)
+            {
+                Engine.Files.OutputFile.EnsureCreatable(digestFile, "");
+            }
+
             string? digest = null;
             if (target.Kind == TransportKind.Docker)
             {
@@ -43,7 +51,7 @@ public static class PushCommand
             if (r.GetValue(flags.DigestFile) is { } file)
             {
                 // Podman writes the digest without a newline.
-                await File.WriteAllTextAsync(
+                await Engine.Files.OutputFile.WriteTextAsync(
                     file, digest ?? throw new UsageException("--digestfile is only supported for registry destinations"),
                     cancellationToken);
             }

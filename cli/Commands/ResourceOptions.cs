@@ -28,12 +28,14 @@ public sealed class ResourceOptions
     public Option<string?> OomScoreAdj { get; } = Value("--oom-score-adj", "Tune the host's OOM preferences (-1000 to 1000)");
     public Option<string?> CgroupParent { get; } = Value("--cgroup-parent", "Optional parent cgroup for the container");
     public Option<string?> Cgroups { get; } = Value("--cgroups", "control container cgroup configuration (\"enabled\"|\"disabled\"|\"no-conmon\"|\"split\")");
+    public Option<string[]> CgroupConf { get; } = Values("--cgroup-conf", "Configure cgroup v2 (key=value)");
+    public Option<string[]> DeviceCgroupRule { get; } = Values("--device-cgroup-rule", "Add a rule to the cgroup allowed devices list");
 
     /// <summary>Adds the flags create and run take.</summary>
     public Command AddTo(Command command) => command.With(
         Memory, MemorySwap, MemoryReservation, MemorySwappiness, Cpus, CpuShares, CpuQuota,
         CpuPeriod, CpusetCpus, CpusetMems, PidsLimit, BlkioWeight, OomKillDisable, OomScoreAdj,
-        CgroupParent, Cgroups);
+        CgroupParent, Cgroups, CgroupConf, DeviceCgroupRule);
 
     /// <summary>Adds the flags update takes (Podman's update has no cgroup or OOM score flags).</summary>
     public Command AddUpdateFlagsTo(Command command) => command.With(
@@ -58,6 +60,8 @@ public sealed class ResourceOptions
         OomScoreAdj = (int?)Signed(r.GetValue(OomScoreAdj), "--oom-score-adj"),
         CgroupParent = r.GetValue(CgroupParent),
         Cgroups = r.GetValue(Cgroups),
+        CgroupConf = r.GetValue(CgroupConf) ?? [],
+        DeviceCgroupRules = r.GetValue(DeviceCgroupRule) ?? [],
     };
 
     /// <summary>

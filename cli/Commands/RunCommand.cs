@@ -22,11 +22,13 @@ public static class RunCommand
                 Environment.GetEnvironmentVariable);
             WarnDiscardedPorts(context, request);
             request = request with { Resources = ResourceOptions.DiscardUnsupported(request.Resources, context.Error) };
-            request = await PodMembership.PrepareAsync(context, request, cancellationToken);
 
-            // Bad keys are refused before anything is created, as Podman refuses them.
+            // Bad keys and a taken --cidfile are refused before anything is created, as in Podman.
             var detachKeys = flags.Attach.Keys(r, context);
+            await using var idFile = IdFile.Open(r.GetValue(flags.CidFile));
+            request = await PodMembership.PrepareAsync(context, request, cancellationToken);
             var created = await context.Containers.CreateAsync(request, cancellationToken);
+            await idFile.WriteAsync(created.Id, cancellationToken);
             if (detach)
             {
                 await context.Containers.StartAsync(created.Id, cancellationToken);
@@ -68,8 +70,10 @@ public static class RunCommand
                 Environment.GetEnvironmentVariable);
             WarnDiscardedPorts(context, request);
             request = request with { Resources = ResourceOptions.DiscardUnsupported(request.Resources, context.Error) };
+            await using var idFile = IdFile.Open(r.GetValue(flags.CidFile));
             request = await PodMembership.PrepareAsync(context, request, cancellationToken);
             var created = await context.Containers.CreateAsync(request, cancellationToken);
+            await idFile.WriteAsync(created.Id, cancellationToken);
             context.Out.WriteLine(created.Id);
             return ExitCodes.Success;
         });

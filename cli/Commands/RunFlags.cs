@@ -78,6 +78,9 @@ public sealed class RunFlags
     public Option<string?> Pod { get; } =
         Value("--pod", "Pod to join by name or ID, or new:NAME to create it");
 
+    /// <summary>--cidfile: a new file the container's ID is written to (see IdFile).</summary>
+    public Option<string?> CidFile { get; } = Value("--cidfile", "Write the container ID to the file");
+
     /// <summary>-v, --mount, --tmpfs, --volumes-from, --image-volume.</summary>
     public VolumeFlags Volumes { get; } = new();
 
@@ -93,7 +96,7 @@ public sealed class RunFlags
         LogDriver, LogOpt, Label, Annotation, Runtime, Pull, TlsVerify, StopTimeout, Interactive, Tty,
         Attach.DetachKeys, Attach.SigProxy, AuthFile, Image,
         Restart, Health.Command, Health.Interval, Health.Retries, Health.StartPeriod, Health.Timeout,
-        Health.Disabled, Health.OnFailure, Pod))));
+        Health.Disabled, Health.OnFailure, Pod, CidFile))));
 
     /// <summary>Builds the engine request; <paramref name="attach"/> is false for -d and create.</summary>
     public CreateContainerRequest ToRequest(

@@ -30,6 +30,7 @@ public static class ArgvSplitter
         "-c", "--cpu-shares", "--cpu-quota", "--cpu-period", "--cpuset-cpus", "--cpuset-mems",
         "--pids-limit", "--blkio-weight", "--oom-score-adj", "--cgroup-parent", "--cgroups",
         "--format", // hooks test only: run and create have no --format
+        "--cgroup-conf", "--device-cgroup-rule", "--cidfile",
         .. Commands.RunSecurityFlags.ValueFlags,
     ];
 

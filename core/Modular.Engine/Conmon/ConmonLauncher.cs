@@ -34,6 +34,7 @@ public sealed class ConmonLauncher
             passthrough ? null : Path.Combine(request.PersistDirectory, "conmon.stderr"),
             request.PersistDirectory);
         using var sync = new FileStream(new SafeFileHandle(spawned.SyncReadFd, true), FileAccess.Read, 1);
+        MoveToCgroup(request, spawned.Pid);
         await using (var start = new FileStream(new SafeFileHandle(spawned.StartWriteFd, true), FileAccess.Write, 1))
         {
             // One byte releases conmon to run `runtime create`; closing tells it nothing more comes.
@@ -48,6 +49,28 @@ public sealed class ConmonLauncher
         }
 
         return await ReadSyncMessageAsync(sync, request, cancellationToken);
+    }
+
+    /// <summary>
+    /// Podman's cgroupfs manager puts conmon in PARENT/conmon, out of the caller's cgroup and
+    /// beside its containers, before conmon runs anything; its daemon child inherits it. As
+    /// in Podman, a failure only leaves conmon where it was.
+    /// </summary>
+    private static void MoveToCgroup(ConmonRequest request, int pid)
+    {
+        if (request.CgroupPath is not { Length: > 0 } path)
+        {
+            return;
+        }
+
+        try
+        {
+            Containers.Resources.CgroupTree.Join(path, pid, Containers.Resources.CgroupLayout.Host);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"WARN[0000] Failed to add conmon to cgroupfs sandbox cgroup: {e.Message}");
+        }
     }
 
     private static async Task<int> ReadSyncMessageAsync(

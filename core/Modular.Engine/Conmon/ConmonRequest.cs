@@ -10,6 +10,7 @@ namespace Modular.Engine.Conmon;
 /// conmon --restore: run <c>runtime restore</c> from these checkpoint images instead of create.
 /// </param>
 /// <param name="RuntimeOptions">conmon --runtime-opt: verb options, e.g. <c>--tcp-established</c>.</param>
+/// <param name="CgroupPath">cgroupfs path conmon is moved into before it runs the runtime, or null.</param>
 public sealed record ConmonRequest(
     string ConmonPath,
     string ContainerId,
@@ -32,4 +33,5 @@ public sealed record ConmonRequest(
     bool Terminal = false,
     bool Stdin = false,
     string? RestorePath = null,
-    IReadOnlyList<string>? RuntimeOptions = null);
+    IReadOnlyList<string>? RuntimeOptions = null,
+    string? CgroupPath = null);

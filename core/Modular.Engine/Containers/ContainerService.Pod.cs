@@ -25,6 +25,7 @@ public sealed partial class ContainerService
         }
 
         var pod = await PodRecords.GetAsync(request.Pod, cancellationToken);
+        request = UnderPodCgroup(request, pod);
         if (request.IsInfra || pod.InfraId.Length == 0)
         {
             return (request, pod);
@@ -42,6 +43,12 @@ public sealed partial class ContainerService
 
         return (request, pod);
     }
+
+    // Every container of a pod goes under the pod's cgroup unless it names its own parent.
+    private static CreateContainerRequest UnderPodCgroup(CreateContainerRequest request, PodConfig pod) =>
+        pod.CgroupPath.Length > 0 && request.Resources.CgroupParent is not { Length: > 0 }
+            ? request with { Resources = request.Resources with { CgroupParent = pod.CgroupPath } }
+            : request;
 
     private static CreateContainerRequest SharePodNetwork(CreateContainerRequest request, PodConfig pod)
     {

@@ -179,7 +179,15 @@ public sealed partial class ContainerService
         RemoveCgroupLeftovers(config);
         DeleteDirectory(paths.RunDirectory);
         DeleteDirectory(paths.StaticDirectory);
-        DeleteFile(paths.ExitFile);
+        if (config.AutoRemove)
+        {
+            KeepExitCode(paths);
+        }
+        else
+        {
+            DeleteFile(paths.ExitFile);
+        }
+
         await _store.DeleteAsync(config.Id, cancellationToken);
 
         // Deleted while held: a process that waited on it finds the row gone and reports so.

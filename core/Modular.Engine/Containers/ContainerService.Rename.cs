@@ -20,7 +20,11 @@ public sealed partial class ContainerService
             return ToInfo(record);
         }
 
-        if (await _store.FindAsync(newName, cancellationToken) is { } holder && holder.Config.Name == newName)
+        // Pods and containers share one name space, so a pod's name is as taken as a container's.
+        var podDatabase = State.SharedNames.PodDatabaseIn(_options.GraphRoot);
+        var holder = await _store.FindAsync(newName, cancellationToken);
+        if (holder?.Config.Name == newName
+            || await State.SharedNames.TakenAsync(podDatabase, "pods", newName, cancellationToken))
         {
             throw new AlreadyExistsException(
                 $"renaming container {id}: name {newName} already in use, "

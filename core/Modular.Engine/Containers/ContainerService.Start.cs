@@ -116,6 +116,7 @@ public sealed partial class ContainerService
         Checkpoints.CheckpointRestorePlan? restore = null)
     {
         var config = record.Config;
+        Resources.CgroupPlacement.CheckSplit(config.Resources);
         var paths = PathsFor(config.Id);
         var runtime = RuntimeFor(config);
         await ClearPreviousRunAsync(runtime, paths, cancellationToken);
@@ -238,7 +239,8 @@ public sealed partial class ContainerService
         ExitCommandArguments: [.. _options.GlobalArguments, "container", "cleanup", config.Id],
         Environment: _options.ConfigEnvironment,
         Terminal: config.Tty,
-        Stdin: config.OpenStdin);
+        Stdin: config.OpenStdin,
+        CgroupPath: Resources.CgroupPlacement.ConmonPath(config));
 
     // A restart begins from nothing: the old exit file, pid files and runtime state go.
     private static async Task ClearPreviousRunAsync(

@@ -118,7 +118,7 @@ public sealed partial class ContainerService
         var deadline = timeout == Timeout.InfiniteTimeSpan ? DateTime.MaxValue : DateTime.UtcNow + timeout;
         while (true)
         {
-            if (ReadExitFile(paths) is { } code)
+            if (ReadExitFileOrKept(paths) is { } code)
             {
                 return code;
             }
@@ -126,7 +126,7 @@ public sealed partial class ContainerService
             // conmon writes the exit file before it exits; gone without one, the code is lost.
             if (!ProcessStartTime.IsAlive(record.State.ConmonPid, record.State.ConmonStartTicks))
             {
-                return ReadExitFile(paths) ?? -1;
+                return ReadExitFileOrKept(paths) ?? -1;
             }
 
             if (DateTime.UtcNow >= deadline)
@@ -138,11 +138,13 @@ public sealed partial class ContainerService
         }
     }
 
-    private static int? ReadExitFile(ContainerPaths paths)
+    private static int? ReadExitFile(ContainerPaths paths) => ReadExitCode(paths.ExitFile);
+
+    private static int? ReadExitCode(string file)
     {
         try
         {
-            var text = File.ReadAllText(paths.ExitFile).Trim();
+            var text = File.ReadAllText(file).Trim();
             return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var code)
                 ? code
                 : null;

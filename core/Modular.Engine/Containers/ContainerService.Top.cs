@@ -30,15 +30,11 @@ public sealed partial class ContainerService
 
     private static ContainerProcessTable Tabulate(
         ContainerRecord record,
-        IReadOnlyList<ProcessDescriptor> columns)
-    {
-        var processes = ProcessReader.InNamespaceOf(record.State.Pid);
-        var context = new ProcessContext(processes, record.State.MountPoint, DateTimeOffset.UtcNow);
-        var rows = processes
-            .Select(p => (IReadOnlyList<string>)columns.Select(c => c.Value(p, context)).ToList())
-            .ToList();
-        return new ContainerProcessTable(columns.Select(c => c.Header).ToList(), rows);
-    }
+        IReadOnlyList<ProcessDescriptor> columns) =>
+        ProcessTable.Build(
+            [new ProcessTable.Source(record.State.Pid, record.State.MountPoint)],
+            columns,
+            DateTimeOffset.UtcNow);
 
     /// <summary>
     /// ps(1) arguments (<c>top CTR -eo pid,comm</c>, <c>top CTR aux</c>) run the

@@ -52,9 +52,25 @@ public static class OutputFile
         }
     }
 
-    /// <summary>Podman's one-line failure for <paramref name="path"/>.</summary>
+    /// <summary>
+    /// Writes <paramref name="text"/> as the whole file, as the small output files of
+    /// Podman's flags are written (<c>--digestfile</c>, <c>--pod-id-file</c>): a failure is
+    /// Go's <c>open P: REASON</c>, with no lead-in.
+    /// </summary>
+    public static Task WriteTextAsync(
+        string path,
+        string text,
+        CancellationToken cancellationToken,
+        string subject = "") =>
+        WriteAsync(
+            path,
+            subject,
+            async stream => await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(text), cancellationToken),
+            cancellationToken);
+
+    /// <summary>Podman's one-line failure for <paramref name="path"/>; an empty subject adds no lead-in.</summary>
     public static InvalidInputException Failure(string path, string subject, string reason) =>
-        new($"{subject}: open {path}: {reason}");
+        new(subject.Length == 0 ? $"open {path}: {reason}" : $"{subject}: open {path}: {reason}");
 
     private static FileStream Open(string temp, string path, string subject)
     {

@@ -41,6 +41,15 @@ public interface IPodService
     /// <summary>Removes every pod none of whose containers runs; returns their ids.</summary>
     Task<IReadOnlyList<string>> PruneAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <c>pod top</c>: the processes of the pod's running containers, with <c>top</c>'s
+    /// descriptors; an unknown one throws <see cref="Contracts.Errors.InvalidInputException"/>.
+    /// </summary>
+    Task<Containers.ContainerProcessTable> TopAsync(
+        string nameOrId,
+        IReadOnlyList<string> descriptors,
+        CancellationToken cancellationToken);
+
     /// <summary>Podman's <c>pod inspect</c> object.</summary>
     JsonObject Inspect(PodView pod);
 

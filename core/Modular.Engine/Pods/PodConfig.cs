@@ -34,6 +34,12 @@ public sealed record PodConfig
 
     public string CgroupParent { get; init; } = "/modular_parent";
 
+    /// <summary>
+    /// The pod's own cgroup, PARENT/ID as Podman's cgroupfs manager names it, which every
+    /// container of the pod goes under; empty when the pod has none (no infra, systemd).
+    /// </summary>
+    public string CgroupPath { get; init; } = "";
+
     /// <summary>The infra's published ports, for inspect's PortBindings.</summary>
     public IReadOnlyList<PortMapping> PortMappings { get; init; } = [];
 

@@ -32,6 +32,9 @@ public sealed record PodCreateRequest
     /// <summary><c>-p</c> values parsed: the infra publishes them for the whole pod.</summary>
     public IReadOnlyList<PortMapping> PortMappings { get; init; } = [];
 
+    /// <summary><c>--cgroup-parent</c>, or null for the default parent.</summary>
+    public string? CgroupParent { get; init; }
+
     /// <summary>The command line, for inspect's CreateCommand.</summary>
     public IReadOnlyList<string> CreateCommand { get; init; } = [];
 }

@@ -24,7 +24,9 @@ public sealed partial class PodService
         };
         if (config.CreateInfra)
         {
-            inspect["CgroupPath"] = $"{config.CgroupParent}/{config.Id}";
+            inspect["CgroupPath"] = config.CgroupPath.Length > 0
+                ? config.CgroupPath
+                : $"{config.CgroupParent}/{config.Id}";
         }
 
         inspect["CreateInfra"] = config.CreateInfra;

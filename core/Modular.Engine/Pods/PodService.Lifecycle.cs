@@ -82,6 +82,7 @@ public sealed partial class PodService
             await RemoveMemberAsync(infra.Id, cancellationToken);
         }
 
+        await RemoveCgroupAsync(pod.Config, cancellationToken);
         await EmitAsync(pod.Config, "remove", cancellationToken);
         return pod.Config.Id;
     }

@@ -29,7 +29,7 @@ public sealed partial class PodService(
             ContainerName.Validate(name);
         }
 
-        var pod = NewPod(request);
+        var pod = WithCgroup(NewPod(request), request.CgroupParent);
         var infraImage = pod.CreateInfra ? await InfraImageAsync(request, cancellationToken) : null;
         await _pods.InsertAsync(pod, cancellationToken);
         if (infraImage is null)
@@ -40,6 +40,7 @@ public sealed partial class PodService(
 
         try
         {
+            CreateCgroup(pod);
             var infra = await containers.CreateAsync(InfraRequest(request, pod, infraImage), cancellationToken);
             pod = pod with { InfraId = infra.Id };
             await _pods.UpdateAsync(pod, cancellationToken);
@@ -49,6 +50,7 @@ public sealed partial class PodService(
         catch
         {
             await _pods.DeleteAsync(pod.Id, CancellationToken.None);
+            RemoveCgroup(pod);
             throw;
         }
     }
@@ -108,6 +110,10 @@ public sealed partial class PodService(
         Pull = request.InfraImage is null ? PullPolicyMode.Never : PullPolicyMode.Missing,
         Pod = pod.Id,
         IsInfra = true,
+        Resources = new Containers.Resources.ResourceFlags
+        {
+            CgroupParent = pod.CgroupPath.Length > 0 ? pod.CgroupPath : null,
+        },
     };
 
     private static Dictionary<string, string> Labels(IEnumerable<string> values)

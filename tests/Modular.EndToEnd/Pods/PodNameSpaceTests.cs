@@ -78,6 +78,33 @@ public sealed class PodNameSpaceTests(PodFixture fixture) : IClassFixture<PodFix
         }
     }
 
+    [Fact]
+    public async Task Rename_onto_a_pods_name_is_refused_as_onto_a_containers()
+    {
+        var pod = Unique("rp");
+        var container = Unique("rc");
+        try
+        {
+            ModpodAssert.Exit(0, await Modpod.RunAsync("pod", "create", "--name", pod, "--infra=false"));
+            ModpodAssert.Exit(0, await Modpod.RunAsync("create", "--name", container, "--network", "none", Image, "true"));
+            var id = (await Modpod.RunAsync("inspect", "--format", "{{.Id}}", container)).Output;
+
+            var result = await Modpod.RunAsync("rename", container, pod);
+
+            ModpodAssert.Exit(125, result);
+            Assert.Equal(
+                $"Error: renaming container {id}: name {pod} already in use, cannot rename container {id}: "
+                + "container already exists",
+                Assert.Single(result.ErrorLines));
+            ModpodAssert.Exit(0, await Modpod.RunAsync("container", "exists", container));
+        }
+        finally
+        {
+            await Modpod.RunAsync("rm", "-f", "-t", "0", "--ignore", container);
+            await RemovePodAsync(pod);
+        }
+    }
+
     private static string Unique(string stem) => $"pns-{stem}-{Guid.NewGuid().ToString("N")[..6]}";
 
     private Task<ModpodResult> RemovePodAsync(string pod) =>

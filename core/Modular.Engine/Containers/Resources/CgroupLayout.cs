@@ -57,6 +57,9 @@ public sealed class CgroupLayout
         return new CgroupLayout(unified, controllers);
     }
 
+    /// <summary>Every v1 hierarchy's mount point, once each (empty on a unified host).</summary>
+    public IReadOnlyList<string> Hierarchies => _controllers.Values.Distinct(StringComparer.Ordinal).ToList();
+
     /// <summary>Where the v1 hierarchy of <paramref name="controller"/> is mounted, or null.</summary>
     public string? MountOf(string controller) =>
         _controllers.TryGetValue(controller, out var mount) ? mount : null;

@@ -32,6 +32,45 @@ public static class CgroupPlacement
         ContainerResources resources) =>
         resources.CgroupsMode == "disabled" ? [.. globalArguments, "--cgroup-manager=disabled"] : globalArguments;
 
+    /// <summary>
+    /// The cgroup conmon goes into: PARENT/conmon with cgroupfs when cgroups are enabled.
+    /// <c>no-conmon</c>, <c>disabled</c> and <c>split</c> leave conmon where modpod runs, and
+    /// systemd would use a scope unit, which this engine does not make (null for all).
+    /// </summary>
+    public static string? ConmonPath(ContainerConfig config)
+    {
+        if (config.Resources.CgroupsMode != "enabled" || !config.CgroupsPath.StartsWith('/'))
+        {
+            return null;
+        }
+
+        var parent = config.CgroupsPath[..config.CgroupsPath.LastIndexOf('/')];
+        return $"{parent}/conmon";
+    }
+
+    /// <summary>
+    /// <c>--cgroups split</c> puts the container below the caller's own cgroup, which must not
+    /// be the root; Podman reads it from /proc/self/cgroup (the v2 line, else the deepest
+    /// v1 one) and fails the start with this text when it is "/".
+    /// </summary>
+    public static void CheckSplit(ContainerResources resources)
+    {
+        if (resources.CgroupsMode != "split")
+        {
+            return;
+        }
+
+        const string procFile = "/proc/self/cgroup";
+        var paths = File.ReadAllLines(procFile).Select(line => line.Split(':', 3))
+            .Where(parts => parts.Length == 3).ToList();
+        var own = paths.FirstOrDefault(parts => parts[0] == "0" && parts[1].Length == 0)?[2]
+            ?? paths.Select(parts => parts[2]).MaxBy(path => path.Length) ?? "";
+        if (own.Length == 0 || own == "/")
+        {
+            throw new CannotInvokeException($"could not find cgroup mount in \"{procFile}\"");
+        }
+    }
+
     /// <summary>The spec's cgroupsPath; empty when <c>--cgroups disabled</c>.</summary>
     public static string PathFor(string cgroupManager, string id, ContainerResources resources)
     {

@@ -35,4 +35,11 @@ public sealed record ContainerResources
 
     /// <summary><c>--cgroups</c>: enabled, disabled, no-conmon or split.</summary>
     public string CgroupsMode { get; init; } = "enabled";
+
+    /// <summary><c>--cgroup-conf</c>: cgroup v2 files for linux.resources.unified.</summary>
+    public IReadOnlyDictionary<string, string> Unified { get; init; } =
+        new Dictionary<string, string>();
+
+    /// <summary><c>--device-cgroup-rule</c>: devices cgroup allow rules.</summary>
+    public IReadOnlyList<DeviceCgroupRule> DeviceRules { get; init; } = [];
 }

@@ -40,6 +40,12 @@ public sealed record ResourceFlags
     /// <summary><c>--cgroups</c>: enabled (default), disabled, no-conmon or split.</summary>
     public string? Cgroups { get; init; }
 
+    /// <summary><c>--cgroup-conf KEY=VALUE</c> values as typed (cgroup v2 files).</summary>
+    public IReadOnlyList<string> CgroupConf { get; init; } = [];
+
+    /// <summary><c>--device-cgroup-rule</c> values as typed (<c>c 1:3 mr</c>).</summary>
+    public IReadOnlyList<string> DeviceCgroupRules { get; init; } = [];
+
     /// <summary>True when any flag that changes a limit was given (what <c>update</c> needs).</summary>
     public bool AnyLimit =>
         Memory is not null || MemorySwap is not null || MemoryReservation is not null

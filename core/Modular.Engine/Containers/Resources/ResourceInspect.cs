@@ -15,7 +15,8 @@ public static class ResourceInspect
         var r = config.Resources;
         // Podman shows only a parent the user gave; its default parent reads as empty.
         hostConfig["CgroupParent"] = r.CgroupParent;
-        hostConfig["CgroupConf"] = null;
+        hostConfig["CgroupConf"] = r.Unified.Count == 0 ? null
+            : new JsonObject(r.Unified.Select(pair => KeyValuePair.Create(pair.Key, (JsonNode?)pair.Value)));
         if (!hostConfig.ContainsKey("Cgroup"))
         {
             hostConfig["Cgroup"] = "";

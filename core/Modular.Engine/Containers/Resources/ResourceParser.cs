@@ -26,6 +26,8 @@ public static class ResourceParser
             CgroupParent = flags.CgroupParent ?? "",
             CgroupsMode = mode,
             OomScoreAdj = OomScoreAdj(flags.OomScoreAdj),
+            DeviceRules = flags.DeviceCgroupRules.Select(DeviceCgroupRule.Parse).ToList(),
+            Unified = CgroupConf.Parse(flags.CgroupConf, CgroupLayout.Host.IsUnified),
         };
         var resources = Apply(start, flags);
         if (mode == "disabled" && flags.AnyLimit)
@@ -147,8 +149,8 @@ public static class ResourceParser
     private static string CgroupsMode(string? value) => value switch
     {
         null or "" or "enabled" => "enabled",
-        // split puts conmon and the container in sub-cgroups of the caller's with systemd; with
-        // cgroupfs Podman accepts it and places the container as usual, and so do we.
+        // split puts the container under the caller's own cgroup; checked at start, as
+        // Podman does (see CgroupPlacement.CheckSplit).
         "disabled" or "no-conmon" or "split" => value,
         _ => throw new InvalidInputException(
             $"running container create option: invalid cgroup mode \"{value}\": invalid argument"),

@@ -36,6 +36,29 @@ public static class ResourceSpec
         {
             target[key] = value?.DeepClone();
         }
+
+        AddDeviceRules(target, resources);
+        if (resources.Unified.Count > 0)
+        {
+            target["unified"] = new JsonObject(resources.Unified
+                .Select(pair => KeyValuePair.Create(pair.Key, (JsonNode?)pair.Value)));
+        }
+    }
+
+    // After the default deny and the --device entries, so these allow what they name.
+    private static void AddDeviceRules(JsonObject target, ContainerResources resources)
+    {
+        if (resources.DeviceRules.Count == 0)
+        {
+            return;
+        }
+
+        var devices = target["devices"] as JsonArray ?? [];
+        target["devices"] = devices;
+        foreach (var rule in resources.DeviceRules)
+        {
+            devices.Add(rule.ToSpec());
+        }
     }
 
     /// <summary>The memory, cpu, pids and blockIO objects of linux.resources; empty ones left out.</summary>
