@@ -49,7 +49,7 @@ public static class ModpodCommandLine
         InspectCommand.Create(c, null), EventsCommand.Create(c), HealthcheckCommand.Create(c),
         ExecCommand.Create(c), PortCommand.Create(c), AttachCommand.Create(c),
         ExportCommand.Create(c), CpCommand.Create(c), DiffCommand.Create(c, "diff"),
-        ImportCommand.Create(c),
+        ImportCommand.Create(c), CommitCommand.Create(c),
         HistoryCommand.Create(c),
         PushCommand.Create(c, "push"), LoginCommands.Login(c), LoginCommands.Logout(c),
         UpdateCommand.Create(c), StatsCommand.Create(c),
@@ -73,7 +73,7 @@ public static class ModpodCommandLine
         InspectCommand.Create(c, "container"), ExecCommand.Create(c), AttachCommand.Create(c),
         PortCommand.Create(c),
         ExportCommand.Create(c), CpCommand.Create(c), DiffCommand.Create(c, "container diff"),
-        UpdateCommand.Create(c), StatsCommand.Create(c),
+        UpdateCommand.Create(c), StatsCommand.Create(c), CommitCommand.Create(c),
         ContainerPruneCommand.Create(c))
         .With([.. DayTwo(c)]);
 
