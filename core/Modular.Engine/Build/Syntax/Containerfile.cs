@@ -10,18 +10,23 @@ public sealed record Containerfile(
     IReadOnlyList<ArgInstruction> GlobalArgs,
     IReadOnlyList<BuildStage> Stages)
 {
-    /// <summary>The stage named <paramref name="nameOrIndex"/> (case-insensitive) or at that index.</summary>
-    public BuildStage? FindStage(string nameOrIndex)
+    /// <summary>
+    /// The stage named <paramref name="nameOrIndex"/> (case-insensitive) or at that index,
+    /// among the stages before <paramref name="before"/> (all when null): a later stage of
+    /// the same name replaces an earlier one, as buildah records built stages by name.
+    /// </summary>
+    public BuildStage? FindStage(string nameOrIndex, int? before = null)
     {
-        var named = Stages.LastOrDefault(s =>
+        var candidates = Stages.Take(before ?? Stages.Count).ToList();
+        var named = candidates.LastOrDefault(s =>
             s.Name is not null && string.Equals(s.Name, nameOrIndex, StringComparison.OrdinalIgnoreCase));
         if (named is not null)
         {
             return named;
         }
 
-        return int.TryParse(nameOrIndex, out var index) && index >= 0 && index < Stages.Count
-            ? Stages[index]
+        return int.TryParse(nameOrIndex, out var index) && index >= 0 && index < candidates.Count
+            ? candidates[index]
             : null;
     }
 }
