@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Modular.Engine.Commit;
 
 namespace Modular.Engine.Build;
@@ -9,6 +10,8 @@ public static class BuildServiceCollectionExtensions
     public static IServiceCollection AddModularBuild(this IServiceCollection services)
     {
         services.AddModularCommit();
+        services.TryAddSingleton<LayerCache>();
+        services.TryAddSingleton<BuildExecutor>();
         return services;
     }
 }

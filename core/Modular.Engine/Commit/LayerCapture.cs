@@ -23,12 +23,22 @@ public sealed class LayerCapture(StorageDriverAccess drivers, ImageStore store)
     ];
 
     /// <summary>The layer's own changes as a tar.</summary>
-    public async Task<CapturedLayer> DiffAsync(string layerId, CancellationToken cancellationToken)
+    public Task<CapturedLayer> DiffAsync(string layerId, CancellationToken cancellationToken) =>
+        DiffAsync(layerId, new HashSet<string>(), cancellationToken);
+
+    /// <summary>
+    /// The layer's own changes, leaving out the empty mount points of <paramref name="mountTargets"/>
+    /// (relative paths): a RUN step's bind, cache and secret mounts are not part of the image.
+    /// </summary>
+    public async Task<CapturedLayer> DiffAsync(
+        string layerId,
+        IReadOnlySet<string> mountTargets,
+        CancellationToken cancellationToken)
     {
         var driver = await drivers.GetAsync(cancellationToken);
         return await WriteAsync(
             output => EntryTarWriter.WriteAsync(
-                Filter(driver.DiffAsync(layerId, cancellationToken)), output, cancellationToken),
+                Filter(driver.DiffAsync(layerId, cancellationToken), mountTargets), output, cancellationToken),
             cancellationToken);
     }
 
@@ -62,12 +72,14 @@ public sealed class LayerCapture(StorageDriverAccess drivers, ImageStore store)
         }
     }
 
-    private static async IAsyncEnumerable<LayerEntry> Filter(IAsyncEnumerable<LayerEntry> entries)
+    private static async IAsyncEnumerable<LayerEntry> Filter(
+        IAsyncEnumerable<LayerEntry> entries,
+        IReadOnlySet<string> mountTargets)
     {
         await foreach (var entry in entries)
         {
             var path = entry.Path.TrimEnd('/');
-            var placeholder = MountPoints.Contains(path)
+            var placeholder = (MountPoints.Contains(path) || mountTargets.Contains(path))
                 && entry.Type is LayerEntryType.File or LayerEntryType.Directory
                 && (entry.Type == LayerEntryType.Directory || entry.Size == 0);
             if (!placeholder)
