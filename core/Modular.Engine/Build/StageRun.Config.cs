@@ -67,20 +67,19 @@ internal sealed partial class StageRun
         }
     }
 
+    /// <summary>
+    /// CMD and ENTRYPOINT in shell form always get /bin/sh -c in buildah (imagebuilder), even
+    /// after SHELL, which only RUN honours; the witness shows the same.
+    /// </summary>
+    private static readonly string[] ConfigShell = ["/bin/sh", "-c"];
+
     private void Expose(ExposeInstruction expose)
     {
         foreach (var word in expose.Ports.Select(Expand).Where(w => w.Length > 0))
         {
-            var (ports, protocol) = word.IndexOf('/') is var slash and >= 0
-                ? (word[..slash], word[(slash + 1)..].ToLowerInvariant())
-                : (word, "tcp");
-            var range = ports.Split('-');
-            var first = int.Parse(range[0], System.Globalization.CultureInfo.InvariantCulture);
-            var last = range.Length > 1 ? int.Parse(range[1], System.Globalization.CultureInfo.InvariantCulture) : first;
-            for (var port = first; port <= last; port++)
-            {
-                RuntimeConfig.AddKey(_config, "ExposedPorts", $"{port}/{protocol}");
-            }
+            // A range stays one key ("8000-8002/tcp"), as buildah writes it.
+            var key = word.Contains('/') ? word.ToLowerInvariant() : word + "/tcp";
+            RuntimeConfig.AddKey(_config, "ExposedPorts", key);
         }
     }
 
@@ -94,13 +93,13 @@ internal sealed partial class StageRun
 
     private void Cmd(CmdInstruction cmd)
     {
-        RuntimeConfig.SetList(_config, "Cmd", cmd.Command.ToArgv(_shell));
+        RuntimeConfig.SetList(_config, "Cmd", cmd.Command.ToArgv(ConfigShell));
         _cmdSet = true;
     }
 
     private void Entrypoint(EntrypointInstruction entrypoint)
     {
-        RuntimeConfig.SetList(_config, "Entrypoint", entrypoint.Command.ToArgv(_shell));
+        RuntimeConfig.SetList(_config, "Entrypoint", entrypoint.Command.ToArgv(ConfigShell));
 
         // As Docker: an ENTRYPOINT resets a CMD inherited from the base image.
         if (!_cmdSet)
