@@ -7,9 +7,6 @@ namespace Modular.Engine.Build;
 
 internal sealed partial class StageRun
 {
-    /// <summary>Marks build containers so a listing can tell them apart (Podman hides them).</summary>
-    public const string BuildContainerLabel = "io.modular.build-container";
-
     private StepPlan PlanRun(RunInstruction run)
     {
         var argv = run.Script.ToArgv(_shell);
@@ -50,7 +47,7 @@ internal sealed partial class StageRun
             Tmpfs = mounts.Tmpfs,
             Pull = PullPolicyMode.Never,
             Runtime = _session.Options.Runtime,
-            Labels = [$"{BuildContainerLabel}=true"],
+            Labels = [$"{BuildContainers.Label}=true"],
             Attach = true,
         };
         var container = await Services.Containers.CreateAsync(request, cancellationToken);

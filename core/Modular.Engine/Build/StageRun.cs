@@ -71,6 +71,19 @@ internal sealed partial class StageRun
         bool last,
         CancellationToken cancellationToken)
     {
+        try
+        {
+            await ExecuteStepAsync(instruction, last, cancellationToken);
+        }
+        catch (ModularException e) when (e is not BuildRunException && instruction is not null)
+        {
+            // Podman names the step that failed in front of the cause.
+            throw new InvalidInputException($"building at STEP \"{text}\": {e.Message}", e);
+        }
+    }
+
+    private async Task ExecuteStepAsync(Instruction? instruction, bool last, CancellationToken cancellationToken)
+    {
         var plan = instruction is null
             ? new StepPlan($"/bin/sh -c #(nop) FROM {_stage.From.Image}", "", null)
             : await PlanAsync(instruction, cancellationToken);

@@ -51,7 +51,7 @@ public sealed class BuildTests(ModpodFixture modpod)
         var after = await modpod.RunAsync("images", "-a", "-q", "--no-trunc");
         ModpodAssert.Exit(5, build);
         Assert.Equal("Error: building at STEP \"RUN exit 5\": while running runtime: exit status 5", build.ErrorLines[^1]);
-        Assert.Empty((await modpod.RunAsync("ps", "-a", "-q", "--filter", "label=io.modular.build-container")).Lines);
+        Assert.Empty((await modpod.RunAsync("ps", "-a", "-q", "--external", "--filter", "label=io.modular.build-container")).Lines);
         Assert.Equal(before.Lines.Order(), after.Lines.Order());
     }
 
