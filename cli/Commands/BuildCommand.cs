@@ -69,6 +69,8 @@ public static class BuildCommand
             Secrets = Secrets(r.GetValue(flags.Secrets)!),
             Platform = r.GetValue(flags.Platform),
             Runtime = r.GetValue(flags.Runtime),
+            IgnoreFile = r.GetValue(flags.IgnoreFile),
+            ContainerfilePaths = r.GetValue(flags.Files)!,
             OpenStdout = context.OpenStdout,
             OpenStderr = context.OpenStderr,
         };

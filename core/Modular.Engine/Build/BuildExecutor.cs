@@ -32,7 +32,7 @@ public sealed class BuildExecutor(
         {
             Globals = BuildVariables.Globals(file.GlobalArgs, options.BuildArgs, file.Directives.Escape),
             Names = [.. options.Tags.Select(t => ImageLookup.StoredName(ImageReference.Parse(t)))],
-            Ignore = IgnoreRules.Read(options.ContextDirectory),
+            Ignore = IgnoreRules.Read(options.ContextDirectory, options.ContainerfilePaths, options.IgnoreFile),
         };
         try
         {

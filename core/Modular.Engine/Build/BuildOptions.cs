@@ -37,6 +37,12 @@ public sealed record BuildOptions(
     /// <summary><c>--platform</c> as typed; only the host's platform is built.</summary>
     public string? Platform { get; init; }
 
+    /// <summary><c>--ignorefile</c>, or null for the file next to the Containerfile or in the context.</summary>
+    public string? IgnoreFile { get; init; }
+
+    /// <summary>The <c>-f</c> paths as given, to find <c>NAME.containerignore</c> beside them.</summary>
+    public IReadOnlyList<string> ContainerfilePaths { get; init; } = [];
+
     /// <summary><c>--runtime</c> for RUN steps, or null for the configured one.</summary>
     public string? Runtime { get; init; }
 

@@ -1,81 +1,34 @@
-using System.Text.RegularExpressions;
+using Modular.Engine.Build.Syntax;
 
 namespace Modular.Engine.Build;
 
 /// <summary>
-/// The context's .containerignore (else .dockerignore): each line a pattern on paths relative
-/// to the context, <c>!</c> re-including; the last matching line decides. A path is also
-/// excluded when a parent directory is, unless an exception names something below it.
+/// The build context's ignore file, chosen and matched by the language's
+/// <see cref="IgnoreFile"/> and <see cref="IgnoreMatcher"/> (moby's patternmatcher rules:
+/// Go filepath.Match, <c>**</c>, <c>!</c> exceptions, last match wins).
 /// </summary>
 public sealed class IgnoreRules
 {
-    private readonly List<(Regex Pattern, bool Exception)> _rules = [];
+    private readonly IgnoreMatcher? _matcher;
 
-    public static IgnoreRules None { get; } = new();
+    private IgnoreRules(IgnoreMatcher? matcher) => _matcher = matcher;
 
-    public static IgnoreRules Read(string contextDirectory, string? ignoreFile = null)
+    public static IgnoreRules None { get; } = new(null);
+
+    /// <summary>Reads the ignore file for <paramref name="containerfiles"/> (or <paramref name="ignoreFile"/>).</summary>
+    public static IgnoreRules Read(
+        string contextDirectory,
+        IReadOnlyList<string>? containerfiles = null,
+        string? ignoreFile = null)
     {
-        var rules = new IgnoreRules();
-        var path = ignoreFile ?? new[] { ".containerignore", ".dockerignore" }
-            .Select(n => Path.Combine(contextDirectory, n)).FirstOrDefault(File.Exists);
-        if (path is null || !File.Exists(path))
-        {
-            return rules;
-        }
-
-        foreach (var raw in File.ReadAllLines(path))
-        {
-            var line = raw.Trim();
-            if (line.Length == 0 || line.StartsWith('#'))
-            {
-                continue;
-            }
-
-            var exception = line.StartsWith('!');
-            var pattern = Clean(exception ? line[1..].Trim() : line);
-            if (pattern.Length > 0)
-            {
-                rules._rules.Add((PathPattern.Compile(pattern), exception));
-            }
-        }
-
-        return rules;
+        var path = IgnoreFile.Choose(contextDirectory, containerfiles ?? [], ignoreFile, File.Exists);
+        return path is null || !File.Exists(path)
+            ? None
+            : new IgnoreRules(new IgnoreMatcher(IgnorePatterns.Parse(File.ReadAllText(path))));
     }
 
-    public bool HasExceptions => _rules.Exists(r => r.Exception);
+    public bool HasExceptions => _matcher?.HasExceptions ?? false;
 
     /// <summary>Whether <paramref name="relative"/> (slash-separated, no leading slash) is excluded.</summary>
-    public bool Excludes(string relative)
-    {
-        var excluded = false;
-        foreach (var (pattern, exception) in _rules)
-        {
-            if (Matches(pattern, relative))
-            {
-                excluded = !exception;
-            }
-        }
-
-        return excluded;
-    }
-
-    /// <summary>A pattern matches a path or any of its parents (as Docker's matcher does).</summary>
-    private static bool Matches(Regex pattern, string relative)
-    {
-        for (var path = relative; path.Length > 0; path = Parent(path))
-        {
-            if (pattern.IsMatch(path))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static string Parent(string path) => path.LastIndexOf('/') is var i and > 0 ? path[..i] : "";
-
-    private static string Clean(string pattern) =>
-        string.Join('/', pattern.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries)
-            .Where(p => p != "."));
+    public bool Excludes(string relative) => _matcher?.IsExcluded(relative) ?? false;
 }

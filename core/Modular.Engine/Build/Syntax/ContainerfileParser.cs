@@ -1,15 +1,34 @@
 using System.Text;
+using Modular.Contracts.Errors;
 
 namespace Modular.Engine.Build.Syntax;
 
 /// <summary>
 /// Parses Containerfile text into the model, checking syntax only: nothing is expanded
-/// and no file is read. Failures throw
-/// <see cref="Modular.Contracts.Errors.InvalidInputException"/> naming the line.
+/// and no file is read. Failures throw <see cref="InvalidInputException"/> worded as
+/// buildah words them; <see cref="LineOf"/> gives the line.
 /// </summary>
 public static class ContainerfileParser
 {
-    public static Containerfile Parse(string text)
+    /// <param name="text">The file's content.</param>
+    /// <param name="fileName">The path as the user gave it, named in file-level errors.</param>
+    public static Containerfile Parse(string text, string? fileName = null)
+    {
+        try
+        {
+            return ParseText(text);
+        }
+        catch (InvalidInputException error) when (fileName is not null)
+        {
+            throw SyntaxErrors.InFile(error, fileName);
+        }
+    }
+
+    /// <summary>The 1-based line a parse failure points at, or null for other failures.</summary>
+    public static int? LineOf(Exception error) =>
+        error.Data.Contains(SyntaxErrors.LineKey) ? (int?)error.Data[SyntaxErrors.LineKey] : null;
+
+    private static Containerfile ParseText(string text)
     {
         var reader = new LineReader(text);
         var globals = new List<ArgInstruction>();
@@ -29,15 +48,13 @@ public static class ContainerfileParser
             {
                 globals.Add(arg);
             }
-            else
-            {
-                throw SyntaxErrors.At(line.Line, "no build stage in current context");
-            }
+
+            // Buildah ignores any other instruction before the first FROM; so do we.
         }
 
         if (stages.Count == 0)
         {
-            throw new Modular.Contracts.Errors.InvalidInputException("no FROM statement found");
+            throw new InvalidInputException("no FROM statement found");
         }
 
         var built = stages.Select((s, i) => new BuildStage(i, s.From, s.Body)).ToList();
@@ -45,11 +62,18 @@ public static class ContainerfileParser
     }
 
     /// <summary>Reads the whole stream as UTF-8 (a BOM is dropped) and parses it.</summary>
-    public static async Task<Containerfile> ParseAsync(Stream stream, CancellationToken cancellationToken)
+    public static Task<Containerfile> ParseAsync(Stream stream, CancellationToken cancellationToken) =>
+        ParseAsync(stream, null, cancellationToken);
+
+    /// <summary>As <see cref="Parse"/>, reading the stream as UTF-8 (a BOM is dropped).</summary>
+    public static async Task<Containerfile> ParseAsync(
+        Stream stream,
+        string? fileName,
+        CancellationToken cancellationToken)
     {
         using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         var text = await reader.ReadToEndAsync(cancellationToken);
-        return Parse(text);
+        return Parse(text, fileName);
     }
 
     /// <summary>
@@ -62,7 +86,7 @@ public static class ContainerfileParser
         var lines = reader.ReadAll().ToList();
         if (lines.Count != 1)
         {
-            throw new Modular.Contracts.Errors.InvalidInputException(
+            throw new InvalidInputException(
                 $"expected one instruction, found {lines.Count}: \"{text}\"");
         }
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Modular.Contracts.Errors;
 
 namespace Modular.Engine.Build.Syntax;
 
@@ -29,7 +28,7 @@ internal static partial class DirectiveReader
 
             if (!found.TryAdd(name, match.Groups[2].Value))
             {
-                throw SyntaxErrors.At(next + 1, $"only one {name} parser directive can be used");
+                throw SyntaxErrors.File(next + 1, $"only one {name} parser directive can be used");
             }
 
             next++;
@@ -45,7 +44,7 @@ internal static partial class DirectiveReader
     {
         null or "\\" => '\\',
         "`" => '`',
-        _ => throw new InvalidInputException($"invalid escape token '{value}' does not match ` or \\"),
+        _ => throw SyntaxErrors.File(1, $"invalid escape token '{value}' does not match ` or \\"),
     };
 
     [GeneratedRegex(@"^#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.+?)[ \t]*$")]

@@ -20,7 +20,7 @@ public static partial class HeredocMarker
         }
 
         var (name, quoted) = Unquote(match.Groups[3].Value);
-        if (name.Length == 0 || name.Any(char.IsWhiteSpace))
+        if (name.Length == 0)
         {
             return null;
         }

@@ -50,12 +50,12 @@ internal sealed class InstructionFlags
             throw SyntaxErrors.At(Line, $"Duplicate flag specified: {name}");
         }
 
-        return values[0] ?? throw SyntaxErrors.At(Line, $"Missing a value on flag: {name}");
+        return values[0] ?? throw MissingValue(name);
     }
 
     public IReadOnlyList<string> Strings(string name) =>
         _values.TryGetValue(name, out var values)
-            ? values.Select(v => v ?? throw SyntaxErrors.At(Line, $"Missing a value on flag: {name}")).ToList()
+            ? values.Select(v => v ?? throw MissingValue(name)).ToList()
             : [];
 
     public bool Bool(string name)
@@ -73,6 +73,9 @@ internal sealed class InstructionFlags
             var v => throw SyntaxErrors.At(Line, $"expecting boolean value for flag {name}, not: {v}"),
         };
     }
+
+    private InvalidInputException MissingValue(string name) =>
+        SyntaxErrors.At(Line, $"Missing a value on flag: {name}");
 
     private void Add(string word, char escape, IReadOnlySet<string> allowed)
     {

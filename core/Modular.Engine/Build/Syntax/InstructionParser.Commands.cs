@@ -77,7 +77,8 @@ internal static partial class InstructionParser
             return null;
         }
 
-        var value = GoDuration.Parse(text) ?? throw SyntaxErrors.At(flags.Line, $"time: invalid duration \"{text}\"");
+        var value = GoDuration.Parse(text)
+            ?? throw SyntaxErrors.At(flags.Line, $"time: invalid duration \"{text}\"");
         if (value != TimeSpan.Zero && value < TimeSpan.FromMilliseconds(1))
         {
             throw SyntaxErrors.At(flags.Line, $"Interval \"{name}\" cannot be less than 1ms");

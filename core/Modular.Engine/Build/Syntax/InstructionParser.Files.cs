@@ -30,10 +30,10 @@ internal static partial class InstructionParser
             KeepGitDir = isAdd && flags.Bool("keep-git-dir"),
             Checksum = isAdd ? flags.String("checksum") : null,
         };
-        var sources = words[..^1];
+        var (sources, destination, docs) = (words[..^1], words[^1], context.Heredocs);
         return isAdd
-            ? new AddInstruction(context.Original, context.Line, sources, words[^1], options, context.Heredocs)
-            : new CopyInstruction(context.Original, context.Line, sources, words[^1], options, context.Heredocs);
+            ? new AddInstruction(context.Original, context.Line, sources, destination, options, docs)
+            : new CopyInstruction(context.Original, context.Line, sources, destination, options, docs);
     }
 
     private static VolumeInstruction Volume(LineContext context)

@@ -24,7 +24,7 @@ internal static partial class InstructionParser
             var equals = word.IndexOf('=', StringComparison.Ordinal);
             if (equals < 0)
             {
-                throw SyntaxErrors.At(context.Line,
+                throw SyntaxErrors.File(context.Line,
                     $"Syntax error - can't find = in \"{word}\". Must be of the form: name=value");
             }
 
@@ -39,7 +39,7 @@ internal static partial class InstructionParser
         var parts = rest.Split([' ', '\t'], 2, StringSplitOptions.None);
         if (parts.Length < 2)
         {
-            throw SyntaxErrors.At(context.Line, $"{context.Keyword} must have two arguments");
+            throw SyntaxErrors.File(context.Line, $"{context.Keyword} must have two arguments");
         }
 
         return new KeyValueWord(NonBlank(context, parts[0]), parts[1].TrimStart(' ', '\t'));
@@ -64,5 +64,7 @@ internal static partial class InstructionParser
     }
 
     private static string NonBlank(LineContext context, string name) =>
-        name.Length > 0 ? name : throw SyntaxErrors.At(context.Line, $"{context.Keyword} names can not be blank");
+        name.Length > 0
+            ? name
+            : throw SyntaxErrors.At(context.Line, $"{context.Keyword} names can not be blank");
 }

@@ -9,14 +9,26 @@ internal static partial class InstructionParser
 
     public static Instruction Parse(LogicalLine line, char escape)
     {
-        var keyword = InstructionText.Keyword(line.Text);
-        var context = new LineContext(line, keyword, escape);
-        return keyword switch
+        try
+        {
+            return ParseKeyword(new LineContext(line, InstructionText.Keyword(line.Text), escape));
+        }
+        catch (Modular.Contracts.Errors.InvalidInputException error)
+        {
+            throw SyntaxErrors.InStep(error, line.Text, line.Line);
+        }
+    }
+
+    private static Instruction ParseKeyword(LineContext context)
+    {
+        var line = context.Source;
+        return context.Keyword switch
         {
             "FROM" => From(context),
             "RUN" => Run(context),
             "CMD" => new CmdInstruction(context.Original, context.Line, MaybeJson(context.Plain())),
-            "ENTRYPOINT" => new EntrypointInstruction(context.Original, context.Line, MaybeJson(context.Plain())),
+            "ENTRYPOINT" => new EntrypointInstruction(
+                context.Original, context.Line, MaybeJson(context.Plain())),
             "SHELL" => Shell(context),
             "HEALTHCHECK" => Healthcheck(context),
             "LABEL" => new LabelInstruction(context.Original, context.Line, NameValues(context)),
@@ -50,8 +62,8 @@ internal static partial class InstructionParser
             name = words[2].ToLowerInvariant();
             if (!StageNames.IsValid(name))
             {
-                throw SyntaxErrors.At(context.Line,
-                    $"invalid name for build stage: \"{words[2]}\", name can't start with a number or contain symbols");
+                throw SyntaxErrors.At(context.Line, $"invalid name for build stage: \"{words[2]}\", "
+                    + "name can't start with a number or contain symbols");
             }
         }
 

@@ -5,6 +5,8 @@ internal sealed class LineContext(LogicalLine line, string keyword, char escape)
 {
     public string Keyword { get; } = keyword;
 
+    public LogicalLine Source => line;
+
     public int Line => line.Line;
 
     public string Original => line.Text;

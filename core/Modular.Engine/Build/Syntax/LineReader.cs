@@ -103,7 +103,12 @@ internal sealed partial class LineReader
 
     private IEnumerable<(string Name, bool Chomp, bool Expand)> HeredocWords(string text)
     {
-        var lexer = new ShellLexer(Directives.Escape) { RawQuotes = true, RawEscapes = true, SkipUnsetEnv = true };
+        var lexer = new ShellLexer(Directives.Escape)
+        {
+            RawQuotes = true,
+            RawEscapes = true,
+            SkipUnsetEnv = true,
+        };
         IReadOnlyList<string> words;
         try
         {
@@ -139,7 +144,7 @@ internal sealed partial class LineReader
             content.Append(candidate).Append('\n');
         }
 
-        throw SyntaxErrors.At(start, "unterminated heredoc");
+        throw SyntaxErrors.File(start, "unterminated heredoc");
     }
 
     private static bool IsComment(string line) => CommentPattern().IsMatch(line);

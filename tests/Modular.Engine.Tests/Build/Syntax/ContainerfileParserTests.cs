@@ -72,8 +72,7 @@ public sealed class ContainerfileParserTests
     [Theory]
     [InlineData("# escape=x\nFROM scratch", "invalid escape token 'x' does not match ` or \\")]
     [InlineData("# escape=`\n# escape=\\\nFROM scratch", "only one escape parser directive can be used")]
-    [InlineData("FROM scratch\nFOO bar", "dockerfile parse error on line 2: unknown instruction: FOO")]
-    [InlineData("RUN x\nFROM scratch", "dockerfile parse error on line 1: no build stage in current context")]
+    [InlineData("FROM scratch\nFOO bar", "building at STEP \"FOO \": Build error: Unknown instruction: \"FOO\"")]
     [InlineData("# only a comment", "no FROM statement found")]
     [InlineData("FROM a b", "FROM requires either one or three arguments")]
     [InlineData("FROM a AS 1x", "invalid name for build stage: \"1x\"")]
@@ -90,7 +89,8 @@ public sealed class ContainerfileParserTests
     [InlineData("FROM scratch\nONBUILD ONBUILD RUN x", "Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed")]
     [InlineData("FROM scratch\nONBUILD FROM x", "FROM isn't allowed as an ONBUILD trigger")]
     [InlineData("FROM scratch\nONBUILD MAINTAINER x", "MAINTAINER isn't allowed as an ONBUILD trigger")]
-    [InlineData("FROM scratch\nRUN <<EOF\nno end", "dockerfile parse error on line 2: unterminated heredoc")]
+    [InlineData("FROM scratch\nRUN <<EOF\nno end", "unterminated heredoc")]
+    [InlineData("FROM scratch\nCOPY a", "building at STEP \"COPY a\": COPY requires at least two arguments")]
     [InlineData("FROM scratch\nCOPY --chown=a --chown=b x y", "Duplicate flag specified: chown")]
     [InlineData("FROM scratch\nCOPY --link=maybe x y", "expecting boolean value for flag link, not: maybe")]
     public void Bad_input_is_refused_with_buildkits_words(string text, string expected)
@@ -99,10 +99,31 @@ public sealed class ContainerfileParserTests
     }
 
     [Fact]
-    public void Unknown_instruction_names_the_keyword_as_typed_and_its_line()
+    public void An_unknown_instruction_fails_as_buildahs_step_and_keeps_its_line()
     {
-        Assert.Equal("dockerfile parse error on line 3: unknown instruction: cop",
-            Error("FROM scratch\n\ncop a b"));
+        var error = Assert.Throws<InvalidInputException>(() => ContainerfileParser.Parse("FROM scratch\n\ncop a b"));
+
+        Assert.Equal("building at STEP \"COP \": Build error: Unknown instruction: \"COP\"", error.Message);
+        Assert.Equal(3, ContainerfileParser.LineOf(error));
+    }
+
+    [Fact]
+    public void File_level_errors_name_the_file_as_buildah_does()
+    {
+        var error = Assert.Throws<InvalidInputException>(
+            () => ContainerfileParser.Parse("FROM scratch\nENV A", "ctx/Containerfile"));
+
+        Assert.Equal("parsing main Dockerfile: ctx/Containerfile: ENV must have two arguments", error.Message);
+        Assert.Equal(2, ContainerfileParser.LineOf(error));
+    }
+
+    [Fact]
+    public void Instructions_other_than_arg_before_the_first_from_are_ignored_as_buildah_does()
+    {
+        var file = ContainerfileParser.Parse("LABEL x=1\nARG A=1\nFROM scratch");
+
+        Assert.Single(file.GlobalArgs);
+        Assert.Empty(file.Stages[0].Instructions);
     }
 
     [Fact]
