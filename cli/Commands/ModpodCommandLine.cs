@@ -50,7 +50,8 @@ public static class ModpodCommandLine
         InspectCommand.Create(c, null), EventsCommand.Create(c), HealthcheckCommand.Create(c),
         ExecCommand.Create(c), PortCommand.Create(c), AttachCommand.Create(c),
         ExportCommand.Create(c), CpCommand.Create(c), DiffCommand.Create(c, "diff"),
-        ImportCommand.Create(c),
+        ImportCommand.Create(c), CommitCommand.Create(c),
+        BuildCommand.Create(c), BuildCommand.Buildx(c),
         HistoryCommand.Create(c),
         PushCommand.Create(c, "push"), LoginCommands.Login(c), LoginCommands.Logout(c),
         UpdateCommand.Create(c), StatsCommand.Create(c),
@@ -74,7 +75,7 @@ public static class ModpodCommandLine
         InspectCommand.Create(c, "container"), ExecCommand.Create(c), AttachCommand.Create(c),
         PortCommand.Create(c),
         ExportCommand.Create(c), CpCommand.Create(c), DiffCommand.Create(c, "container diff"),
-        UpdateCommand.Create(c), StatsCommand.Create(c),
+        UpdateCommand.Create(c), StatsCommand.Create(c), CommitCommand.Create(c),
         ContainerPruneCommand.Create(c),
         CheckpointCommand.Create(c), RestoreCommand.Create(c))
         .With([.. DayTwo(c)]);
@@ -84,7 +85,7 @@ public static class ModpodCommandLine
         ImagesCommand.Create(c, "ls").Aliased("list"), ImageCommands.Inspect(c), ImageCommands.Exists(c),
         ImageCommands.Tag(c), ImageCommands.Remove(c, "rm", "image rm"), ImageCommands.Pull(c, "pull"),
         LoadCommand.Create(c, "load"), SaveCommand.Create(c),
-        ImportCommand.Create(c), DiffCommand.Create(c, "image diff"),
+        ImportCommand.Create(c), DiffCommand.Create(c, "image diff"), BuildCommand.Create(c),
         HistoryCommand.Create(c),
         ImagePruneCommand.Create(c),
         ImageTreeCommand.Create(c),

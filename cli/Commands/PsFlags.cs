@@ -48,7 +48,10 @@ public sealed class PsFlags
             r.GetValue(_sort),
             r.GetValue(_size),
             r.GetValue(_ns),
-            r.GetValue(_pod) || (r.GetValue(_format)?.Contains(".PodName", StringComparison.Ordinal) ?? false));
+            r.GetValue(_pod) || (r.GetValue(_format)?.Contains(".PodName", StringComparison.Ordinal) ?? false))
+        {
+            External = r.GetValue(_external),
+        };
         Check(request);
         return request;
     }

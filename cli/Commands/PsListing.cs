@@ -23,6 +23,9 @@ public sealed record PsListing(
         var everyone = request.All || request.Latest || request.Last is > 0
             || request.Filters.Any(f => f.StartsWith("status=", StringComparison.Ordinal));
         var all = await context.Containers.ListAsync(true, cancellationToken);
+
+        // Build containers are buildah's in Podman, listed only with --external.
+        all = request.External ? all : [.. all.Where(c => !c.Labels.ContainsKey(Modular.Engine.Build.BuildContainers.Label))];
         var shown = everyone ? all : all.Where(c => c.State == "running").ToList();
         var matches = await PsFilters.BuildAsync(context, request.Filters, shown, cancellationToken);
 

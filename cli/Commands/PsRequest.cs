@@ -13,4 +13,8 @@ public sealed record PsRequest(
     string? Sort,
     bool Size,
     bool Namespaces,
-    bool Pod);
+    bool Pod)
+{
+    /// <summary><c>--external</c>: also list build containers (a RUN step in progress).</summary>
+    public bool External { get; init; }
+}

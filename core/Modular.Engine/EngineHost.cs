@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Modular.Contracts.Errors;
+using Modular.Engine.Build;
+using Modular.Engine.Commit;
 using Modular.Engine.Configuration;
 using Modular.Engine.Containers;
 using Modular.Engine.Events;
@@ -84,6 +86,7 @@ public sealed class EngineHost : IAsyncDisposable
         services.AddModularNetworks();
         services.AddModularVolumes();
         services.AddModularPods();
+        services.AddModularBuild();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = false });
     }
 

@@ -62,17 +62,33 @@ internal static class EntryTarWriter
             x => XattrPrefix + x.Key,
             x => System.Text.Encoding.UTF8.GetString(x.Value)) ?? [];
         var name = type == TarEntryType.Directory ? entry.Path + "/" : entry.Path;
-        return new PaxTarEntry(type, name, xattrs)
+        var tar = new PaxTarEntry(type, name, xattrs)
         {
             Mode = (UnixFileMode)(entry.Mode & 0xfff),
             Uid = entry.Uid,
             Gid = entry.Gid,
             ModificationTime = entry.ModifiedTime,
-            LinkName = entry.LinkTarget ?? "",
-            DeviceMajor = entry.DeviceMajor,
-            DeviceMinor = entry.DeviceMinor,
-            DataStream = type == TarEntryType.RegularFile ? entry.Content : null,
         };
+
+        // TarEntry refuses a link name on other entry types, device numbers on
+        // non-devices and data on non-files, even empty ones; set each only where the type carries it.
+        if (type == TarEntryType.RegularFile)
+        {
+            tar.DataStream = entry.Content;
+        }
+
+        if (type is TarEntryType.SymbolicLink or TarEntryType.HardLink)
+        {
+            tar.LinkName = entry.LinkTarget ?? "";
+        }
+
+        if (type is TarEntryType.CharacterDevice or TarEntryType.BlockDevice)
+        {
+            tar.DeviceMajor = entry.DeviceMajor;
+            tar.DeviceMinor = entry.DeviceMinor;
+        }
+
+        return tar;
     }
 
     private static (string Directory, string Name) Split(string path)

@@ -1,0 +1,181 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Modular.Cli.Errors;
+using Modular.Cli.Hosting;
+using Modular.Contracts.Errors;
+using Modular.Engine.Build;
+using Modular.Engine.Containers;
+using Modular.Engine.Images;
+using static Modular.Cli.Commands.CommandKit;
+
+namespace Modular.Cli.Commands;
+
+/// <summary>
+/// <c>build [CONTEXT]</c> (also <c>image build</c> and <c>buildx build</c>): builds an image
+/// from a Containerfile. A failing RUN exits with its command's status, as Podman.
+/// </summary>
+public static class BuildCommand
+{
+    public static Command Create(CliContext context, string name = "build")
+    {
+        var flags = new BuildFlags();
+        return new Command(name, "Build an image using instructions from Containerfiles")
+            .With([.. flags.All])
+            .WithAction(context, "build", async (r, cancellationToken) =>
+            {
+                try
+                {
+                    return await BuildAsync(context, flags, r, cancellationToken);
+                }
+                catch (BuildRunException e)
+                {
+                    context.Error.WriteLine("Error: " + e.Message);
+                    return e.ExitCode;
+                }
+            });
+    }
+
+    /// <summary><c>buildx</c>: Podman's alias group holding only <c>build</c>.</summary>
+    public static Command Buildx(CliContext context) =>
+        new Command("buildx", "Build images").With(Create(context));
+
+    private static async Task<int> BuildAsync(
+        CliContext context,
+        BuildFlags flags,
+        ParseResult r,
+        CancellationToken cancellationToken)
+    {
+        var (pull, contextArgs) = PullAndContext(r.GetValue(flags.Pull), r.GetValue(flags.Context)!, r.Tokens.Any(t => t.Value.StartsWith("--pull", StringComparison.Ordinal)));
+        await using var input = await BuildInput.OpenAsync(context, contextArgs, r.GetValue(flags.Files)!, cancellationToken);
+        var options = new BuildOptions(input.ContextDirectory, input.Containerfile, context.Out, context.Error)
+        {
+            Tags = r.GetValue(flags.Tags)!,
+            BuildArgs = await BuildArgsAsync(r.GetValue(flags.BuildArgFiles)!, r.GetValue(flags.BuildArgs)!, cancellationToken),
+            Target = r.GetValue(flags.Target),
+            NoCache = r.GetValue(flags.NoCache),
+            Layers = r.GetValue(flags.Layers),
+            Pull = pull,
+            Docker = Docker(r.GetValue(flags.Format)),
+            Labels = r.GetValue(flags.Labels)!,
+            Annotations = r.GetValue(flags.Annotations)!,
+            Env = r.GetValue(flags.Env)!,
+            Squash = r.GetValue(flags.Squash),
+            SquashAll = r.GetValue(flags.SquashAll),
+            OmitHistory = r.GetValue(flags.OmitHistory),
+            Timestamp = r.GetValue(flags.Timestamp) is { } seconds ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null,
+            Quiet = r.GetValue(flags.Quiet),
+            Network = r.GetValue(flags.Network),
+            Volumes = r.GetValue(flags.Volumes)!,
+            Secrets = Secrets(r.GetValue(flags.Secrets)!),
+            Platform = r.GetValue(flags.Platform),
+            Runtime = r.GetValue(flags.Runtime),
+            IgnoreFile = r.GetValue(flags.IgnoreFile),
+            ContainerfilePaths = r.GetValue(flags.Files)!,
+            OpenStdout = context.OpenStdout,
+            OpenStderr = context.OpenStderr,
+        };
+        CheckPlatform(options.Platform);
+        var id = await context.Services.GetRequiredService<BuildExecutor>().BuildAsync(options, cancellationToken);
+        if (r.GetValue(flags.IidFile) is { } path)
+        {
+            await File.WriteAllTextAsync(path, "sha256:" + id, cancellationToken);
+        }
+
+        context.Out.WriteLine(id);
+        return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Podman's --pull takes its value only with "=", so "--pull never ." is read there as
+    /// the flag and two arguments; here a policy word after --pull is its value either way.
+    /// </summary>
+    private static (PullPolicyMode Pull, string[] Context) PullAndContext(string? value, string[] args, bool given)
+    {
+        if (!given)
+        {
+            return (PullPolicyMode.Missing, args);
+        }
+
+        if (value is null)
+        {
+            return (PullPolicyMode.Always, args);
+        }
+
+        return value.ToLowerInvariant() is "always" or "true" or "missing" or "never" or "false" or "newer" or "ifmissing" or "ifnewer" or "ifnotpresent"
+            ? (RunFlags.PullPolicy(value), args)
+            : (PullPolicyMode.Always, [value, .. args]);
+    }
+
+    private static bool Docker(string? format)
+    {
+        format ??= Environment.GetEnvironmentVariable("BUILDAH_FORMAT");
+        return format switch
+        {
+            null or "" or "oci" => false,
+            "docker" => true,
+            _ => throw new UsageException($"unrecognized image type \"{format}\""),
+        };
+    }
+
+    private static void CheckPlatform(string? platform)
+    {
+        if (platform is null)
+        {
+            return;
+        }
+
+        var host = Modular.Engine.Registry.Platform.Host();
+        var wanted = Modular.Engine.Registry.Platform.Parse(platform);
+        if (wanted.Os != host.Os || wanted.Architecture != host.Architecture)
+        {
+            // Limitation: no emulation here; only the host's platform is built.
+            throw new CapabilityMissingException($"--platform {platform}: only {host.Os}/{host.Architecture} can be built on this host");
+        }
+    }
+
+    private static async Task<Dictionary<string, string>> BuildArgsAsync(
+        string[] files,
+        string[] args,
+        CancellationToken cancellationToken)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var lines = new List<string>();
+        foreach (var file in files)
+        {
+            lines.AddRange((await File.ReadAllLinesAsync(file, cancellationToken))
+                .Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')));
+        }
+
+        foreach (var arg in lines.Concat(args))
+        {
+            var parts = arg.Split('=', 2);
+            if (parts.Length == 2)
+            {
+                values[parts[0]] = parts[1];
+            }
+            else if (Environment.GetEnvironmentVariable(parts[0]) is { } fromEnv)
+            {
+                values[parts[0]] = fromEnv;
+            }
+        }
+
+        return values;
+    }
+
+    private static Dictionary<string, string> Secrets(string[] secrets)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var secret in secrets)
+        {
+            var fields = secret.Split(',').Select(f => f.Split('=', 2)).ToDictionary(f => f[0], f => f.Length > 1 ? f[1] : "");
+            var id = fields.GetValueOrDefault("id") ?? throw new UsageException($"missing id in secret \"{secret}\"");
+            var source = fields.GetValueOrDefault("src") ?? fields.GetValueOrDefault("source")
+                ?? (fields.GetValueOrDefault("env") is { } env ? null : id);
+            values[id] = source is not null && File.Exists(source)
+                ? Path.GetFullPath(source)
+                : throw new UsageException($"secret \"{id}\": no such file \"{source}\"");
+        }
+
+        return values;
+    }
+}

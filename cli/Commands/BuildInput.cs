@@ -1,0 +1,141 @@
+using System.Formats.Tar;
+using System.IO.Compression;
+using Modular.Cli.Errors;
+using Modular.Cli.Hosting;
+using Modular.Contracts.Errors;
+
+namespace Modular.Cli.Commands;
+
+/// <summary>
+/// The context and Containerfile of a build: a directory, or <c>-</c> for stdin holding a
+/// tar of the context (plain or gzip) or a Containerfile alone. A tar is unpacked in a
+/// temporary directory under the store, removed when the build ends.
+/// </summary>
+public sealed class BuildInput : IAsyncDisposable
+{
+    private readonly string? _temporary;
+
+    private BuildInput(string contextDirectory, string containerfile, string? temporary)
+    {
+        ContextDirectory = contextDirectory;
+        Containerfile = containerfile;
+        _temporary = temporary;
+    }
+
+    public string ContextDirectory { get; }
+
+    public string Containerfile { get; }
+
+    public static async Task<BuildInput> OpenAsync(
+        CliContext context,
+        string[] args,
+        string[] files,
+        CancellationToken cancellationToken)
+    {
+        if (args.Length > 1)
+        {
+            throw new UsageException($"accepts at most 1 arg(s), received {args.Length}");
+        }
+
+        var given = args.Length == 0 ? "." : args[0];
+        if (given == "-")
+        {
+            return await FromStdinAsync(context, files, cancellationToken);
+        }
+
+        var directory = Path.GetFullPath(given);
+        if (!Directory.Exists(directory))
+        {
+            throw new NotFoundException($"stat {given}: no such file or directory");
+        }
+
+        return new BuildInput(directory, await ReadContainerfileAsync(directory, files, cancellationToken), null);
+    }
+
+    private static async Task<BuildInput> FromStdinAsync(
+        CliContext context,
+        string[] files,
+        CancellationToken cancellationToken)
+    {
+        var temporary = Path.Combine(context.Host.Options.GraphRoot, "tmp", $"build-context-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(temporary);
+        try
+        {
+            var input = new MemoryStream();
+            await using (var stdin = Console.OpenStandardInput())
+            {
+                await stdin.CopyToAsync(input, cancellationToken);
+            }
+
+            input.Position = 0;
+            var tar = await AsTarAsync(input, cancellationToken);
+            if (tar is null)
+            {
+                return new BuildInput(temporary, System.Text.Encoding.UTF8.GetString(input.ToArray()), temporary);
+            }
+
+            await TarFile.ExtractToDirectoryAsync(tar, temporary, overwriteFiles: true, cancellationToken);
+            return new BuildInput(temporary, await ReadContainerfileAsync(temporary, files, cancellationToken), temporary);
+        }
+        catch
+        {
+            Directory.Delete(temporary, recursive: true);
+            throw;
+        }
+    }
+
+    /// <summary>The input as a tar stream, or null when it is not a (gzipped) tar.</summary>
+    private static async Task<Stream?> AsTarAsync(MemoryStream input, CancellationToken cancellationToken)
+    {
+        var bytes = input.ToArray();
+        if (bytes.Length > 2 && bytes[0] == 0x1f && bytes[1] == 0x8b)
+        {
+            var plain = new MemoryStream();
+            await using (var gzip = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress))
+            {
+                await gzip.CopyToAsync(plain, cancellationToken);
+            }
+
+            plain.Position = 0;
+            return plain;
+        }
+
+        var isTar = bytes.Length > 262 && System.Text.Encoding.ASCII.GetString(bytes, 257, 5) == "ustar";
+        return isTar ? new MemoryStream(bytes) : null;
+    }
+
+    private static async Task<string> ReadContainerfileAsync(
+        string directory,
+        string[] files,
+        CancellationToken cancellationToken)
+    {
+        if (files.Length > 0)
+        {
+            if (files[0] == "-")
+            {
+                using var reader = new StreamReader(Console.OpenStandardInput());
+                return await reader.ReadToEndAsync(cancellationToken);
+            }
+
+            var path = Path.IsPathRooted(files[0]) || File.Exists(files[0]) ? files[0] : Path.Combine(directory, files[0]);
+            return File.Exists(path)
+                ? await File.ReadAllTextAsync(path, cancellationToken)
+                : throw new NotFoundException($"the specified Containerfile or Dockerfile does not exist, {files[0]}: no such file or directory");
+        }
+
+        var found = new[] { "Containerfile", "Dockerfile" }.Select(n => Path.Combine(directory, n)).FirstOrDefault(File.Exists)
+            ?? throw new NotFoundException(
+                $"no Containerfile or Dockerfile specified or found in context directory, {directory}: no such file or directory");
+        return await File.ReadAllTextAsync(found, cancellationToken);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        if (_temporary is not null && Directory.Exists(_temporary))
+        {
+            Directory.Delete(_temporary, recursive: true);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,13 @@
+using Modular.Contracts.Errors;
+
+namespace Modular.Engine.Build;
+
+/// <summary>
+/// A RUN step's command exited non-zero: the build stops and <c>build</c> exits with that
+/// command's status, as Podman does (<c>RUN exit 5</c> exits 5).
+/// </summary>
+public sealed class BuildRunException(string step, int exitCode)
+    : ModularException($"building at STEP \"{step}\": while running runtime: exit status {exitCode}")
+{
+    public int ExitCode { get; } = exitCode;
+}

@@ -1,0 +1,59 @@
+using Modular.Engine.Build.Syntax;
+using Modular.Engine.Commit;
+using Modular.Engine.Containers;
+using Modular.Engine.Images;
+
+namespace Modular.Engine.Build;
+
+/// <summary>
+/// One build's shared state: its options and services, the images each finished stage
+/// committed, the intermediate images it made and the lines it prints.
+/// </summary>
+internal sealed class BuildSession(
+    BuildOptions options,
+    Containerfile file,
+    BuildServices services)
+{
+    public BuildOptions Options { get; } = options;
+    public Containerfile File { get; } = file;
+    public BuildServices Services { get; } = services;
+
+    /// <summary>Image id each built stage ended with, by stage index.</summary>
+    public Dictionary<int, string> StageImages { get; } = [];
+
+    /// <summary>Images committed by this build, for <c>--layers=false</c> to remove.</summary>
+    public List<string> Committed { get; } = [];
+
+    public IReadOnlyDictionary<string, string?> Globals { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>The stored names of <c>-t</c>, with localhost/ and :latest added.</summary>
+    public IReadOnlyList<string> Names { get; init; } = [];
+
+    /// <summary>The context's .containerignore or .dockerignore rules.</summary>
+    public IgnoreRules Ignore { get; init; } = IgnoreRules.None;
+
+    public bool UseCache => Options.Layers && !Options.NoCache;
+
+    /// <summary>A progress line (STEP, COMMIT, -->), dropped with <c>-q</c>.</summary>
+    public void Say(string line)
+    {
+        if (!Options.Quiet)
+        {
+            Options.Output.WriteLine(line);
+            Options.Output.Flush();
+        }
+    }
+
+    public void Warn(string message) => Options.Warnings.WriteLine($"WARN[0000] {message}");
+}
+
+/// <summary>The engine services a build uses.</summary>
+internal sealed record BuildServices(
+    IImageService Images,
+    ContainerService Containers,
+    ILayerStore Layers,
+    LayerCapture Capture,
+    ImageComposer Composer,
+    ImageWriter Writer,
+    LayerCache Cache,
+    ImageStore Store);

@@ -1,0 +1,98 @@
+using Modular.Contracts.Errors;
+
+namespace Modular.Engine.Build;
+
+/// <summary>
+/// Resolves COPY/ADD sources below a root (the context or another stage's file system) and
+/// adds them to a <see cref="SourceTar"/>: a directory's contents, a file by its name, and
+/// wildcards as Go's filepath.Match. Paths never leave the root: <c>..</c> stops at its top.
+/// </summary>
+public sealed class SourceSet(string root, IgnoreRules ignore)
+{
+    /// <summary>The host paths a source names; wildcards may match several, none is an error.</summary>
+    public IReadOnlyList<string> Resolve(string source)
+    {
+        var relative = Clean(source);
+        if (!PathPattern.HasWildcard(relative))
+        {
+            var path = Path.Combine(root, relative);
+            return Exists(path) && !ignore.Excludes(relative) ? [path] : throw Missing(source);
+        }
+
+        var pattern = PathPattern.Compile(relative);
+        var parent = Path.Combine(root, Path.GetDirectoryName(relative) ?? "");
+        var matches = Directory.Exists(parent)
+            ? Directory.EnumerateFileSystemEntries(parent)
+                .Select(p => Path.GetRelativePath(root, p).Replace('\\', '/'))
+                .Where(p => pattern.IsMatch(p) && !ignore.Excludes(p))
+                .Order(StringComparer.Ordinal)
+                .Select(p => Path.Combine(root, p))
+                .ToList()
+            : [];
+        return matches.Count > 0 ? matches : throw Missing(source);
+    }
+
+    /// <summary>Adds <paramref name="path"/> as <paramref name="name"/>; a directory adds its contents below name.</summary>
+    public async Task AddAsync(SourceTar tar, string path, string name, CancellationToken cancellationToken)
+    {
+        if (Directory.Exists(path) && new FileInfo(path).LinkTarget is null)
+        {
+            await AddChildrenAsync(tar, path, name, cancellationToken);
+            return;
+        }
+
+        await tar.AddAsync(path, name, cancellationToken);
+    }
+
+    private async Task AddChildrenAsync(SourceTar tar, string directory, string prefix, CancellationToken cancellationToken)
+    {
+        foreach (var child in Directory.EnumerateFileSystemEntries(directory).Order(StringComparer.Ordinal))
+        {
+            var relative = Path.GetRelativePath(root, child).Replace('\\', '/');
+            var name = prefix.Length == 0 ? Path.GetFileName(child) : $"{prefix}/{Path.GetFileName(child)}";
+            var isDirectory = Directory.Exists(child) && new FileInfo(child).LinkTarget is null;
+            var excluded = ignore.Excludes(relative);
+            if (excluded && !(isDirectory && ignore.HasExceptions))
+            {
+                continue;
+            }
+
+            if (!excluded)
+            {
+                await tar.AddAsync(child, name, cancellationToken);
+            }
+
+            if (isDirectory)
+            {
+                await AddChildrenAsync(tar, child, name, cancellationToken);
+            }
+        }
+    }
+
+    private static bool Exists(string path) => File.Exists(path) || Directory.Exists(path) || new FileInfo(path).LinkTarget is not null;
+
+    private InvalidInputException Missing(string source) =>
+        new($"checking on sources under \"{root}\": copier: stat: \"/{Clean(source)}\": no such file or directory");
+
+    /// <summary>The source relative to the root, ".." stopping at the top.</summary>
+    public static string Clean(string source)
+    {
+        var parts = new List<string>();
+        foreach (var part in source.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (part == "..")
+            {
+                if (parts.Count > 0)
+                {
+                    parts.RemoveAt(parts.Count - 1);
+                }
+            }
+            else if (part != ".")
+            {
+                parts.Add(part);
+            }
+        }
+
+        return string.Join('/', parts);
+    }
+}

@@ -1,0 +1,90 @@
+using Modular.Contracts.Errors;
+using Modular.Engine.Build.Syntax;
+using Modular.Engine.Commit;
+using Modular.Engine.Containers;
+
+namespace Modular.Engine.Build;
+
+internal sealed partial class StageRun
+{
+    private StepPlan PlanRun(RunInstruction run)
+    {
+        var argv = run.Script.ToArgv(_shell);
+        var args = _vars.RunArgs.Where(a => EnvLookup(a.Key) is null).ToList();
+        var prefix = args.Count == 0 ? "" : $"|{args.Count} {string.Join(' ', args.Select(a => $"{a.Key}={a.Value}"))} ";
+        var createdBy = prefix + string.Join(' ', argv);
+        var mounts = new RunMounts(_session, run.Mounts, Expand);
+        return new StepPlan(
+            createdBy,
+            mounts.Key,
+            cancellationToken => RunContainerAsync(run, argv, args, mounts, cancellationToken),
+            mounts);
+    }
+
+    private async Task<CapturedLayer?> RunContainerAsync(
+        RunInstruction run,
+        IReadOnlyList<string> argv,
+        IReadOnlyList<KeyValuePair<string, string>> args,
+        RunMounts mounts,
+        CancellationToken cancellationToken)
+    {
+        if (_imageId is null)
+        {
+            throw new InvalidInputException($"building at STEP \"{run.StepText}\": no image to run in (FROM scratch)");
+        }
+
+        var request = new CreateContainerRequest
+        {
+            Image = _imageId,
+            Name = $"modpod-build-{Guid.NewGuid():N}"[..32],
+            Command = argv,
+            Entrypoint = "",
+            Env = [.. args.Select(a => $"{a.Key}={a.Value}")],
+            WorkingDir = _config["WorkingDir"]?.GetValue<string>(),
+            User = _config["User"]?.GetValue<string>(),
+            Network = run.Network ?? _session.Options.Network,
+            Volumes = [.. _session.Options.Volumes, .. await mounts.VolumesAsync(cancellationToken)],
+            Tmpfs = mounts.Tmpfs,
+            Pull = PullPolicyMode.Never,
+            Runtime = _session.Options.Runtime,
+            Labels = [$"{BuildContainers.Label}=true"],
+            Attach = true,
+        };
+        var container = await Services.Containers.CreateAsync(request, cancellationToken);
+        try
+        {
+            var exit = await StartAsync(container.Id, cancellationToken);
+            if (exit != 0)
+            {
+                throw new BuildRunException(run.StepText, exit);
+            }
+
+            return await Services.Capture.DiffAsync(container.Id, mounts.Targets, cancellationToken);
+        }
+        finally
+        {
+            await RemoveAsync(container.Id);
+        }
+    }
+
+    private async Task<int> StartAsync(string id, CancellationToken cancellationToken)
+    {
+        _session.Options.Output.Flush();
+        await using var stdout = _session.Options.OpenStdout();
+        await using var stderr = _session.Options.OpenStderr();
+        return await Services.Containers.StartAttachedAsync(id, stdout, stderr, cancellationToken);
+    }
+
+    private async Task RemoveAsync(string id)
+    {
+        // The build container goes even when the build was cancelled: its own short bound.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await Services.Containers.RemoveAsync(id, force: true, timeoutSeconds: 0, timeout.Token);
+        }
+        catch (NotFoundException)
+        {
+        }
+    }
+}

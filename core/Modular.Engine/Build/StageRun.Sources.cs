@@ -1,0 +1,92 @@
+using System.Formats.Tar;
+using Modular.Contracts.Errors;
+using Modular.Engine.Build.Syntax;
+using Modular.Engine.Images;
+
+namespace Modular.Engine.Build;
+
+internal sealed partial class StageRun
+{
+    private async Task<SourceRoot> SourceRootAsync(FileInstruction file, CancellationToken cancellationToken)
+    {
+        if (file.Options.From is not { } written)
+        {
+            return new SourceRoot(_session.Options.ContextDirectory, _session.Ignore);
+        }
+
+        var from = Expand(written);
+        var stage = _session.File.FindStage(from);
+        string imageId;
+        if (stage is not null && stage.Index < _stage.Index)
+        {
+            imageId = _session.StageImages[stage.Index];
+        }
+        else if (stage is not null)
+        {
+            throw new InvalidInputException($"COPY --from={from}: stage {from} is not built before this one");
+        }
+        else
+        {
+            imageId = await BaseImageAsync(from, cancellationToken);
+        }
+
+        var top = (await Services.Images.ResolveAsync(imageId, cancellationToken)).TopLayerId;
+        var layer = await TempLayer.CreateAsync(Services.Layers, top, cancellationToken);
+        return new SourceRoot(layer.Root, IgnoreRules.None, layer);
+    }
+
+    /// <summary>ADD's one local archive (tar, plain or compressed) to extract, or null.</summary>
+    private static async Task<string?> ArchiveAsync(
+        SourceRoot root,
+        IReadOnlyList<string> sources,
+        CancellationToken cancellationToken)
+    {
+        if (sources.Count != 1 || IsUrl(sources[0]) || PathPattern.HasWildcard(sources[0]))
+        {
+            return null;
+        }
+
+        var path = Path.Combine(root.Path, SourceSet.Clean(sources[0]));
+        return File.Exists(path) && await IsTarAsync(path, cancellationToken) ? path : null;
+    }
+
+    private static async Task<bool> IsTarAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var file = File.OpenRead(path);
+            await using var plain = await LayerStreams.DecompressAsync(file, cancellationToken);
+            await using var reader = new TarReader(plain);
+            return await reader.GetNextEntryAsync(copyData: false, cancellationToken) is not null;
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or FormatException or ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static bool IsUrl(string source) =>
+        source.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+        || source.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Fetches an ADD URL into the store's temp directory; the file is kept as is (BLD-04).</summary>
+    private async Task<string> DownloadAsync(SourceRoot root, string url, CancellationToken cancellationToken)
+    {
+        var directory = Path.Combine(Services.Store.TempDirectory, $"build-url-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(directory);
+        var name = Path.GetFileName(new Uri(url).AbsolutePath);
+        var path = Path.Combine(directory, name.Length == 0 ? "index.html" : name);
+        root.Downloads.Add(path);
+        using var client = new HttpClient();
+        using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidInputException($"reading \"{url}\": invalid response status {(int)response.StatusCode}");
+        }
+
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        await using var file = File.Create(path);
+        await body.CopyToAsync(file, cancellationToken);
+        return path;
+    }
+}

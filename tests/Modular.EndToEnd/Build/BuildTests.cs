@@ -1,0 +1,93 @@
+using Modular.EndToEnd.Fixtures;
+using Xunit;
+
+namespace Modular.EndToEnd.Build;
+
+/// <summary>build's cache, output and failure behaviour, as a user sees them.</summary>
+[Collection(Collections.Containers)]
+public sealed class BuildTests(ModpodFixture modpod)
+{
+    [Fact]
+    public async Task Rebuilding_with_one_changed_source_reuses_every_step_before_its_copy()
+    {
+        await modpod.EnsureBusyboxAsync();
+        using var work = new BuildContext();
+        work.Write("first.txt", "one\n");
+        work.Write("second.txt", "two\n");
+        work.Write("Containerfile", """
+            FROM localhost/busybox:latest
+            ENV STAGE=cache
+            RUN echo step > /step
+            COPY first.txt /first.txt
+            RUN cat /first.txt > /first.copy
+            COPY second.txt /second.txt
+            RUN cat /second.txt > /second.copy
+            """);
+        string[] build = ["build", "--network", "none", "-t", "localhost/build-cache", work.Path];
+        ModpodAssert.Exit(0, await modpod.RunAsync(build));
+
+        work.Write("second.txt", "TWO\n");
+        var rebuild = await modpod.RunAsync(build);
+        var run = await modpod.RunAsync("run", "--rm", "--network", "none", "localhost/build-cache", "cat", "/second.copy");
+
+        ModpodAssert.Exit(0, rebuild);
+        var cached = rebuild.Lines.Where(l => l.StartsWith("--> Using cache ", StringComparison.Ordinal)).Count();
+        Assert.Equal(4, cached);
+        Assert.Contains("STEP 6/7: COPY second.txt /second.txt\n--> ", rebuild.Output);
+        Assert.DoesNotContain("STEP 6/7: COPY second.txt /second.txt\n--> Using cache", rebuild.Output);
+        Assert.Equal("TWO", run.Output);
+    }
+
+    [Fact]
+    public async Task A_failing_run_exits_with_its_status_and_leaves_no_container_or_image()
+    {
+        await modpod.EnsureBusyboxAsync();
+        using var work = new BuildContext();
+        work.Write("Containerfile", "FROM localhost/busybox:latest\nRUN exit 5\n");
+        var before = await modpod.RunAsync("images", "-a", "-q", "--no-trunc");
+
+        var build = await modpod.RunAsync("build", "--network", "none", "--layers=false", "-t", "localhost/build-fail", work.Path);
+
+        var after = await modpod.RunAsync("images", "-a", "-q", "--no-trunc");
+        ModpodAssert.Exit(5, build);
+        Assert.Equal("Error: building at STEP \"RUN exit 5\": while running runtime: exit status 5", build.ErrorLines[^1]);
+        Assert.Empty((await modpod.RunAsync("ps", "-a", "-q", "--external", "--filter", "label=io.modular.build-container")).Lines);
+        Assert.Equal(before.Lines.Order(), after.Lines.Order());
+    }
+
+    [Fact]
+    public async Task Build_prints_podmans_step_commit_and_tag_lines_and_the_id_last()
+    {
+        await modpod.EnsureBusyboxAsync();
+        using var work = new BuildContext();
+        work.Write("Containerfile", "FROM localhost/busybox:latest\nENV A=1\nRUN echo out-of-run\nCMD [\"sh\"]\n");
+
+        var build = await modpod.RunAsync("build", "--no-cache", "--network", "none", "-t", "localhost/build-lines", work.Path);
+
+        ModpodAssert.Exit(0, build);
+        var lines = build.Lines;
+        Assert.Equal("STEP 1/4: FROM localhost/busybox:latest", lines[0]);
+        Assert.Equal("STEP 2/4: ENV A=1", lines[1]);
+        Assert.Matches("^--> [0-9a-f]{11}$", lines[2]);
+        Assert.Equal("STEP 3/4: RUN echo out-of-run", lines[3]);
+        Assert.Equal("out-of-run", lines[4]);
+        Assert.Equal("STEP 4/4: CMD [\"sh\"]", lines[6]);
+        Assert.Equal("COMMIT localhost/build-lines", lines[7]);
+        Assert.Equal("Successfully tagged localhost/build-lines:latest", lines[9]);
+        Assert.Matches("^[0-9a-f]{64}$", lines[10]);
+        Assert.StartsWith(lines[8][4..], lines[10]);
+    }
+
+    [Fact]
+    public async Task A_missing_target_stage_exits_125_naming_it()
+    {
+        await modpod.EnsureBusyboxAsync();
+        using var work = new BuildContext();
+        work.Write("Containerfile", "FROM localhost/busybox:latest AS one\n");
+
+        var build = await modpod.RunAsync("build", "--target", "absent", work.Path);
+
+        ModpodAssert.Exit(125, build);
+        Assert.Contains("\"absent\"", build.StandardError);
+    }
+}
