@@ -41,20 +41,22 @@ public static class PodCommands
         var network = Values("--network", "Network of the pod's infra; repeatable", "--net");
         var labels = Values("--label", "Label to set on the pod, as KEY=VALUE; repeatable", "-l");
         var exitPolicy = Value("--exit-policy", "When the last member exits: continue or stop");
+        var noHosts = Switch("--no-hosts", "Do not create /etc/hosts within the pod's containers, instead use the version from the image");
         var positional = new Argument<string?>("NAME") { Arity = ArgumentArity.ZeroOrOne };
         return new Command("create", "Create a new empty pod")
             .With(name, publish, infra, infraImage, infraCommand, infraName, share, hostname, network,
-                labels, exitPolicy, positional)
+                labels, exitPolicy, noHosts, positional)
             .WithAction(context, "pod create", async (r, cancellationToken) =>
             {
                 var request = new PodCreateRequest
                 {
-                    Name = r.GetValue(name) ?? r.GetValue(positional),
-                    Labels = r.GetValue(labels)!,
+                    Name = PodCreateChecks.Name(r.GetValue(name), r.GetValue(positional)),
+                    Labels = PodCreateChecks.Labels(r.GetValue(labels)!),
                     Hostname = r.GetValue(hostname),
                     Share = r.GetValue(share),
                     ExitPolicy = r.GetValue(exitPolicy),
-                    Infra = r.GetValue(infra),
+                    Infra = PodCreateChecks.WantsInfra(r.GetResult(infra) is { Implicit: false }, r.GetValue(infra), r.GetValue(share)),
+                    NoHosts = r.GetValue(noHosts),
                     InfraImage = r.GetValue(infraImage),
                     InfraCommand = r.GetValue(infraCommand),
                     InfraName = r.GetValue(infraName),
@@ -62,7 +64,7 @@ public static class PodCommands
                     PortMappings = PublishParser.Parse(r.GetValue(publish)!),
                     CreateCommand = CreateCommandLine(),
                 };
-                RefuseInfraFlagsWithoutInfra(request);
+                PodCreateChecks.RefuseInfraFlagsWithoutInfra(request);
                 var pod = await Pods(context).CreateAsync(request, cancellationToken);
                 context.Out.WriteLine(pod.Id);
                 return ExitCodes.Success;
@@ -83,25 +85,6 @@ public static class PodCommands
         catch (Contracts.Errors.NotFoundException e)
         {
             throw new Contracts.Errors.NotFoundException($"no such pod {target}", e);
-        }
-    }
-
-    // Podman refuses infra settings for a pod that will have no infra.
-    private static void RefuseInfraFlagsWithoutInfra(PodCreateRequest request)
-    {
-        if (request.Infra)
-        {
-            return;
-        }
-
-        if (request.PortMappings.Count > 0)
-        {
-            throw new UsageException("you must have an infra container to publish port bindings to the host");
-        }
-
-        if (request.InfraImage is not null || request.InfraCommand is not null || request.InfraName is not null)
-        {
-            throw new UsageException("cannot set infra options when --infra=false");
         }
     }
 

@@ -92,6 +92,7 @@ internal sealed class ContainerDefinition(
         Health.HealthDefinition.Resolve(request.Health, null);
         Health.HealthDefinition.OnFailure(request.Health.OnFailure);
         ResourceParser.ForCreate(request.Resources, 0);
+        PodNamespaces.CheckHostname(request);
         Security.SecurityResolver.Resolve(
             request.Security, request.Networks.FirstOrDefault() ?? request.Network ?? "");
     }

@@ -27,7 +27,7 @@ public sealed partial class ContainerService
             new ContainerDefinition(request, _options, image, _networks?.DefaultNetworkName)
                 .Build(NameGenerator.NewId(), runtimeId),
             pod,
-            request.IsInfra);
+            request);
         await RefuseMissingNetworksAsync(config, cancellationToken);
         Resources.CgroupPlacement.CheckRuntime(config, _runtimes.Get(runtimeId).Features);
         var createdVolumes = new List<string>();

@@ -32,6 +32,9 @@ public sealed record PodCreateRequest
     /// <summary><c>-p</c> values parsed: the infra publishes them for the whole pod.</summary>
     public IReadOnlyList<PortMapping> PortMappings { get; init; } = [];
 
+    /// <summary><c>--no-hosts</c>: the infra and the members sharing its network keep the image's /etc/hosts.</summary>
+    public bool NoHosts { get; init; }
+
     /// <summary>The command line, for inspect's CreateCommand.</summary>
     public IReadOnlyList<string> CreateCommand { get; init; } = [];
 }

@@ -24,9 +24,10 @@ public sealed partial class PodService(
 
     public async Task<PodConfig> CreateAsync(PodCreateRequest request, CancellationToken cancellationToken)
     {
-        if (request.Name is { } name)
+        if (request.Name is { } name && !ContainerName.IsAllowed(name))
         {
-            ContainerName.Validate(name);
+            throw new InvalidInputException(
+                "running pod create option: names must match [a-zA-Z0-9][a-zA-Z0-9_.-]*: invalid argument");
         }
 
         var pod = NewPod(request);
@@ -82,6 +83,7 @@ public sealed partial class PodService(
             CreateInfra = request.Infra,
             PortMappings = request.PortMappings,
             Networks = request.Networks,
+            NoHosts = request.NoHosts,
         };
     }
 
@@ -100,7 +102,8 @@ public sealed partial class PodService(
     {
         Image = image,
         Name = request.InfraName ?? pod.Id[..12] + "-infra",
-        Entrypoint = request.InfraCommand,
+        Entrypoint = InfraEntrypoint(request.InfraCommand),
+        NoHosts = request.NoHosts,
         Hostname = pod.Shares("uts") ? ContainerService.PodHostname(pod) : null,
         Networks = pod.Shares("net") ? request.Networks : ["none"],
         PortMappings = request.PortMappings,
@@ -109,6 +112,13 @@ public sealed partial class PodService(
         Pod = pod.Id,
         IsInfra = true,
     };
+
+    // Podman splits --infra-command at each space into the infra's argv; passed on as a
+    // JSON array, which the container's --entrypoint reads as an argv.
+    private static string? InfraEntrypoint(string? command) =>
+        command is { Length: > 0 }
+            ? System.Text.Json.JsonSerializer.Serialize(command.Split(' '))
+            : command;
 
     private static Dictionary<string, string> Labels(IEnumerable<string> values)
     {
