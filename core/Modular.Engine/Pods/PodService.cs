@@ -17,7 +17,8 @@ public sealed partial class PodService(
     IContainerService containers,
     IImageService? images = null,
     IEventLog? events = null,
-    IContainerControl? control = null) : IPodService
+    IContainerControl? control = null,
+    Volumes.IVolumeService? volumes = null) : IPodService
 {
     private readonly PodStore _pods = new(options.GraphRoot);
     private readonly ContainerStore _containerRecords = new(options.GraphRoot);
