@@ -14,6 +14,11 @@ public sealed partial class ContainerService
     {
         ContainerName.Validate(request.Name);
         ContainerDefinition.CheckFlags(request);
+        foreach (var (requested, applied) in Spec.ResourceLimits.Lowered(request.Security.Ulimits))
+        {
+            UlimitLog.Lowered(_logger, requested, applied);
+        }
+
         await EnsureInitializedAsync(cancellationToken);
         var runtimeId = request.Runtime ?? _options.Runtime;
 

@@ -38,6 +38,8 @@ public sealed partial class PodService
 
     public async Task<PodView> KillAsync(string nameOrId, string signal, CancellationToken cancellationToken)
     {
+        // Podman checks the signal before it looks at the pod: a bad one is the first error.
+        Containers.Signals.Parse(signal);
         var pod = await GetAsync(nameOrId, cancellationToken);
         var running = pod.Containers.Where(member => member.Status == ContainerStatus.Running).ToList();
         if (running.Count == 0)
