@@ -18,7 +18,7 @@ public static class ContainerPruneCommand
             .WithAction(context, "container prune", async (r, cancellationToken) =>
             {
                 var filter = ContainerPruneFilter.Parse(r.GetValue(filters)!, context.Now());
-                if (!r.GetValue(force) && !Confirm(context))
+                if (!r.GetValue(force) && !PruneConfirmation.Ask(context, "WARNING! This will remove all non running containers."))
                 {
                     return ExitCodes.Success;
                 }
@@ -54,14 +54,5 @@ public static class ContainerPruneCommand
             context.Out.WriteLine(id);
             return ErrorMapper.Report("container prune", e, context.Error, context.Debug);
         }
-    }
-
-    private static bool Confirm(CliContext context)
-    {
-        context.Out.WriteLine("WARNING! This will remove all non running containers.");
-        context.Out.Write("Are you sure you want to continue? [y/N] ");
-        context.Out.Flush();
-        var answer = Console.In.ReadLine();
-        return answer is { Length: > 0 } && char.ToLowerInvariant(answer[0]) == 'y';
     }
 }

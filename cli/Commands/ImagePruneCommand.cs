@@ -22,7 +22,7 @@ public static class ImagePruneCommand
             .WithAction(context, "image prune", async (r, cancellationToken) =>
             {
                 var options = Parse(r.GetValue(all), r.GetValue(filters)!, context.Now());
-                if (!r.GetValue(force) && !Confirmed(context, options.All))
+                if (!r.GetValue(force) && !PruneConfirmation.Ask(context, Warning(options.All)))
                 {
                     return ExitCodes.Success;
                 }
@@ -37,16 +37,9 @@ public static class ImagePruneCommand
             });
     }
 
-    private static bool Confirmed(CliContext context, bool all)
-    {
-        context.Out.Write(all
-            ? "WARNING! This command removes all images without at least one container associated with them.\n"
-            : "WARNING! This command removes all dangling images.\n");
-        context.Out.Write("Are you sure you want to continue? [y/N] ");
-        context.Out.Flush();
-        var answer = Console.In.ReadLine();
-        return answer is { Length: > 0 } && char.ToLowerInvariant(answer[0]) == 'y';
-    }
+    private static string Warning(bool all) => all
+        ? "WARNING! This command removes all images without at least one container associated with them."
+        : "WARNING! This command removes all dangling images.";
 
     private static ImagePruneOptions Parse(bool all, string[] filters, DateTimeOffset now)
     {

@@ -103,7 +103,8 @@ public static class ModpodCommandLine
         var root = Build(context, globals);
         var config = new ParserConfiguration { ResponseFileTokenReplacer = null };
         var result = root.Parse(args, config);
-        var (normalized, badSwitch) = FlagValueErrors.NormalizeSwitches(args, result.CommandResult.Command);
+        var lastWins = RepeatedFlags.KeepLast(args, result.CommandResult.Command);
+        var (normalized, badSwitch) = FlagValueErrors.NormalizeSwitches(lastWins, result.CommandResult.Command);
         if (badSwitch is not null)
         {
             return ErrorMapper.Report("", new UsageException(badSwitch), context.Error, false);

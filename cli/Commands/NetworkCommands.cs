@@ -94,7 +94,8 @@ public static class NetworkCommands
         return new Command("prune", "Prune unused networks").With(force, filters)
             .WithAction(context, "network prune", async (r, cancellationToken) =>
             {
-                if (!r.GetValue(force) && !Confirm(context))
+                if (!r.GetValue(force) && !PruneConfirmation.Ask(
+                        context, "WARNING! This will remove all networks not used by at least one container."))
                 {
                     return ExitCodes.Success;
                 }
@@ -106,15 +107,6 @@ public static class NetworkCommands
 
                 return ExitCodes.Success;
             });
-    }
-
-    private static bool Confirm(CliContext context)
-    {
-        context.Out.WriteLine("WARNING! This will remove all networks not used by at least one container.");
-        context.Out.Write("Are you sure you want to continue? [y/N] ");
-        context.Out.Flush();
-        var answer = Console.In.ReadLine();
-        return answer is { Length: > 0 } && char.ToLowerInvariant(answer[0]) == 'y';
     }
 
     public static Command Connect(CliContext context)

@@ -42,22 +42,24 @@ public static class PodCommands
         var network = Values("--network", "Network of the pod's infra; repeatable", "--net");
         var labels = Values("--label", "Label to set on the pod, as KEY=VALUE; repeatable", "-l");
         var exitPolicy = Value("--exit-policy", "When the last member exits: continue or stop");
+        var noHosts = Switch("--no-hosts", "Do not create /etc/hosts within the pod's containers, instead use the version from the image");
         var cgroupParent = Value("--cgroup-parent", "Set parent cgroup for the pod");
         var podIdFile = Value("--pod-id-file", "Write the pod ID to the file");
         var positional = new Argument<string?>("NAME") { Arity = ArgumentArity.ZeroOrOne };
         return new Command("create", "Create a new empty pod")
             .With(name, publish, infra, infraImage, infraCommand, infraName, share, hostname, network,
-                labels, exitPolicy, cgroupParent, podIdFile, positional)
+                labels, exitPolicy, noHosts, cgroupParent, podIdFile, positional)
             .WithAction(context, "pod create", async (r, cancellationToken) =>
             {
                 var request = new PodCreateRequest
                 {
-                    Name = r.GetValue(name) ?? r.GetValue(positional),
-                    Labels = r.GetValue(labels)!,
+                    Name = PodCreateChecks.Name(r.GetValue(name), r.GetValue(positional)),
+                    Labels = PodCreateChecks.Labels(r.GetValue(labels)!),
                     Hostname = r.GetValue(hostname),
                     Share = r.GetValue(share),
                     ExitPolicy = r.GetValue(exitPolicy),
-                    Infra = r.GetValue(infra),
+                    Infra = PodCreateChecks.WantsInfra(r.GetResult(infra) is { Implicit: false }, r.GetValue(infra), r.GetValue(share)),
+                    NoHosts = r.GetValue(noHosts),
                     InfraImage = r.GetValue(infraImage),
                     InfraCommand = r.GetValue(infraCommand),
                     InfraName = r.GetValue(infraName),
@@ -66,7 +68,7 @@ public static class PodCommands
                     CreateCommand = CreateCommandLine(),
                     CgroupParent = r.GetValue(cgroupParent),
                 };
-                RefuseInfraFlagsWithoutInfra(request);
+                PodCreateChecks.RefuseInfraFlagsWithoutInfra(request);
 
                 // Podman writes the file after the pod exists; an unwritable path is refused
                 // first here, with the same words, so the store is left as it was.
@@ -102,25 +104,6 @@ public static class PodCommands
         catch (Contracts.Errors.NotFoundException e)
         {
             throw new Contracts.Errors.NotFoundException($"no such pod {target}", e);
-        }
-    }
-
-    // Podman refuses infra settings for a pod that will have no infra.
-    private static void RefuseInfraFlagsWithoutInfra(PodCreateRequest request)
-    {
-        if (request.Infra)
-        {
-            return;
-        }
-
-        if (request.PortMappings.Count > 0)
-        {
-            throw new UsageException("you must have an infra container to publish port bindings to the host");
-        }
-
-        if (request.InfraImage is not null || request.InfraCommand is not null || request.InfraName is not null)
-        {
-            throw new UsageException("cannot set infra options when --infra=false");
         }
     }
 

@@ -78,10 +78,17 @@ public static class PodLifecycleCommands
 
     public static Command Prune(CliContext context)
     {
-        var force = Switch("--force", "Do not ask for confirmation", "-f");
-        return new Command("prune", "Remove every pod none of whose containers is running").With(force)
-            .WithAction(context, "pod prune", async (_, cancellationToken) =>
+        var force = Switch("--force", "Do not prompt for confirmation.  The default is false", "-f");
+        return new Command("prune", "Remove all stopped pods and their containers").With(force)
+            .WithAction(context, "pod prune", async (r, cancellationToken) =>
             {
+                // Podman's warning, its doubled full stop included.
+                if (!r.GetValue(force)
+                    && !PruneConfirmation.Ask(context, "WARNING! This will remove all stopped/exited pods.."))
+                {
+                    return ExitCodes.Success;
+                }
+
                 foreach (var id in await PodCommands.Pods(context).PruneAsync(cancellationToken))
                 {
                     context.Out.WriteLine(id);

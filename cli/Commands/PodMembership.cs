@@ -6,7 +6,7 @@ namespace Modular.Cli.Commands;
 
 /// <summary>
 /// <c>run</c>/<c>create --pod new:NAME</c>: the pod is created first and takes the
-/// container's published ports and networks, as Podman moves them to the new pod's infra.
+/// container's published ports, networks and hostname, as Podman moves them to the new pod.
 /// </summary>
 public static class PodMembership
 {
@@ -28,9 +28,14 @@ public static class PodMembership
                 Name = pod[NewPrefix.Length..],
                 PortMappings = request.PortMappings,
                 Networks = request.Networks,
+                Hostname = request.Hostname,
                 CreateCommand = Environment.GetCommandLineArgs(),
             },
             cancellationToken);
-        return request with { Pod = created.Id, PortMappings = [], Networks = [], Network = null };
+        // As Podman, the hostname and network settings move to the new pod.
+        return request with
+        {
+            Pod = created.Id, PortMappings = [], Networks = [], Network = null, Hostname = null,
+        };
     }
 }

@@ -51,9 +51,10 @@ public static class PodProcessCommands
         var timestamps = Switch("--timestamps", "Start each line with the time it was logged", "-t");
         var since = Value("--since", "Print only lines logged from this time on");
         var until = Value("--until", "Print only lines logged up to this time");
+        var color = Switch("--color", "Output the containers within a pod with different colors in the log");
         var pod = One("POD");
         return new Command("logs", "Print the logs of a pod's containers")
-            .With(container, follow, names, tail, timestamps, since, until, pod)
+            .With(container, follow, names, tail, timestamps, since, until, color, pod)
             .WithAction(context, "pod logs", async (r, cancellationToken) =>
             {
                 var view = await PodCommands.Pods(context).GetAsync(r.GetValue(pod)!, cancellationToken);
@@ -66,30 +67,31 @@ public static class PodProcessCommands
                 var members = Members(view, r.GetValue(container));
                 string Prefix(PodMember member) => members.Count == 1 ? ""
                     : (r.GetValue(names) ? member.Name : member.Id[..12]) + " ";
-                var print = new PodLogPrinter(context, r.GetValue(timestamps));
+                var print = new PodLogPrinter(context, r.GetValue(timestamps), r.GetValue(color));
                 if (options.Follow)
                 {
                     // Each container is followed on its own; lines print as they come.
-                    await Task.WhenAll(members.Select(member => print.CopyAsync(
+                    await Task.WhenAll(members.Select((member, index) => print.CopyAsync(
                         context.Containers.ReadLogsAsync(member.Id, options, cancellationToken),
                         Prefix(member),
-                        cancellationToken)));
+                        cancellationToken,
+                        index)));
                     return ExitCodes.Success;
                 }
 
-                var lines = new List<(string Prefix, LogLine Line)>();
-                foreach (var member in members)
+                var lines = new List<(string Prefix, LogLine Line, int Color)>();
+                foreach (var (member, index) in members.Select((member, index) => (member, index)))
                 {
                     await foreach (var line in context.Containers.ReadLogsAsync(member.Id, options, cancellationToken))
                     {
-                        lines.Add((Prefix(member), line));
+                        lines.Add((Prefix(member), line, index));
                     }
                 }
 
                 // Several containers interleave by time, each line named.
-                foreach (var (prefix, line) in lines.OrderBy(entry => entry.Line.Time))
+                foreach (var (prefix, line, index) in lines.OrderBy(entry => entry.Line.Time))
                 {
-                    await print.WriteAsync(prefix, line, cancellationToken);
+                    await print.WriteAsync(prefix, line, cancellationToken, index);
                 }
 
                 return ExitCodes.Success;

@@ -56,7 +56,7 @@ public static class VolumeRemovalCommands
         return new Command("prune", "Remove all volumes no container uses").With(force, filters)
             .WithAction(context, "volume prune", async (r, cancellationToken) =>
             {
-                if (!r.GetValue(force) && !Confirm(context))
+                if (!r.GetValue(force) && !await ConfirmAsync(context, r.GetValue(filters)!, cancellationToken))
                 {
                     return ExitCodes.Success;
                 }
@@ -123,12 +123,28 @@ public static class VolumeRemovalCommands
             ? File.OpenRead(path)
             : throw new InvalidInputException($"open {path}: no such file or directory");
 
-    private static bool Confirm(CliContext context)
+    // Podman lists the unused volumes the filters select before asking, and asks nothing
+    // when there are none.
+    private static async Task<bool> ConfirmAsync(
+        CliContext context,
+        string[] filters,
+        CancellationToken cancellationToken)
     {
-        context.Out.WriteLine("WARNING! This will remove all volumes not used by at least one container. The following volumes will be removed:");
-        context.Out.Write("Are you sure you want to continue? [y/N] ");
-        context.Out.Flush();
-        var answer = Console.In.ReadLine()?.Trim().ToLowerInvariant();
-        return answer is "y" or "yes";
+        context.Out.WriteLine("WARNING! This will remove all volumes not used by at least one container. "
+            + "The following volumes will be removed:");
+        var unused = await VolumeCommands.Volumes(context)
+            .ListAsync([.. filters, "dangling=true"], cancellationToken);
+        if (unused.Count == 0)
+        {
+            context.Out.WriteLine("No dangling volumes found");
+            return false;
+        }
+
+        foreach (var volume in unused)
+        {
+            context.Out.WriteLine(volume.Name);
+        }
+
+        return PruneConfirmation.AskQuestion(context);
     }
 }

@@ -18,13 +18,17 @@ public static class ErrorMapper
     private static readonly HashSet<string> InUseIsTwo =
         ["rm", "rmi", "container rm", "image rm", "network rm", "volume rm", "pod rm"];
 
+    // Only these pass a container command's 126/127 on (Podman's run, start and exec set
+    // the exit code); pod start, restart and the rest exit 125 whatever failed.
+    private static readonly HashSet<string> PassesCommandCodes = ["run", "start", "exec"];
+
     /// <summary>Exit code for a failure of <paramref name="command"/> ("rm", "image rm" ...).</summary>
     public static int ExitCodeFor(string command, Exception error) => error switch
     {
         NotFoundException when MissingIsOne.Contains(command) => ExitCodes.NoSuchObject,
         WrongStateException when InUseIsTwo.Contains(command) => ExitCodes.InUse,
-        CannotInvokeException => ExitCodes.CannotInvoke,
-        CommandNotFoundException => ExitCodes.CommandNotFound,
+        CannotInvokeException when PassesCommandCodes.Contains(command) => ExitCodes.CannotInvoke,
+        CommandNotFoundException when PassesCommandCodes.Contains(command) => ExitCodes.CommandNotFound,
         OperationCanceledException => ExitCodes.Interrupted,
         _ => ExitCodes.EngineFailure,
     };

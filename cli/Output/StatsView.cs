@@ -33,6 +33,7 @@ public static class StatsView
     [
         "ID", "Name", "CPUPerc", "MemUsage", "MemUsageBytes", "MemPerc", "NetIO", "BlockIO",
         "PIDS", "UpTime", "AVGCPU", "ContainerID", "CPU", "CPUNano", "MemLimit", "PIDs", "Pod",
+        "AvgCPU", "BlockInput", "BlockOutput", "CPUSystemNano", "SystemNano", "Duration",
     ];
 
     public static JsonObject Row(ContainerStatsSample s) => new()
@@ -54,6 +55,14 @@ public static class StatsView
         ["PIDS"] = s.Pids.ToString(CultureInfo.InvariantCulture),
         ["PIDs"] = s.Pids,
         ["UpTime"] = GoNanos(s.CpuNanos),
+
+        // The raw fields of Podman's define.ContainerStats, which templates may name too.
+        ["AvgCPU"] = s.AverageCpuPercent,
+        ["BlockInput"] = s.BlockInput,
+        ["BlockOutput"] = s.BlockOutput,
+        ["CPUSystemNano"] = s.CpuSystemNanos,
+        ["SystemNano"] = s.SystemNanos,
+        ["Duration"] = s.CpuNanos,
     };
 
     /// <summary>The object of <c>stats --format json</c>, with Podman's snake_case keys.</summary>

@@ -99,7 +99,7 @@ public static class FlagValueErrors
         return digits.Length > 0 && digits.All(char.IsAsciiDigit);
     }
 
-    private static Option? Find(Command command, string name)
+    internal static Option? Find(Command command, string name)
     {
         for (Command? c = command; c is not null; c = c.Parents.OfType<Command>().FirstOrDefault())
         {

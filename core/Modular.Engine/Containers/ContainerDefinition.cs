@@ -94,6 +94,7 @@ internal sealed class ContainerDefinition(
         Health.HealthDefinition.OnFailure(request.Health.OnFailure);
         ContainerAnnotations.Parse(request.Annotations);
         ResourceParser.ForCreate(request.Resources, 0);
+        PodNamespaces.CheckHostname(request);
         Security.SecurityResolver.Resolve(
             request.Security, request.Networks.FirstOrDefault() ?? request.Network ?? "");
     }

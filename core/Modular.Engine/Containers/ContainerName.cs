@@ -18,6 +18,9 @@ public static partial class ContainerName
         }
     }
 
+    /// <summary>True when <paramref name="name"/> follows the rule (pods share it).</summary>
+    public static bool IsAllowed(string name) => Allowed().IsMatch(name);
+
     [GeneratedRegex("^[a-zA-Z0-9][a-zA-Z0-9_.-]*$")]
     private static partial Regex Allowed();
 }

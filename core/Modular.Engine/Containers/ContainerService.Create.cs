@@ -14,6 +14,11 @@ public sealed partial class ContainerService
     {
         ContainerName.Validate(request.Name);
         ContainerDefinition.CheckFlags(request);
+        foreach (var (requested, applied) in Spec.ResourceLimits.Lowered(request.Security.Ulimits))
+        {
+            UlimitLog.Lowered(_logger, requested, applied);
+        }
+
         await EnsureInitializedAsync(cancellationToken);
         var runtimeId = request.Runtime ?? _options.Runtime;
 
@@ -27,7 +32,7 @@ public sealed partial class ContainerService
             new ContainerDefinition(request, _options, image, _networks?.DefaultNetworkName)
                 .Build(NameGenerator.NewId(), runtimeId),
             pod,
-            request.IsInfra);
+            request);
         await RefuseMissingNetworksAsync(config, cancellationToken);
         Resources.CgroupPlacement.CheckRuntime(config, _runtimes.Get(runtimeId).Features);
         Resources.RuntimeOptionCheck.Check(config, _runtimes.Get(runtimeId).Features);

@@ -21,6 +21,13 @@ public sealed partial class ContainerService : IContainerControl
                 $"\"{DisplayStatus(record.State.Status)}\" is not running, can't pause: container state improper");
         }
 
+        // Without a cgroup of its own the freezer would stop whatever shares the caller's.
+        if (HasNoCgroup(record))
+        {
+            throw new WrongStateException(
+                "cannot pause without using Cgroups: this container does not have a cgroup");
+        }
+
         await RunRuntimeVerbAsync(record, (runtime, ct) => runtime.PauseAsync(id, ct), cancellationToken);
 
         // As Podman: no healthcheck runs while frozen; unpause starts the timer again.

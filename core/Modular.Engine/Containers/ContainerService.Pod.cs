@@ -11,9 +11,9 @@ public sealed partial class ContainerService
     private PodStore PodRecords => new(_options.GraphRoot);
 
     /// <summary>
-    /// <c>--pod</c>: the member joins the infra's network through <c>container:</c> mode and
-    /// takes the pod's hostname when UTS is shared. Ports and networks belong to the pod, so
-    /// asking for them here is refused with Podman's words.
+    /// <c>--pod</c>: the member joins each namespace the pod shares unless its own flag names
+    /// another mode, as Podman defaults only unset namespaces to the pod's. In the pod's
+    /// network, ports belong to the pod; in its UTS namespace, so does the hostname.
     /// </summary>
     private async Task<(CreateContainerRequest Request, PodConfig? Pod)> JoinPodAsync(
         CreateContainerRequest request,
@@ -31,14 +31,18 @@ public sealed partial class ContainerService
             return (request, pod);
         }
 
-        if (pod.Shares("net"))
+        if (pod.Shares("net") && !PodNamespaces.ChoosesOwnNetwork(request))
         {
-            request = SharePodNetwork(request, pod);
+            request = SharePodNetwork(request, pod) with { NoHosts = request.NoHosts || pod.NoHosts };
         }
 
-        if (pod.Shares("uts") && request.Hostname is null)
+        if (PodNamespaces.Joins(pod, "uts", request.Security))
         {
-            request = request with { Hostname = PodHostname(pod) };
+            request = request.Hostname is null
+                ? request with { Hostname = PodHostname(pod) }
+                : throw new InvalidInputException(
+                    "invalid config provided: cannot set hostname when joining the pod UTS namespace: "
+                    + "invalid configuration");
         }
 
         return (request, pod);
@@ -60,10 +64,17 @@ public sealed partial class ContainerService
                 + Shared);
         }
 
-        if (request.Networks.Count > 0 || request.Network is { Length: > 0 })
+        // --ip and --mac-address without --network name the default network, as in Podman.
+        if (request.StaticIps.Count > 0 || request.MacAddress is { Length: > 0 })
         {
             throw new InvalidInputException(
                 "invalid config provided: networks must be defined when the pod is created: " + Shared);
+        }
+
+        if (request.AddHosts.Count > 0)
+        {
+            throw new InvalidInputException(
+                "invalid config provided: extra host entries must be specified on the pod: " + Shared);
         }
 
         return request with { Networks = [NetworkSelection.ContainerPrefix + pod.InfraId] };
@@ -72,8 +83,12 @@ public sealed partial class ContainerService
     /// <summary>The hostname a pod's UTS namespace carries: the one asked for, or the pod's name.</summary>
     public static string PodHostname(PodConfig pod) => pod.Hostname.Length > 0 ? pod.Hostname : pod.Name;
 
-    private static ContainerConfig WithPod(ContainerConfig config, PodConfig? pod, bool isInfra)
+    private static ContainerConfig WithPod(
+        ContainerConfig config,
+        PodConfig? pod,
+        CreateContainerRequest request)
     {
+        var isInfra = request.IsInfra;
         if (pod is null)
         {
             return config;
@@ -82,7 +97,8 @@ public sealed partial class ContainerService
         var joined = new Dictionary<string, string>();
         if (!isInfra && pod.InfraId.Length > 0)
         {
-            foreach (var kind in new[] { "ipc", "uts", "pid", "cgroup" }.Where(pod.Shares))
+            foreach (var kind in new[] { "ipc", "uts", "pid", "cgroup" }
+                .Where(kind => PodNamespaces.Joins(pod, kind, request.Security)))
             {
                 joined[kind] = pod.InfraId;
             }

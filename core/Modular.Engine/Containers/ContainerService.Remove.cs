@@ -24,7 +24,10 @@ public sealed partial class ContainerService
                     + "running or paused containers cannot be removed without force: container state improper");
             }
 
-            await StopLockedAsync(record, timeoutSeconds, cancellationToken);
+            // As Podman: a paused container gets SIGKILL at once; its frozen processes could
+            // not act on the stop signal, so a grace period would only be waited out.
+            var grace = record.State.Status == ContainerStatus.Paused ? 0 : timeoutSeconds;
+            await StopLockedAsync(record, grace, cancellationToken);
             record = await CleanupLockedAsync(record, "stop", cancellationToken) ?? record;
         }
 

@@ -13,7 +13,7 @@ public sealed partial class ContainerService
     public async Task StartAsync(string nameOrId, CancellationToken cancellationToken)
     {
         var id = (await FindAsync(nameOrId, cancellationToken)).Config.Id;
-        await StartPodInfraAsync(id, cancellationToken);
+        await StartDependenciesAsync(id, cancellationToken);
         await using var containerLock = await LockAsync(id, cancellationToken);
         var record = await ReloadLockedAsync(id, nameOrId, cancellationToken);
         if (record.State.Status == ContainerStatus.Running)
@@ -33,7 +33,7 @@ public sealed partial class ContainerService
         CancellationToken cancellationToken)
     {
         var id = (await FindAsync(nameOrId, cancellationToken)).Config.Id;
-        await StartPodInfraAsync(id, cancellationToken);
+        await StartDependenciesAsync(id, cancellationToken);
         ContainerRecord record;
         AttachConnection? attach;
         await using (await LockAsync(id, cancellationToken))

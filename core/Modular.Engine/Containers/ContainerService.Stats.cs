@@ -16,7 +16,9 @@ public sealed partial class ContainerService
         {
             foreach (var name in namesOrIds)
             {
-                records.Add(await LookUpForStatsAsync(name, cancellationToken));
+                var record = await LookUpForStatsAsync(name, cancellationToken);
+                RefuseWithoutCgroup(record);
+                records.Add(record);
             }
         }
         else
@@ -24,7 +26,10 @@ public sealed partial class ContainerService
             // A container removed since the listing is simply not shown.
             foreach (var info in await ListAsync(all, cancellationToken))
             {
-                if (await _store.FindAsync(info.Id, cancellationToken) is { } record)
+                // As Podman's stats of all, a container without a cgroup of its own is left out:
+                // its processes live in the caller's cgroup, whose figures are not its own.
+                if (await _store.FindAsync(info.Id, cancellationToken) is { } record
+                    && !HasNoCgroup(record))
                 {
                     records.Add(record);
                 }
@@ -33,6 +38,20 @@ public sealed partial class ContainerService
 
         return records.Select(StatsReader.Read).ToList();
     }
+
+    /// <summary>Podman's refusal for stats and top of a <c>--cgroups disabled</c> container.</summary>
+    private static void RefuseWithoutCgroup(ContainerRecord record)
+    {
+        if (HasNoCgroup(record))
+        {
+            throw new WrongStateException(
+                $"cannot run top on container {record.Config.Id} as it did not create a cgroup: "
+                + "this container does not have a cgroup");
+        }
+    }
+
+    private static bool HasNoCgroup(ContainerRecord record) =>
+        record.Config.Resources.CgroupsMode == "disabled";
 
     // Podman's wording when a named container is missing.
     private async Task<ContainerRecord> LookUpForStatsAsync(string name, CancellationToken cancellationToken)

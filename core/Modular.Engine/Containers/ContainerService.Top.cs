@@ -14,6 +14,7 @@ public sealed partial class ContainerService
         CancellationToken cancellationToken)
     {
         var record = await RefreshOrThrowAsync(nameOrId, cancellationToken);
+        RefuseWithoutCgroup(record);
         if (record.State.Status != ContainerStatus.Running)
         {
             throw new WrongStateException("top can only be used on running containers");

@@ -23,13 +23,40 @@ public sealed partial class ContainerService : IContainerResources
 
         if (record.State.Status == ContainerStatus.Running)
         {
-            await ApplyToRuntimeAsync(record.Config, resources, cancellationToken);
+            await ApplyOrRestoreAsync(record.Config, resources, cancellationToken);
         }
 
         var config = record.Config with { Resources = resources };
         await _store.UpdateConfigAsync(config, cancellationToken);
         await EmitAsync(config, "update", cancellationToken);
         return ToInfo(record with { Config = config });
+    }
+
+    // A runtime may refuse a value after writing part of it (runc reads cpu.shares back and
+    // fails when the kernel raised 1 to 2): the old limits are written again so the cgroup
+    // keeps matching what inspect shows, then the refusal is reported.
+    private async Task ApplyOrRestoreAsync(
+        ContainerConfig config,
+        ContainerResources resources,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ApplyToRuntimeAsync(config, resources, cancellationToken);
+        }
+        catch (BackendException)
+        {
+            try
+            {
+                await ApplyToRuntimeAsync(config, config.Resources, CancellationToken.None);
+            }
+            catch (BackendException)
+            {
+                // The first refusal is the one the user needs to see.
+            }
+
+            throw;
+        }
     }
 
     // The runtime reads the new limits from a file; it lives in the bundle only while used.

@@ -46,6 +46,9 @@ public sealed record PodConfig
     /// <summary><c>--network</c> values given to the pod, which its infra joined.</summary>
     public IReadOnlyList<string> Networks { get; init; } = [];
 
+    /// <summary><c>--no-hosts</c>: members in the pod's network keep the image's /etc/hosts.</summary>
+    public bool NoHosts { get; init; }
+
     /// <summary>Whether the pod shares <paramref name="kind"/> (net, uts, ipc, pid, cgroup).</summary>
     public bool Shares(string kind) => CreateInfra && SharedNamespaces.Contains(kind);
 }

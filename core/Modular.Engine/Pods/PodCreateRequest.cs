@@ -35,6 +35,9 @@ public sealed record PodCreateRequest
     /// <summary><c>--cgroup-parent</c>, or null for the default parent.</summary>
     public string? CgroupParent { get; init; }
 
+    /// <summary><c>--no-hosts</c>: the infra and the members sharing its network keep the image's /etc/hosts.</summary>
+    public bool NoHosts { get; init; }
+
     /// <summary>The command line, for inspect's CreateCommand.</summary>
     public IReadOnlyList<string> CreateCommand { get; init; } = [];
 }

@@ -38,6 +38,8 @@ public sealed partial class PodService
 
     public async Task<PodView> KillAsync(string nameOrId, string signal, CancellationToken cancellationToken)
     {
+        // Podman checks the signal before it looks at the pod: a bad one is the first error.
+        Containers.Signals.Parse(signal);
         var pod = await GetAsync(nameOrId, cancellationToken);
         var running = pod.Containers.Where(member => member.Status == ContainerStatus.Running).ToList();
         if (running.Count == 0)
@@ -68,7 +70,8 @@ public sealed partial class PodService
             RefuseRunning(pod);
         }
 
-        await StopMembersAsync(pod, timeoutSeconds, cancellationToken);
+        await StopMembersAsync(pod, timeoutSeconds, cancellationToken, killPaused: true);
+        var anonymous = await AnonymousVolumesAsync(pod, cancellationToken);
         foreach (var member in pod.Containers.Where(member => !member.IsInfra))
         {
             await RemoveMemberAsync(member.Id, cancellationToken);
@@ -82,9 +85,32 @@ public sealed partial class PodService
             await RemoveMemberAsync(infra.Id, cancellationToken);
         }
 
+        if (volumes is not null && anonymous.Count > 0)
+        {
+            await volumes.RemoveIfUnusedAsync(anonymous, cancellationToken);
+        }
+
         await RemoveCgroupAsync(pod.Config, cancellationToken);
         await EmitAsync(pod.Config, "remove", cancellationToken);
         return pod.Config.Id;
+    }
+
+    // Podman removes its members' anonymous volumes with the pod (named ones stay), unless
+    // another container still uses one through --volumes-from.
+    private async Task<List<string>> AnonymousVolumesAsync(PodView pod, CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        if (volumes is null)
+        {
+            return names;
+        }
+
+        foreach (var member in pod.Containers)
+        {
+            names.AddRange(await volumes.AnonymousVolumesOfAsync(member.Id, cancellationToken));
+        }
+
+        return names;
     }
 
     public async Task<IReadOnlyList<string>> PruneAsync(CancellationToken cancellationToken)
@@ -119,14 +145,23 @@ public sealed partial class PodService
         member.Status is ContainerStatus.Running or ContainerStatus.Paused;
 
     // Members stop together, then the infra that holds their namespaces.
-    private async Task StopMembersAsync(PodView pod, int? timeoutSeconds, CancellationToken cancellationToken)
+    // For pod rm, paused members get SIGKILL at once, as Podman removes them: frozen
+    // processes could not act on the stop signal within any grace period.
+    private async Task StopMembersAsync(
+        PodView pod,
+        int? timeoutSeconds,
+        CancellationToken cancellationToken,
+        bool killPaused = false)
     {
+        int? Grace(PodMember member) =>
+            killPaused && member.Status == ContainerStatus.Paused ? 0 : timeoutSeconds;
+
         var running = pod.Containers.Where(IsActive).ToList();
         await Task.WhenAll(running.Where(member => !member.IsInfra)
-            .Select(member => containers.StopAsync(member.Id, timeoutSeconds, cancellationToken)));
+            .Select(member => containers.StopAsync(member.Id, Grace(member), cancellationToken)));
         foreach (var infra in running.Where(member => member.IsInfra))
         {
-            await containers.StopAsync(infra.Id, timeoutSeconds, cancellationToken);
+            await containers.StopAsync(infra.Id, Grace(infra), cancellationToken);
         }
     }
 

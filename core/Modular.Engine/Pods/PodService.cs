@@ -17,16 +17,18 @@ public sealed partial class PodService(
     IContainerService containers,
     IImageService? images = null,
     IEventLog? events = null,
-    IContainerControl? control = null) : IPodService
+    IContainerControl? control = null,
+    Volumes.IVolumeService? volumes = null) : IPodService
 {
     private readonly PodStore _pods = new(options.GraphRoot);
     private readonly ContainerStore _containerRecords = new(options.GraphRoot);
 
     public async Task<PodConfig> CreateAsync(PodCreateRequest request, CancellationToken cancellationToken)
     {
-        if (request.Name is { } name)
+        if (request.Name is { } name && !ContainerName.IsAllowed(name))
         {
-            ContainerName.Validate(name);
+            throw new InvalidInputException(
+                "running pod create option: names must match [a-zA-Z0-9][a-zA-Z0-9_.-]*: invalid argument");
         }
 
         var pod = WithCgroup(NewPod(request), request.CgroupParent);
@@ -84,6 +86,7 @@ public sealed partial class PodService(
             CreateInfra = request.Infra,
             PortMappings = request.PortMappings,
             Networks = request.Networks,
+            NoHosts = request.NoHosts,
         };
     }
 
@@ -102,7 +105,8 @@ public sealed partial class PodService(
     {
         Image = image,
         Name = request.InfraName ?? pod.Id[..12] + "-infra",
-        Entrypoint = request.InfraCommand,
+        Entrypoint = InfraEntrypoint(request.InfraCommand),
+        NoHosts = request.NoHosts,
         Hostname = pod.Shares("uts") ? ContainerService.PodHostname(pod) : null,
         Networks = pod.Shares("net") ? request.Networks : ["none"],
         PortMappings = request.PortMappings,
@@ -115,6 +119,13 @@ public sealed partial class PodService(
             CgroupParent = pod.CgroupPath.Length > 0 ? pod.CgroupPath : null,
         },
     };
+
+    // Podman splits --infra-command at each space into the infra's argv; passed on as a
+    // JSON array, which the container's --entrypoint reads as an argv.
+    private static string? InfraEntrypoint(string? command) =>
+        command is { Length: > 0 }
+            ? System.Text.Json.JsonSerializer.Serialize(command.Split(' '))
+            : command;
 
     private static Dictionary<string, string> Labels(IEnumerable<string> values)
     {

@@ -18,7 +18,8 @@ public static class PodsServiceCollectionExtensions
             sp.GetRequiredService<IContainerService>(),
             sp.GetService<IImageService>(),
             sp.GetService<IEventLog>(),
-            sp.GetService<IContainerControl>()));
+            sp.GetService<IContainerControl>(),
+            sp.GetService<Volumes.IVolumeService>()));
         return services;
     }
 }

@@ -3,9 +3,9 @@ using Modular.Contracts.Errors;
 namespace Modular.Engine.Security;
 
 /// <summary>
-/// Parses --security-opt values with Podman's keys and errors. SELinux and AppArmor are not
-/// enabled on hosts Modular targets yet, so label= and apparmor= are accepted and kept for
-/// inspect, as Podman accepts them where the host has neither.
+/// Parses --security-opt values with Podman's keys and errors. label= is accepted and kept
+/// for inspect: Podman ignores label options where SELinux is disabled, and Modular does not
+/// label yet. apparmor= names a profile only where AppArmor is enabled (see <see cref="AppArmor"/>).
 /// </summary>
 internal static class SecurityOptions
 {
@@ -43,20 +43,28 @@ internal static class SecurityOptions
                 ? settings with { Unmask = [.. settings.Unmask, "ALL"] }
                 : throw new InvalidInputException(
                     $"invalid systempaths option {Quote(value)}, only `unconfined` is supported"),
-            "label" or "apparmor" or "proc-opts" or "seccomp-policy" => settings,
+            "apparmor" => settings with { ApparmorProfile = AppArmor.Check(value) },
+            "proc-opts" => settings with { ProcOpts = value.Split(',') },
+            "label" or "seccomp-policy" => settings,
             _ => throw new InvalidInputException($"invalid --security-opt 2: {Quote(option)}"),
         };
     }
 
-    // A profile path must be readable at create, as Podman reads it then.
+    // A profile path must be readable at create, as Podman reads it then; an empty value
+    // is Podman's "no path given", the default profile.
     private static string SeccompValue(string value)
     {
-        if (value == "unconfined")
+        if (value is "unconfined" or "")
         {
             return value;
         }
 
         var path = Path.GetFullPath(value);
+        if (Directory.Exists(path))
+        {
+            throw new InvalidInputException($"opening seccomp profile failed: read {value}: is a directory");
+        }
+
         return File.Exists(path)
             ? path
             : throw new InvalidInputException(

@@ -19,6 +19,12 @@ public sealed record SecuritySettings
 
     public bool NoNewPrivileges { get; init; }
 
+    /// <summary>The AppArmor profile asked for with <c>apparmor=</c>; empty for none.</summary>
+    public string ApparmorProfile { get; init; } = "";
+
+    /// <summary>Mount options for /proc (<c>proc-opts=</c>), such as hidepid=2.</summary>
+    public IReadOnlyList<string> ProcOpts { get; init; } = [];
+
     /// <summary>Paths added to the masked paths (<c>mask=</c>).</summary>
     public IReadOnlyList<string> Mask { get; init; } = [];
 

@@ -14,7 +14,7 @@ public static partial class SecuritySpec
         linux.Remove("seccomp");
         var unconfined = settings.SeccompProfile == "unconfined"
             || (settings.SeccompProfile.Length == 0 && context.DefaultSeccompProfile == "unconfined");
-        if (settings.Privileged || unconfined)
+        if (unconfined || (settings.Privileged && IsDefaultProfile(settings.SeccompProfile, context)))
         {
             return;
         }
@@ -22,6 +22,13 @@ public static partial class SecuritySpec
         var profile = SeccompProfiles.Load(settings.SeccompProfile, context.DefaultSeccompProfile);
         linux["seccomp"] = SeccompConverter.Convert(profile, context.Config.Capabilities.ToHashSet());
     }
+
+    // --privileged drops only the default profile, as Podman does: a profile the user named
+    // (other than containers-common's default files) still filters the privileged container.
+    private static bool IsDefaultProfile(string profile, SecuritySpecContext context) =>
+        profile.Length == 0
+        || profile == context.DefaultSeccompProfile
+        || profile is "/usr/share/containers/seccomp.json" or "/etc/containers/seccomp.json";
 
     private static void ApplyReadOnly(JsonObject spec, SecuritySettings settings)
     {

@@ -27,8 +27,14 @@ public static partial class SecuritySpec
 
         ApplyUserCapabilities(process, context);
         process["noNewPrivileges"] = settings.NoNewPrivileges;
+        if (settings.ApparmorProfile is { Length: > 0 } and not "unconfined")
+        {
+            process["apparmorProfile"] = settings.ApparmorProfile;
+        }
+
         ApplySeccomp(linux, context);
         ApplyPaths(linux, settings);
+        ApplyProcOpts(spec["mounts"]!.AsArray(), settings.ProcOpts);
         ApplyReadOnly(spec, settings);
         ApplyGroups(spec, context);
         ApplyDevices(linux, settings);
@@ -65,15 +71,28 @@ public static partial class SecuritySpec
 
     private static void ApplyPaths(JsonObject linux, SecuritySettings settings)
     {
-        var unmaskAll = settings.Privileged || settings.Unmask.Contains("ALL");
+        var unmask = new UnmaskPatterns(settings.Unmask);
+        var unmaskAll = settings.Privileged;
         IEnumerable<string> Keep(string key) => unmaskAll ? []
             : (linux[key]?.AsArray() ?? []).Select(p => p!.GetValue<string>())
-                .Where(path => !settings.Unmask.Contains(path));
+                .Where(unmask.KeepsMasked);
 
         var masked = Keep("maskedPaths").Concat(unmaskAll ? [] : ExtraMaskedPaths()
-            .Where(path => !settings.Unmask.Contains(path)));
+            .Where(unmask.KeepsMasked));
         linux["maskedPaths"] = Strings(masked.Concat(settings.Mask).Distinct());
         linux["readonlyPaths"] = Strings(Keep("readonlyPaths"));
+    }
+
+    // proc-opts replace the /proc mount's options outright, as Podman sets them.
+    private static void ApplyProcOpts(JsonArray mounts, IReadOnlyList<string> procOpts)
+    {
+        var proc = mounts.FirstOrDefault(m => Destination(m) == "/proc");
+        if (procOpts.Count == 0 || proc is null)
+        {
+            return;
+        }
+
+        proc["options"] = Strings(procOpts);
     }
 
     // containers-common's defaults beyond SpecBuilder's list: powercap (energy counters are a

@@ -47,6 +47,26 @@ public static partial class ResourceLimits
         return wanted.Select(pair => Clamp(pair.Key, pair.Value.Soft, pair.Value.Hard)).ToList();
     }
 
+    /// <summary>
+    /// The values among <paramref name="ulimits"/> (as the user typed them) that the clamp
+    /// lowers, each with the NAME=SOFT:HARD actually applied.
+    /// </summary>
+    public static IReadOnlyList<(string Requested, string Applied)> Lowered(IReadOnlyList<string> ulimits)
+    {
+        var lowered = new List<(string, string)>();
+        foreach (var ulimit in ulimits.Where(u => u != "host"))
+        {
+            var (name, soft, hard) = Parse(ulimit);
+            var (_, appliedSoft, appliedHard) = Clamp(name, soft, hard);
+            if (appliedSoft != soft || appliedHard != hard)
+            {
+                lowered.Add((ulimit, $"{name}={Text(appliedSoft)}:{Text(appliedHard)}"));
+            }
+        }
+
+        return lowered;
+    }
+
     private static (string Type, ulong Soft, ulong Hard) Clamp(string name, ulong soft, ulong hard)
     {
         var (type, resource) = Known[name];

@@ -82,8 +82,10 @@ public sealed class NamespaceModeTests(ModpodFixture modpod)
         {
             var result = await RunAsync("crun", ["--pid", "container:ns-stopped"], "true");
 
+            // As Podman's recursive start, ns-stopped is started first; its `true` is gone
+            // before the join, which then fails (the check or the runtime, whichever sees it).
             ModpodAssert.Exit(125, result);
-            Assert.Contains("container state improper", result.StandardError);
+            Assert.Matches("container state improper|ns/pid", result.StandardError);
         }
         finally
         {

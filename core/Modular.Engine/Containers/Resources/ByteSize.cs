@@ -27,8 +27,13 @@ public static partial class ByteSize
         }
 
         var unit = match.Groups[2].Value.ToLowerInvariant();
-        var power = Array.IndexOf(Units, unit);
-        return (long)(number * Math.Pow(1024, power));
+        var bytes = number * Math.Pow(1024, Array.IndexOf(Units, unit));
+
+        // Go would wrap a size past int64 into a negative number that fails only at start;
+        // refusing it here keeps the store unchanged, in go-units' words for a bad size.
+        return bytes < long.MaxValue
+            ? (long)bytes
+            : throw new InvalidInputException($"invalid value for {flag}: invalid size: '{text}'");
     }
 
     /// <summary>Podman's short human size for stats (decimal units, 3 significant digits).</summary>

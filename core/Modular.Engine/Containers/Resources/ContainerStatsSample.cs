@@ -37,6 +37,9 @@ public sealed record ContainerStatsSample(
         }
     }
 
+    /// <summary>Of <see cref="CpuNanos"/>, the time spent in the kernel (Podman's CPUSystemNano).</summary>
+    public ulong CpuSystemNanos { get; init; }
+
     /// <summary>CPU use averaged over the whole run, in percent.</summary>
     public double AverageCpuPercent => Percent(CpuNanos, SystemNanos - Math.Min(SystemNanos, StartedNanos));
 

@@ -112,13 +112,15 @@ public static class ResourceParser
     private static ContainerResources WithCpus(ContainerResources resources, string text)
     {
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var cpus)
-            || cpus < 0 || double.IsNaN(cpus) || double.IsInfinity(cpus))
+            || double.IsNaN(cpus) || double.IsInfinity(cpus))
         {
             throw new InvalidInputException(
                 $"invalid argument \"{text}\" for \"--cpus\" flag: strconv.ParseFloat: parsing \"{text}\": invalid syntax");
         }
 
-        return cpus == 0
+        // Podman reads --cpus as a float and sets a quota only when it is above 0: a negative
+        // value means no limit, as 0 does.
+        return cpus <= 0
             ? resources with { CpuQuota = null, CpuPeriod = null, NanoCpus = 0 }
             : resources with
             {

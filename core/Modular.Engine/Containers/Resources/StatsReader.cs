@@ -32,6 +32,7 @@ public static class StatsReader
         return empty with
         {
             CpuNanos = CpuNanos(layout, pid),
+            CpuSystemNanos = CpuSystemNanos(layout, pid),
             MemoryUsage = memory,
             MemoryLimit = limit,
             NetInput = netIn,
@@ -53,6 +54,12 @@ public static class StatsReader
         var stat = CgroupFiles.ReadKeyed(layout.DirectoryOf(pid, "cpu"), "cpu.stat");
         return stat.GetValueOrDefault("usage_usec") * 1000;
     }
+
+    // cpuacct.usage_sys on v1 (nanoseconds), system_usec of cpu.stat on v2.
+    private static ulong CpuSystemNanos(CgroupLayout layout, int pid) =>
+        layout.IsUnified
+            ? CgroupFiles.ReadKeyed(layout.DirectoryOf(pid, "cpu"), "cpu.stat").GetValueOrDefault("system_usec") * 1000
+            : CgroupFiles.ReadNumber(layout.DirectoryOf(pid, "cpuacct"), "cpuacct.usage_sys");
 
     // Podman leaves the inactive page cache out of usage, as the kernel could drop it.
     private static (ulong Usage, ulong Limit) Memory(CgroupLayout layout, int pid)
