@@ -23,6 +23,19 @@ public sealed class CriuCheckpointer : ICheckpointer
         "/usr/bin/criu",
     ];
 
+    private readonly IReadOnlyList<string> _defaults;
+
+    public CriuCheckpointer()
+        : this(DefaultPaths)
+    {
+    }
+
+    /// <summary>Tries <paramref name="defaults"/> after the engine's search paths instead of <see cref="DefaultPaths"/>.</summary>
+    public CriuCheckpointer(IReadOnlyList<string> defaults)
+    {
+        _defaults = defaults;
+    }
+
     public string Id => CheckpointerId;
 
     public CheckpointLayout Layout { get; } = new();
@@ -31,7 +44,7 @@ public sealed class CriuCheckpointer : ICheckpointer
         CheckpointerContext context,
         CancellationToken cancellationToken)
     {
-        var candidates = context.SearchPaths.Concat(DefaultPaths).Where(File.Exists).Distinct().ToList();
+        var candidates = context.SearchPaths.Concat(_defaults).Where(File.Exists).Distinct().ToList();
         if (candidates.Count == 0)
         {
             return Unusable("", "criu binary not found");

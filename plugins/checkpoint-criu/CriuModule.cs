@@ -15,6 +15,6 @@ public sealed class CriuModule : IPluginModule
             throw new InvalidInputException($"checkpointer plugin criu does not provide \"{id}\"");
         }
 
-        services.AddSingleton<ICheckpointer, CriuCheckpointer>();
+        services.AddSingleton<ICheckpointer>(_ => new CriuCheckpointer());
     }
 }

@@ -24,17 +24,29 @@ public sealed class CheckpointErrorTests
     }
 
     [CheckpointFact(RuntimeWithoutVerb = "crun")]
-    public async Task A_runtime_without_the_checkpoint_verb_is_refused_in_one_line()
+    public async Task A_runtime_without_the_checkpoint_verb_is_refused_in_one_line_before_anything_runs()
     {
         await using var store = await CheckpointStore.CreateAsync("crun");
-        await store.RunCounterAsync("cp-crun");
+        var id = await store.RunCounterAsync("cp-crun");
+        var before = await store.ReadCounterAsync("cp-crun");
 
         var checkpoint = await store.Modpod.RunAsync("container", "checkpoint", "cp-crun");
+        var restore = await store.Modpod.RunAsync("container", "restore", "cp-crun");
         var status = await store.Modpod.RunAsync("ps", "--filter", "name=cp-crun", "--format", "{{.Status}}");
+        var events = await store.Modpod.RunAsync(
+            "events", "--stream=false", "--filter", "container=cp-crun", "--format", "{{.Status}}");
+        var counter = await store.WaitForCounterAsync("cp-crun", before + 3);
 
         ModpodAssert.Exit(125, checkpoint);
         Assert.Equal(["Error: configured runtime does not support checkpoint/restore"], checkpoint.ErrorLines);
+        ModpodAssert.Exit(125, restore);
+        Assert.Equal(["Error: configured runtime does not support checkpoint/restore"], restore.ErrorLines);
         Assert.StartsWith("Up ", status.Output);
+        Assert.DoesNotContain("checkpoint", events.Output.Split('\n'));
+        Assert.DoesNotContain("restore", events.Output.Split('\n'));
+        // Refused before anything ran: no images directory, and the counter never paused.
+        Assert.False(Directory.Exists(Path.Combine(store.StaticDirectory(id), "checkpoint")));
+        Assert.True(counter >= before + 3, $"{counter} after {before}");
     }
 
     [CheckpointFact(Runtime = "runc")]
