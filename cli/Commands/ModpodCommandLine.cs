@@ -41,7 +41,8 @@ public static class ModpodCommandLine
     private static IEnumerable<Command> TopLevel(CliContext c) =>
     [
         SystemCommands.Version(c), SystemCommands.Info(c), ImageCommands.Pull(c, "pull"),
-        ImagesCommand.Create(c, "images"), ImageCommands.Tag(c), ImageCommands.Remove(c, "rmi", "rmi"),
+        ImagesCommand.Create(c, "images"), ImageCommands.Tag(c), UntagCommand.Create(c),
+        ImageCommands.Remove(c, "rmi", "rmi"),
         LoadCommand.Create(c, "load"), SaveCommand.Create(c),
         RunCommand.Create(c), RunCommand.Run(c), RunCommand.Start(c),
         PsCommand.Create(c, "ps", "ps"), LogsCommand.Create(c), LifecycleCommands.Stop(c),
@@ -80,7 +81,8 @@ public static class ModpodCommandLine
     private static Command ImageGroup(CliContext c) =>
         new Command("image", "Commands that act on images").With(
         ImagesCommand.Create(c, "ls").Aliased("list"), ImageCommands.Inspect(c), ImageCommands.Exists(c),
-        ImageCommands.Tag(c), ImageCommands.Remove(c, "rm", "image rm"), ImageCommands.Pull(c, "pull"),
+        ImageCommands.Tag(c), UntagCommand.Create(c), ImageCommands.Remove(c, "rm", "image rm"),
+        ImageCommands.Pull(c, "pull"),
         LoadCommand.Create(c, "load"), SaveCommand.Create(c),
         ImportCommand.Create(c), DiffCommand.Create(c, "image diff"),
         HistoryCommand.Create(c),
@@ -111,6 +113,12 @@ public static class ModpodCommandLine
             result = root.Parse(normalized, config);
         }
 
+        var lastWins = RepeatedFlags.KeepLast(normalized, result);
+        if (!ReferenceEquals(lastWins, normalized))
+        {
+            result = root.Parse(lastWins, config);
+        }
+
         try
         {
             context.Flags = globals.ToFlags(result);
@@ -133,6 +141,7 @@ public static class ModpodCommandLine
             return ErrorMapper.Report("", new UsageException(message), context.Error, false);
         }
 
+        await using var redirected = OutputRedirection.Apply(context, result, globals);
         var invocation = new InvocationConfiguration
         {
             Output = context.Out,
