@@ -21,7 +21,11 @@ public static class RunCommand
                 !detach,
                 Environment.GetEnvironmentVariable);
             WarnDiscardedPorts(context, request);
-            request = request with { Resources = ResourceOptions.DiscardUnsupported(request.Resources, context.Error) };
+            request = request with
+            {
+                Resources = ResourceOptions.DiscardUnsupported(request.Resources, context.Error),
+                PullProgress = context.Error,
+            };
             request = await PodMembership.PrepareAsync(context, request, cancellationToken);
 
             // Bad keys are refused before anything is created, as Podman refuses them.
@@ -67,7 +71,11 @@ public static class RunCommand
                 false,
                 Environment.GetEnvironmentVariable);
             WarnDiscardedPorts(context, request);
-            request = request with { Resources = ResourceOptions.DiscardUnsupported(request.Resources, context.Error) };
+            request = request with
+            {
+                Resources = ResourceOptions.DiscardUnsupported(request.Resources, context.Error),
+                PullProgress = context.Error,
+            };
             request = await PodMembership.PrepareAsync(context, request, cancellationToken);
             var created = await context.Containers.CreateAsync(request, cancellationToken);
             context.Out.WriteLine(created.Id);

@@ -154,6 +154,12 @@ public sealed record CreateContainerRequest
     /// <summary>TLS choice for an implicit pull.</summary>
     public bool? TlsVerify { get; init; }
 
+    /// <summary>
+    /// Where an implicit pull writes its progress lines ("Trying to pull ..."), as Podman's
+    /// run and create print them on stderr; null pulls silently. Added for Issue #9.
+    /// </summary>
+    public TextWriter? PullProgress { get; init; }
+
     /// <summary><c>-v</c> values as typed: <c>[SOURCE:]DEST[:OPTIONS]</c>.</summary>
     public IReadOnlyList<string> Volumes { get; init; } = [];
 
