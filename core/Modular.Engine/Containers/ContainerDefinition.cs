@@ -199,6 +199,18 @@ internal sealed class ContainerDefinition(
         }
 
         Set($"HOSTNAME={hostname}");
+
+        // Podman: --unsetenv drops defaults and image values, never what --env sets.
+        if (request.UnsetEnvAll)
+        {
+            env.Clear();
+        }
+
+        foreach (var name in request.UnsetEnv)
+        {
+            env.Remove(name);
+        }
+
         foreach (var entry in request.Env)
         {
             // RUN-03: NAME without '=' copies the host's value, or leaves it unset when the host has none.

@@ -160,6 +160,12 @@ public sealed record CreateContainerRequest
     /// </summary>
     public TextWriter? PullProgress { get; init; }
 
+    /// <summary><c>--unsetenv</c>: names dropped from the default and image environment.</summary>
+    public IReadOnlyList<string> UnsetEnv { get; init; } = [];
+
+    /// <summary><c>--unsetenv-all</c>: only the variables given with --env remain.</summary>
+    public bool UnsetEnvAll { get; init; }
+
     /// <summary><c>-v</c> values as typed: <c>[SOURCE:]DEST[:OPTIONS]</c>.</summary>
     public IReadOnlyList<string> Volumes { get; init; } = [];
 
