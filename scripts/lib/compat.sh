@@ -94,8 +94,15 @@ if [ "$1" = req ]; then
 fi
 exec /usr/bin/openssl "$@"
 SH
+    # Buildah keeps its store in /var/lib/containers, which this run must never touch
+    # (040-ps and 030-run call it for "external" containers, which modpod has none of).
+    cat > "$WORK/bin/buildah" <<'SH'
+#!/bin/sh
+echo "buildah: not available in the modpod compat run (it would use /var/lib/containers)" >&2
+exit 127
+SH
     ln -s "$ROOT/scripts/lib/compat-skopeo" "$WORK/bin/skopeo"
-    chmod +x "$WORK/bin/modpod" "$WORK/bin/openssl"
+    chmod +x "$WORK/bin/modpod" "$WORK/bin/openssl" "$WORK/bin/buildah"
 }
 
 compat_registry_start() {
