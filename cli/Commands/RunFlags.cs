@@ -91,13 +91,16 @@ public sealed class RunFlags
     /// <summary>--tz.</summary>
     public TimezoneFlags Timezone { get; } = new();
 
-    public Command AddTo(Command command) => Timezone.AddTo(EnvUnset.AddTo(Security.AddTo(ResourceLimits.AddTo(Volumes.AddTo(command.With(
+    /// <summary>--stop-signal.</summary>
+    public StopSignalFlags Stop { get; } = new();
+
+    public Command AddTo(Command command) => Stop.AddTo(Timezone.AddTo(EnvUnset.AddTo(Security.AddTo(ResourceLimits.AddTo(Volumes.AddTo(command.With(
         Detach, Remove, Name, Env, EnvFile, Entrypoint, Workdir, User, Hostname, Network, Rootfs,
         Publish, PublishAll, Expose, Ip, Ip6, MacAddress, NetworkAlias, Dns, DnsSearch, DnsOption, AddHost, NoHosts,
         LogDriver, LogOpt, Label, Runtime, Pull, TlsVerify, StopTimeout, Interactive, Tty,
         Attach.DetachKeys, Attach.SigProxy, AuthFile, Image,
         Restart, Health.Command, Health.Interval, Health.Retries, Health.StartPeriod, Health.Timeout,
-        Health.Disabled, Health.OnFailure, Pod))))));
+        Health.Disabled, Health.OnFailure, Pod)))))));
 
     /// <summary>Builds the engine request; <paramref name="attach"/> is false for -d and create.</summary>
     public CreateContainerRequest ToRequest(
@@ -107,7 +110,7 @@ public sealed class RunFlags
         Func<string, string?> hostEnv)
     {
         var rootfs = r.GetValue(Rootfs);
-        return Timezone.AddTo(r, EnvUnset.AddTo(r, Security.AddTo(r, Volumes.AddTo(r, new CreateContainerRequest
+        return Stop.AddTo(r, Timezone.AddTo(r, EnvUnset.AddTo(r, Security.AddTo(r, Volumes.AddTo(r, new CreateContainerRequest
         {
             Image = rootfs ? null : r.GetValue(Image),
             Rootfs = rootfs ? r.GetValue(Image) : null,
@@ -145,7 +148,7 @@ public sealed class RunFlags
             Pod = r.GetValue(Pod),
             Tty = r.GetValue(Tty),
             Interactive = r.GetValue(Interactive),
-        }))));
+        })))));
     }
 
     /// <summary>

@@ -12,7 +12,7 @@ public static class ArgvSplitter
     public static readonly HashSet<string> GlobalValueFlags =
     [
         "--root", "--runroot", "--storage-driver", "--storage-opt", "--runtime",
-        "--cgroup-manager", "--log-level",
+        "--cgroup-manager", "--log-level", "--out",
     ];
 
     /// <summary>run/create flags that take a value; every other flag is a switch.</summary>
@@ -29,6 +29,7 @@ public static class ArgvSplitter
         "-m", "--memory", "--memory-swap", "--memory-reservation", "--memory-swappiness", "--cpus",
         "-c", "--cpu-shares", "--cpu-quota", "--cpu-period", "--cpuset-cpus", "--cpuset-mems",
         "--pids-limit", "--blkio-weight", "--oom-score-adj", "--cgroup-parent", "--cgroups",
+        "--tz", "--unsetenv", "--stop-signal",
         .. Commands.RunSecurityFlags.ValueFlags,
     ];
 

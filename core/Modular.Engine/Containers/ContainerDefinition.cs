@@ -65,7 +65,8 @@ internal sealed class ContainerDefinition(
             LogSizeMax = ResolveLogSizeMax(),
             AutoRemove = request.AutoRemove,
             Runtime = runtimeId,
-            StopSignal = image?.Config.StopSignal is { Length: > 0 } signal ? Signals.Parse(signal) : Signals.Term,
+            StopSignal = request.StopSignal is { Length: > 0 } chosen ? Signals.Parse(chosen)
+                : image?.Config.StopSignal is { Length: > 0 } signal ? Signals.Parse(signal) : Signals.Term,
             StopTimeout = request.StopTimeout ?? 10,
             Labels = ResolveLabels(),
             CgroupsPath = CgroupPlacement.PathFor(options.CgroupManager, id, resources),

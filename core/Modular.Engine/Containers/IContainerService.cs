@@ -166,6 +166,9 @@ public sealed record CreateContainerRequest
     /// <summary><c>--unsetenv-all</c>: only the variables given with --env remain.</summary>
     public bool UnsetEnvAll { get; init; }
 
+    /// <summary><c>--stop-signal</c>: name or number; null keeps the image's or SIGTERM.</summary>
+    public string? StopSignal { get; init; }
+
     /// <summary><c>-v</c> values as typed: <c>[SOURCE:]DEST[:OPTIONS]</c>.</summary>
     public IReadOnlyList<string> Volumes { get; init; } = [];
 
