@@ -45,8 +45,14 @@ public sealed class GlobalOptions
     public Option<bool> Version { get; } =
         new("--version", "-v") { Description = "Print the modpod version and exit" };
 
+    public Option<bool> NoOut { get; } =
+        new("--noout") { Description = "Do not print to stdout", Recursive = true };
+
+    public Option<string?> Out { get; } =
+        Global("--out", "Send output (stdout) from podman to a file");
+
     public IEnumerable<Option> All =>
-        [Root, RunRoot, StorageDriver, StorageOpt, HooksDir, Runtime, CgroupManager, LogLevel, Version];
+        [Root, RunRoot, StorageDriver, StorageOpt, HooksDir, Runtime, CgroupManager, LogLevel, Version, NoOut, Out];
 
     public GlobalFlags ToFlags(ParseResult r)
     {

@@ -71,8 +71,9 @@ public static class ImageCommands
     {
         var force = Switch("--force", "Also remove the containers that use the image, stopping them first", "-f");
         var all = Switch("--all", "Remove every stored image", "-a");
+        var ignore = Switch("--ignore", "Ignore errors if a specified image does not exist", "-i");
         var names = Names("IMAGE");
-        return new Command(name, "Untag or delete stored images").With(force, all, names)
+        return new Command(name, "Untag or delete stored images").With(force, all, ignore, names)
             .WithAction(context, key, async (r, cancellationToken) =>
             {
                 var targets = r.GetValue(names)!;
@@ -82,7 +83,9 @@ public static class ImageCommands
                     targets = (await context.Images.ListAsync(true, cancellationToken)).Select(i => i.Id).ToArray();
                 }
 
-                return await RemoveEachAsync(context, key, targets, r.GetValue(force), cancellationToken);
+                // Podman: --force and --ignore both pass over names that match no image.
+                var skipMissing = r.GetValue(force) || r.GetValue(ignore);
+                return await RemoveEachAsync(context, key, targets, r.GetValue(force), skipMissing, cancellationToken);
             });
     }
 
@@ -92,6 +95,7 @@ public static class ImageCommands
         string key,
         IEnumerable<string> targets,
         bool force,
+        bool skipMissing,
         CancellationToken cancellationToken)
     {
         var code = ExitCodes.Success;
@@ -99,6 +103,11 @@ public static class ImageCommands
         {
             try
             {
+                if (skipMissing && !await ExistsAsync(context, target, cancellationToken))
+                {
+                    continue;
+                }
+
                 if (force)
                 {
                     await context.Services.GetRequiredService<ForcedImageRemoval>()
@@ -117,6 +126,19 @@ public static class ImageCommands
         }
 
         return code;
+    }
+
+    private static async Task<bool> ExistsAsync(CliContext context, string target, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await context.Images.ResolveAsync(target, cancellationToken);
+            return true;
+        }
+        catch (NotFoundException)
+        {
+            return false;
+        }
     }
 
     public static Command Pull(CliContext context, string name)

@@ -94,9 +94,16 @@ public static class LifecycleCommands
                     {
                         return false;
                     }
+                    catch (NotFoundException e) when (e.Message.StartsWith(NameOrId, StringComparison.Ordinal))
+                    {
+                        // Podman's rm words it the other way round; scripts match the text.
+                        throw new NotFoundException("no container with ID or name" + e.Message[NameOrId.Length..], e);
+                    }
                 });
             });
     }
+
+    private const string NameOrId = "no container with name or ID";
 
     public static Command Exists(CliContext context)
     {

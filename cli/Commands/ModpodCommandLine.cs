@@ -42,7 +42,8 @@ public static class ModpodCommandLine
     private static IEnumerable<Command> TopLevel(CliContext c) =>
     [
         SystemCommands.Version(c), SystemCommands.Info(c), ImageCommands.Pull(c, "pull"),
-        ImagesCommand.Create(c, "images"), ImageCommands.Tag(c), ImageCommands.Remove(c, "rmi", "rmi"),
+        ImagesCommand.Create(c, "images"), ImageCommands.Tag(c), UntagCommand.Create(c),
+        ImageCommands.Remove(c, "rmi", "rmi"),
         LoadCommand.Create(c, "load"), SaveCommand.Create(c),
         RunCommand.Create(c), RunCommand.Run(c), RunCommand.Start(c),
         PsCommand.Create(c, "ps", "ps"), LogsCommand.Create(c), LifecycleCommands.Stop(c),
@@ -83,7 +84,8 @@ public static class ModpodCommandLine
     private static Command ImageGroup(CliContext c) =>
         new Command("image", "Commands that act on images").With(
         ImagesCommand.Create(c, "ls").Aliased("list"), ImageCommands.Inspect(c), ImageCommands.Exists(c),
-        ImageCommands.Tag(c), ImageCommands.Remove(c, "rm", "image rm"), ImageCommands.Pull(c, "pull"),
+        ImageCommands.Tag(c), UntagCommand.Create(c), ImageCommands.Remove(c, "rm", "image rm"),
+        ImageCommands.Pull(c, "pull"),
         LoadCommand.Create(c, "load"), SaveCommand.Create(c),
         ImportCommand.Create(c), DiffCommand.Create(c, "image diff"), BuildCommand.Create(c),
         HistoryCommand.Create(c),
@@ -103,8 +105,7 @@ public static class ModpodCommandLine
         var root = Build(context, globals);
         var config = new ParserConfiguration { ResponseFileTokenReplacer = null };
         var result = root.Parse(args, config);
-        var lastWins = RepeatedFlags.KeepLast(args, result.CommandResult.Command);
-        var (normalized, badSwitch) = FlagValueErrors.NormalizeSwitches(lastWins, result.CommandResult.Command);
+        var (normalized, badSwitch) = FlagValueErrors.NormalizeSwitches(args, result.CommandResult.Command);
         if (badSwitch is not null)
         {
             return ErrorMapper.Report("", new UsageException(badSwitch), context.Error, false);
@@ -113,6 +114,12 @@ public static class ModpodCommandLine
         if (!normalized.SequenceEqual(args))
         {
             result = root.Parse(normalized, config);
+        }
+
+        var lastWins = RepeatedFlags.KeepLast(normalized, result);
+        if (!ReferenceEquals(lastWins, normalized))
+        {
+            result = root.Parse(lastWins, config);
         }
 
         try
@@ -137,6 +144,7 @@ public static class ModpodCommandLine
             return ErrorMapper.Report("", new UsageException(message), context.Error, false);
         }
 
+        await using var redirected = OutputRedirection.Apply(context, result, globals);
         var invocation = new InvocationConfiguration
         {
             Output = context.Out,

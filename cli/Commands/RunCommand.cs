@@ -21,7 +21,11 @@ public static class RunCommand
                 !detach,
                 Environment.GetEnvironmentVariable);
             WarnDiscardedPorts(context, request);
-            request = request with { Resources = ResourceOptions.DiscardUnsupported(request.Resources, context.Error) };
+            request = request with
+            {
+                Resources = ResourceOptions.DiscardUnsupported(request.Resources, context.Error),
+                PullProgress = context.Error,
+            };
 
             // Bad keys and a taken --cidfile are refused before anything is created, as in Podman.
             var detachKeys = flags.Attach.Keys(r, context);
@@ -69,7 +73,11 @@ public static class RunCommand
                 false,
                 Environment.GetEnvironmentVariable);
             WarnDiscardedPorts(context, request);
-            request = request with { Resources = ResourceOptions.DiscardUnsupported(request.Resources, context.Error) };
+            request = request with
+            {
+                Resources = ResourceOptions.DiscardUnsupported(request.Resources, context.Error),
+                PullProgress = context.Error,
+            };
             await using var idFile = IdFile.Open(r.GetValue(flags.CidFile));
             request = await PodMembership.PrepareAsync(context, request, cancellationToken);
             var created = await context.Containers.CreateAsync(request, cancellationToken);

@@ -90,13 +90,22 @@ public sealed class RunFlags
     /// <summary>--cap-add, --privileged, --security-opt, --device, namespaces and the rest.</summary>
     public RunSecurityFlags Security { get; } = new();
 
-    public Command AddTo(Command command) => Security.AddTo(ResourceLimits.AddTo(Volumes.AddTo(command.With(
+    /// <summary>--unsetenv and --unsetenv-all.</summary>
+    public EnvUnsetFlags EnvUnset { get; } = new();
+
+    /// <summary>--tz.</summary>
+    public TimezoneFlags Timezone { get; } = new();
+
+    /// <summary>--stop-signal.</summary>
+    public StopSignalFlags Stop { get; } = new();
+
+    public Command AddTo(Command command) => Stop.AddTo(Timezone.AddTo(EnvUnset.AddTo(Security.AddTo(ResourceLimits.AddTo(Volumes.AddTo(command.With(
         Detach, Remove, Name, Env, EnvFile, Entrypoint, Workdir, User, Hostname, Network, Rootfs,
         Publish, PublishAll, Expose, Ip, Ip6, MacAddress, NetworkAlias, Dns, DnsSearch, DnsOption, AddHost, NoHosts,
         LogDriver, LogOpt, Label, Annotation, Runtime, Pull, TlsVerify, StopTimeout, Interactive, Tty,
         Attach.DetachKeys, Attach.SigProxy, AuthFile, Image,
         Restart, Health.Command, Health.Interval, Health.Retries, Health.StartPeriod, Health.Timeout,
-        Health.Disabled, Health.OnFailure, Pod, CidFile))));
+        Health.Disabled, Health.OnFailure, Pod, CidFile)))))));
 
     /// <summary>Builds the engine request; <paramref name="attach"/> is false for -d and create.</summary>
     public CreateContainerRequest ToRequest(
@@ -106,7 +115,7 @@ public sealed class RunFlags
         Func<string, string?> hostEnv)
     {
         var rootfs = r.GetValue(Rootfs);
-        return Security.AddTo(r, Volumes.AddTo(r, new CreateContainerRequest
+        return Stop.AddTo(r, Timezone.AddTo(r, EnvUnset.AddTo(r, Security.AddTo(r, Volumes.AddTo(r, new CreateContainerRequest
         {
             Image = rootfs ? null : r.GetValue(Image),
             Rootfs = rootfs ? r.GetValue(Image) : null,
@@ -145,7 +154,7 @@ public sealed class RunFlags
             Pod = r.GetValue(Pod),
             Tty = r.GetValue(Tty),
             Interactive = r.GetValue(Interactive),
-        }));
+        })))));
     }
 
     /// <summary>

@@ -20,7 +20,8 @@ public sealed class CliContext(
 {
     private EngineHost? _host;
 
-    public TextWriter Out { get; } = stdout;
+    /// <summary>Stdout; the global --noout and --out flags replace it before the command runs.</summary>
+    public TextWriter Out { get; set; } = stdout;
 
     public TextWriter Error { get; } = stderr;
 

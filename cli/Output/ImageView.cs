@@ -36,7 +36,10 @@ public static class ImageView
         bool noTrunc,
         DateTimeOffset now)
     {
-        var names = image.Names.Count > 0 ? image.Names : [""];
+        // As Podman, a repo@digest name (a pull by digest) gets no row of its own when
+        // the image has tags; an image known only by digest still shows it.
+        var tagged = image.Names.Where(n => !n.Contains('@', StringComparison.Ordinal)).ToList();
+        var names = tagged.Count > 0 ? tagged : image.Names.Count > 0 ? image.Names : [""];
         foreach (var name in names)
         {
             var (repository, tag) = SplitName(name);

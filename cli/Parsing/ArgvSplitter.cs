@@ -12,7 +12,7 @@ public static class ArgvSplitter
     public static readonly HashSet<string> GlobalValueFlags =
     [
         "--root", "--runroot", "--storage-driver", "--storage-opt", "--runtime",
-        "--cgroup-manager", "--log-level", "--hooks-dir",
+        "--cgroup-manager", "--log-level", "--hooks-dir", "--out",
     ];
 
     /// <summary>run/create flags that take a value; every other flag is a switch.</summary>
@@ -31,6 +31,7 @@ public static class ArgvSplitter
         "--pids-limit", "--blkio-weight", "--oom-score-adj", "--cgroup-parent", "--cgroups",
         "--format", // hooks test only: run and create have no --format
         "--cgroup-conf", "--device-cgroup-rule", "--cidfile",
+        "--tz", "--unsetenv", "--stop-signal",
         .. Commands.RunSecurityFlags.ValueFlags,
     ];
 

@@ -3,57 +3,75 @@ using System.CommandLine;
 namespace Modular.Cli.Parsing;
 
 /// <summary>
-/// Podman's flag parser (pflag) lets a single-value flag be given again and keeps the last
-/// value: <c>--memory 64m --memory 32m</c> is 32m. System.CommandLine refuses the second
-/// value, so before parsing every earlier occurrence of such a flag is dropped, for every
-/// command at once. Repeatable flags (string arrays) are left alone.
+/// Podman's flag library keeps the last value of a single-value flag given twice
+/// ("run --name a --name b" names the container b); System.CommandLine refuses the
+/// line with "expects a single argument". This drops the earlier occurrences, only for
+/// a line that failed that way, so every other parse stays untouched.
 /// </summary>
 public static class RepeatedFlags
 {
-    public static IReadOnlyList<string> KeepLast(IReadOnlyList<string> args, Command command)
+    private const string Refusal = "expects a single argument but";
+
+    public static IReadOnlyList<string> KeepLast(IReadOnlyList<string> args, ParseResult result)
     {
-        var occurrences = new Dictionary<Option, List<(int Start, int Length)>>();
+        if (!result.Errors.Any(e => e.Message.Contains(Refusal, StringComparison.Ordinal)))
+        {
+            return args;
+        }
+
+        var options = SingleValueOptions(result.CommandResult.Command);
+        var occurrences = Occurrences(args, options);
+        var last = occurrences.GroupBy(o => o.Option).ToDictionary(g => g.Key, g => g.Last().Index);
+        var dropped = occurrences
+            .Where(o => last[o.Option] != o.Index)
+            .SelectMany(o => Enumerable.Range(o.Index, o.Length))
+            .ToHashSet();
+        return args.Where((_, i) => !dropped.Contains(i)).ToList();
+    }
+
+    private static List<(int Index, int Length, Option Option)> Occurrences(
+        IReadOnlyList<string> args,
+        Dictionary<string, Option> options)
+    {
+        var found = new List<(int, int, Option)>();
         for (var i = 0; i < args.Count && args[i] != "--"; i++)
         {
-            if (Occurrence(args, i, command) is not (var option, var length))
+            var flag = args[i].Split('=', 2)[0];
+            if (!options.TryGetValue(flag, out var option))
             {
                 continue;
             }
 
-            if (option.Arity.MaximumNumberOfValues <= 1)
-            {
-                occurrences.TryAdd(option, []);
-                occurrences[option].Add((i, length));
-            }
-
+            var inline = args[i].Contains('=');
+            var length = IsSwitch(option) || inline ? 1 : 2;
+            found.Add((i, length, option));
             i += length - 1;
         }
 
-        var dropped = occurrences.Values.Where(list => list.Count > 1)
-            .SelectMany(list => list.SkipLast(1))
-            .SelectMany(o => Enumerable.Range(o.Start, o.Length))
-            .ToHashSet();
-        return dropped.Count == 0 ? args : args.Where((_, index) => !dropped.Contains(index)).ToList();
+        return found;
     }
 
-    // A flag spans one argument (a switch, or --flag=value) or two (--flag value).
-    private static (Option Option, int Length)? Occurrence(IReadOnlyList<string> args, int i, Command command)
+    /// <summary>The command's options and its ancestors' recursive ones, by every alias.</summary>
+    private static Dictionary<string, Option> SingleValueOptions(Command command)
     {
-        var arg = args[i];
-        if (arg.Length < 2 || arg[0] != '-')
+        var options = new Dictionary<string, Option>(StringComparer.Ordinal);
+        var own = true;
+        for (Command? c = command; c is not null; c = c.Parents.OfType<Command>().FirstOrDefault())
         {
-            return null;
+            foreach (var option in c.Options.Where(o => (own || o.Recursive) && o.Arity.MaximumNumberOfValues <= 1))
+            {
+                foreach (var alias in option.Aliases.Prepend(option.Name))
+                {
+                    options.TryAdd(alias, option);
+                }
+            }
+
+            own = false;
         }
 
-        var equals = arg.IndexOf('=', StringComparison.Ordinal);
-        var option = FlagValueErrors.Find(command, equals > 0 ? arg[..equals] : arg);
-        if (option is null)
-        {
-            return null;
-        }
-
-        var isSwitch = option.ValueType == typeof(bool) || option.ValueType == typeof(bool?);
-        var length = equals > 0 || isSwitch || i + 1 >= args.Count ? 1 : 2;
-        return (option, length);
+        return options;
     }
+
+    private static bool IsSwitch(Option option) =>
+        option.ValueType == typeof(bool) || option.ValueType == typeof(bool?);
 }

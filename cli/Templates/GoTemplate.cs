@@ -184,12 +184,39 @@ public sealed class GoTemplate
             return Invoke(function, args);
         }
 
+        if (first is FieldOperand { Chain: var chain } && IsLabelMethod(chain, command, piped))
+        {
+            return LabelMethod(dot, chain, command.Operands[1], scope);
+        }
+
         if (command.Operands.Count > 1 || piped is not null)
         {
             throw Fail(first.Position, "can't give argument to non-function");
         }
 
         return EvalOperand(first, dot, scope);
+    }
+
+    // Podman's ps and pod ps rows have a Go method Label(name) reading their Labels map:
+    // "{{ .Label "x" }}". Rows here are JSON, so that one method is spelled out.
+    private static bool IsLabelMethod(string chain, TemplateCommand command, Frame? piped) =>
+        (chain == "Label" || chain.EndsWith(".Label", StringComparison.Ordinal))
+        && command.Operands.Count == 2 && piped is null;
+
+    private Frame LabelMethod(Frame dot, string chain, Operand argument, List<(string, JsonNode?)> scope)
+    {
+        var owner = chain == "Label" ? dot : Chain(dot, chain[..^".Label".Length], argument.Position);
+        var key = EvalOperand(argument, dot, scope).Node?.ToString() ?? "";
+        var value = (owner.Node as JsonObject)?["Labels"] switch
+        {
+            JsonObject map => map[key]?.ToString(),
+            // pod ps rows carry their labels as "k=v,k2=v2" text.
+            JsonValue text => text.ToString().Split(',')
+                .Select(pair => pair.Split('=', 2))
+                .FirstOrDefault(pair => pair[0] == key && pair.Length == 2)?[1],
+            _ => null,
+        };
+        return new Frame(JsonValue.Create(value ?? ""), false);
     }
 
     private Frame Invoke(IdentifierOperand function, List<JsonNode?> args)

@@ -49,7 +49,7 @@ public static class LayerBuilder
             Mode = entry.Mode ?? mode,
             Uid = 0,
             Gid = 0,
-            ModificationTime = FixedTime,
+            ModificationTime = entry.ModificationTime ?? FixedTime,
             AccessTime = FixedTime,
             ChangeTime = FixedTime,
         };

@@ -3,7 +3,8 @@ namespace Modular.TestImages;
 /// <summary>
 /// Command line: <c>KIND [--name REF] [--marker M] [--token T] (--docker-archive PATH |
 /// --oci-archive PATH | --push HOST:PORT/REPO:TAG [--oci])</c>, or
-/// <c>push-list HOST:PORT/REPO:TAG [--oci]</c> for a two-platform busybox list.
+/// <c>push-list HOST:PORT/REPO:TAG [--oci]</c> for a two-platform busybox list, or
+/// <c>push-podman-suite HOST:PORT</c> for every image Podman's system tests pull.
 /// Prints the image ID for archives and the manifest digest for pushes.
 /// </summary>
 public static class Program
@@ -12,6 +13,7 @@ public static class Program
         "usage: KIND [--name REF] [--marker M] [--token T] " +
         "(--docker-archive PATH | --oci-archive PATH | --push HOST:PORT/REPO:TAG [--oci])\n" +
         "       push-list HOST:PORT/REPO:TAG [--oci]\n" +
+        "       push-podman-suite HOST:PORT\n" +
         "kinds: ";
 
     public static async Task<int> Main(string[] args)
@@ -38,6 +40,13 @@ public static class Program
     private static async Task<string> RunAsync(CommandLine options, CancellationToken cancellationToken)
     {
         var format = options.Oci ? ManifestFormat.Oci : ManifestFormat.DockerSchema2;
+        if (options.Kind == "push-podman-suite")
+        {
+            return await PodmanSuitePush.PushAllAsync(
+                options.Positional ?? throw new ArgumentException("push-podman-suite needs HOST:PORT"),
+                cancellationToken);
+        }
+
         if (options.Kind == "push-list")
         {
             var target = PushTarget.Parse(options.Push ?? options.Positional

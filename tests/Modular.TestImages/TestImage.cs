@@ -13,7 +13,8 @@ public sealed record TestImage(
     IReadOnlyList<string>? Cmd = null,
     IReadOnlyList<string>? Env = null,
     IReadOnlyList<string>? Volumes = null,
-    JsonObject? Healthcheck = null)
+    JsonObject? Healthcheck = null,
+    ImageRuntimeExtras? Extras = null)
 {
     public const string DefaultPath =
         "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -44,6 +45,8 @@ public sealed record TestImage(
         {
             runtime["Healthcheck"] = Healthcheck.DeepClone();
         }
+
+        Extras?.AddTo(runtime);
 
         var config = new JsonObject
         {

@@ -65,7 +65,8 @@ internal sealed class ContainerDefinition(
             LogSizeMax = ResolveLogSizeMax(),
             AutoRemove = request.AutoRemove,
             Runtime = runtimeId,
-            StopSignal = image?.Config.StopSignal is { Length: > 0 } signal ? Signals.Parse(signal) : Signals.Term,
+            StopSignal = request.StopSignal is { Length: > 0 } chosen ? Signals.Parse(chosen)
+                : image?.Config.StopSignal is { Length: > 0 } signal ? Signals.Parse(signal) : Signals.Term,
             StopTimeout = request.StopTimeout ?? 10,
             Labels = ResolveLabels(),
             Annotations = ContainerAnnotations.Parse(request.Annotations),
@@ -202,6 +203,18 @@ internal sealed class ContainerDefinition(
         }
 
         Set($"HOSTNAME={hostname}");
+
+        // Podman: --unsetenv drops defaults and image values, never what --env sets.
+        if (request.UnsetEnvAll)
+        {
+            env.Clear();
+        }
+
+        foreach (var name in request.UnsetEnv)
+        {
+            env.Remove(name);
+        }
+
         foreach (var entry in request.Env)
         {
             // RUN-03: NAME without '=' copies the host's value, or leaves it unset when the host has none.

@@ -12,6 +12,12 @@ public sealed partial class ContainerService
         CreateContainerRequest request,
         CancellationToken cancellationToken)
     {
+        // Podman drops the leading "/" of a Docker-style name ("--name /web" names it web).
+        if (request.Name is ['/', _, ..] slashed)
+        {
+            request = request with { Name = slashed[1..] };
+        }
+
         ContainerName.Validate(request.Name);
         ContainerDefinition.CheckFlags(request);
         foreach (var (requested, applied) in Spec.ResourceLimits.Lowered(request.Security.Ulimits))
@@ -86,7 +92,7 @@ public sealed partial class ContainerService
         var images = _images ?? throw new CapabilityMissingException("no image service is configured");
         if (request.Pull == PullPolicyMode.Always)
         {
-            return await images.PullAsync(request.Image, new PullOptions(request.TlsVerify), cancellationToken);
+            return await images.PullAsync(request.Image, new PullOptions(request.TlsVerify, Progress: request.PullProgress), cancellationToken);
         }
 
         try
@@ -95,7 +101,7 @@ public sealed partial class ContainerService
         }
         catch (NotFoundException) when (request.Pull != PullPolicyMode.Never)
         {
-            return await images.PullAsync(request.Image, new PullOptions(request.TlsVerify), cancellationToken);
+            return await images.PullAsync(request.Image, new PullOptions(request.TlsVerify, Progress: request.PullProgress), cancellationToken);
         }
     }
 

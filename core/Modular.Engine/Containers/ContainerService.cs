@@ -97,7 +97,10 @@ public sealed partial class ContainerService : IContainerService
         }
 
         await EnsureInitializedAsync(cancellationToken);
-        return await _store.FindAsync(nameOrId, cancellationToken) ?? throw NoSuchContainer(nameOrId);
+        // Docker's API names containers "/name"; Podman accepts that spelling too.
+        return await _store.FindAsync(nameOrId, cancellationToken)
+            ?? (nameOrId.Length > 1 && nameOrId[0] == '/' ? await _store.FindAsync(nameOrId[1..], cancellationToken) : null)
+            ?? throw NoSuchContainer(nameOrId);
     }
 
     // Podman's exact text for a missing container: scripts match it.

@@ -157,6 +157,21 @@ public sealed record CreateContainerRequest
     /// <summary>TLS choice for an implicit pull.</summary>
     public bool? TlsVerify { get; init; }
 
+    /// <summary>
+    /// Where an implicit pull writes its progress lines ("Trying to pull ..."), as Podman's
+    /// run and create print them on stderr; null pulls silently. Added for Issue #9.
+    /// </summary>
+    public TextWriter? PullProgress { get; init; }
+
+    /// <summary><c>--unsetenv</c>: names dropped from the default and image environment.</summary>
+    public IReadOnlyList<string> UnsetEnv { get; init; } = [];
+
+    /// <summary><c>--unsetenv-all</c>: only the variables given with --env remain.</summary>
+    public bool UnsetEnvAll { get; init; }
+
+    /// <summary><c>--stop-signal</c>: name or number; null keeps the image's or SIGTERM.</summary>
+    public string? StopSignal { get; init; }
+
     /// <summary><c>-v</c> values as typed: <c>[SOURCE:]DEST[:OPTIONS]</c>.</summary>
     public IReadOnlyList<string> Volumes { get; init; } = [];
 

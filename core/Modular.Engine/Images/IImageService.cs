@@ -32,6 +32,14 @@ public interface IImageService
     Task TagAsync(string nameOrId, string newName, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Removes names (every name when <paramref name="names"/> is empty) and keeps the
+    /// image; a name the image does not hold is refused. Added for <c>untag</c> (Issue #9);
+    /// the default refuses, for services that do not manage names.
+    /// </summary>
+    Task UntagAsync(string nameOrId, IReadOnlyList<string> names, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("untag is not supported by this image service");
+
+    /// <summary>
     /// Removes names or images. Without <paramref name="force"/>, an image used by a
     /// container is refused with <see cref="Contracts.Errors.WrongStateException"/> (exit 2).
     /// Returns the lines <c>rmi</c> prints: "Untagged: NAME" and "Deleted: ID".
