@@ -12,7 +12,7 @@ namespace Modular.Engine.Build;
 /// RUN steps run in ordinary containers through the configured runtime, removed after
 /// each step, also on failure.
 /// </summary>
-public sealed class BuildExecutor(
+public sealed partial class BuildExecutor(
     IImageService images,
     ContainerService containers,
     ILayerStore layers,
@@ -30,16 +30,21 @@ public sealed class BuildExecutor(
         var session = new BuildSession(options, file, new BuildServices(
             images, containers, layers, capture, composer, writer, cache, store))
         {
-            Globals = BuildVariables.Globals(file.GlobalArgs, options.BuildArgs, file.Directives.Escape),
+            Args = new BuildArgs(file, options.BuildArgs),
             Names = [.. options.Tags.Select(t => ImageLookup.StoredName(ImageReference.Parse(t)))],
             Ignore = IgnoreRules.Read(options.ContextDirectory, options.ContainerfilePaths, options.IgnoreFile),
         };
         try
         {
             var id = await RunStagesAsync(session, target, cancellationToken);
+            if (session.Args.UnusedWarning() is { } unused)
+            {
+                session.Say(unused);
+            }
+
             if (options.SquashAll || options.Squash)
             {
-                id = await SquashAsync(session, id, cancellationToken);
+                id = await SquashAsync(session, target, id, cancellationToken);
             }
 
             await DropIntermediatesAsync(session, id);
@@ -86,40 +91,6 @@ public sealed class BuildExecutor(
         }
 
         return last!;
-    }
-
-    /// <summary>--squash-all (and, here, --squash): the whole file system as the one layer.</summary>
-    private async Task<string> SquashAsync(BuildSession session, string id, CancellationToken cancellationToken)
-    {
-        var image = await images.ResolveAsync(id, cancellationToken);
-        CapturedLayer layer;
-        await using (var view = await TempLayer.CreateAsync(layers, image.TopLayerId, cancellationToken))
-        {
-            layer = await capture.SquashAsync(view.Root, cancellationToken);
-        }
-
-        try
-        {
-            var config = System.Text.Json.Nodes.JsonNode.Parse(
-                await File.ReadAllBytesAsync(Path.Combine(store.ImageDirectory(id), "config.json"), cancellationToken));
-            var draft = new ImageDraft(
-                id,
-                (System.Text.Json.Nodes.JsonObject)config!["config"]!.DeepClone(),
-                layer,
-                new HistoryEntry("/bin/sh -c #(nop) squashed"),
-                session.Names,
-                session.Options.Docker,
-                session.Options.Timestamp ?? DateTimeOffset.UtcNow,
-                Squash: true,
-                OmitHistory: session.Options.OmitHistory);
-            var record = (await writer.CommitAllAsync([await composer.ComposeAsync(draft, cancellationToken)], cancellationToken))[0];
-            session.Committed.Add(record.Id);
-            return record.Id;
-        }
-        finally
-        {
-            File.Delete(layer.Path);
-        }
     }
 
     /// <summary>Without --layers, only the final image stays (none after a failure).</summary>

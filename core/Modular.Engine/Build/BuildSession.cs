@@ -21,10 +21,14 @@ internal sealed class BuildSession(
     /// <summary>Image id each built stage ended with, by stage index.</summary>
     public Dictionary<int, string> StageImages { get; } = [];
 
+    /// <summary>The image each built stage started FROM (null for scratch), by stage index.</summary>
+    public Dictionary<int, string?> StageBases { get; } = [];
+
     /// <summary>Images committed by this build, for <c>--layers=false</c> to remove.</summary>
     public List<string> Committed { get; } = [];
 
-    public IReadOnlyDictionary<string, string?> Globals { get; init; } = new Dictionary<string, string?>();
+    /// <summary>The build args, global ARGs and predefined args; one scope per stage.</summary>
+    public required BuildArgs Args { get; init; }
 
     /// <summary>The stored names of <c>-t</c>, with localhost/ and :latest added.</summary>
     public IReadOnlyList<string> Names { get; init; } = [];

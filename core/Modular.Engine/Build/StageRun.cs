@@ -15,11 +15,11 @@ internal sealed partial class StageRun
 {
     private readonly BuildSession _session;
     private readonly BuildStage _stage;
-    private readonly BuildVariables _vars;
     private readonly bool _isTarget;
     private readonly string _prefix;
     private readonly List<Instruction> _triggers = [];
     private JsonObject _config = [];
+    private StageScope _scope;
     private List<string> _shell = ["/bin/sh", "-c"];
     private string? _imageId;
     private string? _topLayerId;
@@ -32,7 +32,7 @@ internal sealed partial class StageRun
         _session = session;
         _stage = stage;
         _isTarget = isTarget;
-        _vars = new BuildVariables(session.Options.BuildArgs, session.Globals, session.File.Directives.Escape);
+        _scope = session.Args.BeginStage([]);
         _prefix = session.File.Stages.Count > 1 ? $"[{stage.Index + 1}/{session.File.Stages.Count}] " : "";
     }
 
@@ -180,10 +180,7 @@ internal sealed partial class StageRun
 
     private static string Json(JsonNode node) => node.ToJsonString();
 
-    private Func<string, string?> EnvLookup => name =>
-        RuntimeConfig.Env(_config).Where(e => e.Key == name).Select(e => (string?)e.Value).LastOrDefault();
-
-    private string Expand(string word) => _vars.Expand(word, EnvLookup);
+    private string Expand(string word) => _scope.Expand(word);
 
     private static InvalidInputException Invalid(string message) => new(message);
 
