@@ -33,7 +33,8 @@ public sealed partial class BuildExecutor
                 session.Options.Docker,
                 session.Options.Timestamp ?? DateTimeOffset.UtcNow,
                 Squash: baseId is null,
-                OmitHistory: session.Options.OmitHistory);
+                OmitHistory: session.Options.OmitHistory,
+                Annotations: session.Annotations);
             var commit = await composer.ComposeAsync(draft, cancellationToken);
             var record = (await writer.CommitAllAsync([commit], cancellationToken))[0];
             session.Committed.Add(record.Id);

@@ -14,6 +14,8 @@ internal sealed class BuildSession(
     Containerfile file,
     BuildServices services)
 {
+    private Dictionary<string, string>? _annotations;
+
     public BuildOptions Options { get; } = options;
     public Containerfile File { get; } = file;
     public BuildServices Services { get; } = services;
@@ -35,6 +37,16 @@ internal sealed class BuildSession(
 
     /// <summary>The context's .containerignore or .dockerignore rules.</summary>
     public IgnoreRules Ignore { get; init; } = IgnoreRules.None;
+
+    /// <summary>
+    /// --annotation K=V for the manifest of the image being built; keys sorted, as Go writes
+    /// a map, and the last value of a key wins.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Annotations => _annotations ??= Options.Annotations
+        .Select(a => a.Split('=', 2))
+        .GroupBy(p => p[0], StringComparer.Ordinal)
+        .OrderBy(g => g.Key, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.Last().Length > 1 ? g.Last()[1] : "", StringComparer.Ordinal);
 
     public bool UseCache => Options.Layers && !Options.NoCache;
 

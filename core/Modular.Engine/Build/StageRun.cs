@@ -89,7 +89,8 @@ internal sealed partial class StageRun
             : await PlanAsync(instruction, cancellationToken);
         try
         {
-            var key = LayerCache.Key(_imageId ?? "scratch", plan.CreatedBy, plan.ContentKey, Docker ? "docker" : "oci", Json(_config));
+            var key = LayerCache.Key(
+                _imageId ?? "scratch", plan.CreatedBy, plan.ContentKey, FormatKey(last), Json(_config));
             if (_session.UseCache && await Services.Cache.FindAsync(key, cancellationToken) is { } hit)
             {
                 _session.Say($"{_prefix}--> Using cache {hit}");
@@ -160,7 +161,8 @@ internal sealed partial class StageRun
             Docker,
             _session.Options.Timestamp ?? DateTimeOffset.UtcNow,
             OmitHistory: _session.Options.OmitHistory,
-            Author: _author);
+            Author: _author,
+            Annotations: final ? _session.Annotations : null);
         var commit = await Services.Composer.ComposeAsync(draft, cancellationToken);
         var record = (await Services.Writer.CommitAllAsync([commit], cancellationToken))[0];
         _session.Committed.Add(record.Id);
@@ -179,6 +181,18 @@ internal sealed partial class StageRun
     }
 
     private static string Json(JsonNode node) => node.ToJsonString();
+
+    /// <summary>The format, and for the built image its annotations, which its manifest holds.</summary>
+    private string FormatKey(bool last)
+    {
+        var format = Docker ? "docker" : "oci";
+        if (!last || !_isTarget || Docker || _session.Annotations.Count == 0)
+        {
+            return format;
+        }
+
+        return format + "\n" + string.Join('\n', _session.Annotations.Select(a => a.Key + "=" + a.Value));
+    }
 
     private string Expand(string word) => _scope.Expand(word);
 

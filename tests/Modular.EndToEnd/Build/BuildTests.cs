@@ -147,4 +147,26 @@ public sealed class BuildTests(ModpodFixture modpod)
         Assert.Equal("1", allLayers.Output);
         Assert.Equal("a2\nb\na\nb\nno-true", files.Output);
     }
+
+    [Fact]
+    public async Task Annotations_go_into_an_oci_manifest_and_are_dropped_for_docker()
+    {
+        await modpod.EnsureBusyboxAsync();
+        using var work = new BuildContext();
+        work.Write("Containerfile", "FROM localhost/busybox:latest\nLABEL kind=annotated\n");
+        string[] common = ["build", "-q", "--annotation", "org.example.k=v1", "--annotation", "bare=x"];
+
+        var oci = await modpod.RunAsync([.. common, "-t", "localhost/build-ann", work.Path]);
+        var docker = await modpod.RunAsync(
+            [.. common, "--format", "docker", "-t", "localhost/build-ann-docker", work.Path]);
+        var ociAnn = await modpod.RunAsync(
+            "image", "inspect", "--format", "{{json .Annotations}}", "localhost/build-ann");
+        var dockerAnn = await modpod.RunAsync(
+            "image", "inspect", "--format", "{{json .Annotations}}", "localhost/build-ann-docker");
+
+        ModpodAssert.Exit(0, oci);
+        ModpodAssert.Exit(0, docker);
+        Assert.Equal("{\"bare\":\"x\",\"org.example.k\":\"v1\"}", ociAnn.Output);
+        Assert.Equal("{}", dockerAnn.Output);
+    }
 }
