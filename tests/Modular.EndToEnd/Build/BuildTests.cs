@@ -169,4 +169,33 @@ public sealed class BuildTests(ModpodFixture modpod)
         Assert.Equal("{\"bare\":\"x\",\"org.example.k\":\"v1\"}", ociAnn.Output);
         Assert.Equal("{}", dockerAnn.Output);
     }
+
+    [Fact]
+    public async Task Image_prune_drops_cache_keys_of_removed_images_and_build_cache_mounts()
+    {
+        await modpod.EnsureBusyboxAsync();
+        using var work = new BuildContext();
+        work.Write("Containerfile", """
+            FROM localhost/busybox:latest
+            RUN --mount=type=cache,target=/cache echo pruned-cache > /cache/f && echo made > /made
+            """);
+        var build = await modpod.RunAsync("build", "-q", "--network", "none", "-t", "localhost/build-prune", work.Path);
+        var id = build.Output.Trim();
+        var keys = Path.Combine(modpod.GraphRoot, "build-cache");
+        var mounts = Path.Combine(modpod.GraphRoot, "build-cache-mounts");
+        var hadMounts = Directory.Exists(mounts);
+        var hadKey = Directory.EnumerateFiles(keys).Any(k => File.ReadAllText(k).Trim() == id);
+
+        var rmi = await modpod.RunAsync("rmi", "localhost/build-prune");
+        var prune = await modpod.RunAsync("image", "prune", "-f", "--build-cache");
+
+        ModpodAssert.Exit(0, build);
+        ModpodAssert.Exit(0, rmi);
+        ModpodAssert.Exit(0, prune);
+        Assert.True(hadMounts);
+        Assert.True(hadKey);
+        Assert.False(Directory.Exists(mounts));
+        var stale = Directory.EnumerateFiles(keys).Where(k => File.ReadAllText(k).Trim() == id);
+        Assert.Empty(stale);
+    }
 }
