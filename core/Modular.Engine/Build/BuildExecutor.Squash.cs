@@ -16,7 +16,9 @@ public sealed partial class BuildExecutor
         string id,
         CancellationToken cancellationToken)
     {
-        var baseId = session.Options.SquashAll ? null : session.StageBases.GetValueOrDefault(target.Index);
+        var baseId = session.Options.SquashAll
+            ? null
+            : session.StageBases.GetValueOrDefault(target.Index);
         var layer = baseId is null
             ? await SquashAllAsync(id, cancellationToken)
             : await SquashAddedAsync(baseId, id, cancellationToken);
@@ -52,11 +54,12 @@ public sealed partial class BuildExecutor
     private async Task<CapturedLayer> SquashAllAsync(string id, CancellationToken cancellationToken)
     {
         var image = await images.ResolveAsync(id, cancellationToken);
-        await using var view = await TempLayer.CreateAsync(layers, image.TopLayerId, cancellationToken);
+        await using var view = await TempLayer.CreateAsync(
+            layers, image.TopLayerId, cancellationToken);
         return await capture.SquashAsync(view.Root, cancellationToken);
     }
 
-    /// <summary>The layers between the base image's top and the built image's top, as one.</summary>
+    /// <summary>The layers between the base image's top and the built one's top, as one.</summary>
     private async Task<CapturedLayer?> SquashAddedAsync(
         string baseId,
         string id,
@@ -65,7 +68,11 @@ public sealed partial class BuildExecutor
         var baseTop = (await images.ResolveAsync(baseId, cancellationToken)).TopLayerId;
         var top = (await images.ResolveAsync(id, cancellationToken)).TopLayerId;
         var state = await store.ReadAsync(cancellationToken);
-        var added = state.ChainOf(top).TakeWhile(l => l.Id != baseTop).Select(l => l.Id).Reverse().ToList();
+        var added = state.ChainOf(top)
+            .TakeWhile(l => l.Id != baseTop)
+            .Select(l => l.Id)
+            .Reverse()
+            .ToList();
         return added.Count == 0 ? null : await capture.SquashLayersAsync(added, cancellationToken);
     }
 }

@@ -32,7 +32,8 @@ public sealed partial class BuildExecutor(
         {
             Args = new BuildArgs(file, options.BuildArgs),
             Names = [.. options.Tags.Select(t => ImageLookup.StoredName(ImageReference.Parse(t)))],
-            Ignore = IgnoreRules.Read(options.ContextDirectory, options.ContainerfilePaths, options.IgnoreFile),
+            Ignore = IgnoreRules.Read(
+                options.ContextDirectory, options.ContainerfilePaths, options.IgnoreFile),
         };
         try
         {
@@ -74,7 +75,8 @@ public sealed partial class BuildExecutor(
         }
 
         return file.FindStage(target)
-            ?? throw new InvalidInputException($"the target \"{target}\" was not found in the provided Dockerfile");
+            ?? throw new InvalidInputException(
+                $"the target \"{target}\" was not found in the provided Dockerfile");
     }
 
     private static async Task<string> RunStagesAsync(
@@ -86,7 +88,8 @@ public sealed partial class BuildExecutor(
         string? last = null;
         foreach (var stage in session.File.Stages.Where(s => needed.Contains(s.Index)))
         {
-            last = await new StageRun(session, stage, stage.Index == target.Index).RunAsync(cancellationToken);
+            var run = new StageRun(session, stage, stage.Index == target.Index);
+            last = await run.RunAsync(cancellationToken);
             session.StageImages[stage.Index] = last;
         }
 

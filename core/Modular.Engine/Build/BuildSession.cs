@@ -23,7 +23,7 @@ internal sealed class BuildSession(
     /// <summary>Image id each built stage ended with, by stage index.</summary>
     public Dictionary<int, string> StageImages { get; } = [];
 
-    /// <summary>The image each built stage started FROM (null for scratch), by stage index.</summary>
+    /// <summary>The image each built stage started FROM (null for scratch), by index.</summary>
     public Dictionary<int, string?> StageBases { get; } = [];
 
     /// <summary>Images committed by this build, for <c>--layers=false</c> to remove.</summary>
@@ -46,7 +46,8 @@ internal sealed class BuildSession(
         .Select(a => a.Split('=', 2))
         .GroupBy(p => p[0], StringComparer.Ordinal)
         .OrderBy(g => g.Key, StringComparer.Ordinal)
-        .ToDictionary(g => g.Key, g => g.Last().Length > 1 ? g.Last()[1] : "", StringComparer.Ordinal);
+        .ToDictionary(
+            g => g.Key, g => g.Last().Length > 1 ? g.Last()[1] : "", StringComparer.Ordinal);
 
     public bool UseCache => Options.Layers && !Options.NoCache;
 

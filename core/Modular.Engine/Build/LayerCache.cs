@@ -58,7 +58,9 @@ public sealed class LayerCache(ImageStore store)
             return;
         }
 
-        var ids = (await store.ReadAsync(cancellationToken)).Images.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+        var ids = (await store.ReadAsync(cancellationToken)).Images
+            .Select(i => i.Id)
+            .ToHashSet(StringComparer.Ordinal);
         foreach (var path in System.IO.Directory.EnumerateFiles(Directory).ToList())
         {
             if (!ids.Contains((await File.ReadAllTextAsync(path, cancellationToken)).Trim()))
@@ -71,6 +73,7 @@ public sealed class LayerCache(ImageStore store)
     public async Task StoreAsync(string key, string imageId, CancellationToken cancellationToken)
     {
         System.IO.Directory.CreateDirectory(Directory);
-        await ImageStore.WriteAtomicAsync(Path.Combine(Directory, key), Encoding.UTF8.GetBytes(imageId), cancellationToken);
+        await ImageStore.WriteAtomicAsync(
+            Path.Combine(Directory, key), Encoding.UTF8.GetBytes(imageId), cancellationToken);
     }
 }

@@ -33,7 +33,8 @@ internal sealed partial class StageRun
         _stage = stage;
         _isTarget = isTarget;
         _scope = session.Args.BeginStage([]);
-        _prefix = session.File.Stages.Count > 1 ? $"[{stage.Index + 1}/{session.File.Stages.Count}] " : "";
+        var count = session.File.Stages.Count;
+        _prefix = count > 1 ? $"[{stage.Index + 1}/{count}] " : "";
     }
 
     private BuildServices Services => _session.Services;
@@ -82,7 +83,10 @@ internal sealed partial class StageRun
         }
     }
 
-    private async Task ExecuteStepAsync(Instruction? instruction, bool last, CancellationToken cancellationToken)
+    private async Task ExecuteStepAsync(
+        Instruction? instruction,
+        bool last,
+        CancellationToken cancellationToken)
     {
         var plan = instruction is null
             ? new StepPlan($"/bin/sh -c #(nop) FROM {_stage.From.Image}", "", null)
@@ -90,8 +94,15 @@ internal sealed partial class StageRun
         try
         {
             var key = LayerCache.Key(
-                _imageId ?? "scratch", plan.CreatedBy, plan.ContentKey, FormatKey(last), Json(_config));
-            if (_session.UseCache && await Services.Cache.FindAsync(key, cancellationToken) is { } hit)
+                _imageId ?? "scratch",
+                plan.CreatedBy,
+                plan.ContentKey,
+                FormatKey(last),
+                Json(_config));
+            var hit = _session.UseCache
+                ? await Services.Cache.FindAsync(key, cancellationToken)
+                : null;
+            if (hit is not null)
             {
                 _session.Say($"{_prefix}--> Using cache {hit}");
                 await UseAsync(hit, last, cancellationToken);
@@ -182,7 +193,7 @@ internal sealed partial class StageRun
 
     private static string Json(JsonNode node) => node.ToJsonString();
 
-    /// <summary>The format, and for the built image its annotations, which its manifest holds.</summary>
+    /// <summary>The format, and for the built image its annotations (its manifest's).</summary>
     private string FormatKey(bool last)
     {
         var format = Docker ? "docker" : "oci";
@@ -191,7 +202,8 @@ internal sealed partial class StageRun
             return format;
         }
 
-        return format + "\n" + string.Join('\n', _session.Annotations.Select(a => a.Key + "=" + a.Value));
+        var pairs = _session.Annotations.Select(a => a.Key + "=" + a.Value);
+        return format + "\n" + string.Join('\n', pairs);
     }
 
     private string Expand(string word) => _scope.Expand(word);

@@ -76,7 +76,10 @@ internal static class SquashedLayers
                 if (entry.Type != LayerEntryType.Directory)
                 {
                     var prefix = path + "/";
-                    foreach (var child in last.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).ToList())
+                    var children = last.Keys
+                        .Where(k => k.StartsWith(prefix, StringComparison.Ordinal))
+                        .ToList();
+                    foreach (var child in children)
                     {
                         last.Remove(child);
                     }
