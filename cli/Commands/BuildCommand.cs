@@ -45,12 +45,17 @@ public static class BuildCommand
         ParseResult r,
         CancellationToken cancellationToken)
     {
-        var (pull, contextArgs) = PullAndContext(r.GetValue(flags.Pull), r.GetValue(flags.Context)!, r.Tokens.Any(t => t.Value.StartsWith("--pull", StringComparison.Ordinal)));
-        await using var input = await BuildInput.OpenAsync(context, contextArgs, r.GetValue(flags.Files)!, cancellationToken);
-        var options = new BuildOptions(input.ContextDirectory, input.Containerfile, context.Out, context.Error)
+        var pullGiven = r.Tokens.Any(t => t.Value.StartsWith("--pull", StringComparison.Ordinal));
+        var (pull, contextArgs) = PullAndContext(
+            r.GetValue(flags.Pull), r.GetValue(flags.Context)!, pullGiven);
+        await using var input = await BuildInput.OpenAsync(
+            context, contextArgs, r.GetValue(flags.Files)!, cancellationToken);
+        var options = new BuildOptions(
+            input.ContextDirectory, input.Containerfile, context.Out, context.Error)
         {
             Tags = r.GetValue(flags.Tags)!,
-            BuildArgs = await BuildArgsAsync(r.GetValue(flags.BuildArgFiles)!, r.GetValue(flags.BuildArgs)!, cancellationToken),
+            BuildArgs = await BuildArgsAsync(
+                r.GetValue(flags.BuildArgFiles)!, r.GetValue(flags.BuildArgs)!, cancellationToken),
             Target = r.GetValue(flags.Target),
             NoCache = r.GetValue(flags.NoCache),
             Layers = r.GetValue(flags.Layers),
@@ -62,7 +67,9 @@ public static class BuildCommand
             Squash = r.GetValue(flags.Squash),
             SquashAll = r.GetValue(flags.SquashAll),
             OmitHistory = r.GetValue(flags.OmitHistory),
-            Timestamp = r.GetValue(flags.Timestamp) is { } seconds ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null,
+            Timestamp = r.GetValue(flags.Timestamp) is { } seconds
+                ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+                : null,
             Quiet = r.GetValue(flags.Quiet),
             Network = r.GetValue(flags.Network),
             Volumes = r.GetValue(flags.Volumes)!,
@@ -75,7 +82,8 @@ public static class BuildCommand
             OpenStderr = context.OpenStderr,
         };
         CheckPlatform(options.Platform);
-        var id = await context.Services.GetRequiredService<BuildExecutor>().BuildAsync(options, cancellationToken);
+        var executor = context.Services.GetRequiredService<BuildExecutor>();
+        var id = await executor.BuildAsync(options, cancellationToken);
         if (r.GetValue(flags.IidFile) is { } path)
         {
             await File.WriteAllTextAsync(path, "sha256:" + id, cancellationToken);
@@ -89,7 +97,10 @@ public static class BuildCommand
     /// Podman's --pull takes its value only with "=", so "--pull never ." is read there as
     /// the flag and two arguments; here a policy word after --pull is its value either way.
     /// </summary>
-    private static (PullPolicyMode Pull, string[] Context) PullAndContext(string? value, string[] args, bool given)
+    private static (PullPolicyMode Pull, string[] Context) PullAndContext(
+        string? value,
+        string[] args,
+        bool given)
     {
         if (!given)
         {
@@ -101,7 +112,8 @@ public static class BuildCommand
             return (PullPolicyMode.Always, args);
         }
 
-        return value.ToLowerInvariant() is "always" or "true" or "missing" or "never" or "false" or "newer" or "ifmissing" or "ifnewer" or "ifnotpresent"
+        return value.ToLowerInvariant() is "always" or "true" or "missing" or "never" or "false"
+            or "newer" or "ifmissing" or "ifnewer" or "ifnotpresent"
             ? (RunFlags.PullPolicy(value), args)
             : (PullPolicyMode.Always, [value, .. args]);
     }
@@ -129,7 +141,9 @@ public static class BuildCommand
         if (wanted.Os != host.Os || wanted.Architecture != host.Architecture)
         {
             // Limitation: no emulation here; only the host's platform is built.
-            throw new CapabilityMissingException($"--platform {platform}: only {host.Os}/{host.Architecture} can be built on this host");
+            throw new CapabilityMissingException(
+                $"--platform {platform}: only {host.Os}/{host.Architecture} "
+                + "can be built on this host");
         }
     }
 
@@ -167,8 +181,11 @@ public static class BuildCommand
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var secret in secrets)
         {
-            var fields = secret.Split(',').Select(f => f.Split('=', 2)).ToDictionary(f => f[0], f => f.Length > 1 ? f[1] : "");
-            var id = fields.GetValueOrDefault("id") ?? throw new UsageException($"missing id in secret \"{secret}\"");
+            var fields = secret.Split(',')
+                .Select(f => f.Split('=', 2))
+                .ToDictionary(f => f[0], f => f.Length > 1 ? f[1] : "");
+            var id = fields.GetValueOrDefault("id")
+                ?? throw new UsageException($"missing id in secret \"{secret}\"");
             var source = fields.GetValueOrDefault("src") ?? fields.GetValueOrDefault("source")
                 ?? (fields.GetValueOrDefault("env") is { } env ? null : id);
             values[id] = source is not null && File.Exists(source)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Modular.Cli.Errors;
 using Modular.Cli.Hosting;
 using Modular.Cli.Parsing;
+using Modular.Engine.Build;
 using Modular.Engine.Images.Management;
 using static Modular.Cli.Commands.CommandKit;
 
@@ -32,6 +33,10 @@ public static class ImagePruneCommand
                 {
                     context.Out.WriteLine(id);
                 }
+
+                // Cache keys of removed images go too; --build-cache also drops the cache mounts.
+                await context.Services.GetRequiredService<LayerCache>()
+                    .PruneAsync(r.GetValue(buildCache), cancellationToken);
 
                 return ExitCodes.Success;
             });

@@ -12,7 +12,7 @@ namespace Modular.Engine.Build;
 /// RUN steps run in ordinary containers through the configured runtime, removed after
 /// each step, also on failure.
 /// </summary>
-public sealed class BuildExecutor(
+public sealed partial class BuildExecutor(
     IImageService images,
     ContainerService containers,
     ILayerStore layers,
@@ -30,16 +30,22 @@ public sealed class BuildExecutor(
         var session = new BuildSession(options, file, new BuildServices(
             images, containers, layers, capture, composer, writer, cache, store))
         {
-            Globals = BuildVariables.Globals(file.GlobalArgs, options.BuildArgs, file.Directives.Escape),
+            Args = new BuildArgs(file, options.BuildArgs),
             Names = [.. options.Tags.Select(t => ImageLookup.StoredName(ImageReference.Parse(t)))],
-            Ignore = IgnoreRules.Read(options.ContextDirectory, options.ContainerfilePaths, options.IgnoreFile),
+            Ignore = IgnoreRules.Read(
+                options.ContextDirectory, options.ContainerfilePaths, options.IgnoreFile),
         };
         try
         {
             var id = await RunStagesAsync(session, target, cancellationToken);
+            if (session.Args.UnusedWarning() is { } unused)
+            {
+                session.Say(unused);
+            }
+
             if (options.SquashAll || options.Squash)
             {
-                id = await SquashAsync(session, id, cancellationToken);
+                id = await SquashAsync(session, target, id, cancellationToken);
             }
 
             await DropIntermediatesAsync(session, id);
@@ -69,7 +75,8 @@ public sealed class BuildExecutor(
         }
 
         return file.FindStage(target)
-            ?? throw new InvalidInputException($"the target \"{target}\" was not found in the provided Dockerfile");
+            ?? throw new InvalidInputException(
+                $"the target \"{target}\" was not found in the provided Dockerfile");
     }
 
     private static async Task<string> RunStagesAsync(
@@ -81,45 +88,12 @@ public sealed class BuildExecutor(
         string? last = null;
         foreach (var stage in session.File.Stages.Where(s => needed.Contains(s.Index)))
         {
-            last = await new StageRun(session, stage, stage.Index == target.Index).RunAsync(cancellationToken);
+            var run = new StageRun(session, stage, stage.Index == target.Index);
+            last = await run.RunAsync(cancellationToken);
             session.StageImages[stage.Index] = last;
         }
 
         return last!;
-    }
-
-    /// <summary>--squash-all (and, here, --squash): the whole file system as the one layer.</summary>
-    private async Task<string> SquashAsync(BuildSession session, string id, CancellationToken cancellationToken)
-    {
-        var image = await images.ResolveAsync(id, cancellationToken);
-        CapturedLayer layer;
-        await using (var view = await TempLayer.CreateAsync(layers, image.TopLayerId, cancellationToken))
-        {
-            layer = await capture.SquashAsync(view.Root, cancellationToken);
-        }
-
-        try
-        {
-            var config = System.Text.Json.Nodes.JsonNode.Parse(
-                await File.ReadAllBytesAsync(Path.Combine(store.ImageDirectory(id), "config.json"), cancellationToken));
-            var draft = new ImageDraft(
-                id,
-                (System.Text.Json.Nodes.JsonObject)config!["config"]!.DeepClone(),
-                layer,
-                new HistoryEntry("/bin/sh -c #(nop) squashed"),
-                session.Names,
-                session.Options.Docker,
-                session.Options.Timestamp ?? DateTimeOffset.UtcNow,
-                Squash: true,
-                OmitHistory: session.Options.OmitHistory);
-            var record = (await writer.CommitAllAsync([await composer.ComposeAsync(draft, cancellationToken)], cancellationToken))[0];
-            session.Committed.Add(record.Id);
-            return record.Id;
-        }
-        finally
-        {
-            File.Delete(layer.Path);
-        }
     }
 
     /// <summary>Without --layers, only the final image stays (none after a failure).</summary>

@@ -14,6 +14,8 @@ internal sealed class BuildSession(
     Containerfile file,
     BuildServices services)
 {
+    private Dictionary<string, string>? _annotations;
+
     public BuildOptions Options { get; } = options;
     public Containerfile File { get; } = file;
     public BuildServices Services { get; } = services;
@@ -21,16 +23,31 @@ internal sealed class BuildSession(
     /// <summary>Image id each built stage ended with, by stage index.</summary>
     public Dictionary<int, string> StageImages { get; } = [];
 
+    /// <summary>The image each built stage started FROM (null for scratch), by index.</summary>
+    public Dictionary<int, string?> StageBases { get; } = [];
+
     /// <summary>Images committed by this build, for <c>--layers=false</c> to remove.</summary>
     public List<string> Committed { get; } = [];
 
-    public IReadOnlyDictionary<string, string?> Globals { get; init; } = new Dictionary<string, string?>();
+    /// <summary>The build args, global ARGs and predefined args; one scope per stage.</summary>
+    public required BuildArgs Args { get; init; }
 
     /// <summary>The stored names of <c>-t</c>, with localhost/ and :latest added.</summary>
     public IReadOnlyList<string> Names { get; init; } = [];
 
     /// <summary>The context's .containerignore or .dockerignore rules.</summary>
     public IgnoreRules Ignore { get; init; } = IgnoreRules.None;
+
+    /// <summary>
+    /// --annotation K=V for the manifest of the image being built; keys sorted, as Go writes
+    /// a map, and the last value of a key wins.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Annotations => _annotations ??= Options.Annotations
+        .Select(a => a.Split('=', 2))
+        .GroupBy(p => p[0], StringComparer.Ordinal)
+        .OrderBy(g => g.Key, StringComparer.Ordinal)
+        .ToDictionary(
+            g => g.Key, g => g.Last().Length > 1 ? g.Last()[1] : "", StringComparer.Ordinal);
 
     public bool UseCache => Options.Layers && !Options.NoCache;
 

@@ -60,10 +60,7 @@ internal sealed class RunMounts(
     {
         var target = Target(mount);
         var id = mount.Id ?? target;
-        var directory = Path.Combine(
-            session.Services.Store.GraphRoot,
-            "build-cache-mounts",
-            LayerCache.Key(id)[..32]);
+        var directory = Path.Combine(session.Services.Cache.MountsDirectory, LayerCache.Key(id)[..32]);
         Directory.CreateDirectory(directory);
         return $"{directory}:{target}:rw";
     }

@@ -43,11 +43,11 @@ internal sealed partial class StageRun
 
     private void Env(EnvInstruction env)
     {
-        // Every pair sees the values from earlier instructions only, as buildkit and buildah.
-        var values = env.Variables.Select(v => (Expand(v.Key), Expand(v.Value))).ToList();
-        foreach (var (name, value) in values)
+        // The scope expands every pair with the values from before this ENV and records it.
+        var expanded = (EnvInstruction)_scope.Apply(env);
+        foreach (var pair in expanded.Variables)
         {
-            RuntimeConfig.SetEnv(_config, name, value);
+            RuntimeConfig.SetEnv(_config, pair.Key, pair.Value);
         }
     }
 
@@ -59,13 +59,8 @@ internal sealed partial class StageRun
         }
     }
 
-    private void Args(ArgInstruction arg)
-    {
-        foreach (var declaration in arg.Arguments)
-        {
-            _vars.Declare(declaration, EnvLookup);
-        }
-    }
+    /// <summary>The scope resolves the ARG (--build-arg, default, global) and marks it used.</summary>
+    private void Args(ArgInstruction arg) => _scope.Apply(arg);
 
     /// <summary>
     /// CMD and ENTRYPOINT in shell form always get /bin/sh -c in buildah (imagebuilder), even

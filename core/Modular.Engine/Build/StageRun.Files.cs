@@ -7,22 +7,32 @@ namespace Modular.Engine.Build;
 
 internal sealed partial class StageRun
 {
-    private async Task<StepPlan> PlanFileAsync(FileInstruction file, CancellationToken cancellationToken)
+    private async Task<StepPlan> PlanFileAsync(
+        FileInstruction file,
+        CancellationToken cancellationToken)
     {
         var destination = Absolute(Expand(file.Destination));
         var sources = file.Sources.Select(s => file.HeredocFor(s) is null ? Expand(s) : s).ToList();
-        var mode = file.Options.Chmod is { } chmod ? (UnixFileMode?)Convert.ToInt32(Expand(chmod), 8) : null;
+        var mode = file.Options.Chmod is { } chmod
+            ? (UnixFileMode?)Convert.ToInt32(Expand(chmod), 8)
+            : null;
         var chown = file.Options.Chown is { } owner ? Expand(owner) : null;
         var root = await SourceRootAsync(file, cancellationToken);
         var tar = new SourceTar(Services.Store.TempDirectory, mode);
         try
         {
-            var archive = file is AddInstruction ? await ArchiveAsync(root, sources, cancellationToken) : null;
+            var archive = file is AddInstruction
+                ? await ArchiveAsync(root, sources, cancellationToken)
+                : null;
             var into = archive is not null
                 ? destination
                 : await CollectAsync(file, root, sources, destination, tar, cancellationToken);
-            var digest = archive is null ? tar.Digest() : (await Images.ArchiveBlobs.HashAsync(archive, cancellationToken)).Digest;
-            var kind = sources.Count == 1 && archive is null && Directory.Exists(Path.Combine(root.Path, SourceSet.Clean(sources[0]))) ? "dir" : "file";
+            var digest = archive is null
+                ? tar.Digest()
+                : (await Images.ArchiveBlobs.HashAsync(archive, cancellationToken)).Digest;
+            var single = sources.Count == 1 && archive is null
+                && Directory.Exists(Path.Combine(root.Path, SourceSet.Clean(sources[0])));
+            var kind = single ? "dir" : "file";
             var createdBy = $"{Nop}{file.Keyword} {kind}:{Hex(digest)} in {destination} ";
             return new StepPlan(
                 createdBy,
@@ -38,7 +48,8 @@ internal sealed partial class StageRun
         }
     }
 
-    private static string Hex(string digest) => digest.Contains(':') ? digest[(digest.IndexOf(':') + 1)..] : digest;
+    private static string Hex(string digest) =>
+        digest.Contains(':') ? digest[(digest.IndexOf(':') + 1)..] : digest;
 
     private string Absolute(string path)
     {
@@ -51,7 +62,7 @@ internal sealed partial class StageRun
         return workdir.TrimEnd('/') + "/" + path;
     }
 
-    /// <summary>Adds the sources to the tar; returns the directory the tar is extracted in.</summary>
+    /// <summary>Adds the sources to the tar; returns the directory it is extracted in.</summary>
     private async Task<string> CollectAsync(
         FileInstruction file,
         SourceRoot root,
@@ -83,9 +94,12 @@ internal sealed partial class StageRun
         }
 
         var toDirectory = destination.EndsWith('/') || resolved.Count > 1
-            || sources.Any(PathPattern.HasWildcard) || await IsDirectoryAsync(destination, cancellationToken)
+            || sources.Any(PathPattern.HasWildcard)
+            || await IsDirectoryAsync(destination, cancellationToken)
             || (resolved.Count == 1 && resolved[0].Path is { } p && Directory.Exists(p));
-        var into = toDirectory ? destination.TrimEnd('/') : Path.GetDirectoryName(destination.TrimEnd('/')) ?? "/";
+        var into = toDirectory
+            ? destination.TrimEnd('/')
+            : Path.GetDirectoryName(destination.TrimEnd('/')) ?? "/";
         foreach (var (path, doc, _) in resolved)
         {
             var name = toDirectory
@@ -93,7 +107,8 @@ internal sealed partial class StageRun
                 : Path.GetFileName(destination.TrimEnd('/'));
             if (doc is not null)
             {
-                await tar.AddTextAsync(name, doc.Expand ? Expand(doc.Content) : doc.Content, cancellationToken);
+                var text = doc.Expand ? Expand(doc.Content) : doc.Content;
+                await tar.AddTextAsync(name, text, cancellationToken);
             }
             else
             {
@@ -104,14 +119,17 @@ internal sealed partial class StageRun
         return into.Length == 0 ? "/" : into;
     }
 
-    private async Task<bool> IsDirectoryAsync(string destination, CancellationToken cancellationToken)
+    private async Task<bool> IsDirectoryAsync(
+        string destination,
+        CancellationToken cancellationToken)
     {
         if (_topLayerId is null)
         {
             return false;
         }
 
-        await using var view = await TempLayer.CreateAsync(Services.Layers, _topLayerId, cancellationToken);
+        await using var view = await TempLayer.CreateAsync(
+            Services.Layers, _topLayerId, cancellationToken);
         using var root = RootDirectory.Open(view.Root);
         return root.Stat(destination) is { IsDirectory: true };
     }
@@ -123,17 +141,21 @@ internal sealed partial class StageRun
         SourceTar tar,
         CancellationToken cancellationToken)
     {
-        await using var layer = await TempLayer.CreateAsync(Services.Layers, _topLayerId, cancellationToken);
+        await using var layer = await TempLayer.CreateAsync(
+            Services.Layers, _topLayerId, cancellationToken);
         using (var root = RootDirectory.Open(layer.Root))
         {
             // COPY's files belong to root unless --chown says otherwise, whatever USER is (BLD-03);
             // an archive ADD keeps the owners its tar records.
-            (uint, uint)? owner = chown is not null ? ContainerUser.Resolve(root, chown) : archive is null ? (0, 0) : null;
+            (uint, uint)? owner = chown is not null ? ContainerUser.Resolve(root, chown)
+                : archive is null ? (0, 0)
+                : null;
             var options = new ExtractOptions(owner, Overwrite: true, IgnoreDevices: false);
             if (archive is not null)
             {
                 await using var file = File.OpenRead(archive);
-                await using var plain = await Images.LayerStreams.DecompressAsync(file, cancellationToken);
+                await using var plain = await Images.LayerStreams.DecompressAsync(
+                    file, cancellationToken);
                 await new TarExtractor(root, into, options).ExtractAsync(plain, cancellationToken);
             }
             else
@@ -153,7 +175,8 @@ internal sealed partial class StageRun
         RuntimeConfig.SetString(_config, "WorkingDir", clean);
         return new StepPlan(Nop + workdir.Original, "", async cancellationToken =>
         {
-            await using var layer = await TempLayer.CreateAsync(Services.Layers, _topLayerId, cancellationToken);
+            await using var layer = await TempLayer.CreateAsync(
+                Services.Layers, _topLayerId, cancellationToken);
             using (var root = RootDirectory.Open(layer.Root))
             {
                 if (clean == "/" || root.Stat(clean) is { IsDirectory: true })
@@ -162,8 +185,10 @@ internal sealed partial class StageRun
                 }
 
                 var parent = Path.GetDirectoryName(clean) ?? "/";
-                var extract = new TarExtractor(root, parent, new ExtractOptions((0, 0), true, false));
-                await extract.ExtractAsync(DirectoryTar(Path.GetFileName(clean)), cancellationToken);
+                var options = new ExtractOptions((0, 0), true, false);
+                var extract = new TarExtractor(root, parent, options);
+                var tar = DirectoryTar(Path.GetFileName(clean));
+                await extract.ExtractAsync(tar, cancellationToken);
             }
 
             return await layer.CaptureAsync(Services.Capture, cancellationToken);
@@ -176,7 +201,8 @@ internal sealed partial class StageRun
         var stream = new MemoryStream();
         using (var writer = new System.Formats.Tar.TarWriter(stream, leaveOpen: true))
         {
-            writer.WriteEntry(new System.Formats.Tar.PaxTarEntry(System.Formats.Tar.TarEntryType.Directory, name + "/")
+            var type = System.Formats.Tar.TarEntryType.Directory;
+            writer.WriteEntry(new System.Formats.Tar.PaxTarEntry(type, name + "/")
             {
                 Mode = (UnixFileMode)0x1ed,
                 ModificationTime = DateTimeOffset.UtcNow,

@@ -12,11 +12,9 @@ internal sealed partial class StageRun
     private async Task FromAsync(CancellationToken cancellationToken)
     {
         var from = _stage.From;
-        var lexer = new ShellLexer(_session.File.Directives.Escape);
-        var image = lexer.ProcessWord(from.Image, n => _session.Globals.GetValueOrDefault(n));
-        if (from.Platform is { } platform
-            && lexer.ProcessWord(platform, n => _session.Globals.GetValueOrDefault(n)) is var wanted
-            && !IsHostPlatform(wanted))
+        var expanded = _session.Args.ExpandFrom(from);
+        var image = expanded.Image;
+        if (expanded.Platform is { } wanted && !IsHostPlatform(wanted))
         {
             // Limitation: no emulation; a build for another platform would run nothing right.
             throw new CapabilityMissingException(
@@ -27,7 +25,9 @@ internal sealed partial class StageRun
         {
             _config = [];
             _comment = "FROM scratch";
+            _session.StageBases[_stage.Index] = null;
             ApplySessionConfig();
+            BeginScope();
             return;
         }
 
@@ -35,11 +35,17 @@ internal sealed partial class StageRun
             .LastOrDefault(s => string.Equals(s.Name, image, StringComparison.OrdinalIgnoreCase));
         var id = stage is not null ? _session.StageImages[stage.Index] : await BaseImageAsync(image, cancellationToken);
         await MoveToAsync(id, cancellationToken);
+        _session.StageBases[_stage.Index] = id;
         _comment = "FROM " + image;
         _config = await ParentConfigAsync(id, cancellationToken);
         QueueTriggers();
         ApplySessionConfig();
+        BeginScope();
     }
+
+    /// <summary>The stage's variables start from the config's Env (base image and --env).</summary>
+    private void BeginScope() =>
+        _scope = _session.Args.BeginStage(RuntimeConfig.Env(_config).Select(e => e.Key + "=" + e.Value));
 
     private async Task<string> BaseImageAsync(string image, CancellationToken cancellationToken)
     {

@@ -10,7 +10,7 @@ internal sealed partial class StageRun
     private StepPlan PlanRun(RunInstruction run)
     {
         var argv = run.Script.ToArgv(_shell);
-        var args = _vars.RunArgs.Where(a => EnvLookup(a.Key) is null).ToList();
+        var args = _scope.RunArgs;
         var prefix = args.Count == 0 ? "" : $"|{args.Count} {string.Join(' ', args.Select(a => $"{a.Key}={a.Value}"))} ";
         var createdBy = prefix + string.Join(' ', argv);
         var mounts = new RunMounts(_session, run.Mounts, Expand);

@@ -15,11 +15,11 @@ internal sealed partial class StageRun
 {
     private readonly BuildSession _session;
     private readonly BuildStage _stage;
-    private readonly BuildVariables _vars;
     private readonly bool _isTarget;
     private readonly string _prefix;
     private readonly List<Instruction> _triggers = [];
     private JsonObject _config = [];
+    private StageScope _scope;
     private List<string> _shell = ["/bin/sh", "-c"];
     private string? _imageId;
     private string? _topLayerId;
@@ -32,8 +32,9 @@ internal sealed partial class StageRun
         _session = session;
         _stage = stage;
         _isTarget = isTarget;
-        _vars = new BuildVariables(session.Options.BuildArgs, session.Globals, session.File.Directives.Escape);
-        _prefix = session.File.Stages.Count > 1 ? $"[{stage.Index + 1}/{session.File.Stages.Count}] " : "";
+        _scope = session.Args.BeginStage([]);
+        var count = session.File.Stages.Count;
+        _prefix = count > 1 ? $"[{stage.Index + 1}/{count}] " : "";
     }
 
     private BuildServices Services => _session.Services;
@@ -82,15 +83,26 @@ internal sealed partial class StageRun
         }
     }
 
-    private async Task ExecuteStepAsync(Instruction? instruction, bool last, CancellationToken cancellationToken)
+    private async Task ExecuteStepAsync(
+        Instruction? instruction,
+        bool last,
+        CancellationToken cancellationToken)
     {
         var plan = instruction is null
             ? new StepPlan($"/bin/sh -c #(nop) FROM {_stage.From.Image}", "", null)
             : await PlanAsync(instruction, cancellationToken);
         try
         {
-            var key = LayerCache.Key(_imageId ?? "scratch", plan.CreatedBy, plan.ContentKey, Docker ? "docker" : "oci", Json(_config));
-            if (_session.UseCache && await Services.Cache.FindAsync(key, cancellationToken) is { } hit)
+            var key = LayerCache.Key(
+                _imageId ?? "scratch",
+                plan.CreatedBy,
+                plan.ContentKey,
+                FormatKey(last),
+                Json(_config));
+            var hit = _session.UseCache
+                ? await Services.Cache.FindAsync(key, cancellationToken)
+                : null;
+            if (hit is not null)
             {
                 _session.Say($"{_prefix}--> Using cache {hit}");
                 await UseAsync(hit, last, cancellationToken);
@@ -160,7 +172,8 @@ internal sealed partial class StageRun
             Docker,
             _session.Options.Timestamp ?? DateTimeOffset.UtcNow,
             OmitHistory: _session.Options.OmitHistory,
-            Author: _author);
+            Author: _author,
+            Annotations: final ? _session.Annotations : null);
         var commit = await Services.Composer.ComposeAsync(draft, cancellationToken);
         var record = (await Services.Writer.CommitAllAsync([commit], cancellationToken))[0];
         _session.Committed.Add(record.Id);
@@ -180,10 +193,20 @@ internal sealed partial class StageRun
 
     private static string Json(JsonNode node) => node.ToJsonString();
 
-    private Func<string, string?> EnvLookup => name =>
-        RuntimeConfig.Env(_config).Where(e => e.Key == name).Select(e => (string?)e.Value).LastOrDefault();
+    /// <summary>The format, and for the built image its annotations (its manifest's).</summary>
+    private string FormatKey(bool last)
+    {
+        var format = Docker ? "docker" : "oci";
+        if (!last || !_isTarget || Docker || _session.Annotations.Count == 0)
+        {
+            return format;
+        }
 
-    private string Expand(string word) => _vars.Expand(word, EnvLookup);
+        var pairs = _session.Annotations.Select(a => a.Key + "=" + a.Value);
+        return format + "\n" + string.Join('\n', pairs);
+    }
+
+    private string Expand(string word) => _scope.Expand(word);
 
     private static InvalidInputException Invalid(string message) => new(message);
 

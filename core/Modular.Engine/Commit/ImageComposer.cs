@@ -30,7 +30,8 @@ public sealed class ImageComposer(ImageStore store)
             layers.Add(new ParentLayer(layer.DiffId, layer.Size, layer.DiffId, OciLayer, layer.Path));
         }
 
-        var manifest = TransportJson.Bytes(Manifest(draft.Docker, configBytes, layers));
+        var manifest = TransportJson.Bytes(
+            Annotate(Manifest(draft.Docker, configBytes, layers), draft));
         var mediaType = draft.Docker ? MediaTypes.DockerManifest : MediaTypes.OciManifest;
         var sources = layers.Select(l => l.Path is null
             ? new LayerSource(l.Digest, l.DiffId, _ => throw new InvalidOperationException(
@@ -99,6 +100,17 @@ public sealed class ImageComposer(ImageStore store)
         }
 
         return entry;
+    }
+
+    private static JsonObject Annotate(JsonObject manifest, ImageDraft draft)
+    {
+        if (!draft.Docker && draft.Annotations is { Count: > 0 } annotations)
+        {
+            manifest["annotations"] = new JsonObject(annotations.Select(
+                a => KeyValuePair.Create(a.Key, (JsonNode?)JsonValue.Create(a.Value))));
+        }
+
+        return manifest;
     }
 
     private static JsonObject Manifest(bool docker, byte[] config, IReadOnlyList<ParentLayer> layers)

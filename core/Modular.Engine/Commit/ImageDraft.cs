@@ -15,6 +15,10 @@ namespace Modular.Engine.Commit;
 /// so the image has only it (and no parent layers).
 /// </param>
 /// <param name="OmitHistory">Write an empty history (build's <c>--omit-history</c>).</param>
+/// <param name="Annotations">
+/// The OCI manifest's annotations (build's <c>--annotation</c>); a Docker manifest has none,
+/// so they are dropped with <paramref name="Docker"/>, as Podman documents.
+/// </param>
 public sealed record ImageDraft(
     string? ParentImageId,
     JsonObject RuntimeConfig,
@@ -25,4 +29,5 @@ public sealed record ImageDraft(
     DateTimeOffset Created,
     bool Squash = false,
     bool OmitHistory = false,
-    string? Author = null);
+    string? Author = null,
+    IReadOnlyDictionary<string, string>? Annotations = null);

@@ -46,6 +46,22 @@ public sealed class LayerCapture(StorageDriverAccess drivers, ImageStore store)
     public Task<CapturedLayer> SquashAsync(string root, CancellationToken cancellationToken) =>
         WriteAsync(output => RootfsTarWriter.WriteAsync(root, output, cancellationToken), cancellationToken);
 
+    /// <summary>
+    /// The changes of <paramref name="layerIds"/> (lowest first) together, as one layer over
+    /// the parent of the first: what <c>build --squash</c> adds to the base image.
+    /// </summary>
+    public async Task<CapturedLayer> SquashLayersAsync(
+        IReadOnlyList<string> layerIds,
+        CancellationToken cancellationToken)
+    {
+        var driver = await drivers.GetAsync(cancellationToken);
+        var entries = SquashedLayers.MergeAsync(
+            id => driver.DiffAsync(id, cancellationToken), layerIds, cancellationToken);
+        return await WriteAsync(
+            output => EntryTarWriter.WriteAsync(entries, output, cancellationToken),
+            cancellationToken);
+    }
+
     private async Task<CapturedLayer> WriteAsync(
         Func<Stream, Task> write,
         CancellationToken cancellationToken)

@@ -43,9 +43,20 @@ public sealed partial class StageScope
     {
         get
         {
+            return [.. Environment, .. RunArgs.Select(a => a.Key + "=" + a.Value)];
+        }
+    }
+
+    /// <summary>
+    /// The ARGs and proxy build args a RUN gets besides <see cref="Environment"/>: those no
+    /// ENV shadows, in declaration order.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> RunArgs
+    {
+        get
+        {
             var names = _environment.Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
-            var extra = Args.Concat(ProxyValues()).Where(a => names.Add(a.Key));
-            return [.. Environment, .. extra.Select(a => a.Key + "=" + a.Value)];
+            return Args.Concat(ProxyValues()).Where(a => names.Add(a.Key)).ToList();
         }
     }
 
