@@ -49,16 +49,16 @@ public static class SecurityResolver
     }
 
     /// <summary>
-    /// The process capabilities. Privileged starts from the caller's whole bounding set;
-    /// --cap-drop still applies, as in Podman.
+    /// The process capabilities. Privileged is the caller's whole bounding set, and Podman 5
+    /// takes it as is: --cap-add and --cap-drop are not merged into it
+    /// (specgen's securityConfigureGenerator merges them only when not privileged).
     /// </summary>
     public static IReadOnlyList<string> CapabilitiesFor(
         SecuritySettings settings,
         IEnumerable<string> defaults) =>
-        Capabilities.Merge(
-            settings.Privileged ? Capabilities.CallerBounding() : defaults,
-            settings.CapAdd,
-            settings.CapDrop);
+        settings.Privileged
+            ? Capabilities.CallerBounding()
+            : Capabilities.Merge(defaults, settings.CapAdd, settings.CapDrop);
 
     // Podman's default: the host's cgroup namespace on cgroup v1 (and hybrid), a private
     // one on the unified hierarchy, where cgroup.controllers sits at the root.
