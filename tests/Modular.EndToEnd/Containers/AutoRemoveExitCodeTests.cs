@@ -27,10 +27,15 @@ public sealed class AutoRemoveExitCodeTests(ModpodFixture modpod)
                 image, "sh", "-c", "touch /marks/started; sleep 1; exit 3");
             await WaitUntilAsync(() => Task.FromResult(File.Exists(Path.Combine(marks.FullName, "started"))));
 
+            // run holds the container's lock for a moment after the start; stopped inside
+            // that moment it would keep the exit command (and every lookup) waiting for
+            // good. Let it get past, and never wait on a lookup for more than 5 s, so a
+            // stop at a bad moment fails this test rather than hanging the suite.
+            await Task.Delay(500);
             await SignalAsync("-STOP", pid);
             try
             {
-                await WaitUntilAsync(async () => !await modpod.ContainerExistsAsync(name));
+                await WaitUntilAsync(async () => !await ExistsAsync(name));
             }
             finally
             {
@@ -48,17 +53,30 @@ public sealed class AutoRemoveExitCodeTests(ModpodFixture modpod)
         }
     }
 
+    private async Task<bool> ExistsAsync(string name)
+    {
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            return (await modpod.RunAsync(["container", "exists", name], null, limit.Token)).ExitCode == 0;
+        }
+        catch (OperationCanceledException)
+        {
+            return true;
+        }
+    }
+
     private static async Task SignalAsync(string signal, int pid) =>
         await Cli.Wrap("kill").WithArguments([signal, pid.ToString(System.Globalization.CultureInfo.InvariantCulture)])
             .ExecuteAsync();
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {
-        for (var attempt = 0; attempt < 300 && !await condition(); attempt++)
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!await condition())
         {
+            Assert.True(DateTime.UtcNow < deadline, "the condition was not met within 15 seconds");
             await Task.Delay(50);
         }
-
-        Assert.True(await condition(), "the condition was not met within 15 seconds");
     }
 }
