@@ -36,6 +36,7 @@ public static class ModpodCommandLine
         root.Subcommands.Add(VolumeCommands.Group(context));
         root.Subcommands.Add(PodCommands.Group(context));
         root.Subcommands.Add(HooksCommands.Group(context));
+        root.Subcommands.Add(SystemGroup.Create(context));
         return root;
     }
 

@@ -1,0 +1,112 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Modular.Api.Compat;
+using Modular.Api.Http;
+using Modular.Api.Libpod;
+using Modular.Cli.Commands;
+using Modular.Cli.Hosting;
+using Modular.Contracts.Errors;
+
+namespace Modular.Api;
+
+/// <summary>Kestrel on the service's socket, with both route trees over the CLI's engine.</summary>
+public static class ApiServer
+{
+    /// <summary>Largest request body outside the routes that take archives (413 above it).</summary>
+    public const long DefaultBodyLimit = 16 * 1024 * 1024;
+
+    public static async Task<int> RunAsync(
+        CliContext context,
+        ServiceOptions options,
+        CancellationToken cancellationToken)
+    {
+        var endpoint = ServiceEndpoint.Parse(options.Uri);
+        RefuseCleartextOffHost(endpoint, options);
+        _ = context.Host; // Build and validate the engine before listening.
+
+        var app = Build(context, options, endpoint);
+        var idle = app.Services.GetRequiredService<IdleTracker>();
+        await app.StartAsync(cancellationToken);
+        try
+        {
+            if (endpoint.SocketPath is { } path)
+            {
+                // Root only, as Podman's: the socket is the engine with root's rights.
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite
+                    | UnixFileMode.GroupRead | UnixFileMode.GroupWrite);
+            }
+
+            await idle.WaitUntilIdleAsync(TimeSpan.FromSeconds(options.IdleSeconds), cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // SIGINT/SIGTERM: a clean stop, like an idle one.
+        }
+        finally
+        {
+            await app.StopAsync(CancellationToken.None);
+            await app.DisposeAsync();
+            if (endpoint.SocketPath is { } path)
+            {
+                File.Delete(path);
+            }
+        }
+
+        return 0;
+    }
+
+    private static WebApplication Build(CliContext context, ServiceOptions options, ServiceEndpoint endpoint)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(context);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<IdleTracker>();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = DefaultBodyLimit;
+            kestrel.AddServerHeader = false;
+            if (endpoint.SocketPath is { } path)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.Delete(path); // A socket left by a killed service would refuse the bind.
+                kestrel.ListenUnixSocket(path);
+            }
+            else
+            {
+                kestrel.Listen(endpoint.Tcp!, listen => TlsSetup.Apply(listen, options));
+            }
+        });
+
+        var app = builder.Build();
+        app.UseMiddleware<ErrorMiddleware>();
+        app.UseMiddleware<VersionPrefixMiddleware>();
+        app.UseMiddleware<IdleTracker.Middleware>();
+
+        // Routing runs after the prefix is taken off (WebApplication would otherwise put
+        // it first, matching the path as the client sent it).
+        app.UseRouting();
+        CompatSystemRoutes.Map(app);
+        LibpodSystemRoutes.Map(app);
+        app.MapFallback(http => ApiError.WriteAsync(http, StatusCodes.Status404NotFound, "page not found"));
+        return app;
+    }
+
+    /// <summary>
+    /// Plain TCP gives anyone who reaches the port the engine; it is served on loopback only.
+    /// Any other address needs --tls-cert and --tls-key.
+    /// </summary>
+    private static void RefuseCleartextOffHost(ServiceEndpoint endpoint, ServiceOptions options)
+    {
+        if (endpoint.Tcp is { } tcp && !IPAddress.IsLoopback(tcp.Address)
+            && (options.TlsCertificate is null || options.TlsKey is null))
+        {
+            throw new InvalidInputException(
+                $"tcp://{tcp}: a non-loopback address needs --tls-cert and --tls-key");
+        }
+    }
+}

@@ -1,0 +1,14 @@
+using System.CommandLine;
+using Modular.Cli.Hosting;
+
+namespace Modular.Cli.Commands;
+
+/// <summary><c>system</c>: commands about the engine as a whole.</summary>
+public static class SystemGroup
+{
+    public static Command Create(CliContext context) =>
+        new Command("system", "Commands about the engine as a whole").With(
+            SystemCommands.Info(context),
+            EventsCommand.Create(context),
+            SystemServiceCommand.Create(context));
+}
