@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Modular.Cli.Errors;
+using Modular.Contracts.Errors;
 using Modular.Cli.Hosting;
 using Modular.Engine.Containers;
 using Modular.Engine.Containers.Checkpoints;
@@ -24,7 +25,9 @@ public static class CheckpointCommand
         bool IgnoreVolumes,
         bool PreCheckpoint,
         bool WithPrevious,
-        bool PrintStats);
+        bool PrintStats,
+        bool FileLocks = false,
+        string? CreateImage = null);
 
     public static Command Create(CliContext context)
     {
@@ -40,16 +43,19 @@ public static class CheckpointCommand
         var pre = Switch("--pre-checkpoint", "Dump container's memory information only, leave the container running", "-P");
         var previous = Switch("--with-previous", "Checkpoint container with pre-checkpoint images");
         var stats = Switch("--print-stats", "Display checkpoint statistics");
+        var fileLocks = Switch("--file-locks", "Checkpoint a container with file locks");
+        var createImage = Value("--create-image", "Create checkpoint image with specified name");
         var names = Names("CONTAINER");
         return new Command("checkpoint", "Checkpoint one or more containers")
-            .With(all, latest, export, compress, keep, leave, tcp, ignoreRootfs, ignoreVolumes, pre, previous, stats, names)
+            .With(all, latest, export, compress, keep, leave, tcp, ignoreRootfs, ignoreVolumes, pre, previous, stats)
+            .With(fileLocks, createImage, names)
             .WithAction(context, "container checkpoint", async (r, cancellationToken) =>
             {
                 var flags = new Flags(
                     r.GetValue(all), r.GetValue(latest), r.GetValue(export),
                     r.GetValue(compress) ?? ArchiveCompression.Default, r.GetValue(keep), r.GetValue(leave),
                     r.GetValue(tcp), r.GetValue(ignoreRootfs), r.GetValue(ignoreVolumes), r.GetValue(pre),
-                    r.GetValue(previous), r.GetValue(stats));
+                    r.GetValue(previous), r.GetValue(stats), r.GetValue(fileLocks), r.GetValue(createImage));
                 var given = r.GetValue(names)!;
                 Check(flags, given);
                 var targets = await ContainerTargets.ResolveAsync(
@@ -70,6 +76,14 @@ public static class CheckpointCommand
         if (flags.Export is null && flags.IgnoreVolumes)
         {
             throw new UsageException("--ignore-volumes can only be used with --export");
+        }
+
+        if (flags.CreateImage is not null)
+        {
+            // Checkpoint images (an OCI image of the archive with checkpoint annotations, and
+            // `restore IMAGE`) are not built yet: refused before anything is dumped.
+            throw new CapabilityMissingException(
+                "--create-image is not supported: checkpoint images are not implemented, use --export and restore --import");
         }
 
         if (flags.WithPrevious && flags.PreCheckpoint)
@@ -99,7 +113,8 @@ public static class CheckpointCommand
             flags.PreCheckpoint,
             flags.WithPrevious,
             flags.Export is not null,
-            flags.Keep);
+            flags.Keep,
+            flags.FileLocks);
         var watch = Stopwatch.StartNew();
         var outcomes = new List<(string, CheckpointOutcome)>();
         var code = await ContainerTargets.EachAsync(context, "container checkpoint", targets, async target =>
@@ -111,9 +126,10 @@ public static class CheckpointCommand
                 await archive.ExportAsync(
                     target.Id,
                     layout,
-                    new CheckpointExportOptions(Path.GetFullPath(file), flags.IgnoreRootfs, flags.Compress),
+                    new CheckpointExportOptions(Path.GetFullPath(file), flags.IgnoreRootfs, flags.Compress, flags.IgnoreVolumes),
                     cancellationToken);
             }
+
 
             if (!flags.Keep && !flags.PreCheckpoint)
             {

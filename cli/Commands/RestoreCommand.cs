@@ -25,7 +25,10 @@ public static class RestoreCommand
         bool IgnoreStaticIp,
         bool IgnoreStaticMac,
         string[] Publish,
-        bool PrintStats);
+        bool PrintStats,
+        bool FileLocks = false,
+        string? Pod = null,
+        string? ImportPrevious = null);
 
     public static Command Create(CliContext context)
     {
@@ -41,15 +44,20 @@ public static class RestoreCommand
         var ignoreMac = Switch("--ignore-static-mac", "Ignore MAC address set via --mac-address");
         var publish = Values("--publish", "Publish a container's port, or a range of ports, to the host (default [])", "-p");
         var stats = Switch("--print-stats", "Display restore statistics");
+        var fileLocks = Switch("--file-locks", "Restore a container with file locks");
+        var pod = Value("--pod", "Restore container into existing Pod (only works with image or --import)");
+        var previous = Value("--import-previous", "Restore from exported pre-checkpoint archive (tar.gz)");
         var names = Names("CONTAINER");
         return new Command("restore", "Restore one or more containers from a checkpoint")
-            .With(all, latest, import, name, keep, tcp, ignoreRootfs, ignoreVolumes, ignoreIp, ignoreMac, publish, stats, names)
+            .With(all, latest, import, name, keep, tcp, ignoreRootfs, ignoreVolumes, ignoreIp, ignoreMac, publish, stats)
+            .With(fileLocks, pod, previous, names)
             .WithAction(context, "container restore", async (r, cancellationToken) =>
             {
                 var flags = new Flags(
                     r.GetValue(all), r.GetValue(latest), r.GetValue(import), r.GetValue(name), r.GetValue(keep),
                     r.GetValue(tcp), r.GetValue(ignoreRootfs), r.GetValue(ignoreVolumes), r.GetValue(ignoreIp),
-                    r.GetValue(ignoreMac), r.GetValue(publish)!, r.GetValue(stats));
+                    r.GetValue(ignoreMac), r.GetValue(publish)!, r.GetValue(stats), r.GetValue(fileLocks),
+                    r.GetValue(pod), r.GetValue(previous));
                 var given = r.GetValue(names)!;
                 Check(flags, given);
                 return flags.Import is { } archive
@@ -68,6 +76,8 @@ public static class RestoreCommand
             RequireImport(flags.IgnoreVolumes, "--ignore-volumes");
             RequireImport(flags.Name is not null, "--name");
             RequireImport(flags.Publish.Length > 0, "--publish");
+            RequireImport(flags.Pod is not null, "--pod");
+            RequireImport(flags.ImportPrevious is not null, "--import-previous");
             return;
         }
 
@@ -100,7 +110,7 @@ public static class RestoreCommand
         var checkpointed = await checkpoints.CheckpointedAsync(cancellationToken);
         var targets = await ContainerTargets.ResolveAsync(
             context, given, [], c => checkpointed.Contains(c.Id), cancellationToken, flags.Latest);
-        var request = new RestoreRequest(flags.Keep, flags.TcpEstablished);
+        var request = new RestoreRequest(flags.Keep, flags.TcpEstablished, flags.FileLocks);
         var watch = Stopwatch.StartNew();
         var outcomes = new List<(string, CheckpointOutcome)>();
         var code = await ContainerTargets.EachAsync(context, "container restore", targets, async target =>
@@ -124,7 +134,10 @@ public static class RestoreCommand
             flags.IgnoreRootfs,
             flags.IgnoreStaticIp,
             flags.IgnoreStaticMac,
-            flags.Publish.Length > 0 ? PublishParser.Parse(flags.Publish) : null);
+            flags.Publish.Length > 0 ? PublishParser.Parse(flags.Publish) : null,
+            flags.IgnoreVolumes,
+            flags.Pod,
+            flags.ImportPrevious is { } previous ? Path.GetFullPath(previous) : null);
         var watch = Stopwatch.StartNew();
         var directory = await CheckpointArchive.ExtractAsync(archive, cancellationToken);
         CheckpointOutcome outcome;
@@ -158,7 +171,7 @@ public static class RestoreCommand
         try
         {
             return await checkpoints.RestoreAsync(
-                created.Id, new RestoreRequest(flags.Keep, flags.TcpEstablished), cancellationToken);
+                created.Id, new RestoreRequest(flags.Keep, flags.TcpEstablished, flags.FileLocks), cancellationToken);
         }
         catch
         {
