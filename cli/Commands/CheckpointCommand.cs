@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Modular.Cli.Errors;
-using Modular.Contracts.Errors;
 using Modular.Cli.Hosting;
 using Modular.Engine.Containers;
 using Modular.Engine.Containers.Checkpoints;
@@ -68,22 +67,15 @@ public static class CheckpointCommand
     private static void Check(Flags flags, string[] names)
     {
         ContainerTargets.Check(names, flags.All, null, flags.Latest);
-        if (flags.Export is null && flags.IgnoreRootfs)
+        var archiving = flags.Export is not null || flags.CreateImage is not null;
+        if (!archiving && flags.IgnoreRootfs)
         {
             throw new UsageException("--ignore-rootfs can only be used with --export");
         }
 
-        if (flags.Export is null && flags.IgnoreVolumes)
+        if (!archiving && flags.IgnoreVolumes)
         {
             throw new UsageException("--ignore-volumes can only be used with --export");
-        }
-
-        if (flags.CreateImage is not null)
-        {
-            // Checkpoint images (an OCI image of the archive with checkpoint annotations, and
-            // `restore IMAGE`) are not built yet: refused before anything is dumped.
-            throw new CapabilityMissingException(
-                "--create-image is not supported: checkpoint images are not implemented, use --export and restore --import");
         }
 
         if (flags.WithPrevious && flags.PreCheckpoint)
@@ -120,13 +112,24 @@ public static class CheckpointCommand
         var code = await ContainerTargets.EachAsync(context, "container checkpoint", targets, async target =>
         {
             var outcome = await checkpoints.CheckpointAsync(target.Id, request, cancellationToken);
-            var layout = (await checkpoints.ToolingAsync(outcome.Container.Runtime, cancellationToken)).Layout;
+            var tooling = await checkpoints.ToolingAsync(outcome.Container.Runtime, cancellationToken);
+            var layout = tooling.Layout;
             if (flags.Export is { } file)
             {
                 await archive.ExportAsync(
                     target.Id,
                     layout,
                     new CheckpointExportOptions(Path.GetFullPath(file), flags.IgnoreRootfs, flags.Compress, flags.IgnoreVolumes),
+                    cancellationToken);
+            }
+
+            if (flags.CreateImage is { } image)
+            {
+                await context.Services.GetRequiredService<CheckpointImageWriter>().CreateAsync(
+                    target.Id,
+                    image,
+                    tooling,
+                    new CheckpointExportOptions("", flags.IgnoreRootfs, "none", flags.IgnoreVolumes),
                     cancellationToken);
             }
 

@@ -59,7 +59,14 @@ public static class RestoreCommand
                     r.GetValue(ignoreMac), r.GetValue(publish)!, r.GetValue(stats), r.GetValue(fileLocks),
                     r.GetValue(pod), r.GetValue(previous));
                 var given = r.GetValue(names)!;
-                Check(flags, given);
+                var images = flags.Import is null && !flags.All && !flags.Latest
+                    && await CheckpointImageTargets.AllAsync(context, given, cancellationToken);
+                Check(flags, given, images);
+                if (images)
+                {
+                    return await FromImagesAsync(context, flags, given, cancellationToken);
+                }
+
                 return flags.Import is { } archive
                     ? await ImportAsync(context, flags, archive, cancellationToken)
                     : await RestoreAsync(context, flags, given, cancellationToken);
@@ -67,8 +74,13 @@ public static class RestoreCommand
     }
 
     // Podman's checks and texts (cmd/podman/containers/restore.go), before anything runs.
-    private static void Check(Flags flags, string[] names)
+    private static void Check(Flags flags, string[] names, bool images)
     {
+        if (images)
+        {
+            return;
+        }
+
         if (flags.Import is null)
         {
             ContainerTargets.Check(names, flags.All, null, flags.Latest);
@@ -129,15 +141,7 @@ public static class RestoreCommand
         CancellationToken cancellationToken)
     {
         var checkpoints = context.Services.GetRequiredService<IContainerCheckpoints>();
-        var overrides = new ImportOverrides(
-            flags.Name,
-            flags.IgnoreRootfs,
-            flags.IgnoreStaticIp,
-            flags.IgnoreStaticMac,
-            flags.Publish.Length > 0 ? PublishParser.Parse(flags.Publish) : null,
-            flags.IgnoreVolumes,
-            flags.Pod,
-            flags.ImportPrevious is { } previous ? Path.GetFullPath(previous) : null);
+        var overrides = Overrides(flags);
         var watch = Stopwatch.StartNew();
         var directory = await CheckpointArchive.ExtractAsync(archive, cancellationToken);
         CheckpointOutcome outcome;
@@ -157,6 +161,42 @@ public static class RestoreCommand
         }
 
         WriteStats(context, flags, watch.Elapsed, [(archive, outcome)]);
+        return ExitCodes.Success;
+    }
+
+    private static ImportOverrides Overrides(Flags flags) => new(
+        flags.Name,
+        flags.IgnoreRootfs,
+        flags.IgnoreStaticIp,
+        flags.IgnoreStaticMac,
+        flags.Publish.Length > 0 ? PublishParser.Parse(flags.Publish) : null,
+        flags.IgnoreVolumes,
+        flags.Pod,
+        flags.ImportPrevious is { } previous ? Path.GetFullPath(previous) : null);
+
+    // restore IMAGE: each checkpoint image becomes a new container, restored at once.
+    private static async Task<int> FromImagesAsync(
+        CliContext context,
+        Flags flags,
+        string[] images,
+        CancellationToken cancellationToken)
+    {
+        var checkpoints = context.Services.GetRequiredService<IContainerCheckpoints>();
+        var reader = context.Services.GetRequiredService<CheckpointImageReader>();
+        var watch = Stopwatch.StartNew();
+        var outcomes = new List<(string, CheckpointOutcome)>();
+        foreach (var image in images)
+        {
+            var created = await reader.ImportAsync(image, Overrides(flags), cancellationToken);
+            var outcome = await RestoreImportedAsync(context, checkpoints, created, flags, cancellationToken);
+            outcomes.Add((image, outcome));
+            if (!flags.PrintStats)
+            {
+                context.Out.WriteLine(outcome.Container.Id);
+            }
+        }
+
+        WriteStats(context, flags, watch.Elapsed, outcomes);
         return ExitCodes.Success;
     }
 
