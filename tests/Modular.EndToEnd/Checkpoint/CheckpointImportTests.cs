@@ -15,7 +15,22 @@ public sealed class CheckpointImportTests
     {
         await using var store = await CheckpointStore.CreateAsync("runc");
         var modpod = store.Modpod;
+        // Network definitions live in the host-wide network_config_dir: removed even on failure.
         var network = await modpod.RunAsync("network", "create", "--subnet", "10.237.7.0/24", "cp-net");
+        try
+        {
+            await PublishRoundTripAsync(store, network);
+        }
+        finally
+        {
+            await modpod.RunAsync("rm", "-f", "-a", "-t", "0");
+            await modpod.RunAsync("network", "rm", "-f", "cp-net");
+        }
+    }
+
+    private static async Task PublishRoundTripAsync(CheckpointStore store, ModpodResult network)
+    {
+        var modpod = store.Modpod;
         var run = await modpod.RunAsync(
             "run", "-d", "--name", "cp-port", "--network", "cp-net", "-p", "80",
             ModpodFixture.Busybox, "sh", "-c", CheckpointStore.CounterScript);
