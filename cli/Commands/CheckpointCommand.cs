@@ -24,7 +24,9 @@ public static class CheckpointCommand
         bool IgnoreVolumes,
         bool PreCheckpoint,
         bool WithPrevious,
-        bool PrintStats);
+        bool PrintStats,
+        bool FileLocks = false,
+        string? CreateImage = null);
 
     public static Command Create(CliContext context)
     {
@@ -40,16 +42,19 @@ public static class CheckpointCommand
         var pre = Switch("--pre-checkpoint", "Dump container's memory information only, leave the container running", "-P");
         var previous = Switch("--with-previous", "Checkpoint container with pre-checkpoint images");
         var stats = Switch("--print-stats", "Display checkpoint statistics");
+        var fileLocks = Switch("--file-locks", "Checkpoint a container with file locks");
+        var createImage = Value("--create-image", "Create checkpoint image with specified name");
         var names = Names("CONTAINER");
         return new Command("checkpoint", "Checkpoint one or more containers")
-            .With(all, latest, export, compress, keep, leave, tcp, ignoreRootfs, ignoreVolumes, pre, previous, stats, names)
+            .With(all, latest, export, compress, keep, leave, tcp, ignoreRootfs, ignoreVolumes, pre, previous, stats)
+            .With(fileLocks, createImage, names)
             .WithAction(context, "container checkpoint", async (r, cancellationToken) =>
             {
                 var flags = new Flags(
                     r.GetValue(all), r.GetValue(latest), r.GetValue(export),
                     r.GetValue(compress) ?? ArchiveCompression.Default, r.GetValue(keep), r.GetValue(leave),
                     r.GetValue(tcp), r.GetValue(ignoreRootfs), r.GetValue(ignoreVolumes), r.GetValue(pre),
-                    r.GetValue(previous), r.GetValue(stats));
+                    r.GetValue(previous), r.GetValue(stats), r.GetValue(fileLocks), r.GetValue(createImage));
                 var given = r.GetValue(names)!;
                 Check(flags, given);
                 var targets = await ContainerTargets.ResolveAsync(
@@ -62,12 +67,13 @@ public static class CheckpointCommand
     private static void Check(Flags flags, string[] names)
     {
         ContainerTargets.Check(names, flags.All, null, flags.Latest);
-        if (flags.Export is null && flags.IgnoreRootfs)
+        var archiving = flags.Export is not null || flags.CreateImage is not null;
+        if (!archiving && flags.IgnoreRootfs)
         {
             throw new UsageException("--ignore-rootfs can only be used with --export");
         }
 
-        if (flags.Export is null && flags.IgnoreVolumes)
+        if (!archiving && flags.IgnoreVolumes)
         {
             throw new UsageException("--ignore-volumes can only be used with --export");
         }
@@ -99,21 +105,34 @@ public static class CheckpointCommand
             flags.PreCheckpoint,
             flags.WithPrevious,
             flags.Export is not null,
-            flags.Keep);
+            flags.Keep,
+            flags.FileLocks);
         var watch = Stopwatch.StartNew();
         var outcomes = new List<(string, CheckpointOutcome)>();
         var code = await ContainerTargets.EachAsync(context, "container checkpoint", targets, async target =>
         {
             var outcome = await checkpoints.CheckpointAsync(target.Id, request, cancellationToken);
-            var layout = (await checkpoints.ToolingAsync(outcome.Container.Runtime, cancellationToken)).Layout;
+            var tooling = await checkpoints.ToolingAsync(outcome.Container.Runtime, cancellationToken);
+            var layout = tooling.Layout;
             if (flags.Export is { } file)
             {
                 await archive.ExportAsync(
                     target.Id,
                     layout,
-                    new CheckpointExportOptions(Path.GetFullPath(file), flags.IgnoreRootfs, flags.Compress),
+                    new CheckpointExportOptions(Path.GetFullPath(file), flags.IgnoreRootfs, flags.Compress, flags.IgnoreVolumes),
                     cancellationToken);
             }
+
+            if (flags.CreateImage is { } image)
+            {
+                await context.Services.GetRequiredService<CheckpointImageWriter>().CreateAsync(
+                    target.Id,
+                    image,
+                    tooling,
+                    new CheckpointExportOptions("", flags.IgnoreRootfs, "none", flags.IgnoreVolumes),
+                    cancellationToken);
+            }
+
 
             if (!flags.Keep && !flags.PreCheckpoint)
             {

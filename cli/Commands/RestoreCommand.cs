@@ -25,7 +25,10 @@ public static class RestoreCommand
         bool IgnoreStaticIp,
         bool IgnoreStaticMac,
         string[] Publish,
-        bool PrintStats);
+        bool PrintStats,
+        bool FileLocks = false,
+        string? Pod = null,
+        string? ImportPrevious = null);
 
     public static Command Create(CliContext context)
     {
@@ -41,17 +44,29 @@ public static class RestoreCommand
         var ignoreMac = Switch("--ignore-static-mac", "Ignore MAC address set via --mac-address");
         var publish = Values("--publish", "Publish a container's port, or a range of ports, to the host (default [])", "-p");
         var stats = Switch("--print-stats", "Display restore statistics");
+        var fileLocks = Switch("--file-locks", "Restore a container with file locks");
+        var pod = Value("--pod", "Restore container into existing Pod (only works with image or --import)");
+        var previous = Value("--import-previous", "Restore from exported pre-checkpoint archive (tar.gz)");
         var names = Names("CONTAINER");
         return new Command("restore", "Restore one or more containers from a checkpoint")
-            .With(all, latest, import, name, keep, tcp, ignoreRootfs, ignoreVolumes, ignoreIp, ignoreMac, publish, stats, names)
+            .With(all, latest, import, name, keep, tcp, ignoreRootfs, ignoreVolumes, ignoreIp, ignoreMac, publish, stats)
+            .With(fileLocks, pod, previous, names)
             .WithAction(context, "container restore", async (r, cancellationToken) =>
             {
                 var flags = new Flags(
                     r.GetValue(all), r.GetValue(latest), r.GetValue(import), r.GetValue(name), r.GetValue(keep),
                     r.GetValue(tcp), r.GetValue(ignoreRootfs), r.GetValue(ignoreVolumes), r.GetValue(ignoreIp),
-                    r.GetValue(ignoreMac), r.GetValue(publish)!, r.GetValue(stats));
+                    r.GetValue(ignoreMac), r.GetValue(publish)!, r.GetValue(stats), r.GetValue(fileLocks),
+                    r.GetValue(pod), r.GetValue(previous));
                 var given = r.GetValue(names)!;
-                Check(flags, given);
+                var images = flags.Import is null && !flags.All && !flags.Latest
+                    && await CheckpointImageTargets.AllAsync(context, given, cancellationToken);
+                Check(flags, given, images);
+                if (images)
+                {
+                    return await FromImagesAsync(context, flags, given, cancellationToken);
+                }
+
                 return flags.Import is { } archive
                     ? await ImportAsync(context, flags, archive, cancellationToken)
                     : await RestoreAsync(context, flags, given, cancellationToken);
@@ -59,8 +74,13 @@ public static class RestoreCommand
     }
 
     // Podman's checks and texts (cmd/podman/containers/restore.go), before anything runs.
-    private static void Check(Flags flags, string[] names)
+    private static void Check(Flags flags, string[] names, bool images)
     {
+        if (images)
+        {
+            return;
+        }
+
         if (flags.Import is null)
         {
             ContainerTargets.Check(names, flags.All, null, flags.Latest);
@@ -68,6 +88,8 @@ public static class RestoreCommand
             RequireImport(flags.IgnoreVolumes, "--ignore-volumes");
             RequireImport(flags.Name is not null, "--name");
             RequireImport(flags.Publish.Length > 0, "--publish");
+            RequireImport(flags.Pod is not null, "--pod");
+            RequireImport(flags.ImportPrevious is not null, "--import-previous");
             return;
         }
 
@@ -100,7 +122,7 @@ public static class RestoreCommand
         var checkpointed = await checkpoints.CheckpointedAsync(cancellationToken);
         var targets = await ContainerTargets.ResolveAsync(
             context, given, [], c => checkpointed.Contains(c.Id), cancellationToken, flags.Latest);
-        var request = new RestoreRequest(flags.Keep, flags.TcpEstablished);
+        var request = new RestoreRequest(flags.Keep, flags.TcpEstablished, flags.FileLocks);
         var watch = Stopwatch.StartNew();
         var outcomes = new List<(string, CheckpointOutcome)>();
         var code = await ContainerTargets.EachAsync(context, "container restore", targets, async target =>
@@ -119,12 +141,7 @@ public static class RestoreCommand
         CancellationToken cancellationToken)
     {
         var checkpoints = context.Services.GetRequiredService<IContainerCheckpoints>();
-        var overrides = new ImportOverrides(
-            flags.Name,
-            flags.IgnoreRootfs,
-            flags.IgnoreStaticIp,
-            flags.IgnoreStaticMac,
-            flags.Publish.Length > 0 ? PublishParser.Parse(flags.Publish) : null);
+        var overrides = Overrides(flags);
         var watch = Stopwatch.StartNew();
         var directory = await CheckpointArchive.ExtractAsync(archive, cancellationToken);
         CheckpointOutcome outcome;
@@ -147,6 +164,42 @@ public static class RestoreCommand
         return ExitCodes.Success;
     }
 
+    private static ImportOverrides Overrides(Flags flags) => new(
+        flags.Name,
+        flags.IgnoreRootfs,
+        flags.IgnoreStaticIp,
+        flags.IgnoreStaticMac,
+        flags.Publish.Length > 0 ? PublishParser.Parse(flags.Publish) : null,
+        flags.IgnoreVolumes,
+        flags.Pod,
+        flags.ImportPrevious is { } previous ? Path.GetFullPath(previous) : null);
+
+    // restore IMAGE: each checkpoint image becomes a new container, restored at once.
+    private static async Task<int> FromImagesAsync(
+        CliContext context,
+        Flags flags,
+        string[] images,
+        CancellationToken cancellationToken)
+    {
+        var checkpoints = context.Services.GetRequiredService<IContainerCheckpoints>();
+        var reader = context.Services.GetRequiredService<CheckpointImageReader>();
+        var watch = Stopwatch.StartNew();
+        var outcomes = new List<(string, CheckpointOutcome)>();
+        foreach (var image in images)
+        {
+            var created = await reader.ImportAsync(image, Overrides(flags), cancellationToken);
+            var outcome = await RestoreImportedAsync(context, checkpoints, created, flags, cancellationToken);
+            outcomes.Add((image, outcome));
+            if (!flags.PrintStats)
+            {
+                context.Out.WriteLine(outcome.Container.Id);
+            }
+        }
+
+        WriteStats(context, flags, watch.Elapsed, outcomes);
+        return ExitCodes.Success;
+    }
+
     // A failed restore leaves the store as it was: the container made for it goes again.
     private static async Task<CheckpointOutcome> RestoreImportedAsync(
         CliContext context,
@@ -158,7 +211,7 @@ public static class RestoreCommand
         try
         {
             return await checkpoints.RestoreAsync(
-                created.Id, new RestoreRequest(flags.Keep, flags.TcpEstablished), cancellationToken);
+                created.Id, new RestoreRequest(flags.Keep, flags.TcpEstablished, flags.FileLocks), cancellationToken);
         }
         catch
         {

@@ -60,6 +60,7 @@ public sealed partial class ContainerService : IContainerCheckpoints
         var paths = PathsFor(id);
         var duration = await DumpAsync(record, request, tooling, cancellationToken);
         await WriteCheckpointFilesAsync(record, tooling, cancellationToken);
+        await SaveShmContentAsync(record.Config, cancellationToken);
         var stays = request.LeaveRunning || request.PreCheckpoint;
         if (!stays)
         {
@@ -155,6 +156,11 @@ public sealed partial class ContainerService : IContainerCheckpoints
         if (request.PreCheckpoint)
         {
             yield return "--pre-dump";
+        }
+
+        if (request.FileLocks)
+        {
+            yield return "--file-locks";
         }
 
         if (request.WithPrevious)

@@ -16,7 +16,10 @@ public sealed partial class ContainerService
         await EnsureInitializedAsync(cancellationToken);
         var provider = _checkpointers
             ?? throw new CapabilityMissingException("no checkpointer plugin is configured");
-        var layout = (await provider.GetAsync(cancellationToken)).Checkpointer.Layout;
+        var (checkpointer, probe) = await provider.GetAsync(cancellationToken);
+        var layout = checkpointer.Layout;
+        // Podman's memory tracking check: a pre-checkpoint needs criu's pre-dump.
+        CheckpointCapabilityCheck.Require(probe.Capabilities, overrides.PreviousArchive is not null, false);
         var archived = await ReadArchivedConfigAsync(Path.Combine(extractedArchive, layout.ConfigDump), cancellationToken);
         if (overrides.Name is not null)
         {
@@ -24,15 +27,40 @@ public sealed partial class ContainerService
         }
 
         var config = await RebaseImportedConfigAsync(archived, overrides, cancellationToken);
-        var record = await InsertWithNameAsync(config, generated: false, cancellationToken);
+        config = await RebaseIntoPodAsync(config, overrides.Pod, cancellationToken);
+        var createdVolumes = new List<string>();
+        config = config with
+        {
+            Mounts = await ImportVolumesAsync(config, extractedArchive, overrides.IgnoreVolumes, createdVolumes, cancellationToken),
+        };
+        ContainerRecord record;
+        try
+        {
+            record = await InsertWithNameAsync(config, generated: false, cancellationToken);
+        }
+        catch
+        {
+            await RemoveImportedVolumesAsync(createdVolumes, CancellationToken.None);
+            throw;
+        }
+
         try
         {
             await PrepareStorageAsync(config, cancellationToken);
             var staticDirectory = PathsFor(config.Id).StaticDirectory;
             CopyTree(Path.Combine(extractedArchive, layout.ImagesDirectory), Path.Combine(staticDirectory, layout.ImagesDirectory));
-            foreach (var name in new[] { layout.ConfigDump, layout.SpecDump, layout.NetworkStatus, layout.StatsDump })
+            var files = new[]
+            {
+                layout.ConfigDump, layout.SpecDump, layout.NetworkStatus, layout.StatsDump, CheckpointArchiveNames.DevShmArchive,
+            };
+            foreach (var name in files)
             {
                 CopyIfPresent(Path.Combine(extractedArchive, name), Path.Combine(staticDirectory, name));
+            }
+
+            if (overrides.PreviousArchive is { } previous)
+            {
+                await ImportPreviousAsync(previous, staticDirectory, layout, cancellationToken);
             }
 
             if (!overrides.IgnoreRootfs)
@@ -45,6 +73,7 @@ public sealed partial class ContainerService
             // Its own timeout: a failed import must not leave a half-made container behind.
             using var cleanup = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             await RemoveLockedAsync(config, cleanup.Token);
+            await RemoveImportedVolumesAsync(createdVolumes, cleanup.Token);
             throw;
         }
 
@@ -109,7 +138,10 @@ public sealed partial class ContainerService
             ParentLayerId = parentLayer,
             CgroupsPath = Resources.CgroupPlacement.PathFor(_options.CgroupManager, id, archived.Resources),
             AutoRemove = false,
-            PortMappings = overrides.Publish ?? archived.PortMappings,
+            // A host port of 0 draws a free port, as at create.
+            PortMappings = overrides.Publish is { } publish
+                ? Networking.PublishedPorts.Complete(publish, false, [])
+                : archived.PortMappings,
             Networks = archived.Networks.ToDictionary(
                 pair => pair.Key,
                 pair => pair.Value with
@@ -190,6 +222,28 @@ public sealed partial class ContainerService
             var target = Path.Combine(destination, Path.GetRelativePath(source, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target, overwrite: true);
+        }
+    }
+
+    // The pre-dump's images go beside the checkpoint's, which name them as their parent
+    // (relative, as Podman relinks it for criu).
+    private static async Task ImportPreviousAsync(
+        string archive,
+        string staticDirectory,
+        Contracts.Checkpoint.CheckpointLayout layout,
+        CancellationToken cancellationToken)
+    {
+        var extracted = await CheckpointArchive.ExtractAsync(archive, cancellationToken);
+        try
+        {
+            CopyTree(Path.Combine(extracted, layout.PreDumpDirectory), Path.Combine(staticDirectory, layout.PreDumpDirectory));
+            var parent = Path.Combine(staticDirectory, layout.ImagesDirectory, "parent");
+            DeleteFile(parent);
+            File.CreateSymbolicLink(parent, Path.Combine("..", layout.PreDumpDirectory));
+        }
+        finally
+        {
+            Directory.Delete(extracted, recursive: true);
         }
     }
 

@@ -15,6 +15,8 @@ public sealed partial class ContainerService
         CancellationToken cancellationToken)
     {
         var id = (await FindAsync(nameOrId, cancellationToken)).Config.Id;
+        // A pod member's infra (and any container whose namespaces it joins) must run first.
+        await StartDependenciesAsync(id, cancellationToken);
         await using var containerLock = await LockAsync(id, cancellationToken);
         var record = await ReloadLockedAsync(id, nameOrId, cancellationToken);
         var tooling = await ToolingAsync(record.Config.Runtime, cancellationToken);
@@ -23,7 +25,11 @@ public sealed partial class ContainerService
         var images = Path.Combine(paths.StaticDirectory, tooling.Layout.ImagesDirectory);
         RefuseRestore(record, images);
 
-        string[] options = request.TcpEstablished ? ["--tcp-established"] : [];
+        string[] options =
+        [
+            .. request.TcpEstablished ? ["--tcp-established"] : Array.Empty<string>(),
+            .. request.FileLocks ? ["--file-locks"] : Array.Empty<string>(),
+        ];
         var watch = Stopwatch.StartNew();
         record = await InitLockedAsync(ByUser(record), cancellationToken, new CheckpointRestorePlan(images, options, tooling));
         watch.Stop();
@@ -84,7 +90,13 @@ public sealed partial class ContainerService
     {
         DeleteDirectory(Path.Combine(directory, layout.ImagesDirectory));
         DeleteDirectory(Path.Combine(directory, layout.PreDumpDirectory));
-        foreach (var name in new[] { layout.DumpLog, layout.StatsDump, layout.ConfigDump, layout.SpecDump, layout.NetworkStatus })
+        DeleteDirectory(Path.Combine(directory, CheckpointArchiveNames.VolumesDirectory));
+        var files = new[]
+        {
+            layout.DumpLog, layout.StatsDump, layout.ConfigDump, layout.SpecDump, layout.NetworkStatus,
+            CheckpointArchiveNames.DevShmArchive,
+        };
+        foreach (var name in files)
         {
             DeleteFile(Path.Combine(directory, name));
         }

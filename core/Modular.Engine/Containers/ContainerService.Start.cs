@@ -127,6 +127,11 @@ public sealed partial class ContainerService
             await AttachVolumesAsync(config, rootfs, cancellationToken);
             network = await SetUpNetworkLockedAsync(config, cancellationToken);
             await WriteBundleAsync(config, rootfs, paths, network, cancellationToken);
+            if (restore is not null)
+            {
+                await RestoreShmContentAsync(config, cancellationToken);
+            }
+
             var request = ConmonRequestFor(config, runtime, paths);
             var pid = await _conmon.CreateAsync(restore?.Apply(request) ?? request, cancellationToken);
             var conmonPid = ReadPidFile(paths.ConmonPidFile);

@@ -38,6 +38,9 @@ public interface IContainerCheckpoints
     /// <summary>Ids of the containers a checkpoint stopped and no restore brought back.</summary>
     Task<IReadOnlyList<string>> CheckpointedAsync(CancellationToken cancellationToken);
 
+    /// <summary>The container's named volumes, whose content an export carries.</summary>
+    Task<IReadOnlyList<CheckpointVolume>> CheckpointVolumesAsync(string nameOrId, CancellationToken cancellationToken);
+
     /// <summary>The container's static directory, where its checkpoint lives.</summary>
     Task<string> CheckpointDirectoryAsync(string nameOrId, CancellationToken cancellationToken);
 }

@@ -148,7 +148,10 @@ public sealed class CheckpointRestoreTests
         Assert.Equal("cp-count", checkpoint.Output);
         Assert.True(atCheckpoint >= 5, $"the archive's counter {atCheckpoint} was written before the loop ran");
         Assert.Equal(
-            ["checkpoint", "config.dump", "deleted.files", "network.status", "rootfs-diff.tar", "spec.dump", "stats-dump"],
+            [
+                "checkpoint", "config.dump", "deleted.files", "devshm-checkpoint.tar", "network.status",
+                "rootfs-diff.tar", "spec.dump", "stats-dump",
+            ],
             names.Order().ToList());
         ModpodAssert.Exit(0, rm);
         ModpodAssert.Exit(0, restore);

@@ -12,6 +12,9 @@ public sealed class CheckpointStore : IAsyncDisposable
     /// <summary>Writes an ever-growing number to /tmp/c every tenth of a second.</summary>
     public const string CounterScript = "i=0; while :; do echo $i > /tmp/c; i=$((i+1)); sleep 0.1; done";
 
+    /// <summary>zstd's frame magic, the first bytes of a default export.</summary>
+    public static readonly byte[] ZstdMagic = [0x28, 0xb5, 0x2f, 0xfd];
+
     private readonly bool _owned;
 
     private CheckpointStore(ModpodFixture modpod, bool owned)
@@ -69,9 +72,8 @@ public sealed class CheckpointStore : IAsyncDisposable
     /// <summary>The counter file as the export holds it: the value at the checkpoint.</summary>
     public static async Task<int> CounterInArchiveAsync(string archive)
     {
-        await using var file = File.OpenRead(archive);
-        await using var gzip = new GZipStream(file, CompressionMode.Decompress);
-        await using var outer = new TarReader(gzip);
+        await using var stream = OpenArchive(archive);
+        await using var outer = new TarReader(stream);
         while (await outer.GetNextEntryAsync(copyData: true) is { } entry)
         {
             if (entry.Name == "rootfs-diff.tar")
@@ -92,21 +94,43 @@ public sealed class CheckpointStore : IAsyncDisposable
     }
 
     /// <summary>The names in the export archive, top level only.</summary>
-    public static async Task<IReadOnlyList<string>> ArchiveTopNamesAsync(string archive)
+    public static async Task<IReadOnlyList<string>> ArchiveTopNamesAsync(string archive) =>
+        (await ArchiveNamesAsync(archive)).Where(name => !name.Contains('/')).ToList();
+
+    /// <summary>Every entry name in the export archive.</summary>
+    public static async Task<IReadOnlyList<string>> ArchiveNamesAsync(string archive)
     {
-        await using var file = File.OpenRead(archive);
-        await using var gzip = new GZipStream(file, CompressionMode.Decompress);
-        await using var reader = new TarReader(gzip);
+        await using var stream = OpenArchive(archive);
+        await using var reader = new TarReader(stream);
         var names = new List<string>();
         while (await reader.GetNextEntryAsync() is { } entry)
         {
-            if (!entry.Name.Contains('/'))
-            {
-                names.Add(entry.Name);
-            }
+            names.Add(entry.Name.TrimEnd('/'));
         }
 
         return names;
+    }
+
+    /// <summary>The archive's first four bytes, which name its compression.</summary>
+    public static byte[] Magic(string archive)
+    {
+        using var file = File.OpenRead(archive);
+        var head = new byte[4];
+        file.ReadExactly(head);
+        return head;
+    }
+
+    // The export's compression, by magic bytes: zstd (the default), gzip or none.
+    private static Stream OpenArchive(string archive)
+    {
+        var head = Magic(archive);
+        var file = File.OpenRead(archive);
+        if (head[0] == 0x1f && head[1] == 0x8b)
+        {
+            return new GZipStream(file, CompressionMode.Decompress);
+        }
+
+        return head.SequenceEqual(ZstdMagic) ? new ZstdSharp.DecompressionStream(file) : file;
     }
 
     public string Archive(string name) => Path.Combine(Modpod.Directory, "work", name);

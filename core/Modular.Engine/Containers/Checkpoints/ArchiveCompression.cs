@@ -1,42 +1,40 @@
 using System.IO.Compression;
 using Modular.Contracts.Errors;
+using ZstdSharp;
 
 namespace Modular.Engine.Containers.Checkpoints;
 
 /// <summary>
-/// The archive's compression. Podman's default is zstd; .NET has no zstd codec, so Modular
-/// writes gzip by default and refuses zstd with a clear error. Reading detects gzip by its
-/// magic bytes and takes anything else as a plain tar.
+/// The archive's compression: zstd (Podman's default, through ZstdSharp.Port, as the image
+/// layers), gzip or none. Reading detects the compression by its magic bytes, so an archive
+/// written by either tool, with any of the three, imports without a flag.
 /// </summary>
 public static class ArchiveCompression
 {
-    public const string Default = "gzip";
+    public const string Default = "zstd";
 
     private static readonly byte[] ZstdMagic = [0x28, 0xb5, 0x2f, 0xfd];
 
     /// <summary>Podman's names; the error for an unknown one is Podman's text.</summary>
     public static void Validate(string name)
     {
-        if (name is "gzip" or "none")
+        if (name is not ("gzip" or "none" or "zstd"))
         {
-            return;
+            throw new InvalidInputException(
+                $"selected compression algorithm (\"{name}\") not supported. Please select one from: gzip, none, zstd");
         }
-
-        if (name == "zstd")
-        {
-            throw new CapabilityMissingException(
-                "zstd compression is not available in this build: use --compress gzip or none");
-        }
-
-        throw new InvalidInputException(
-            $"selected compression algorithm (\"{name}\") not supported. Please select one from: gzip, none, zstd");
     }
 
-    public static Stream OpenWrite(Stream file, string name) =>
-        name == "gzip" ? new GZipStream(file, CompressionLevel.Fastest, leaveOpen: true) : file;
+    public static Stream OpenWrite(Stream file, string name) => name switch
+    {
+        "gzip" => new GZipStream(file, CompressionLevel.Fastest, leaveOpen: true),
+        // Level 3 is zstd's own default, as Go's encoder in Podman uses.
+        "zstd" => new CompressionStream(file, 3, leaveOpen: true),
+        _ => file,
+    };
 
     // A stream returned as is may be disposed twice by its callers; FileStream allows that.
-    public static async Task<Stream> OpenReadAsync(FileStream file, string archive, CancellationToken cancellationToken)
+    public static async Task<Stream> OpenReadAsync(FileStream file, CancellationToken cancellationToken)
     {
         var head = new byte[4];
         var read = await file.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
@@ -46,12 +44,8 @@ public static class ArchiveCompression
             return new GZipStream(file, CompressionMode.Decompress, leaveOpen: true);
         }
 
-        if (read == 4 && head.AsSpan().SequenceEqual(ZstdMagic))
-        {
-            throw new CapabilityMissingException(
-                $"checkpoint archive {archive} is zstd-compressed, which this build cannot read");
-        }
-
-        return file;
+        return read == 4 && head.AsSpan().SequenceEqual(ZstdMagic)
+            ? new DecompressionStream(file, leaveOpen: true)
+            : file;
     }
 }

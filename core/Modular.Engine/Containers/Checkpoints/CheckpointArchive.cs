@@ -6,6 +6,7 @@ using Modular.Contracts.Errors;
 using Modular.Engine.Containers.Copy;
 using Modular.Engine.Containers.Diff;
 using Modular.Engine.Images;
+using Modular.Engine.Volumes;
 
 namespace Modular.Engine.Containers.Checkpoints;
 
@@ -29,6 +30,7 @@ public sealed class CheckpointArchive(
     {
         var directory = await checkpoints.CheckpointDirectoryAsync(nameOrId, cancellationToken);
         var made = new List<string>();
+        var volumes = Path.Combine(directory, CheckpointArchiveNames.VolumesDirectory);
         try
         {
             if (!options.IgnoreRootfs)
@@ -36,12 +38,39 @@ public sealed class CheckpointArchive(
                 made.AddRange(await WriteRootfsDiffAsync(nameOrId, directory, layout, cancellationToken));
             }
 
+            if (!options.IgnoreVolumes)
+            {
+                await WriteVolumesAsync(nameOrId, directory, cancellationToken);
+            }
+
             await WriteArchiveAsync(directory, layout, options, cancellationToken);
         }
         finally
         {
-            // As Podman: the diff files exist only inside the archive.
+            // As Podman: the diff files and volume tars exist only inside the archive.
             made.ForEach(File.Delete);
+            if (Directory.Exists(volumes))
+            {
+                Directory.Delete(volumes, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>volumes/NAME.tar for each named volume, as Podman's export holds them.</summary>
+    private async Task WriteVolumesAsync(string nameOrId, string directory, CancellationToken cancellationToken)
+    {
+        var volumes = await checkpoints.CheckpointVolumesAsync(nameOrId, cancellationToken);
+        if (volumes.Count == 0)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(Path.Combine(directory, CheckpointArchiveNames.VolumesDirectory));
+        foreach (var volume in volumes)
+        {
+            var target = Path.Combine(directory, CheckpointArchiveNames.VolumeArchive(volume.Name));
+            await using var file = new FileStream(target, FileMode.Create, FileAccess.Write);
+            await VolumeCommands.ExportAsync(volume.DataDirectory, file, cancellationToken);
         }
     }
 
@@ -67,7 +96,7 @@ public sealed class CheckpointArchive(
         try
         {
             await using (file)
-            await using (var stream = await ArchiveCompression.OpenReadAsync(file, archive, cancellationToken))
+            await using (var stream = await ArchiveCompression.OpenReadAsync(file, cancellationToken))
             {
                 using var root = RootDirectory.Open(directory);
                 var extractor = new TarExtractor(root, "/", new ExtractOptions(null, Overwrite: true, IgnoreDevices: true));
@@ -103,7 +132,8 @@ public sealed class CheckpointArchive(
                 File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
                 await using var stream = ArchiveCompression.OpenWrite(file, options.Compression);
                 await using var writer = new TarWriter(stream, TarEntryFormat.Pax, leaveOpen: true);
-                foreach (var entry in layout.ArchiveEntries)
+                string[] data = [CheckpointArchiveNames.DevShmArchive, CheckpointArchiveNames.VolumesDirectory];
+                foreach (var entry in layout.ArchiveEntries.Concat(data))
                 {
                     await AddAsync(writer, directory, entry, cancellationToken);
                 }

@@ -4,10 +4,12 @@ namespace Modular.Engine.Images.Transports;
 /// <param name="Changes"><c>--change</c> instructions (see <see cref="ConfigChanges"/>).</param>
 /// <param name="Message"><c>-m</c>: the comment of the layer's history entry.</param>
 /// <param name="Reference">The name to give the image, or null for none.</param>
+/// <param name="Annotations">Manifest annotations (a checkpoint image's), or null for none.</param>
 public sealed record TarballImportOptions(
     IReadOnlyList<string> Changes,
     string? Message = null,
     string? Os = null,
     string? Architecture = null,
     string? Variant = null,
-    string? Reference = null);
+    string? Reference = null,
+    IReadOnlyDictionary<string, string>? Annotations = null);

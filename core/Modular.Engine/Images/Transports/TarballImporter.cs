@@ -30,7 +30,7 @@ public sealed class TarballImporter(ImageWriter writer, ImageEvents events)
         var diffId = compression == LayerCompression.None ? digest : await DiffIdAsync(path, cancellationToken);
 
         var config = TransportJson.Bytes(Config(path, options, runtime, diffId));
-        var manifest = TransportJson.Bytes(new JsonObject
+        var manifestJson = new JsonObject
         {
             ["schemaVersion"] = 2,
             ["mediaType"] = MediaTypes.OciManifest,
@@ -46,7 +46,16 @@ public sealed class TarballImporter(ImageWriter writer, ImageEvents events)
                 ["digest"] = digest,
                 ["size"] = size,
             }),
-        });
+        };
+        if (options.Annotations is { Count: > 0 } annotations)
+        {
+            // A checkpoint image's facts, as buildah's SetAnnotation puts them on the manifest.
+            manifestJson["annotations"] = new JsonObject(annotations
+                .OrderBy(pair => pair.Key, StringComparer.Ordinal)
+                .Select(pair => KeyValuePair.Create(pair.Key, (JsonNode?)pair.Value)));
+        }
+
+        var manifest = TransportJson.Bytes(manifestJson);
         var commit = new ImageCommit(
             config, manifest, MediaTypes.OciManifest, [Digests.Of(manifest)], names, [ArchiveBlobs.Layer(path, digest, diffId)]);
         var record = (await writer.CommitAllAsync([commit], cancellationToken))[0];

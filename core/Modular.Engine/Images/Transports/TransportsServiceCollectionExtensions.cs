@@ -23,6 +23,8 @@ public static class TransportsServiceCollectionExtensions
         services.AddSingleton<Containers.Copy.ContainerCopier>();
         services.AddSingleton<Containers.Diff.LayerChanges>();
         services.AddSingleton<Containers.Checkpoints.CheckpointArchive>();
+        services.AddSingleton<Containers.Checkpoints.CheckpointImageWriter>();
+        services.AddSingleton<Containers.Checkpoints.CheckpointImageReader>();
         return services;
     }
 }
