@@ -184,14 +184,19 @@ public sealed partial class ContainerService
         return merged;
     }
 
+    // Like Podman, the container's --group-add groups join whichever user exec runs as.
     private static JsonObject ExecUser(ContainerRecord record, string user)
     {
-        var resolved = UserResolver.Resolve(record.State.MountPoint ?? "/nonexistent", user);
+        var rootfs = record.State.MountPoint ?? "/nonexistent";
+        var resolved = UserResolver.Resolve(rootfs, user);
+        var added = record.Config.Security.GroupAdd.Where(g => g != "keep-groups")
+            .Select(g => UserResolver.ResolveGroupIn(rootfs, g));
+        var gids = resolved.AdditionalGids.Concat(added).Distinct();
         return new JsonObject
         {
             ["uid"] = resolved.Uid,
             ["gid"] = resolved.Gid,
-            ["additionalGids"] = new JsonArray(resolved.AdditionalGids.Select(g => (JsonNode?)g).ToArray()),
+            ["additionalGids"] = new JsonArray(gids.Select(g => (JsonNode?)g).ToArray()),
         };
     }
 
