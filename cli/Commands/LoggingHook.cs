@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using Modular.Cli.Hosting;
 
 namespace Modular.Cli.Commands;
@@ -42,24 +43,34 @@ public static class LoggingHook
     public static void Start(
         CliContext context,
         string level,
-        ParseResult result,
-        IReadOnlyList<string> args)
+        ParseResult result)
     {
         CliLog.Configure(level, context.Error);
         CliLog.Info($"modpod filtering at log level {level}");
         CliLog.Trace($"Using root {context.Flags.Root ?? "(configured)"}, "
             + $"runroot {context.Flags.RunRoot ?? "(configured)"}");
-        CliLog.Debug($"Called {Verb(result)}.PersistentPreRunE({CommandLine(args)})");
+        CliLog.Debug($"Called {Verb(result)}.PersistentPreRunE({CommandLine(result)})");
     }
 
     /// <summary>The messages Podman logs after the command, whether it failed or not.</summary>
-    public static void Finish(ParseResult result, IReadOnlyList<string> args)
+    public static void Finish(ParseResult result)
     {
-        CliLog.Debug($"Called {Verb(result)}.PersistentPostRunE({CommandLine(args)})");
+        CliLog.Debug($"Called {Verb(result)}.PersistentPostRunE({CommandLine(result)})");
         CliLog.Debug("Shutting down engines");
     }
 
     private static string Verb(ParseResult result) => result.CommandResult.Command.Name;
 
-    private static string CommandLine(IReadOnlyList<string> args) => $"modpod {string.Join(' ', args)}";
+    // Podman prints its whole argv here; the arguments may hold credentials (--creds,
+    // --password), so only the command's path is logged.
+    private static string CommandLine(ParseResult result)
+    {
+        var names = new List<string>();
+        for (var node = result.CommandResult; node is not null; node = node.Parent as CommandResult)
+        {
+            names.Insert(0, node.Command is RootCommand ? "modpod" : node.Command.Name);
+        }
+
+        return string.Join(' ', names);
+    }
 }

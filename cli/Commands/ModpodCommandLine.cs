@@ -151,14 +151,14 @@ public static class ModpodCommandLine
             EnableDefaultExceptionHandler = false,
             ProcessTerminationTimeout = null,
         };
-        LoggingHook.Start(context, level, result, args);
+        LoggingHook.Start(context, level, result);
         try
         {
             return await result.InvokeAsync(invocation, cancellationToken);
         }
         finally
         {
-            LoggingHook.Finish(result, args);
+            LoggingHook.Finish(result);
         }
     }
 
