@@ -29,6 +29,13 @@ public static class CommitCommand
                 var values = r.GetValue(args)!;
                 var docker = Format(r.GetValue(format)!);
                 Validate(values);
+
+                // The OCI image config has no field for a comment; Podman refuses rather than drop it.
+                if (r.GetValue(message) is { Length: > 0 } && !docker)
+                {
+                    throw new UsageException("messages are only compatible with the docker image format (-f docker)");
+                }
+
                 var options = new CommitOptions(
                     values.Length > 1 ? values[1] : null,
                     r.GetValue(changes)!,

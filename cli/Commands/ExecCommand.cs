@@ -4,6 +4,7 @@ using Modular.Cli.Errors;
 using Modular.Cli.Hosting;
 using Modular.Cli.Parsing;
 using Modular.Cli.Terminal;
+using Modular.Contracts.Errors;
 using Modular.Engine.Containers;
 using static Modular.Cli.Commands.CommandKit;
 
@@ -70,13 +71,24 @@ public static class ExecCommand
         var tty = r.GetValue(f.Tty);
         if (r.GetValue(f.Detach))
         {
-            var started = await attach.ExecAttachedAsync(
-                name,
-                context.ContainerCommand,
-                options,
-                tty,
-                null,
-                cancellationToken);
+            AttachResult started;
+            try
+            {
+                started = await attach.ExecAttachedAsync(
+                    name,
+                    context.ContainerCommand,
+                    options,
+                    tty,
+                    null,
+                    cancellationToken);
+            }
+            catch (ModularException e) when (e is CommandNotFoundException or CannotInvokeException)
+            {
+                // Podman's detached exec has no command exit code to pass on: a session that
+                // cannot start is an engine failure (125), not 126 or 127.
+                throw new BackendException(e.Message, e);
+            }
+
             await context.Out.WriteLineAsync(started.SessionId);
             return 0;
         }

@@ -7,9 +7,6 @@ namespace Modular.Cli.Commands;
 /// <summary>Podman's global flags. --runtime applies before the verb only, since run has its own.</summary>
 public sealed class GlobalOptions
 {
-    private static readonly HashSet<string> LogLevels =
-        ["trace", "debug", "info", "warn", "warning", "error", "fatal", "panic"];
-
     public Option<string?> Root { get; } =
         Global("--root", "Directory that holds images, layers and containers");
 
@@ -42,6 +39,13 @@ public sealed class GlobalOptions
     public Option<string?> LogLevel { get; } =
         Global("--log-level", "Log this level and above: trace, debug, info, warn, error, fatal, panic");
 
+    public Option<bool> Debug { get; } =
+        new("--debug", "-D")
+        {
+            Description = "Docker compatibility, force setting of log-level",
+            Recursive = true,
+        };
+
     public Option<bool> Version { get; } =
         new("--version", "-v") { Description = "Print the modpod version and exit" };
 
@@ -52,17 +56,13 @@ public sealed class GlobalOptions
         Global("--out", "Send output (stdout) from podman to a file");
 
     public IEnumerable<Option> All =>
-        [Root, RunRoot, StorageDriver, StorageOpt, HooksDir, Runtime, CgroupManager, LogLevel, Version, NoOut, Out];
+        [Root, RunRoot, StorageDriver, StorageOpt, HooksDir, Runtime, CgroupManager, LogLevel, Debug, Version, NoOut, Out];
 
-    public GlobalFlags ToFlags(ParseResult r)
+    /// <summary>The flags as typed; <paramref name="level"/> is LoggingHook's checked level.</summary>
+    public GlobalFlags ToFlags(ParseResult r, string level)
     {
-        var level = r.GetValue(LogLevel);
-        if (level is not null && !LogLevels.Contains(level))
-        {
-            var allowed = string.Join(", ", LogLevels);
-            throw new UsageException($"log-level \"{level}\" is invalid: must be one of {allowed}");
-        }
-
+        // A level nobody set stays null, so the engine keeps containers.conf's choice.
+        var given = r.GetValue(LogLevel) is not null || r.GetValue(Debug) ? level : null;
         var storageOptions = r.GetValue(StorageOpt)!;
         var hooksDirectories = r.GetValue(HooksDir)!;
         return new GlobalFlags(
@@ -71,7 +71,7 @@ public sealed class GlobalOptions
             r.GetValue(StorageDriver),
             r.GetValue(Runtime),
             r.GetValue(CgroupManager),
-            level,
+            given,
             storageOptions.Length == 0 ? null : storageOptions,
             hooksDirectories.Length == 0 ? null : [.. hooksDirectories.Select(Path.GetFullPath)]);
     }

@@ -24,8 +24,9 @@ public static class ImagesCommand
             "-f");
         var noHeading = Switch("--noheading", "Leave out the header line", "-n");
         var digests = Switch("--digests", "Add a column with each image's digest");
+        var sort = Value("--sort", "Sort by created, id, repository, size or tag");
         var command = new Command(name, "List the stored images")
-            .With(all, quiet, noTrunc, format, filters, noHeading, digests);
+            .With(all, quiet, noTrunc, format, filters, noHeading, digests, sort);
         return command.WithAction(context, "images", async (r, cancellationToken) =>
         {
             var images = await context.Images.ListAsync(r.GetValue(all), cancellationToken);
@@ -33,7 +34,7 @@ public static class ImagesCommand
             var chosen = ReportFormatter.OrDefault(
                 r.GetValue(format),
                 r.GetValue(digests) ? ImageView.DigestsFormat : ImageView.DefaultFormat);
-            Write(context, selected, r.GetValue(quiet), r.GetValue(noTrunc), chosen, r.GetValue(noHeading));
+            Write(context, selected, r.GetValue(quiet), r.GetValue(noTrunc), chosen, r.GetValue(noHeading), r.GetValue(sort));
             return ExitCodes.Success;
         });
     }
@@ -44,7 +45,8 @@ public static class ImagesCommand
         bool quiet,
         bool noTrunc,
         string format,
-        bool noHeading)
+        bool noHeading,
+        string? sort = null)
     {
         if (quiet)
         {
@@ -63,7 +65,9 @@ public static class ImagesCommand
         }
 
         var now = context.Now();
-        var rows = images.SelectMany(i => ImageView.Rows(i, context.Images.Summarize(i), noTrunc, now)).ToList();
+        var rows = ImageListOrder.Sort(
+            images.SelectMany(i => ImageView.Rows(i, context.Images.Summarize(i), noTrunc, now)).ToList(),
+            sort);
         var fields = rows.FirstOrDefault()?.Select(p => p.Key) ?? ImageView.EmptyFields;
         var formatter = new ReportFormatter("images", ImageView.HeaderOverrides);
         context.Out.Write(formatter.Render(format, rows, fields, noHeading));
@@ -74,12 +78,22 @@ public static class ImagesCommand
         IEnumerable<LocalImage> images,
         IReadOnlyList<string> filters)
     {
+        var all = images.ToList();
+        images = all;
         foreach (var filter in filters)
         {
             var eq = filter.IndexOf('=', StringComparison.Ordinal);
-            var (key, value) = eq > 0 ? (filter[..eq], filter[(eq + 1)..]) : (filter, "");
+            if (eq <= 0)
+            {
+                throw new UsageException(
+                    $"invalid image filter \"{filter}\": must be in the format \"filter=value or filter!=value\"");
+            }
+
+            var (key, value) = (filter[..eq], filter[(eq + 1)..]);
             images = key switch
             {
+                "before" => ImageListOrder.ByTime(images, all, value, before: true),
+                "after" or "since" => ImageListOrder.ByTime(images, all, value, before: false),
                 "reference" => images.Where(i => i.Names.Any(n => MatchesReference(n, value))),
                 "dangling" => images.Where(i => (i.Names.Count == 0) == (value != "false")),
                 "id" => images.Where(i => ImageView.HexId(i.Id).StartsWith(ImageView.HexId(value), StringComparison.Ordinal)),

@@ -17,9 +17,10 @@ public static class LogsCommand
         var timestamps = Switch("--timestamps", "Start each line with the time it was logged", "-t");
         var since = Value("--since", "Print only lines logged from this time on");
         var until = Value("--until", "Print only lines logged up to this time");
-        var name = One("CONTAINER");
+        var names = Switch("--names", "Prefix each line with the container's name, not its ID", "-n");
+        var containers = Names("CONTAINER", 1);
         return new Command("logs", "Print what a container wrote to stdout and stderr")
-            .With(follow, tail, timestamps, since, until, name)
+            .With(follow, tail, timestamps, since, until, names, containers)
             .WithAction(context, "logs", async (r, cancellationToken) =>
             {
                 var now = context.Now();
@@ -28,16 +29,25 @@ public static class LogsCommand
                     r.GetValue(tail) is >= 0 ? r.GetValue(tail) : null,
                     TimeArgument.Parse(r.GetValue(since), now),
                     TimeArgument.Parse(r.GetValue(until), now));
-                await foreach (var line in context.Containers.ReadLogsAsync(
-                    r.GetValue(name)!,
-                    options,
-                    cancellationToken))
+                var targets = r.GetValue(containers)!;
+                var output = new LogPrinter(context, r.GetValue(timestamps));
+                if (targets.Length == 1)
                 {
-                    var writer = line.Stream == "stderr" ? context.Error : context.Out;
-                    await writer.WriteAsync(Format(line, r.GetValue(timestamps)));
-                    await writer.FlushAsync(cancellationToken);
+                    await output.PrintAsync(targets[0], "", options, cancellationToken);
+                    return ExitCodes.Success;
                 }
 
+                // Podman reads several containers at once (so -f follows them all) and marks
+                // each line with the container's short ID or, with --names, its name.
+                var prefixes = new List<string>();
+                foreach (var target in targets)
+                {
+                    var info = await context.Containers.ResolveAsync(target, cancellationToken);
+                    prefixes.Add(r.GetValue(names) ? info.Name : info.Id[..12]);
+                }
+
+                await Task.WhenAll(targets.Select((target, i) =>
+                    output.PrintAsync(target, prefixes[i] + " ", options, cancellationToken)));
                 return ExitCodes.Success;
             });
     }

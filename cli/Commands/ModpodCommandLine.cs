@@ -123,14 +123,13 @@ public static class ModpodCommandLine
             result = root.Parse(lastWins, config);
         }
 
-        try
+        var level = LoggingHook.Resolve(result, globals, context.Error);
+        if (level is null)
         {
-            context.Flags = globals.ToFlags(result);
+            return 1;
         }
-        catch (UsageException e)
-        {
-            return ErrorMapper.Report("", e, context.Error, false);
-        }
+
+        context.Flags = globals.ToFlags(result, level);
 
         if (result.GetValue(globals.Version))
         {
@@ -153,7 +152,15 @@ public static class ModpodCommandLine
             EnableDefaultExceptionHandler = false,
             ProcessTerminationTimeout = null,
         };
-        return await result.InvokeAsync(invocation, cancellationToken);
+        LoggingHook.Start(context, level, result);
+        try
+        {
+            return await result.InvokeAsync(invocation, cancellationToken);
+        }
+        finally
+        {
+            LoggingHook.Finish(result);
+        }
     }
 
     /// <summary>Podman's (cobra's) wording: "unknown flag: --x", "unrecognized command ...".</summary>

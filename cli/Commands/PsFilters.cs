@@ -91,8 +91,11 @@ public static class PsFilters
     };
 
     // A hex value is an id prefix; anything else is a regular expression (Podman #18471).
+    // A hex value is an ID prefix in either case (IDs are lower case); anything else a regex.
     private static bool IdMatches(string id, string value) =>
-        value.All(Uri.IsHexDigit) ? id.StartsWith(value, StringComparison.Ordinal) : Regex.IsMatch(id, value);
+        value.All(Uri.IsHexDigit)
+            ? id.StartsWith(value, StringComparison.OrdinalIgnoreCase)
+            : Regex.IsMatch(id, value);
 
     private static Func<ContainerInfo, bool> Exited(IReadOnlyList<string> values)
     {

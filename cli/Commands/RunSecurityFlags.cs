@@ -66,7 +66,8 @@ public sealed class RunSecurityFlags
             SecurityOpts = r.GetValue(SecurityOpt)!,
             ReadOnly = r.GetValue(ReadOnly),
             ReadOnlyTmpfs = r.GetValue(ReadOnlyTmpfs) ?? true,
-            GroupAdd = r.GetValue(GroupAdd)!,
+            // Podman reads --group-add as a list: "1,2,3" is three groups.
+            GroupAdd = [.. r.GetValue(GroupAdd)!.SelectMany(g => g.Split(',', StringSplitOptions.RemoveEmptyEntries))],
             Devices = r.GetValue(Device)!,
             Ulimits = r.GetValue(Ulimit)!,
             Sysctls = r.GetValue(Sysctl)!,

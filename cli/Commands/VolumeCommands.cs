@@ -20,7 +20,8 @@ public static class VolumeCommands
     public static Command Group(CliContext c) =>
         new Command("volume", "Manage volumes").With(
             Create(c), List(c), Inspect(c), Exists(c), VolumeRemovalCommands.Remove(c),
-            VolumeRemovalCommands.Prune(c), VolumeRemovalCommands.Export(c), VolumeRemovalCommands.Import(c));
+            VolumeRemovalCommands.Prune(c), VolumeRemovalCommands.Export(c), VolumeRemovalCommands.Import(c),
+            VolumeMountCommands.Mount(c), VolumeMountCommands.Unmount(c));
 
     public static IVolumeService Volumes(CliContext context) =>
         context.Services.GetRequiredService<IVolumeService>();
@@ -76,11 +77,21 @@ public static class VolumeCommands
                     return ExitCodes.Success;
                 }
 
+                rows.ForEach(LabelsAsText);
                 var fields = rows.FirstOrDefault()?.Select(p => p.Key) ?? ["Driver", "Name"];
                 var formatter = new ReportFormatter("volume ls", HeaderOverrides);
                 context.Out.Write(formatter.Render(chosen, rows, fields, r.GetValue(noHeading)));
                 return ExitCodes.Success;
             });
+    }
+
+    // Podman 5's volume ls rows give templates the labels as "k=v,k2=v2" text, as ps does.
+    private static void LabelsAsText(JsonObject row)
+    {
+        if (row["Labels"] is JsonObject labels)
+        {
+            row["Labels"] = string.Join(',', labels.Select(pair => $"{pair.Key}={pair.Value}"));
+        }
     }
 
     public static Command Inspect(CliContext context)

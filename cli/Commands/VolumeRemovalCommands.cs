@@ -33,6 +33,10 @@ public static class VolumeRemovalCommands
                         await service.RemoveAsync(name, r.GetValue(force), r.GetValue(time), cancellationToken);
                         context.Out.WriteLine(name);
                     }
+                    catch (NotFoundException) when (r.GetValue(force))
+                    {
+                        // Like Podman, --force makes a missing volume no error.
+                    }
                     catch (ModularException e)
                     {
                         // Like Podman: report each failure and go on; the last decides the exit code.
@@ -51,17 +55,21 @@ public static class VolumeRemovalCommands
 
     public static Command Prune(CliContext context)
     {
-        var force = Switch("--force", "Do not ask for confirmation", "-f");
-        var filters = Values("--filter", "Prune only volumes matching KEY=VALUE (label, until)");
-        return new Command("prune", "Remove all volumes no container uses").With(force, filters)
+        var force = Switch("--force", "Do not prompt for confirmation", "-f");
+        var all = Switch("--all", "Remove all unused volumes, both anonymous and named", "-a");
+        var filters = Values("--filter", "Provide filter values (e.g. 'label=<key>=<value>')");
+        return new Command("prune", "Remove unused volumes").With(force, all, filters)
             .WithAction(context, "volume prune", async (r, cancellationToken) =>
             {
-                if (!r.GetValue(force) && !await ConfirmAsync(context, r.GetValue(filters)!, cancellationToken))
+                var given = r.GetValue(filters)!;
+                var pruneAll = r.GetValue(all) || VolumePruneFilters.AllRequested(given);
+                if (!r.GetValue(force) && !await ConfirmAsync(context, given, pruneAll, cancellationToken))
                 {
                     return ExitCodes.Success;
                 }
 
-                var removed = await VolumeCommands.Volumes(context).PruneAsync(r.GetValue(filters)!, cancellationToken);
+                string[] chosen = pruneAll ? [.. given, "all=true"] : given;
+                var removed = await VolumeCommands.Volumes(context).PruneAsync(chosen, cancellationToken);
                 foreach (var name in removed)
                 {
                     context.Out.WriteLine(name);
@@ -124,19 +132,24 @@ public static class VolumeRemovalCommands
             : throw new InvalidInputException($"open {path}: no such file or directory");
 
     // Podman lists the unused volumes the filters select before asking, and asks nothing
-    // when there are none.
+    // when there are none. Without --all only anonymous volumes are candidates.
     private static async Task<bool> ConfirmAsync(
         CliContext context,
         string[] filters,
+        bool pruneAll,
         CancellationToken cancellationToken)
     {
-        context.Out.WriteLine("WARNING! This will remove all volumes not used by at least one container. "
-            + "The following volumes will be removed:");
+        context.Out.WriteLine(pruneAll
+            ? "WARNING! This will remove all volumes not used by at least one container. "
+                + "The following volumes will be removed:"
+            : "WARNING! This will remove anonymous local volumes not used by at least one container. "
+                + "The following volumes will be removed:");
+        string[] listed = [.. VolumePruneFilters.WithoutAll(filters), "dangling=true"];
         var unused = await VolumeCommands.Volumes(context)
-            .ListAsync([.. filters, "dangling=true"], cancellationToken);
+            .ListAsync(pruneAll ? listed : [.. listed, "anonymous=true"], cancellationToken);
         if (unused.Count == 0)
         {
-            context.Out.WriteLine("No dangling volumes found");
+            context.Out.WriteLine(pruneAll ? "No dangling volumes found" : "No dangling anonymous volumes found");
             return false;
         }
 

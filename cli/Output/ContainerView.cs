@@ -85,14 +85,8 @@ public static class ContainerView
 
     public static string ShortId(string id) => id.Length > 12 ? id[..12] : id;
 
-    private static JsonObject Labels(IReadOnlyDictionary<string, string> labels)
-    {
-        var obj = new JsonObject();
-        foreach (var (key, value) in labels)
-        {
-            obj[key] = value;
-        }
-
-        return obj;
-    }
+    // Podman 5's ps rows give templates the labels as "k=v,k2=v2" text, so {{json .Labels}}
+    // is a quoted string and {{.Labels}} never prints Go's map[...] form.
+    private static string Labels(IReadOnlyDictionary<string, string> labels) =>
+        string.Join(',', labels.Select(pair => $"{pair.Key}={pair.Value}"));
 }

@@ -18,6 +18,8 @@ internal sealed class ConfigValues
 
     public string? DetachKeys { get; set; }
 
+    public string? ImageVolumeMode { get; set; }
+
     public IReadOnlyList<string>? HooksDirectories { get; set; }
 
     public IReadOnlyList<string>? DefaultUlimits { get; set; }

@@ -65,6 +65,7 @@ public static class ConfigurationLoader
             PidsLimit = values.PidsLimit ?? 2048,
             EventsLogFilePath = values.EventsLogFilePath ?? Path.Combine(runRoot, "events", "events.log"),
             DetachKeys = values.DetachKeys ?? Containers.DetachKeys.Default,
+            ImageVolumeMode = values.ImageVolumeMode ?? "anonymous",
             // Podman: --hooks-dir replaces hooks_dir rather than adding to it.
             HooksDirectories = flags.HooksDirectories
                 ?? values.HooksDirectories ?? SharedPaths.HooksDirectories,

@@ -10,7 +10,7 @@ internal static class ContainersConfReader
 {
     private static readonly HashSet<string> KnownEngineKeys =
         ["runtime", "runtimes", "cgroup_manager", "conmon_path", "events_logfile_path",
-         "events_logger", "hooks_dir", "helper_binaries_dir", "detach_keys"];
+         "events_logger", "hooks_dir", "helper_binaries_dir", "detach_keys", "image_volume_mode"];
 
     private static readonly HashSet<string> KnownContainersKeys =
         ["default_ulimits", "default_capabilities", "log_driver", "log_size_max", "seccomp_profile",
@@ -41,6 +41,8 @@ internal static class ContainersConfReader
         values.HooksDirectories =
             file.GetStringList(engine, "engine", "hooks_dir") ?? values.HooksDirectories;
         values.DetachKeys = file.GetString(engine, "engine", "detach_keys") ?? values.DetachKeys;
+        values.ImageVolumeMode =
+            file.GetString(engine, "engine", "image_volume_mode") ?? values.ImageVolumeMode;
         CheckEventsLogger(file, engine, values);
 
         var runtimes = file.Table("engine.runtimes");

@@ -75,6 +75,12 @@ public sealed record EngineOptions
     /// <summary>auth.json in force (shared with Podman): REGISTRY_AUTH_FILE or the default.</summary>
     public string? AuthFilePath { get; init; }
 
+    /// <summary>
+    /// containers.conf <c>[engine] image_volume_mode</c>: what an image's VOLUME entries become
+    /// when run has no --image-volume (anonymous/bind, tmpfs or ignore).
+    /// </summary>
+    public string ImageVolumeMode { get; init; } = "anonymous";
+
     /// <summary>--log-level: error, warn, info, debug, trace.</summary>
     public string LogLevel { get; init; } = "warn";
 

@@ -3,6 +3,7 @@ namespace Modular.Engine.Conmon;
 /// <summary>One exec session under its own conmon (conmon --exec, API version 1).</summary>
 /// <param name="Directory">The session's own directory: process spec, pid, attach socket, ctl.</param>
 /// <param name="Attach">--exec-attach: the process waits until the client is connected.</param>
+/// <param name="PidDirectory">Where conmon writes exec_pid; null for <paramref name="Directory"/>.</param>
 public sealed record ConmonExecRequest(
     string ConmonPath,
     string ContainerId,
@@ -14,8 +15,11 @@ public sealed record ConmonExecRequest(
     bool Terminal,
     bool Stdin,
     bool Attach,
-    string LogLevel)
+    string LogLevel,
+    string? PidDirectory = null)
 {
+    public string PidFile => Path.Combine(PidDirectory ?? Directory, "exec_pid");
+
     public string ProcessSpec => Path.Combine(Directory, "exec-process.json");
 
     public string ControlFifo => Path.Combine(Directory, "ctl");
@@ -31,7 +35,7 @@ public sealed record ConmonExecRequest(
             "-u", SessionId,
             "-r", RuntimeExecutable,
             "-b", Directory,
-            "-p", Path.Combine(Directory, "exec_pid"),
+            "-p", PidFile,
             "-n", Name,
             // conmon writes the exit status to PERSIST/exit (and to EXIT-DIR/ID, not asked for).
             "--persist-dir", Directory,

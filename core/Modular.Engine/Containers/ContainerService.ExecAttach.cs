@@ -27,6 +27,7 @@ public sealed partial class ContainerService
 
         var request = ExecRequestFor(record.Config, tty, streams);
         Directory.CreateDirectory(request.Directory);
+        Directory.CreateDirectory(request.PidDirectory!);
         try
         {
             await WriteExecSpecAsync(record, argv, options, tty, request.ProcessSpec, cancellationToken);
@@ -38,6 +39,7 @@ public sealed partial class ContainerService
             if (streams is not null)
             {
                 TryDeleteDirectory(request.Directory);
+                TryDeleteDirectory(request.PidDirectory!);
             }
         }
     }
@@ -99,7 +101,9 @@ public sealed partial class ContainerService
             Terminal: tty,
             Stdin: streams?.Stdin is not null,
             Attach: streams is not null,
-            LogLevel: _options.LogLevel is "trace" or "debug" ? "debug" : "error");
+            LogLevel: _options.LogLevel is "trace" or "debug" ? "debug" : "error",
+            // Like Podman, the session's exec_pid sits with the container's static files.
+            PidDirectory: Path.Combine(PathsFor(config.Id).StaticDirectory, "exec", sessionId[..12]));
     }
 
     private List<string> ConmonEnvironment()
@@ -136,7 +140,15 @@ public sealed partial class ContainerService
         process.Remove("consoleSize");
         process["terminal"] = tty;
         process["args"] = new JsonArray(argv.Select(a => (JsonNode?)a).ToArray());
-        process["env"] = new JsonArray(MergeEnv(process["env"], options.Env).Select(e => (JsonNode?)e).ToArray());
+        var env = MergeEnv(process["env"], options.Env);
+
+        // Like Podman, a terminal session gets TERM=xterm unless run or exec set TERM.
+        if (tty && !env.Any(e => e.StartsWith("TERM=", StringComparison.Ordinal)))
+        {
+            env.Add("TERM=xterm");
+        }
+
+        process["env"] = new JsonArray(env.Select(e => (JsonNode?)e).ToArray());
         if (options.WorkingDir is { Length: > 0 } cwd)
         {
             process["cwd"] = cwd;
@@ -172,14 +184,19 @@ public sealed partial class ContainerService
         return merged;
     }
 
+    // Like Podman, the container's --group-add groups join whichever user exec runs as.
     private static JsonObject ExecUser(ContainerRecord record, string user)
     {
-        var resolved = UserResolver.Resolve(record.State.MountPoint ?? "/nonexistent", user);
+        var rootfs = record.State.MountPoint ?? "/nonexistent";
+        var resolved = UserResolver.Resolve(rootfs, user);
+        var added = record.Config.Security.GroupAdd.Where(g => g != "keep-groups")
+            .Select(g => UserResolver.ResolveGroupIn(rootfs, g));
+        var gids = resolved.AdditionalGids.Concat(added).Distinct();
         return new JsonObject
         {
             ["uid"] = resolved.Uid,
             ["gid"] = resolved.Gid,
-            ["additionalGids"] = new JsonArray(resolved.AdditionalGids.Select(g => (JsonNode?)g).ToArray()),
+            ["additionalGids"] = new JsonArray(gids.Select(g => (JsonNode?)g).ToArray()),
         };
     }
 

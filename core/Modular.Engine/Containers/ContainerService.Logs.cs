@@ -19,7 +19,7 @@ public sealed partial class ContainerService
 
         var reader = new KubernetesLogReader(PathsFor(record.Config.Id).LogPath);
         var lines = reader.ReadAll().Where(line => Matches(line, options)).ToList();
-        var skip = options.Tail is { } tail and >= 0 ? Math.Max(0, lines.Count - tail) : 0;
+        var skip = options.Tail is { } tail and >= 0 ? TailStart(lines, tail) : 0;
         foreach (var line in lines.Skip(skip))
         {
             yield return line;
@@ -31,13 +31,38 @@ public sealed partial class ContainerService
         }
 
         var id = record.Config.Id;
-        await foreach (var line in reader.FollowAsync(() => IsStillRunningAsync(id, cancellationToken), cancellationToken))
+        // --until ends a follow too, once its time has passed, even while the container runs.
+        await foreach (var line in reader.FollowAsync(
+            async () => (options.Until is not { } until || DateTimeOffset.Now <= until)
+                && await IsStillRunningAsync(id, cancellationToken),
+            cancellationToken))
         {
+            if (options.Until is { } end && line.Time > end)
+            {
+                yield break;
+            }
+
             if (Matches(line, options))
             {
                 yield return line;
             }
         }
+    }
+
+    // --tail counts whole lines: partial records ("P") belong to the line the next full
+    // record ends, so the last N lines start right after the (N+1)-th line end from the end.
+    private static int TailStart(List<LogLine> lines, int tail)
+    {
+        var ends = new List<int>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (!lines[i].Partial || i == lines.Count - 1)
+            {
+                ends.Add(i);
+            }
+        }
+
+        return ends.Count <= tail ? 0 : ends[ends.Count - tail - 1] + 1;
     }
 
     private async Task<bool> IsStillRunningAsync(string id, CancellationToken cancellationToken)

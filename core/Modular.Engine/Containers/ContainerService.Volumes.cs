@@ -28,7 +28,7 @@ public sealed partial class ContainerService
             .ToList();
         CheckBindSources(mounts);
         await AddVolumesFromAsync(mounts, request.VolumesFrom, cancellationToken);
-        AddImageVolumes(mounts, request.ImageVolume, image);
+        AddImageVolumes(mounts, request.ImageVolume ?? _options.ImageVolumeMode, image);
         using var volumesLock = await Volumes.Store.LockAsync(cancellationToken);
         var resolved = new List<ContainerMount>();
         foreach (var mount in mounts)
@@ -106,17 +106,18 @@ public sealed partial class ContainerService
             ? mount with { Options = [mode, .. mount.Options.Where(o => o is not ("ro" or "rw"))] }
             : mount;
 
-    // Podman's --image-volume: bind (the default) makes each VOLUME an anonymous volume,
-    // tmpfs mounts a tmpfs there, ignore leaves the image's directory as it is.
+    // Podman's --image-volume: anonymous (the default; bind is its older name) makes each
+    // VOLUME an anonymous volume, tmpfs mounts a tmpfs there, ignore leaves the image's
+    // directory as it is.
     private static void AddImageVolumes(
         List<ContainerMount> mounts,
-        string? mode,
+        string mode,
         LocalImage? image)
     {
-        mode ??= "bind";
-        if (mode is not ("bind" or "tmpfs" or "ignore"))
+        if (mode is not ("anonymous" or "bind" or "tmpfs" or "ignore"))
         {
-            throw new InvalidInputException($"invalid image volume mode \"{mode}\": must be bind, tmpfs or ignore");
+            throw new InvalidInputException(
+                $"invalid image volume mode \"{mode}\": must be anonymous, bind, tmpfs or ignore");
         }
 
         if (image?.Config.Volumes is not { } volumes || mode == "ignore")
@@ -184,10 +185,13 @@ public sealed partial class ContainerService
 
         var data = Volumes.Store.MountPointOf(record.Name);
         var imageDirectory = RootfsPaths.ResolveDirectory(rootfs, mount.Destination);
+        var copied = false;
         if (record.NeedsCopyUp && MountOptions.CopiesUp(mount) && imageDirectory is not null
-            && !Directory.EnumerateFileSystemEntries(data).Any())
+            && !Directory.EnumerateFileSystemEntries(data).Any()
+            && Directory.EnumerateFileSystemEntries(imageDirectory).Any())
         {
             await VolumeCommands.CopyContentAsync(imageDirectory, data, cancellationToken);
+            copied = true;
         }
 
         if (record.NeedsChown && imageDirectory is not null)
@@ -195,7 +199,12 @@ public sealed partial class ContainerService
             await VolumeCommands.CopyOwnershipAsync(imageDirectory, data, cancellationToken);
         }
 
-        await Volumes.Store.UpdateAsync(record with { NeedsCopyUp = false, NeedsChown = false }, cancellationToken);
+        // Like Podman, a volume mounted over a missing or empty directory still waits for its
+        // copy-up (and the chown that goes with it): a later container may bring content.
+        if (copied || !record.NeedsCopyUp)
+        {
+            await Volumes.Store.UpdateAsync(record with { NeedsCopyUp = false, NeedsChown = false }, cancellationToken);
+        }
     }
 
     /// <summary>The container no longer uses its volumes; the last user unmounts a volume with options.</summary>

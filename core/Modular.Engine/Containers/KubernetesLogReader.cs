@@ -22,7 +22,10 @@ public sealed class KubernetesLogReader(string path)
 
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         using var reader = new StreamReader(stream);
-        while (reader.ReadLine() is { } text)
+
+        // Records end at '\n' only: a container's '\r' (a tty's CRLF) is part of its text,
+        // which ReadLine would cut off.
+        foreach (var text in reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             if (Parse(text) is { } line)
             {

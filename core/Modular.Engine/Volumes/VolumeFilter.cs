@@ -10,8 +10,10 @@ namespace Modular.Engine.Volumes;
 /// </summary>
 public sealed partial class VolumeFilter
 {
-    private static readonly string[] ListKeys = ["name", "label", "label!", "driver", "dangling", "until", "opt", "scope"];
-    private static readonly string[] PruneKeys = ["label", "label!", "until"];
+    private static readonly string[] ListKeys =
+        ["name", "label", "label!", "driver", "dangling", "until", "opt", "scope", "anonymous"];
+
+    private static readonly string[] PruneKeys = ["label", "label!", "until", "all"];
 
     private readonly ILookup<string, string> _values;
 
@@ -35,6 +37,12 @@ public sealed partial class VolumeFilter
         return new VolumeFilter(pairs.ToLookup(p => p[0], p => p[1]));
     }
 
+    /// <summary>
+    /// Prune's all=true (what <c>volume prune --all</c> sends): named volumes go too, not
+    /// only anonymous ones, as in Podman 5 and Docker's API 1.42.
+    /// </summary>
+    public bool PruneAll => _values["all"].Any(v => v.ToLowerInvariant() is "true" or "1" or "y" or "yes");
+
     /// <summary>Whether <paramref name="volume"/> passes; <paramref name="inUse"/> says whether a container names it.</summary>
     public bool Matches(VolumeRecord volume, bool inUse, DateTimeOffset now) =>
         All("name", v => Regex.IsMatch(volume.Name, v))
@@ -44,6 +52,7 @@ public sealed partial class VolumeFilter
         && All("scope", v => v == "local")
         && All("opt", v => HasOption(volume, v))
         && All("dangling", v => Dangling(v) == !inUse)
+        && All("anonymous", v => Dangling(v) == volume.Anonymous)
         && All("until", v => volume.CreatedAt < Until(v, now));
 
     // Values of one key: any may match; an absent key matches everything.

@@ -46,7 +46,8 @@ public sealed class VolumeLifecycle(VolumeStore store, IEventLog? events = null)
                 CreatedAt = DateTimeOffset.Now,
                 Labels = Pairs(request.Labels ?? []),
                 Options = options,
-                Anonymous = request.Anonymous,
+                // A volume created without a name is anonymous, so a plain prune takes it.
+                Anonymous = request.Anonymous || string.IsNullOrEmpty(request.Name),
                 NeedsCopyUp = !options.ContainsKey("nocopy"),
             },
             cancellationToken);
@@ -189,6 +190,14 @@ public sealed class VolumeLifecycle(VolumeStore store, IEventLog? events = null)
         {
             throw new CapabilityMissingException(
                 "volume options size and inodes are not supported: project quotas are not available");
+        }
+
+        // Podman checks a bind volume's device when the volume is made, not at first mount.
+        if (parsed.TryGetValue("type", out var bindType) && bindType == "bind"
+            && parsed.TryGetValue("device", out var device) && !Path.Exists(device))
+        {
+            throw new InvalidInputException(
+                $"invalid volume option device for driver 'local': faccessat {device}: no such file or directory");
         }
 
         if (parsed.TryGetValue("type", out var type) && type == "tmpfs" && !parsed.ContainsKey("device"))

@@ -77,7 +77,8 @@ public sealed class VolumeService : IVolumeService
         var removed = new List<string>();
         foreach (var volume in await Store.ListAsync(cancellationToken))
         {
-            if (!users.Contains(volume.Name) && filter.Matches(volume, false, now))
+            if (!users.Contains(volume.Name) && (filter.PruneAll || volume.Anonymous)
+                && filter.Matches(volume, false, now))
             {
                 await _lifecycle.DeleteLockedAsync(volume, cancellationToken);
                 removed.Add(volume.Name);

@@ -56,13 +56,15 @@ public sealed class PrunePromptTests(ModpodFixture modpod) : IClassFixture<Modpo
         await modpod.RunAsync("volume", "create", "unused-one");
         try
         {
-            var refused = await modpod.RunWithInputAsync("n\n", "volume", "prune");
+            var refused = await modpod.RunWithInputAsync("n\n", "volume", "prune", "--all");
+            var anonymousOnly = await modpod.RunWithInputAsync("n\n", "volume", "prune");
 
             ModpodAssert.Exit(0, refused);
             Assert.Equal(
                 "WARNING! This will remove all volumes not used by at least one container. "
                 + "The following volumes will be removed:\nunused-one\n" + Question,
                 refused.StandardOutput);
+            Assert.DoesNotContain("unused-one", anonymousOnly.StandardOutput, StringComparison.Ordinal);
             ModpodAssert.Exit(0, await modpod.RunAsync("volume", "exists", "unused-one"));
         }
         finally

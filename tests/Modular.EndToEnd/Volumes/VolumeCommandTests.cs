@@ -76,7 +76,7 @@ public sealed class VolumeCommandTests(ModpodFixture modpod)
         await modpod.RunAsync("volume", "create", "--label", "prune-test=1", "prune-kept");
         await modpod.RunAsync("create", "--name", "prune-user", "-v", "prune-kept:/data", image, "true");
 
-        var prune = await modpod.RunAsync("volume", "prune", "-f", "--filter", "label=prune-test=1");
+        var prune = await modpod.RunAsync("volume", "prune", "-f", "-a", "--filter", "label=prune-test=1");
 
         ModpodAssert.Exit(0, prune);
         Assert.Equal(["prune-free"], prune.Lines);
@@ -84,6 +84,33 @@ public sealed class VolumeCommandTests(ModpodFixture modpod)
         Assert.Equal(0, (await modpod.RunAsync("volume", "exists", "prune-kept")).ExitCode);
         await modpod.RunAsync("rm", "prune-user");
         await modpod.RunAsync("volume", "rm", "prune-kept");
+    }
+
+    [Fact]
+    public async Task Prune_without_all_removes_only_unused_anonymous_volumes()
+    {
+        await modpod.RunAsync("volume", "create", "--label", "anon-prune=1", "anon-prune-named");
+        var anonymous = (await modpod.RunAsync("volume", "create", "--label", "anon-prune=1")).StandardOutput.Trim();
+
+        var prune = await modpod.RunAsync("volume", "prune", "-f", "--filter", "label=anon-prune=1");
+
+        ModpodAssert.Exit(0, prune);
+        Assert.Equal([anonymous], prune.Lines);
+        Assert.Equal(0, (await modpod.RunAsync("volume", "exists", "anon-prune-named")).ExitCode);
+        await modpod.RunAsync("volume", "rm", "anon-prune-named");
+    }
+
+    [Fact]
+    public async Task Volume_ls_template_sees_labels_as_text()
+    {
+        await modpod.RunAsync("volume", "create", "--label", "lbl=text", "labels-text");
+
+        var json = await modpod.RunAsync("volume", "ls", "--filter", "name=labels-text", "--format", "{{json .Labels}}");
+        var plain = await modpod.RunAsync("volume", "ls", "--filter", "name=labels-text", "--format", "{{.Labels}}");
+
+        Assert.Equal("\"lbl=text\"", json.StandardOutput.Trim());
+        Assert.Equal("lbl=text", plain.StandardOutput.Trim());
+        await modpod.RunAsync("volume", "rm", "labels-text");
     }
 
     [Fact]

@@ -54,6 +54,22 @@ public sealed class VolumeMountTests(ModpodFixture modpod)
         await modpod.RunAsync("volume", "rm", "copyup-vol");
     }
 
+    [Fact]
+    public async Task A_volume_over_a_missing_directory_still_waits_for_its_copy_up()
+    {
+        var image = await modpod.EnsureBusyboxAsync();
+        await modpod.RunAsync("volume", "create", "waiting-vol");
+
+        await modpod.RunAsync("run", "--rm", "-v", "waiting-vol:/no-such-dir", image, "true");
+        var before = await modpod.RunAsync("volume", "inspect", "--format", "{{.NeedsCopyUp}} {{.NeedsChown}}", "waiting-vol");
+        await modpod.RunAsync("run", "--rm", "-v", "waiting-vol:/etc", image, "true");
+        var after = await modpod.RunAsync("volume", "inspect", "--format", "{{.NeedsCopyUp}} {{.NeedsChown}}", "waiting-vol");
+
+        Assert.Equal("true true", before.Output);
+        Assert.Equal("false false", after.Output);
+        await modpod.RunAsync("volume", "rm", "waiting-vol");
+    }
+
     [Trait("Category", MatrixCell.Category)]
     [Fact]
     public async Task An_image_volume_becomes_an_anonymous_volume_that_run_rm_removes()
