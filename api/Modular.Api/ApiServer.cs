@@ -66,6 +66,8 @@ public static class ApiServer
         builder.Services.AddSingleton(context);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<IdleTracker>();
+        builder.Services.AddSingleton<PendingStarts>();
+        builder.Services.AddSingleton<ResizeChannels>();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = DefaultBodyLimit;
@@ -91,6 +93,7 @@ public static class ApiServer
         // it first, matching the path as the client sent it).
         app.UseRouting();
         CompatSystemRoutes.Map(app);
+        CompatDockerRoutes.Map(app);
         LibpodSystemRoutes.Map(app);
         app.MapFallback(http => ApiError.WriteAsync(http, StatusCodes.Status404NotFound, "page not found"));
         return app;
