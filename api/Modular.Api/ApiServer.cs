@@ -76,11 +76,15 @@ public static class ApiServer
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 File.Delete(path); // A socket left by a killed service would refuse the bind.
-                kestrel.ListenUnixSocket(path);
+                kestrel.ListenUnixSocket(path, listen => listen.Use(HalfCloseConnection.Wrap));
             }
             else
             {
-                kestrel.Listen(endpoint.Tcp!, listen => TlsSetup.Apply(listen, options));
+                kestrel.Listen(endpoint.Tcp!, listen =>
+                {
+                    TlsSetup.Apply(listen, options);
+                    listen.Use(HalfCloseConnection.Wrap);
+                });
             }
         });
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Modular.Api.Http;
 
 namespace Modular.Api.Compat;
 
@@ -19,7 +20,7 @@ public sealed record Hijack(Stream Input, Stream Output)
             http.Response.Headers.ContentType = contentType;
             http.Response.Headers.Upgrade = "tcp";
             var duplex = await upgrade.UpgradeAsync();
-            return new Hijack(duplex, duplex);
+            return new Hijack(new HalfClosedStdin(duplex, HalfCloseConnection.HalfClosed(http)), duplex);
         }
 
         http.Response.ContentType = contentType;
