@@ -66,6 +66,8 @@ public static class ApiServer
         builder.Services.AddSingleton(context);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<IdleTracker>();
+        builder.Services.AddSingleton<PendingStarts>();
+        builder.Services.AddSingleton<ResizeChannels>();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = DefaultBodyLimit;
@@ -74,11 +76,15 @@ public static class ApiServer
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 File.Delete(path); // A socket left by a killed service would refuse the bind.
-                kestrel.ListenUnixSocket(path);
+                kestrel.ListenUnixSocket(path, listen => listen.Use(HalfCloseConnection.Wrap));
             }
             else
             {
-                kestrel.Listen(endpoint.Tcp!, listen => TlsSetup.Apply(listen, options));
+                kestrel.Listen(endpoint.Tcp!, listen =>
+                {
+                    TlsSetup.Apply(listen, options);
+                    listen.Use(HalfCloseConnection.Wrap);
+                });
             }
         });
 
@@ -91,6 +97,7 @@ public static class ApiServer
         // it first, matching the path as the client sent it).
         app.UseRouting();
         CompatSystemRoutes.Map(app);
+        CompatDockerRoutes.Map(app);
         LibpodSystemRoutes.Map(app);
         app.MapFallback(http => ApiError.WriteAsync(http, StatusCodes.Status404NotFound, "page not found"));
         return app;

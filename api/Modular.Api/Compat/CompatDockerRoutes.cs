@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Builder;
+
+namespace Modular.Api.Compat;
+
+/// <summary>Every route of the Docker-compatible tree, mapped in one place for ApiServer.</summary>
+public static class CompatDockerRoutes
+{
+    public static void Map(WebApplication app)
+    {
+        CompatInfoRoutes.Map(app);
+        ContainerRoutes.Map(app);
+        ContainerLifecycleRoutes.Map(app);
+        ContainerWaitRoute.Map(app);
+        ContainerLogsRoute.Map(app);
+        ContainerAttachRoute.Map(app);
+        ExecRoutes.Map(app);
+    }
+}

@@ -1,0 +1,109 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Modular.Api.Http;
+using Modular.Cli.Hosting;
+using Modular.Engine.Containers;
+
+namespace Modular.Api.Compat;
+
+/// <summary>
+/// POST /containers/{id}/attach (hijacked) and /containers/{id}/resize. Attaching to a
+/// created container waits for its start, which then happens attached.
+/// </summary>
+public static class ContainerAttachRoute
+{
+    public static void Map(WebApplication app)
+    {
+        app.MapPost("/containers/{id}/attach", AttachAsync);
+        app.MapPost("/containers/{id}/resize", Resize);
+    }
+
+    private static async Task AttachAsync(
+        HttpContext http, CliContext cli, PendingStarts pending, ResizeChannels resizes, string id)
+    {
+        // Not RequestAborted: Docker clients half-close a hijacked connection when they send
+        // no stdin, which Kestrel reports as aborted. A client gone for good fails the writes.
+        var token = http.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        var container = await cli.Containers.ResolveAsync(id, token);
+        var inspect = await cli.Containers.InspectAsync(container.Id, token);
+        var tty = inspect["Config"]?["Tty"]?.GetValue<bool>() ?? false;
+        var detachKeys = http.Request.Query["detachKeys"].ToString();
+        var keys = DetachKeys.Parse(detachKeys.Length == 0 ? DetachKeys.Default : detachKeys);
+        using var waiter = container.State == "running" ? null : pending.Register(container.Id);
+
+        var hijack = await Hijack.TakeAsync(http, tty);
+        var (stdout, stderr) = hijack.OutputStreams(tty);
+        var streams = new AttachStreams(
+            http.QueryFlag("stdin") ? hijack.Input : null,
+            http.QueryFlag("stdout") ? stdout : Stream.Null,
+            http.QueryFlag("stderr") ? stderr : Stream.Null,
+            keys,
+            tty ? resizes.For(container.Id).Reader : null);
+        var attach = cli.Services.GetRequiredService<IContainerAttach>();
+        try
+        {
+            if (waiter is null)
+            {
+                await attach.AttachAsync(container.Id, streams, token);
+                return;
+            }
+
+            await waiter.Go.Task.WaitAsync(token);
+            var run = attach.StartAttachedAsync(container.Id, streams, token);
+            _ = SignalWhenRunningAsync(cli, container.Id, run, waiter, token);
+            var result = await run;
+                pending.RecordExit(container.Id, result.ExitCode);
+        }
+        finally
+        {
+            resizes.Close(container.Id);
+            await hijack.Output.FlushAsync(CancellationToken.None);
+            await hijack.Output.DisposeAsync();
+        }
+    }
+
+    /// <summary>Lets the start request answer once the container runs (or the attach ended).</summary>
+    private static async Task SignalWhenRunningAsync(
+        CliContext cli, string id, Task run, PendingStarts.Waiter waiter, CancellationToken token)
+    {
+        try
+        {
+            while (!run.IsCompleted)
+            {
+                var now = await cli.Containers.ResolveAsync(id, token);
+                if (now.State is "running" or "exited" or "stopped")
+                {
+                    break;
+                }
+
+                await Task.Delay(20, token);
+            }
+        }
+        catch (Exception)
+        {
+            // The start answers anyway; the attach itself reports what failed.
+        }
+        finally
+        {
+            if (run is { IsFaulted: true, Exception: { } error })
+            {
+                waiter.Started.TrySetException(error.InnerExceptions);
+            }
+
+            waiter.Started.TrySetResult();
+        }
+    }
+
+    private static async Task<IResult> Resize(HttpContext http, CliContext cli, ResizeChannels resizes, string id)
+    {
+        var container = await cli.Containers.ResolveAsync(id, http.RequestAborted);
+        if (int.TryParse(http.Request.Query["h"], out var rows) && int.TryParse(http.Request.Query["w"], out var cols))
+        {
+            resizes.TrySend(container.Id, new TerminalSize(rows, cols));
+        }
+
+        return Results.Ok();
+    }
+}

@@ -1,0 +1,90 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Modular.Api.Http;
+using Modular.Cli.Commands;
+using Modular.Cli.Hosting;
+using Modular.Contracts.Errors;
+using Modular.Engine.Containers;
+
+namespace Modular.Api.Compat;
+
+/// <summary>Docker's container list, create, inspect and remove.</summary>
+public static class ContainerRoutes
+{
+    public static void Map(WebApplication app)
+    {
+        app.MapGet("/containers/json", ListAsync);
+        app.MapPost("/containers/create", CreateAsync);
+        app.MapGet("/containers/{id}/json", InspectAsync);
+        app.MapDelete("/containers/{id}", RemoveAsync);
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, CliContext cli)
+    {
+        var token = http.RequestAborted;
+        var filters = DockerFilters.Parse(http.Request.Query["filters"]);
+        var all = http.QueryFlag("all") || filters.Any(f => f.StartsWith("status=", StringComparison.Ordinal));
+        var containers = await cli.Containers.ListAsync(all, token);
+        var keep = await PsFilters.BuildAsync(cli, filters, containers, token);
+        IEnumerable<ContainerInfo> selected = containers.Where(keep).Where(c => !c.IsInfra)
+            .OrderByDescending(c => c.Created);
+        if (int.TryParse(http.Request.Query["limit"], out var limit) && limit > 0)
+        {
+            selected = selected.Take(limit);
+        }
+
+        var list = new JsonArray();
+        foreach (var c in selected)
+        {
+            list.Add(DockerContainerJson.ListEntry(c, await TryInspectAsync(cli, c.Id, token)));
+        }
+
+        return Results.Content(list.ToJsonString(), "application/json");
+    }
+
+    private static async Task<JsonObject?> TryInspectAsync(CliContext cli, string id, CancellationToken token)
+    {
+        try
+        {
+            return await cli.Containers.InspectAsync(id, token);
+        }
+        catch (NotFoundException)
+        {
+            return null; // Removed while listing (a --rm container exiting).
+        }
+    }
+
+    private static async Task<IResult> CreateAsync(HttpContext http, CliContext cli)
+    {
+        var body = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted) as JsonObject
+            ?? throw new InvalidInputException("decode(): request body is not a JSON object");
+        var request = DockerCreateBody.ToRequest(body, http.Request.Query["name"]) with
+        {
+            // Docker's create never pulls: the client asks for the image after a 404.
+            Pull = PullPolicyMode.Never,
+        };
+        if (string.IsNullOrEmpty(request.Image))
+        {
+            throw new InvalidInputException("config.Image: image name is required");
+        }
+
+        var created = await cli.Containers.CreateAsync(request, http.RequestAborted);
+        return DockerJson.Result(
+            new JsonObject { ["Id"] = created.Id, ["Warnings"] = new JsonArray() },
+            StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> InspectAsync(HttpContext http, CliContext cli, string id)
+    {
+        var podman = await cli.Containers.InspectAsync(id, http.RequestAborted);
+        return Results.Content(DockerContainerJson.Inspect(podman).ToJsonString(), "application/json");
+    }
+
+    private static async Task<IResult> RemoveAsync(HttpContext http, CliContext cli, string id)
+    {
+        // v= (anonymous volumes) follows the engine's removal, which drops them with the container.
+        await cli.Containers.RemoveAsync(id, http.QueryFlag("force"), null, http.RequestAborted);
+        return Results.NoContent();
+    }
+}

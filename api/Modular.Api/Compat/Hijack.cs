@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Modular.Api.Http;
+
+namespace Modular.Api.Compat;
+
+/// <summary>
+/// The connection Docker's attach and exec start take over: with <c>Upgrade: tcp</c> it
+/// answers 101 and becomes a raw duplex stream (stdin in, output out, a half-close of the
+/// client's side is stdin's EOF); without it, a 200 response streamed until the end.
+/// </summary>
+public sealed record Hijack(Stream Input, Stream Output)
+{
+    public static async Task<Hijack> TakeAsync(HttpContext http, bool tty)
+    {
+        var contentType = tty ? "application/vnd.docker.raw-stream" : "application/vnd.docker.multiplexed-stream";
+        var upgrade = http.Features.Get<IHttpUpgradeFeature>();
+        if (upgrade is { IsUpgradableRequest: true })
+        {
+            http.Response.Headers.ContentType = contentType;
+            http.Response.Headers.Upgrade = "tcp";
+            var duplex = await upgrade.UpgradeAsync();
+            return new Hijack(new HalfClosedStdin(duplex, HalfCloseConnection.HalfClosed(http)), duplex);
+        }
+
+        http.Response.ContentType = contentType;
+        await http.Response.StartAsync(http.RequestAborted);
+        await http.Response.Body.FlushAsync(http.RequestAborted);
+        return new Hijack(http.Request.Body, http.Response.Body);
+    }
+
+    /// <summary>Output streams for the engine: framed without a terminal, raw with one.</summary>
+    public (Stream Stdout, Stream Stderr) OutputStreams(bool tty)
+    {
+        if (tty)
+        {
+            return (Output, Output);
+        }
+
+        var gate = new SemaphoreSlim(1, 1);
+        return (new MultiplexedStream(Output, 1, gate), new MultiplexedStream(Output, 2, gate));
+    }
+}
