@@ -144,10 +144,13 @@ compat_preload() {
 # sets FILE_PASS, FILE_FAIL, FILE_SKIP.
 compat_run_file() {
     local file=$1 name=${1%.bats} start=$SECONDS
+    # COMPAT_FILTER: a bats --filter regex, to run only the tests whose names match.
+    local filter=()
+    [ -z "${COMPAT_FILTER:-}" ] || filter=(--filter "$COMPAT_FILTER")
     compat_in_ns env PATH="$WORK/bin:$PATH" PODMAN="$WORK/bin/modpod" \
         COMPAT_MODPOD="$WORK/bin/modpod" COMPAT_REGISTRIES_CONF="$STORE/registries.conf" \
         TMPDIR="$WORK/tmp" \
-        timeout -k 30 "$FILE_TIMEOUT" bats --tap "$TESTS/$file" \
+        timeout -k 30 "$FILE_TIMEOUT" bats --tap "${filter[@]}" "$TESTS/$file" \
         >"$RESULTS/$name.raw.tap" 2>"$RESULTS/$name.stderr" </dev/null || true
     local counts
     counts=$(compat_tap_rewrite "$file" <"$RESULTS/$name.raw.tap" 3>"$RESULTS/$name.tap")
