@@ -68,9 +68,14 @@ public static class PodLifecycleCommands
                 {
                     return await pods.RemoveAsync(id, r.GetValue(force), r.GetValue(time), ct);
                 }
-                catch (NotFoundException) when (r.GetValue(ignore))
+                catch (NotFoundException) when (r.GetValue(ignore) || r.GetValue(force))
                 {
+                    // As Podman: --force passes over a pod that does not exist, silently.
                     return null;
+                }
+                catch (WrongStateException) when (!r.GetValue(force))
+                {
+                    throw PodRemovalFailure.For(await pods.GetAsync(id, ct));
                 }
             },
             force, ignore, time);
@@ -136,6 +141,10 @@ public static class PodLifecycleCommands
                     catch (Exception e) when (e is not OperationCanceledException)
                     {
                         exitCode = ErrorMapper.Report(key, e, context.Error, context.Debug);
+                        foreach (var detail in (e as PodRemovalFailure)?.Details ?? [])
+                        {
+                            context.Error.WriteLine("Error: " + detail);
+                        }
                     }
                 }
 
