@@ -10,11 +10,11 @@ internal static class ContainersConfReader
 {
     private static readonly HashSet<string> KnownEngineKeys =
         ["runtime", "runtimes", "cgroup_manager", "conmon_path", "events_logfile_path",
-         "events_logger", "hooks_dir", "helper_binaries_dir", "detach_keys"];
+         "events_logger", "hooks_dir", "helper_binaries_dir", "detach_keys", "infra_image"];
 
     private static readonly HashSet<string> KnownContainersKeys =
         ["default_ulimits", "default_capabilities", "log_driver", "log_size_max", "seccomp_profile",
-         "pids_limit"];
+         "pids_limit", "volumes"];
 
     public static void Apply(TomlFile file, ConfigValues values)
     {
@@ -41,6 +41,7 @@ internal static class ContainersConfReader
         values.HooksDirectories =
             file.GetStringList(engine, "engine", "hooks_dir") ?? values.HooksDirectories;
         values.DetachKeys = file.GetString(engine, "engine", "detach_keys") ?? values.DetachKeys;
+        values.InfraImage = file.GetString(engine, "engine", "infra_image") ?? values.InfraImage;
         CheckEventsLogger(file, engine, values);
 
         var runtimes = file.Table("engine.runtimes");
@@ -80,6 +81,7 @@ internal static class ContainersConfReader
         values.SeccompProfile =
             file.GetString(containers, section, "seccomp_profile") ?? values.SeccompProfile;
         values.PidsLimit = file.GetInteger(containers, section, "pids_limit") ?? values.PidsLimit;
+        values.DefaultVolumes = file.GetStringList(containers, section, "volumes") ?? values.DefaultVolumes;
     }
 
     // [network] and helper_binaries_dir, typed, for the network service.
