@@ -39,7 +39,13 @@ public static class InspectCommand
                 var item = await FindAsync(context, name, kind, cancellationToken);
                 if (item is null)
                 {
-                    missing = new NotFoundException($"no such {(kind == "all" ? "object" : kind)}: \"{name}\"");
+                    // Podman 5: "no such object: \"X\"" for any type, "no such container \"X\"" (no colon).
+                    missing = new NotFoundException(kind switch
+                    {
+                        "all" => $"no such object: \"{name}\"",
+                        "container" => $"no such container \"{name}\"",
+                        _ => $"no such {kind}: \"{name}\"",
+                    });
                     continue;
                 }
 

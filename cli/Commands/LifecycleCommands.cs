@@ -62,8 +62,9 @@ public static class LifecycleCommands
         var time = Number("--time", "Seconds to let a running container stop before killing", "-t");
         var ignore = Switch("--ignore", "Skip names that match no container", "-i");
         var volumes = Switch("--volumes", "Remove the containers' anonymous volumes too", "-v");
+        var depend = Switch("--depend", "Remove container and all containers that depend on it");
         var names = Names("CONTAINER");
-        return new Command("rm", "Delete containers").With(force, all, time, ignore, volumes, names)
+        return new Command("rm", "Delete containers").With(force, all, time, ignore, volumes, depend, names)
             .WithAction(context, key, async (r, cancellationToken) =>
             {
                 var targets = await TargetsAsync(
@@ -77,10 +78,24 @@ public static class LifecycleCommands
                     targets = await InfraContainers.WithoutInfraAsync(context, targets, cancellationToken);
                 }
 
+                var ordered = r.GetValue(depend) || r.GetValue(all);
+                var dependents = new DependentRemoval(context, r.GetValue(force), r.GetValue(time));
                 return await EachAsync(context, key, targets, async t =>
                 {
                     try
                     {
+                        // Removed (and printed) already as another target's dependent.
+                        if (ordered && dependents.Removed(t))
+                        {
+                            return false;
+                        }
+
+                        // True: an infra, gone with its pod.
+                        if (ordered && await dependents.RemoveDependentsAsync(t, cancellationToken))
+                        {
+                            return true;
+                        }
+
                         var anonymous = await AnonymousVolumes.OfAsync(context, t, r.GetValue(volumes), cancellationToken);
                         await context.Containers.RemoveAsync(
                             t,

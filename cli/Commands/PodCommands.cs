@@ -45,10 +45,18 @@ public static class PodCommands
         var noHosts = Switch("--no-hosts", "Do not create /etc/hosts within the pod's containers, instead use the version from the image");
         var cgroupParent = Value("--cgroup-parent", "Set parent cgroup for the pod");
         var podIdFile = Value("--pod-id-file", "Write the pod ID to the file");
+        var restart = Value("--restart", "Restart policy the pod's containers get unless they set their own");
+        var replace = Switch("--replace", "If a pod with the same name exists, replace it");
+        var dns = Values("--dns", "Set custom DNS servers in the pod's /etc/resolv.conf");
+        var dnsSearch = Values("--dns-search", "Set custom DNS search domains");
+        var dnsOption = Values("--dns-option", "Set custom DNS options");
+        var addHost = Values("--add-host", "Add a custom host-to-IP mapping (host:ip)");
+        var mac = Value("--mac-address", "Container MAC address of the infra (e.g. 92:d0:c6:0a:29:33)");
         var positional = new Argument<string?>("NAME") { Arity = ArgumentArity.ZeroOrOne };
         return new Command("create", "Create a new empty pod")
             .With(name, publish, infra, infraImage, infraCommand, infraName, share, hostname, network,
-                labels, exitPolicy, noHosts, cgroupParent, podIdFile, positional)
+                labels, exitPolicy, noHosts, cgroupParent, podIdFile, restart, replace, dns, dnsSearch, dnsOption,
+                addHost, mac, positional)
             .WithAction(context, "pod create", async (r, cancellationToken) =>
             {
                 var request = new PodCreateRequest
@@ -67,6 +75,12 @@ public static class PodCommands
                     PortMappings = PublishParser.Parse(r.GetValue(publish)!),
                     CreateCommand = CreateCommandLine(),
                     CgroupParent = r.GetValue(cgroupParent),
+                    RestartPolicy = r.GetValue(restart),
+                    DnsServers = r.GetValue(dns)!,
+                    DnsSearch = r.GetValue(dnsSearch)!,
+                    DnsOptions = r.GetValue(dnsOption)!,
+                    AddHosts = r.GetValue(addHost)!,
+                    MacAddress = r.GetValue(mac),
                 };
                 PodCreateChecks.RefuseInfraFlagsWithoutInfra(request);
 
@@ -77,6 +91,12 @@ public static class PodCommands
                 if (idFile is { Length: > 0 })
                 {
                     OutputFile.EnsureCreatable(idFile, idFileSubject);
+                }
+
+                if (r.GetValue(replace) && request.Name is { } replaced
+                    && await Pods(context).ExistsAsync(replaced, cancellationToken))
+                {
+                    await Pods(context).RemoveAsync(replaced, force: true, null, cancellationToken);
                 }
 
                 var pod = await Pods(context).CreateAsync(request, cancellationToken);

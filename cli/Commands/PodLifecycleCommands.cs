@@ -61,6 +61,7 @@ public static class PodLifecycleCommands
         var force = Switch("--force", "Stop running containers and remove the pod", "-f");
         var ignore = Switch("--ignore", "Succeed for pods that do not exist", "-i");
         var time = Number("--time", "Seconds to wait before killing running containers", "-t");
+        var idFiles = Values("--pod-id-file", "Read the pod ID from the file; the file goes with the pod");
         return Verb(context, "rm", "Remove one or more stopped pods and their containers",
             async (pods, id, r, ct) =>
             {
@@ -68,12 +69,17 @@ public static class PodLifecycleCommands
                 {
                     return await pods.RemoveAsync(id, r.GetValue(force), r.GetValue(time), ct);
                 }
-                catch (NotFoundException) when (r.GetValue(ignore))
+                catch (NotFoundException) when (r.GetValue(ignore) || r.GetValue(force))
                 {
+                    // As Podman: --force passes over a pod that does not exist, silently.
                     return null;
                 }
+                catch (WrongStateException) when (!r.GetValue(force))
+                {
+                    throw PodRemovalFailure.For(await pods.GetAsync(id, ct));
+                }
             },
-            force, ignore, time);
+            force, ignore, time, idFiles);
     }
 
     public static Command Prune(CliContext context)
@@ -122,7 +128,9 @@ public static class PodLifecycleCommands
             .WithAction(context, key, async (r, cancellationToken) =>
             {
                 var pods = PodCommands.Pods(context);
-                var targets = await TargetsAsync(pods, r.GetValue(names)!, r.GetValue(all), r.GetValue(latest), cancellationToken);
+                var idFiles = PodIdFiles.Given(r, flags);
+                var named = PodIdFiles.Read(idFiles, r.GetValue(names)!);
+                var targets = await TargetsAsync(pods, named, r.GetValue(all), r.GetValue(latest), cancellationToken);
                 var exitCode = ExitCodes.Success;
                 foreach (var target in targets)
                 {
@@ -136,9 +144,14 @@ public static class PodLifecycleCommands
                     catch (Exception e) when (e is not OperationCanceledException)
                     {
                         exitCode = ErrorMapper.Report(key, e, context.Error, context.Debug);
+                        foreach (var detail in (e as PodRemovalFailure)?.Details ?? [])
+                        {
+                            context.Error.WriteLine("Error: " + detail);
+                        }
                     }
                 }
 
+                PodIdFiles.DeleteWhen(exitCode == ExitCodes.Success, idFiles);
                 return exitCode;
             });
     }

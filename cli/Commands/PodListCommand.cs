@@ -78,17 +78,23 @@ public static class PodListCommand
         var (key, value) = (filter[..eq], filter[(eq + 1)..]);
         return key switch
         {
-            "id" => pod => Regex.IsMatch(pod.Config.Id, value),
+            "id" => pod => IdMatches(pod.Config.Id, value),
             "name" => pod => Regex.IsMatch(pod.Config.Name, value),
             "status" => pod => pod.Status.Equals(value, StringComparison.OrdinalIgnoreCase),
             "label" => pod => Label(pod, value),
             "ctr-names" => pod => pod.Containers.Any(member => Regex.IsMatch(member.Name, value)),
-            "ctr-ids" => pod => pod.Containers.Any(member => member.Id.StartsWith(value, StringComparison.Ordinal)),
+            "ctr-ids" => pod => pod.Containers.Any(member => IdMatches(member.Id, value)),
             "ctr-status" => pod => pod.Containers.Any(member => member.Status == value),
             "ctr-number" => pod => int.TryParse(value, out var number) && pod.Containers.Count == number,
             _ => throw new UsageException($"invalid filter \"{key}\""),
         };
     }
+
+    // As Podman's FilterID: hex alone is an id prefix; anything else is a regex.
+    private static bool IdMatches(string id, string value) =>
+        value.All(char.IsAsciiHexDigit)
+            ? id.StartsWith(value.ToLowerInvariant(), StringComparison.Ordinal)
+            : Regex.IsMatch(id, value);
 
     private static bool Label(PodView pod, string value)
     {

@@ -30,6 +30,7 @@ public static class RunCommand
             // Bad keys and a taken --cidfile are refused before anything is created, as in Podman.
             var detachKeys = flags.Attach.Keys(r, context);
             await using var idFile = IdFile.Open(r.GetValue(flags.CidFile));
+            await ReplaceFlag.RemoveExistingAsync(context, r.GetValue(flags.Replace), request.Name, cancellationToken);
             request = await PodMembership.PrepareAsync(context, request, cancellationToken);
             var created = await context.Containers.CreateAsync(request, cancellationToken);
             await idFile.WriteAsync(created.Id, cancellationToken);
@@ -79,6 +80,7 @@ public static class RunCommand
                 PullProgress = context.Error,
             };
             await using var idFile = IdFile.Open(r.GetValue(flags.CidFile));
+            await ReplaceFlag.RemoveExistingAsync(context, r.GetValue(flags.Replace), request.Name, cancellationToken);
             request = await PodMembership.PrepareAsync(context, request, cancellationToken);
             var created = await context.Containers.CreateAsync(request, cancellationToken);
             await idFile.WriteAsync(created.Id, cancellationToken);

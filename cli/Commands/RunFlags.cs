@@ -81,6 +81,10 @@ public sealed class RunFlags
     /// <summary>--cidfile: a new file the container's ID is written to (see IdFile).</summary>
     public Option<string?> CidFile { get; } = Value("--cidfile", "Write the container ID to the file");
 
+    /// <summary>--replace: remove a container holding the name first (see ReplaceFlag).</summary>
+    public Option<bool> Replace { get; } =
+        Switch("--replace", "If a container with the same name exists, replace it");
+
     /// <summary>-v, --mount, --tmpfs, --volumes-from, --image-volume.</summary>
     public VolumeFlags Volumes { get; } = new();
 
@@ -105,7 +109,7 @@ public sealed class RunFlags
         LogDriver, LogOpt, Label, Annotation, Runtime, Pull, TlsVerify, StopTimeout, Interactive, Tty,
         Attach.DetachKeys, Attach.SigProxy, AuthFile, Image,
         Restart, Health.Command, Health.Interval, Health.Retries, Health.StartPeriod, Health.Timeout,
-        Health.Disabled, Health.OnFailure, Pod, CidFile)))))));
+        Health.Disabled, Health.OnFailure, Pod, CidFile, Replace)))))));
 
     /// <summary>Builds the engine request; <paramref name="attach"/> is false for -d and create.</summary>
     public CreateContainerRequest ToRequest(

@@ -47,6 +47,18 @@ public static class InspectWriter
             view["ImageID"] = image.DeepClone();
         }
 
+        // pod inspect's members are structs with an ID field too: (index .Containers 0).ID.
+        if (view["Containers"] is JsonArray members)
+        {
+            foreach (var member in members.OfType<JsonObject>())
+            {
+                if (member["Id"] is { } memberId && !member.ContainsKey("ID"))
+                {
+                    member["ID"] = memberId.DeepClone();
+                }
+            }
+        }
+
         return view;
     }
 }

@@ -37,6 +37,9 @@ public static class PodRow
     {
         var view = (JsonObject)summary.DeepClone();
         view["ID"] = Short(pod.Config.Id, noTrunc);
+
+        // Podman's reporter truncates .Id too (ID is its alias), unless --no-trunc.
+        view["Id"] = Short(pod.Config.Id, noTrunc);
         view["InfraID"] = Short(pod.Config.InfraId, noTrunc);
         view["Created"] = HumanUnits.Ago(pod.Config.Created, now);
         view["NumberOfContainers"] = pod.Containers.Count;

@@ -24,6 +24,12 @@ internal sealed class ConfigValues
 
     public IReadOnlyList<string>? DefaultUlimits { get; set; }
 
+    /// <summary>containers.conf <c>volumes</c>: -v values every container gets.</summary>
+    public IReadOnlyList<string>? DefaultVolumes { get; set; }
+
+    /// <summary>containers.conf <c>engine.infra_image</c>.</summary>
+    public string? InfraImage { get; set; }
+
     public IReadOnlyList<string>? DefaultCapabilities { get; set; }
 
     public string? LogDriver { get; set; }

@@ -59,6 +59,8 @@ public static class ConfigurationLoader
             CgroupManager = ChooseCgroupManager(flags.CgroupManager ?? values.CgroupManager, sources),
             ConmonPaths = values.ConmonPaths ?? ["/usr/bin/conmon", "/usr/libexec/podman/conmon"],
             DefaultUlimits = values.DefaultUlimits ?? [],
+            DefaultVolumes = values.DefaultVolumes ?? [],
+            InfraImage = values.InfraImage,
             DefaultCapabilities = values.DefaultCapabilities ?? EngineDefaults.Capabilities,
             LogDriver = values.LogDriver ?? "k8s-file",
             LogSizeMax = values.LogSizeMax ?? -1,

@@ -10,11 +10,12 @@ internal static class ContainersConfReader
 {
     private static readonly HashSet<string> KnownEngineKeys =
         ["runtime", "runtimes", "cgroup_manager", "conmon_path", "events_logfile_path",
-         "events_logger", "hooks_dir", "helper_binaries_dir", "detach_keys", "image_volume_mode"];
+         "events_logger", "hooks_dir", "helper_binaries_dir", "detach_keys", "image_volume_mode",
+         "infra_image"];
 
     private static readonly HashSet<string> KnownContainersKeys =
         ["default_ulimits", "default_capabilities", "log_driver", "log_size_max", "seccomp_profile",
-         "pids_limit"];
+         "pids_limit", "volumes"];
 
     public static void Apply(TomlFile file, ConfigValues values)
     {
@@ -43,6 +44,7 @@ internal static class ContainersConfReader
         values.DetachKeys = file.GetString(engine, "engine", "detach_keys") ?? values.DetachKeys;
         values.ImageVolumeMode =
             file.GetString(engine, "engine", "image_volume_mode") ?? values.ImageVolumeMode;
+        values.InfraImage = file.GetString(engine, "engine", "infra_image") ?? values.InfraImage;
         CheckEventsLogger(file, engine, values);
 
         var runtimes = file.Table("engine.runtimes");
@@ -82,6 +84,7 @@ internal static class ContainersConfReader
         values.SeccompProfile =
             file.GetString(containers, section, "seccomp_profile") ?? values.SeccompProfile;
         values.PidsLimit = file.GetInteger(containers, section, "pids_limit") ?? values.PidsLimit;
+        values.DefaultVolumes = file.GetStringList(containers, section, "volumes") ?? values.DefaultVolumes;
     }
 
     // [network] and helper_binaries_dir, typed, for the network service.

@@ -36,6 +36,12 @@ public sealed record EngineOptions
     /// <summary>containers.conf <c>[containers] default_ulimits</c>, e.g. <c>nofile=1024:2048</c>.</summary>
     public IReadOnlyList<string> DefaultUlimits { get; init; } = [];
 
+    /// <summary>containers.conf <c>volumes</c>: -v values each container gets unless it mounts the same destination.</summary>
+    public IReadOnlyList<string> DefaultVolumes { get; init; } = [];
+
+    /// <summary>containers.conf <c>engine.infra_image</c>, or null for the locally built pause image.</summary>
+    public string? InfraImage { get; init; }
+
     /// <summary>containers.conf <c>[containers] default_capabilities</c>.</summary>
     public required IReadOnlyList<string> DefaultCapabilities { get; init; }
 

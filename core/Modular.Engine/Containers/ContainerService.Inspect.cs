@@ -73,8 +73,10 @@ public sealed partial class ContainerService
             ["Restarting"] = false,
             ["OOMKilled"] = state.OomKilled,
             ["Dead"] = false,
-            ["Pid"] = status is ContainerStatus.Running or ContainerStatus.Paused ? state.Pid : 0,
-            ["ConmonPid"] = status is ContainerStatus.Running or ContainerStatus.Paused ? state.ConmonPid : 0,
+            ["Pid"] = status is ContainerStatus.Running or ContainerStatus.Paused or ContainerStatus.Stopping ? state.Pid : 0,
+            ["ConmonPid"] = status is ContainerStatus.Running or ContainerStatus.Paused or ContainerStatus.Stopping
+                ? state.ConmonPid
+                : 0,
             ["ExitCode"] = state.ExitCode ?? 0,
             ["Error"] = state.Error,
             ["StartedAt"] = GoTime.Format(state.StartedAt),

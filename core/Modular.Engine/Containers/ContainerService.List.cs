@@ -21,7 +21,7 @@ public sealed partial class ContainerService
         foreach (var stored in records)
         {
             var record = await RefreshAsync(stored, cancellationToken);
-            if (record is not null && (all || record.State.Status == ContainerStatus.Running))
+            if (record is not null && (all || record.State.Status is ContainerStatus.Running or ContainerStatus.Stopping))
             {
                 infos.Add(await WithSharedPortsAsync(record, cancellationToken));
             }

@@ -26,6 +26,13 @@ public sealed partial class ContainerService
 
         var pod = await PodRecords.GetAsync(request.Pod, cancellationToken);
         request = UnderPodCgroup(request, pod);
+
+        // As Podman: a member without its own --restart takes the pod's.
+        if (!request.IsInfra && request.Restart is null && pod.RestartPolicy.Length > 0)
+        {
+            request = request with { Restart = pod.RestartPolicy };
+        }
+
         if (request.IsInfra || pod.InfraId.Length == 0)
         {
             return (request, pod);

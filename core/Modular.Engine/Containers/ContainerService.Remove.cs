@@ -15,6 +15,7 @@ public sealed partial class ContainerService
         await using var containerLock = await LockAsync(id, cancellationToken);
         var record = await ReloadLockedAsync(id, nameOrId, cancellationToken);
         await RefuseInfraRemovalAsync(record.Config, cancellationToken);
+        await RefuseDependedOnAsync(record.Config, cancellationToken);
         if (IsLive(record))
         {
             if (!force)

@@ -41,7 +41,7 @@ public sealed partial class ContainerService
         var id = (await FindAsync(nameOrId, cancellationToken)).Config.Id;
         await using var containerLock = await LockAsync(id, cancellationToken);
         var record = await ReloadLockedAsync(id, nameOrId, cancellationToken);
-        if (record.State.Status is not (ContainerStatus.Running or ContainerStatus.Paused))
+        if (record.State.Status is not (ContainerStatus.Running or ContainerStatus.Paused or ContainerStatus.Stopping))
         {
             throw new WrongStateException(
                 $"can only kill running containers. {id} is in state "
@@ -86,6 +86,13 @@ public sealed partial class ContainerService
         var grace = TimeSpan.FromSeconds(timeoutSeconds ?? record.Config.StopTimeout);
         if (grace > TimeSpan.Zero)
         {
+            // As Podman, the grace period shows as "stopping" (inspect and ps read the row).
+            if (record.State.Status == ContainerStatus.Running)
+            {
+                await _store.UpdateStateAsync(
+                    record.Config.Id, record.State with { Status = ContainerStatus.Stopping }, cancellationToken);
+            }
+
             await runtime.KillAsync(record.Config.Id, record.Config.StopSignal, cancellationToken);
             if (await WaitForExitFileAsync(record, grace, cancellationToken) is not null)
             {
@@ -156,7 +163,8 @@ public sealed partial class ContainerService
     }
 
     private static bool IsLive(ContainerRecord record) =>
-        record.State.Status is ContainerStatus.Running or ContainerStatus.Created or ContainerStatus.Paused;
+        record.State.Status is ContainerStatus.Running or ContainerStatus.Created or ContainerStatus.Paused
+            or ContainerStatus.Stopping;
 
     // Live in the database, but conmon has written the exit file or is gone (killed, reboot).
     private bool IsGone(ContainerRecord record) =>

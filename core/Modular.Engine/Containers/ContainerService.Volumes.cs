@@ -26,6 +26,17 @@ public sealed partial class ContainerService
     {
         var mounts = MountParser.Parse(request.Volumes, request.Mounts, request.Tmpfs, Environment.CurrentDirectory)
             .ToList();
+
+        // containers.conf volumes: the user's own mount at the same destination wins.
+        foreach (var value in request.IsInfra ? [] : _options.DefaultVolumes)
+        {
+            var mount = MountParser.ParseVolume(value, Environment.CurrentDirectory);
+            if (!mounts.Any(existing => existing.Destination == mount.Destination))
+            {
+                mounts.Add(mount);
+            }
+        }
+
         CheckBindSources(mounts);
         await AddVolumesFromAsync(mounts, request.VolumesFrom, cancellationToken);
         AddImageVolumes(mounts, request.ImageVolume ?? _options.ImageVolumeMode, image);

@@ -163,7 +163,9 @@ public sealed partial class ContainerService : IContainerService
         record.Config.Created,
         DisplayStatus(record.State.Status),
         record.State.ExitCode,
-        record.State.Status is ContainerStatus.Running or ContainerStatus.Paused ? record.State.Pid : 0,
+        record.State.Status is ContainerStatus.Running or ContainerStatus.Paused or ContainerStatus.Stopping
+            ? record.State.Pid
+            : 0,
         record.State.StartedAt,
         record.State.FinishedAt,
         record.Config.AutoRemove,

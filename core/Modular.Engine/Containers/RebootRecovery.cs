@@ -44,7 +44,7 @@ internal sealed class RebootRecovery(ContainerStore store, LockPaths locks, stri
         {
             var state = record.State;
             var wasLive = state.Status is ContainerStatus.Running or ContainerStatus.Created
-                or ContainerStatus.Paused or ContainerStatus.Stopped;
+                or ContainerStatus.Paused or ContainerStatus.Stopped or ContainerStatus.Stopping;
             if (!wasLive && state.MountPoint is null && state.UserMounts == 0)
             {
                 continue;

@@ -49,6 +49,9 @@ public sealed record PodConfig
     /// <summary><c>--no-hosts</c>: members in the pod's network keep the image's /etc/hosts.</summary>
     public bool NoHosts { get; init; }
 
+    /// <summary><c>--restart</c> of the pod: what members without their own --restart get.</summary>
+    public string RestartPolicy { get; init; } = "";
+
     /// <summary>Whether the pod shares <paramref name="kind"/> (net, uts, ipc, pid, cgroup).</summary>
     public bool Shares(string kind) => CreateInfra && SharedNamespaces.Contains(kind);
 }

@@ -38,6 +38,20 @@ public sealed record PodCreateRequest
     /// <summary><c>--no-hosts</c>: the infra and the members sharing its network keep the image's /etc/hosts.</summary>
     public bool NoHosts { get; init; }
 
+    /// <summary><c>--dns</c>, <c>--dns-search</c>, <c>--dns-option</c>, <c>--add-host</c>, <c>--mac-address</c>: the infra's, which members in its network share.</summary>
+    public IReadOnlyList<string> DnsServers { get; init; } = [];
+
+    public IReadOnlyList<string> DnsSearch { get; init; } = [];
+
+    public IReadOnlyList<string> DnsOptions { get; init; } = [];
+
+    public IReadOnlyList<string> AddHosts { get; init; } = [];
+
+    public string? MacAddress { get; init; }
+
+    /// <summary><c>--restart</c>: the policy members inherit unless they set their own.</summary>
+    public string? RestartPolicy { get; init; }
+
     /// <summary>The command line, for inspect's CreateCommand.</summary>
     public IReadOnlyList<string> CreateCommand { get; init; } = [];
 }

@@ -129,8 +129,8 @@ public sealed partial class PodService
 
     private static void RefuseRunning(PodView pod)
     {
-        var running = pod.Containers.OrderBy(member => member.IsInfra)
-            .FirstOrDefault(IsActive);
+        // As libpod's checkReadyForRemoval: a running infra does not hold the pod back.
+        var running = pod.Containers.FirstOrDefault(member => !member.IsInfra && IsActive(member));
         if (running is not null)
         {
             throw new WrongStateException(

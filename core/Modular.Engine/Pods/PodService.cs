@@ -49,12 +49,27 @@ public sealed partial class PodService(
             await EmitAsync(pod, "create", cancellationToken);
             return pod;
         }
-        catch
+        catch (Exception e)
         {
             await _pods.DeleteAsync(pod.Id, CancellationToken.None);
             RemoveCgroup(pod);
+            if (InfraPullFailure(infraImage, e) is { } failure)
+            {
+                throw failure;
+            }
+
             throw;
         }
+    }
+
+    // Podman names the infra image it could not pull by its transport: "initializing
+    // source docker://IMAGE: why" (containers/image's words).
+    private static BackendException? InfraPullFailure(string image, Exception error)
+    {
+        var prefix = $"pulling \"{image}\": ";
+        return error is ModularException && error.Message.StartsWith(prefix, StringComparison.Ordinal)
+            ? new BackendException($"initializing source docker://{image}: {error.Message[prefix.Length..]}", error)
+            : null;
     }
 
     public async Task<PodView> GetAsync(string nameOrId, CancellationToken cancellationToken)
@@ -87,12 +102,25 @@ public sealed partial class PodService(
             PortMappings = request.PortMappings,
             Networks = request.Networks,
             NoHosts = request.NoHosts,
+            RestartPolicy = CheckedRestart(request.RestartPolicy),
         };
+    }
+
+    // Refused at pod create with the container's words, rather than at each member's create.
+    private static string CheckedRestart(string? value)
+    {
+        if (value is not { Length: > 0 })
+        {
+            return "";
+        }
+
+        _ = Containers.RestartPolicy.Parse(value);
+        return value;
     }
 
     private async Task<string> InfraImageAsync(PodCreateRequest request, CancellationToken cancellationToken)
     {
-        if (request.InfraImage is { Length: > 0 } chosen)
+        if ((request.InfraImage ?? options.InfraImage) is { Length: > 0 } chosen)
         {
             return chosen;
         }
@@ -101,7 +129,7 @@ public sealed partial class PodService(
         return await new InfraImage(store).EnsureAsync(cancellationToken);
     }
 
-    private static CreateContainerRequest InfraRequest(PodCreateRequest request, PodConfig pod, string image) => new()
+    private CreateContainerRequest InfraRequest(PodCreateRequest request, PodConfig pod, string image) => new()
     {
         Image = image,
         Name = request.InfraName ?? pod.Id[..12] + "-infra",
@@ -110,8 +138,13 @@ public sealed partial class PodService(
         Hostname = pod.Shares("uts") ? ContainerService.PodHostname(pod) : null,
         Networks = pod.Shares("net") ? request.Networks : ["none"],
         PortMappings = request.PortMappings,
+        DnsServers = request.DnsServers,
+        DnsSearch = request.DnsSearch,
+        DnsOptions = request.DnsOptions,
+        AddHosts = request.AddHosts,
+        MacAddress = request.MacAddress,
         Labels = [],
-        Pull = request.InfraImage is null ? PullPolicyMode.Never : PullPolicyMode.Missing,
+        Pull = (request.InfraImage ?? options.InfraImage) is null ? PullPolicyMode.Never : PullPolicyMode.Missing,
         Pod = pod.Id,
         IsInfra = true,
         Resources = new Containers.Resources.ResourceFlags

@@ -8,10 +8,10 @@ namespace Modular.Engine.Pods;
 /// </summary>
 public static class PodShares
 {
-    /// <summary>The order inspect lists them in, as Podman prints its default.</summary>
-    private static readonly string[] Known = ["net", "uts", "ipc", "pid", "cgroup"];
+    /// <summary>Podman 5 inspect lists the shared namespaces sorted by name.</summary>
+    private static readonly string[] Known = ["cgroup", "ipc", "net", "pid", "uts"];
 
-    public static IReadOnlyList<string> Default { get; } = ["net", "uts", "ipc"];
+    public static IReadOnlyList<string> Default { get; } = ["ipc", "net", "uts"];
 
     public static IReadOnlyList<string> Parse(string? value)
     {

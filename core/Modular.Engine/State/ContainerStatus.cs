@@ -10,4 +10,7 @@ public static class ContainerStatus
     public const string Stopped = "stopped";
     public const string Exited = "exited";
     public const string Removing = "removing";
+
+    /// <summary>Between the stop signal and the exit: still live, shown as such by inspect.</summary>
+    public const string Stopping = "stopping";
 }

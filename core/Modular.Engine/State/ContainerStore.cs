@@ -65,10 +65,22 @@ public sealed class ContainerStore
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint)
         {
-            throw new AlreadyExistsException(
-                $"the container name \"{record.Config.Name}\" is already in use by another container",
-                ex);
+            throw await NameTakenAsync(record.Config.Name, ex, cancellationToken);
         }
+    }
+
+    // Podman's (c/storage's) words, naming the holder's id.
+    private async Task<AlreadyExistsException> NameTakenAsync(
+        string name,
+        SqliteException error,
+        CancellationToken cancellationToken)
+    {
+        var holder = (await FindAsync(name, cancellationToken))?.Config.Id ?? "another container";
+        return new AlreadyExistsException(
+            $"creating container storage: the container name \"{name}\" is already in use by {holder}. "
+            + "You have to remove that container to be able to reuse that name: that name is already in use, "
+            + "or use --replace to instruct Podman to do so.",
+            error);
     }
 
     public async Task UpdateStateAsync(

@@ -8,13 +8,13 @@ public sealed class PodSharesTests
 {
     [Fact]
     public void No_flag_shares_net_uts_and_ipc() =>
-        Assert.Equal(["net", "uts", "ipc"], PodShares.Parse(null));
+        Assert.Equal(["ipc", "net", "uts"], PodShares.Parse(null));
 
     [Fact]
     public void A_list_replaces_the_default_and_plus_adds_to_it()
     {
         Assert.Equal(["net", "pid"], PodShares.Parse("pid,net"));
-        Assert.Equal(["net", "uts", "ipc", "pid"], PodShares.Parse("+pid"));
+        Assert.Equal(["ipc", "net", "pid", "uts"], PodShares.Parse("+pid"));
     }
 
     [Fact]
