@@ -51,8 +51,15 @@ public sealed class GlobalOptions
     public Option<string?> Out { get; } =
         Global("--out", "Send output (stdout) from podman to a file");
 
+    public Option<string[]> RuntimeFlag { get; } = new("--runtime-flag")
+    {
+        Description = "Flag for the OCI runtime, without its leading --; repeatable",
+        Recursive = true,
+        DefaultValueFactory = _ => [],
+    };
+
     public IEnumerable<Option> All =>
-        [Root, RunRoot, StorageDriver, StorageOpt, HooksDir, Runtime, CgroupManager, LogLevel, Version, NoOut, Out];
+        [Root, RunRoot, StorageDriver, StorageOpt, HooksDir, Runtime, RuntimeFlag, CgroupManager, LogLevel, Version, NoOut, Out];
 
     public GlobalFlags ToFlags(ParseResult r)
     {
@@ -65,6 +72,7 @@ public sealed class GlobalOptions
 
         var storageOptions = r.GetValue(StorageOpt)!;
         var hooksDirectories = r.GetValue(HooksDir)!;
+        var runtimeFlags = r.GetValue(RuntimeFlag)!;
         return new GlobalFlags(
             r.GetValue(Root),
             r.GetValue(RunRoot),
@@ -73,7 +81,8 @@ public sealed class GlobalOptions
             r.GetValue(CgroupManager),
             level,
             storageOptions.Length == 0 ? null : storageOptions,
-            hooksDirectories.Length == 0 ? null : [.. hooksDirectories.Select(Path.GetFullPath)]);
+            hooksDirectories.Length == 0 ? null : [.. hooksDirectories.Select(Path.GetFullPath)],
+            runtimeFlags.Length == 0 ? null : runtimeFlags);
     }
 
     // Podman's persistent flags may also follow the verb: "modpod ps --root X".
