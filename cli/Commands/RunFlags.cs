@@ -99,13 +99,19 @@ public sealed class RunFlags
     /// <summary>--stop-signal.</summary>
     public StopSignalFlags Stop { get; } = new();
 
-    public Command AddTo(Command command) => Stop.AddTo(Timezone.AddTo(EnvUnset.AddTo(Security.AddTo(ResourceLimits.AddTo(Volumes.AddTo(command.With(
+    /// <summary>--rmi, --timeout, --conmon-pidfile, --kernel-memory (applied by the command).</summary>
+    public RunLifetimeFlags Lifetime { get; } = new();
+
+    /// <summary>--attach/-a: the streams an attached run shows (run only reads it).</summary>
+    public RunStreamFlags Streams { get; } = new();
+
+    public Command AddTo(Command command) => Streams.AddTo(Lifetime.AddTo(Stop.AddTo(Timezone.AddTo(EnvUnset.AddTo(Security.AddTo(ResourceLimits.AddTo(Volumes.AddTo(command.With(
         Detach, Remove, Name, Env, EnvFile, Entrypoint, Workdir, User, Hostname, Network, Rootfs,
         Publish, PublishAll, Expose, Ip, Ip6, MacAddress, NetworkAlias, Dns, DnsSearch, DnsOption, AddHost, NoHosts,
         LogDriver, LogOpt, Label, Annotation, Runtime, Pull, TlsVerify, StopTimeout, Interactive, Tty,
         Attach.DetachKeys, Attach.SigProxy, AuthFile, Image,
         Restart, Health.Command, Health.Interval, Health.Retries, Health.StartPeriod, Health.Timeout,
-        Health.Disabled, Health.OnFailure, Pod, CidFile)))))));
+        Health.Disabled, Health.OnFailure, Pod, CidFile)))))))));
 
     /// <summary>Builds the engine request; <paramref name="attach"/> is false for -d and create.</summary>
     public CreateContainerRequest ToRequest(

@@ -41,6 +41,7 @@ public static partial class SecuritySpec
         ApplySysctls(linux, settings);
         ApplyInit(spec, settings);
         ApplyNamespaces(spec, context);
+        ApplyReadOnlyDev(spec["mounts"]!.AsArray(), settings);
         if (settings.Privileged)
         {
             MakeWritable(spec["mounts"]!.AsArray(), "/sys", "/sys/fs/cgroup");
