@@ -36,8 +36,7 @@ public static class RunCommand
                 r, request, r.GetResult(flags.Remove) is { Implicit: false }, idFile.FullPath, context.Error);
             request = RunLifetimeFlags.WithConfigDefaults(
                 r, flags.Security, request, context.Services.GetService<EngineOptions>());
-            request = await PodMembership.PrepareAsync(context, request, cancellationToken);
-            var created = await context.Containers.CreateAsync(request, cancellationToken);
+            var created = await PodMembership.CreateContainerAsync(context, request, cancellationToken);
             await idFile.WriteAsync(created.Id, cancellationToken);
             if (detach)
             {
@@ -97,8 +96,7 @@ public static class RunCommand
                 r, request, r.GetResult(flags.Remove) is { Implicit: false }, idFile.FullPath, context.Error);
             request = RunLifetimeFlags.WithConfigDefaults(
                 r, flags.Security, request, context.Services.GetService<EngineOptions>());
-            request = await PodMembership.PrepareAsync(context, request, cancellationToken);
-            var created = await context.Containers.CreateAsync(request, cancellationToken);
+            var created = await PodMembership.CreateContainerAsync(context, request, cancellationToken);
             await idFile.WriteAsync(created.Id, cancellationToken);
             context.Out.WriteLine(created.Id);
             return ExitCodes.Success;

@@ -65,11 +65,16 @@ public sealed class ContainerStore
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint)
         {
-            throw new AlreadyExistsException(
-                $"the container name \"{record.Config.Name}\" is already in use by another container",
-                ex);
+            var holder = await FindAsync(record.Config.Name, cancellationToken);
+            throw new AlreadyExistsException(NameInUse(record.Config.Name, holder?.Config.Id), ex);
         }
     }
+
+    // Podman's text, which scripts match: it names the container holding the name.
+    private static string NameInUse(string name, string? holder) =>
+        $"creating container storage: the container name \"{name}\" is already in use by {holder ?? "another container"}. "
+        + "You have to remove that container to be able to reuse that name: that name is already in use, "
+        + "or use --replace to instruct Podman to do so.";
 
     public async Task UpdateStateAsync(
         string id,
