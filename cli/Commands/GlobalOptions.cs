@@ -58,8 +58,17 @@ public sealed class GlobalOptions
         DefaultValueFactory = _ => [],
     };
 
+    /// <summary>Podman's hidden --default-mounts-file: SRC:DEST lines bound into new containers.</summary>
+    public Option<string?> DefaultMountsFile { get; } = new(RunDefaultMounts.FlagName)
+    {
+        Description = "Path to default mounts file",
+        Recursive = true,
+        Hidden = true,
+    };
+
     public IEnumerable<Option> All =>
-        [Root, RunRoot, StorageDriver, StorageOpt, HooksDir, Runtime, RuntimeFlag, CgroupManager, LogLevel, Version, NoOut, Out];
+        [Root, RunRoot, StorageDriver, StorageOpt, HooksDir, Runtime, RuntimeFlag, CgroupManager, LogLevel, Version,
+         NoOut, Out, DefaultMountsFile];
 
     public GlobalFlags ToFlags(ParseResult r)
     {

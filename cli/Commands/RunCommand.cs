@@ -36,6 +36,7 @@ public static class RunCommand
                 r, request, r.GetResult(flags.Remove) is { Implicit: false }, idFile.FullPath, context.Error);
             request = RunLifetimeFlags.WithConfigDefaults(
                 r, flags.Security, request, context.Services.GetService<EngineOptions>());
+            request = RunDefaultMounts.AddTo(r, request);
             var created = await PodMembership.CreateContainerAsync(context, request, cancellationToken);
             await idFile.WriteAsync(created.Id, cancellationToken);
             if (detach)
@@ -96,6 +97,7 @@ public static class RunCommand
                 r, request, r.GetResult(flags.Remove) is { Implicit: false }, idFile.FullPath, context.Error);
             request = RunLifetimeFlags.WithConfigDefaults(
                 r, flags.Security, request, context.Services.GetService<EngineOptions>());
+            request = RunDefaultMounts.AddTo(r, request);
             var created = await PodMembership.CreateContainerAsync(context, request, cancellationToken);
             await idFile.WriteAsync(created.Id, cancellationToken);
             context.Out.WriteLine(created.Id);

@@ -105,13 +105,16 @@ public sealed class RunFlags
     /// <summary>--attach/-a: the streams an attached run shows (run only reads it).</summary>
     public RunStreamFlags Streams { get; } = new();
 
-    public Command AddTo(Command command) => Streams.AddTo(Lifetime.AddTo(Stop.AddTo(Timezone.AddTo(EnvUnset.AddTo(Security.AddTo(ResourceLimits.AddTo(Volumes.AddTo(command.With(
+    /// <summary>--systemd.</summary>
+    public RunSystemdFlags SystemdMode { get; } = new();
+
+    public Command AddTo(Command command) => SystemdMode.AddTo(Streams.AddTo(Lifetime.AddTo(Stop.AddTo(Timezone.AddTo(EnvUnset.AddTo(Security.AddTo(ResourceLimits.AddTo(Volumes.AddTo(command.With(
         Detach, Remove, Name, Env, EnvFile, Entrypoint, Workdir, User, Hostname, Network, Rootfs,
         Publish, PublishAll, Expose, Ip, Ip6, MacAddress, NetworkAlias, Dns, DnsSearch, DnsOption, AddHost, NoHosts,
         LogDriver, LogOpt, Label, Annotation, Runtime, Pull, TlsVerify, StopTimeout, Interactive, Tty,
         Attach.DetachKeys, Attach.SigProxy, AuthFile, Image,
         Restart, Health.Command, Health.Interval, Health.Retries, Health.StartPeriod, Health.Timeout,
-        Health.Disabled, Health.OnFailure, Pod, CidFile)))))))));
+        Health.Disabled, Health.OnFailure, Pod, CidFile))))))))));
 
     /// <summary>Builds the engine request; <paramref name="attach"/> is false for -d and create.</summary>
     public CreateContainerRequest ToRequest(
@@ -121,7 +124,7 @@ public sealed class RunFlags
         Func<string, string?> hostEnv)
     {
         var rootfs = r.GetValue(Rootfs);
-        return Stop.AddTo(r, Timezone.AddTo(r, EnvUnset.AddTo(r, Security.AddTo(r, Volumes.AddTo(r, new CreateContainerRequest
+        return SystemdMode.AddTo(r, Stop.AddTo(r, Timezone.AddTo(r, EnvUnset.AddTo(r, Security.AddTo(r, Volumes.AddTo(r, new CreateContainerRequest
         {
             Image = rootfs ? null : r.GetValue(Image),
             Rootfs = rootfs ? r.GetValue(Image) : null,
@@ -160,7 +163,7 @@ public sealed class RunFlags
             Pod = r.GetValue(Pod),
             Tty = r.GetValue(Tty),
             Interactive = r.GetValue(Interactive),
-        })))));
+        }))))));
     }
 
     /// <summary>

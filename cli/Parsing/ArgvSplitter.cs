@@ -13,6 +13,7 @@ public static class ArgvSplitter
     [
         "--root", "--runroot", "--storage-driver", "--storage-opt", "--runtime",
         "--cgroup-manager", "--log-level", "--hooks-dir", "--out", "--runtime-flag",
+        "--default-mounts-file",
     ];
 
     /// <summary>run/create flags that take a value; every other flag is a switch.</summary>
@@ -35,6 +36,7 @@ public static class ArgvSplitter
         .. Commands.RunSecurityFlags.ValueFlags,
         .. Commands.RunLifetimeFlags.ValueFlags,
         .. Commands.RunStreamFlags.ValueFlags,
+        "--systemd",
     ];
 
     // exec, like run, stops at its first positional (the container): the rest is the command.

@@ -42,6 +42,8 @@ public static partial class SecuritySpec
         ApplyInit(spec, settings);
         ApplyNamespaces(spec, context);
         ApplyReadOnlyDev(spec["mounts"]!.AsArray(), settings);
+        ApplySystemd(spec["mounts"]!.AsArray(), settings);
+        SortMounts(spec);
         if (settings.Privileged)
         {
             MakeWritable(spec["mounts"]!.AsArray(), "/sys", "/sys/fs/cgroup");
