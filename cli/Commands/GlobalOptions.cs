@@ -55,8 +55,24 @@ public sealed class GlobalOptions
     public Option<string?> Out { get; } =
         Global("--out", "Send output (stdout) from podman to a file");
 
+    public Option<string[]> RuntimeFlag { get; } = new("--runtime-flag")
+    {
+        Description = "Flag for the OCI runtime, without its leading --; repeatable",
+        Recursive = true,
+        DefaultValueFactory = _ => [],
+    };
+
+    /// <summary>Podman's hidden --default-mounts-file: SRC:DEST lines bound into new containers.</summary>
+    public Option<string?> DefaultMountsFile { get; } = new(RunDefaultMounts.FlagName)
+    {
+        Description = "Path to default mounts file",
+        Recursive = true,
+        Hidden = true,
+    };
+
     public IEnumerable<Option> All =>
-        [Root, RunRoot, StorageDriver, StorageOpt, HooksDir, Runtime, CgroupManager, LogLevel, Debug, Version, NoOut, Out];
+        [Root, RunRoot, StorageDriver, StorageOpt, HooksDir, Runtime, RuntimeFlag, CgroupManager, LogLevel, Debug,
+         Version, NoOut, Out, DefaultMountsFile];
 
     /// <summary>The flags as typed; <paramref name="level"/> is LoggingHook's checked level.</summary>
     public GlobalFlags ToFlags(ParseResult r, string level)
@@ -65,6 +81,7 @@ public sealed class GlobalOptions
         var given = r.GetValue(LogLevel) is not null || r.GetValue(Debug) ? level : null;
         var storageOptions = r.GetValue(StorageOpt)!;
         var hooksDirectories = r.GetValue(HooksDir)!;
+        var runtimeFlags = r.GetValue(RuntimeFlag)!;
         return new GlobalFlags(
             r.GetValue(Root),
             r.GetValue(RunRoot),
@@ -73,7 +90,8 @@ public sealed class GlobalOptions
             r.GetValue(CgroupManager),
             given,
             storageOptions.Length == 0 ? null : storageOptions,
-            hooksDirectories.Length == 0 ? null : [.. hooksDirectories.Select(Path.GetFullPath)]);
+            hooksDirectories.Length == 0 ? null : [.. hooksDirectories.Select(Path.GetFullPath)],
+            runtimeFlags.Length == 0 ? null : runtimeFlags);
     }
 
     // Podman's persistent flags may also follow the verb: "modpod ps --root X".

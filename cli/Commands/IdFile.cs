@@ -3,38 +3,40 @@ using Modular.Contracts.Errors;
 namespace Modular.Cli.Commands;
 
 /// <summary>
-/// <c>run --cidfile</c> and <c>create --cidfile</c>: the file is created exclusively before
-/// the container, so a taken or unwritable path fails with Podman's one line and the store
-/// is left unchanged; the ID is written once the container exists.
+/// <c>run --cidfile</c> and <c>create --cidfile</c>: the file is opened before the
+/// container, so an unwritable path fails with Podman's one line and the store is left
+/// unchanged; the ID replaces what the file held once the container exists (Podman 4.4
+/// and later truncate an existing file rather than refuse it).
 /// </summary>
 public sealed class IdFile : IAsyncDisposable
 {
     private readonly FileStream? _file;
     private readonly string? _path;
+    private readonly bool _existed;
     private bool _written;
 
-    private IdFile(FileStream? file, string? path)
+    private IdFile(FileStream? file, string? path, bool existed)
     {
         _file = file;
         _path = path;
+        _existed = existed;
     }
+
+    /// <summary>The file's absolute path, or null without --cidfile.</summary>
+    public string? FullPath => _path is null ? null : Path.GetFullPath(_path);
 
     /// <summary>Creates <paramref name="path"/>, or does nothing when it is null.</summary>
     public static IdFile Open(string? path)
     {
         if (string.IsNullOrEmpty(path))
         {
-            return new IdFile(null, null);
+            return new IdFile(null, null, false);
         }
 
         try
         {
-            return new IdFile(new FileStream(path, FileMode.CreateNew, FileAccess.Write), path);
-        }
-        catch (IOException) when (File.Exists(path) || Directory.Exists(path))
-        {
-            throw new InvalidInputException(
-                $"container id file exists. Ensure another container is not using it or delete {path}");
+            var existed = File.Exists(path);
+            return new IdFile(new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write), path, existed);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -49,12 +51,13 @@ public sealed class IdFile : IAsyncDisposable
             return;
         }
 
+        _file.SetLength(0);
         await _file.WriteAsync(System.Text.Encoding.UTF8.GetBytes(id), cancellationToken);
         await _file.FlushAsync(cancellationToken);
         _written = true;
     }
 
-    /// <summary>Closes the file; one left empty by a failed create is removed again.</summary>
+    /// <summary>Closes the file; one this process made for a failed create is removed again.</summary>
     public async ValueTask DisposeAsync()
     {
         if (_file is null)
@@ -63,7 +66,7 @@ public sealed class IdFile : IAsyncDisposable
         }
 
         await _file.DisposeAsync();
-        if (!_written)
+        if (!_written && !_existed)
         {
             File.Delete(_path!);
         }

@@ -15,10 +15,11 @@ public static class InspectCommand
     {
         var format = Value("--format", "Print through a Go template instead of as JSON", "-f");
         var type = Value("--type", "Kind of object to look for: container, image or all", "-t");
-        var names = Names("NAME", 1);
+        var names = Names("NAME");
+        var latest = ContainerTargets.LatestOption();
         var command = new Command("inspect", fixedType is null
             ? "Show the details of containers or images as JSON"
-            : "Show the details of containers as JSON").With(format, names);
+            : "Show the details of containers as JSON").With(format, latest, names);
         if (fixedType is null)
         {
             command.Options.Add(type);
@@ -34,7 +35,7 @@ public static class InspectCommand
 
             var items = new List<JsonObject>();
             Exception? missing = null;
-            foreach (var name in r.GetValue(names)!)
+            foreach (var name in await NamesAsync(context, r.GetValue(names)!, r.GetValue(latest), cancellationToken))
             {
                 var item = await FindAsync(context, name, kind, cancellationToken);
                 if (item is null)
@@ -57,6 +58,22 @@ public static class InspectCommand
                 ? ExitCodes.Success
                 : ErrorMapper.Report("inspect", missing, context.Error, context.Debug);
         });
+    }
+
+    // --latest (-l) inspects the container created last; otherwise names are required.
+    private static async Task<string[]> NamesAsync(
+        CliContext context,
+        string[] names,
+        bool latest,
+        CancellationToken cancellationToken)
+    {
+        if (latest)
+        {
+            ContainerTargets.Check(names, false, null, latest);
+            return [(await ContainerTargets.LatestAsync(context, cancellationToken)).Id];
+        }
+
+        return names.Length > 0 ? names : throw new UsageException("requires at least 1 arg(s), only received 0");
     }
 
     private static async Task<JsonObject?> FindAsync(

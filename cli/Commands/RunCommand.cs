@@ -1,7 +1,9 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using Modular.Cli.Errors;
 using Modular.Cli.Hosting;
 using Modular.Contracts.Errors;
+using Modular.Engine.Configuration;
 
 namespace Modular.Cli.Commands;
 
@@ -30,9 +32,13 @@ public static class RunCommand
             // Bad keys and a taken --cidfile are refused before anything is created, as in Podman.
             var detachKeys = flags.Attach.Keys(r, context);
             await using var idFile = IdFile.Open(r.GetValue(flags.CidFile));
+            request = flags.Lifetime.AddTo(
+                r, request, r.GetResult(flags.Remove) is { Implicit: false }, idFile.FullPath, context.Error);
+            request = RunLifetimeFlags.WithConfigDefaults(
+                r, flags.Security, request, context.Services.GetService<EngineOptions>());
+            request = RunDefaultMounts.AddTo(r, request);
             await ReplaceFlag.RemoveExistingAsync(context, r.GetValue(flags.Replace), request.Name, cancellationToken);
-            request = await PodMembership.PrepareAsync(context, request, cancellationToken);
-            var created = await context.Containers.CreateAsync(request, cancellationToken);
+            var created = await PodMembership.CreateContainerAsync(context, request, cancellationToken);
             await idFile.WriteAsync(created.Id, cancellationToken);
             if (detach)
             {
@@ -52,11 +58,19 @@ public static class RunCommand
                     cancellationToken);
             }
 
+            var streams = flags.Streams.Selected(r);
+            if (streams is not null && !streams.Contains("stdout") && !streams.Contains("stderr"))
+            {
+                // Podman prints the ID when no output stream is attached.
+                context.Out.WriteLine(created.Id);
+            }
+
             return await AttachAsync(
                 context,
                 created.Id,
                 request.AutoRemove,
                 r.GetValue(flags.Attach.SigProxy),
+                streams,
                 cancellationToken);
         });
     }
@@ -80,9 +94,13 @@ public static class RunCommand
                 PullProgress = context.Error,
             };
             await using var idFile = IdFile.Open(r.GetValue(flags.CidFile));
+            request = flags.Lifetime.AddTo(
+                r, request, r.GetResult(flags.Remove) is { Implicit: false }, idFile.FullPath, context.Error);
+            request = RunLifetimeFlags.WithConfigDefaults(
+                r, flags.Security, request, context.Services.GetService<EngineOptions>());
+            request = RunDefaultMounts.AddTo(r, request);
             await ReplaceFlag.RemoveExistingAsync(context, r.GetValue(flags.Replace), request.Name, cancellationToken);
-            request = await PodMembership.PrepareAsync(context, request, cancellationToken);
-            var created = await context.Containers.CreateAsync(request, cancellationToken);
+            var created = await PodMembership.CreateContainerAsync(context, request, cancellationToken);
             await idFile.WriteAsync(created.Id, cancellationToken);
             context.Out.WriteLine(created.Id);
             return ExitCodes.Success;
@@ -139,6 +157,7 @@ public static class RunCommand
                         container.Id,
                         container.AutoRemove,
                         r.GetValue(terminal.SigProxy),
+                        null,
                         cancellationToken);
                 }
 
@@ -184,6 +203,7 @@ public static class RunCommand
         string id,
         bool autoRemove,
         bool sigProxy,
+        IReadOnlySet<string>? streams,
         CancellationToken cancellationToken)
     {
         var abandoned = false;
@@ -192,8 +212,8 @@ public static class RunCommand
             // Without --sig-proxy, SIGINT and SIGTERM end modpod and leave the container running.
             context.Attached = sigProxy;
             using var forwarder = sigProxy ? new SignalForwarder(context.Containers, id, context.Error) : null;
-            await using var stdout = context.OpenStdout();
-            await using var stderr = context.OpenStderr();
+            await using var stdout = streams?.Contains("stdout") == false ? Stream.Null : context.OpenStdout();
+            await using var stderr = streams?.Contains("stderr") == false ? Stream.Null : context.OpenStderr();
             return await context.Containers.StartAttachedAsync(id, stdout, stderr, cancellationToken);
         }
         catch (OperationCanceledException)

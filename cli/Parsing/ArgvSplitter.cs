@@ -12,7 +12,8 @@ public static class ArgvSplitter
     public static readonly HashSet<string> GlobalValueFlags =
     [
         "--root", "--runroot", "--storage-driver", "--storage-opt", "--runtime",
-        "--cgroup-manager", "--log-level", "--hooks-dir", "--out",
+        "--cgroup-manager", "--log-level", "--hooks-dir", "--out", "--runtime-flag",
+        "--default-mounts-file",
     ];
 
     /// <summary>run/create flags that take a value; every other flag is a switch.</summary>
@@ -33,6 +34,9 @@ public static class ArgvSplitter
         "--cgroup-conf", "--device-cgroup-rule", "--cidfile",
         "--tz", "--unsetenv", "--stop-signal",
         .. Commands.RunSecurityFlags.ValueFlags,
+        .. Commands.RunLifetimeFlags.ValueFlags,
+        .. Commands.RunStreamFlags.ValueFlags,
+        "--systemd",
     ];
 
     // exec, like run, stops at its first positional (the container): the rest is the command.

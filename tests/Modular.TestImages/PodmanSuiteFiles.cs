@@ -92,13 +92,15 @@ public static class PodmanSuiteFiles
     /// <summary>busybox-extras of Alpine is busybox with the network applets.</summary>
     public const string BusyboxExtras = "#!/bin/sh\nexec /bin/busybox \"$@\"\n";
 
-    /// <summary>printenv: no argument prints the environment; names print values, 1 if unset.</summary>
+    /// <summary>
+    /// printenv: no argument prints the environment; names print values, 1 if unset. An awk
+    /// script, since a shell would add PATH, PWD and SHLVL that printenv must not show.
+    /// </summary>
     public const string Printenv =
-        "#!/bin/sh\n# Stand-in: Debian's busybox-static has no printenv applet.\n" +
-        "if [ $# -eq 0 ]; then\n    exec /bin/busybox env\nfi\nrc=0\nfor name in \"$@\"; do\n" +
-        "    if /bin/busybox env | /bin/busybox grep -q \"^$name=\"; then\n" +
-        "        /bin/busybox env | /bin/busybox sed -n \"s/^$name=//p\"\n" +
-        "    else\n        rc=1\n    fi\ndone\nexit $rc\n";
+        "#!/usr/bin/awk -f\n# Stand-in: Debian's busybox-static has no printenv applet.\n" +
+        "BEGIN {\n    if (ARGC < 2) { for (name in ENVIRON) print name \"=\" ENVIRON[name]; exit 0 }\n" +
+        "    rc = 0\n    for (i = 1; i < ARGC; i++) { if (ARGV[i] in ENVIRON) print ENVIRON[ARGV[i]]; else rc = 1 }\n" +
+        "    exit rc\n}\n";
 
     /// <summary>getent passwd|group [KEY]: lines of the file by name or number.</summary>
     public const string Getent =

@@ -10,6 +10,9 @@ internal sealed class ConfigValues
 
     public Dictionary<string, IReadOnlyList<string>> RuntimePaths { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>[engine.runtimes_flags]: runtime id to flags, without their leading "--".</summary>
+    public Dictionary<string, IReadOnlyList<string>> RuntimeFlags { get; } = new(StringComparer.Ordinal);
+
     public string? CgroupManager { get; set; }
 
     public IReadOnlyList<string>? ConmonPaths { get; set; }
@@ -37,6 +40,12 @@ internal sealed class ConfigValues
     public long? LogSizeMax { get; set; }
 
     public long? PidsLimit { get; set; }
+
+    /// <summary>[containers] oom_score_adj.</summary>
+    public long? OomScoreAdj { get; set; }
+
+    /// <summary>[containers] read_only.</summary>
+    public bool? ReadOnly { get; set; }
 
     public string? SeccompProfile { get; set; }
 

@@ -56,6 +56,9 @@ public static class ConfigurationLoader
             StorageOptions = StorageOptionFlags.Merge(driver, values, flags.StorageOptions ?? []),
             Runtime = runtime,
             RuntimePaths = runtimePaths,
+            RuntimeFlags = values.RuntimeFlags.ToDictionary(
+                pair => pair.Key, pair => RuntimeFlagArguments(pair.Value), StringComparer.Ordinal),
+            RuntimeFlagsOverride = flags.RuntimeFlags is { Count: > 0 } given ? RuntimeFlagArguments(given) : null,
             CgroupManager = ChooseCgroupManager(flags.CgroupManager ?? values.CgroupManager, sources),
             ConmonPaths = values.ConmonPaths ?? ["/usr/bin/conmon", "/usr/libexec/podman/conmon"],
             DefaultUlimits = values.DefaultUlimits ?? [],
@@ -65,6 +68,8 @@ public static class ConfigurationLoader
             LogDriver = values.LogDriver ?? "k8s-file",
             LogSizeMax = values.LogSizeMax ?? -1,
             PidsLimit = values.PidsLimit ?? 2048,
+            OomScoreAdj = values.OomScoreAdj is { } score ? (int)score : null,
+            ReadOnly = values.ReadOnly ?? false,
             EventsLogFilePath = values.EventsLogFilePath ?? Path.Combine(runRoot, "events", "events.log"),
             DetachKeys = values.DetachKeys ?? Containers.DetachKeys.Default,
             ImageVolumeMode = values.ImageVolumeMode ?? "anonymous",
@@ -107,6 +112,10 @@ public static class ConfigurationLoader
         return (id, merged);
     }
 
+    // Podman takes runtime flags without their dashes ("log-format=json") and adds "--".
+    private static IReadOnlyList<string> RuntimeFlagArguments(IReadOnlyList<string> flags) =>
+        [.. flags.Select(flag => flag.StartsWith('-') ? flag : "--" + flag)];
+
     private static string ChooseCgroupManager(string? chosen, ConfigSources sources)
     {
         var manager = string.IsNullOrEmpty(chosen)
@@ -143,6 +152,12 @@ public static class ConfigurationLoader
         {
             arguments.Add("--hooks-dir");
             arguments.Add(directory);
+        }
+
+        foreach (var flag in flags.RuntimeFlags ?? [])
+        {
+            arguments.Add("--runtime-flag");
+            arguments.Add(flag);
         }
 
         foreach (var option in flags.StorageOptions ?? [])

@@ -11,11 +11,11 @@ internal static class ContainersConfReader
     private static readonly HashSet<string> KnownEngineKeys =
         ["runtime", "runtimes", "cgroup_manager", "conmon_path", "events_logfile_path",
          "events_logger", "hooks_dir", "helper_binaries_dir", "detach_keys", "image_volume_mode",
-         "infra_image"];
+         "infra_image", "runtimes_flags"];
 
     private static readonly HashSet<string> KnownContainersKeys =
         ["default_ulimits", "default_capabilities", "log_driver", "log_size_max", "seccomp_profile",
-         "pids_limit", "volumes"];
+         "pids_limit", "volumes", "oom_score_adj", "read_only"];
 
     public static void Apply(TomlFile file, ConfigValues values)
     {
@@ -52,6 +52,11 @@ internal static class ContainersConfReader
         {
             values.RuntimePaths[id] = file.ToStringList(paths, $"engine.runtimes.{id}");
         }
+
+        foreach (var (id, flags) in file.Table("engine.runtimes_flags") ?? [])
+        {
+            values.RuntimeFlags[id] = file.ToStringList(flags, $"engine.runtimes_flags.{id}");
+        }
     }
 
     // Only the file logger exists; journald needs systemd, which this host may lack.
@@ -85,6 +90,8 @@ internal static class ContainersConfReader
             file.GetString(containers, section, "seccomp_profile") ?? values.SeccompProfile;
         values.PidsLimit = file.GetInteger(containers, section, "pids_limit") ?? values.PidsLimit;
         values.DefaultVolumes = file.GetStringList(containers, section, "volumes") ?? values.DefaultVolumes;
+        values.OomScoreAdj = file.GetInteger(containers, section, "oom_score_adj") ?? values.OomScoreAdj;
+        values.ReadOnly = file.GetBool(containers, section, "read_only") ?? values.ReadOnly;
     }
 
     // [network] and helper_binaries_dir, typed, for the network service.

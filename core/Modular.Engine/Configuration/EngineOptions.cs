@@ -27,6 +27,16 @@ public sealed record EngineOptions
     public IReadOnlyDictionary<string, IReadOnlyList<string>> RuntimePaths { get; init; } =
         new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>
+    /// Flags for the OCI runtime, each already with its leading "--": --runtime-flag when
+    /// given, else containers.conf <c>[engine.runtimes_flags]</c> by runtime id.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> RuntimeFlags { get; init; } =
+        new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>--runtime-flag values (with "--"), for every runtime; they replace the config's.</summary>
+    public IReadOnlyList<string>? RuntimeFlagsOverride { get; init; }
+
     /// <summary>containers.conf <c>[engine] cgroup_manager</c>; cgroupfs when PID 1 is not systemd.</summary>
     public required string CgroupManager { get; init; }
 
@@ -50,6 +60,12 @@ public sealed record EngineOptions
 
     /// <summary>containers.conf <c>[containers] log_size_max</c>; -1 for no limit.</summary>
     public long LogSizeMax { get; init; } = -1;
+
+    /// <summary>containers.conf <c>[containers] oom_score_adj</c>; null leaves the inherited score.</summary>
+    public int? OomScoreAdj { get; init; }
+
+    /// <summary>containers.conf <c>[containers] read_only</c>: root read-only unless --read-only=false.</summary>
+    public bool ReadOnly { get; init; }
 
     /// <summary>containers.conf <c>[containers] pids_limit</c>; Podman's default 2048, 0 or -1 for none.</summary>
     public long PidsLimit { get; init; } = 2048;

@@ -80,6 +80,16 @@ internal sealed class TomlFile
         return value is long number ? number : throw Invalid($"{section}.{key}", "must be an integer");
     }
 
+    public bool? GetBool(TomlTable table, string section, string key)
+    {
+        if (!table.TryGetValue(key, out var value))
+        {
+            return null;
+        }
+
+        return value is bool flag ? flag : throw Invalid($"{section}.{key}", "must be a boolean");
+    }
+
     public IReadOnlyList<string>? GetStringList(TomlTable table, string section, string key)
     {
         if (!table.TryGetValue(key, out var value))

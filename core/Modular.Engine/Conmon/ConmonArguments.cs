@@ -29,6 +29,13 @@ internal static class ConmonArguments
             args.Add(runtimeArgument);
         }
 
+        if (request.Timeout > 0)
+        {
+            // conmon kills the container after this many seconds and records exit code -1.
+            args.Add("--timeout");
+            args.Add(request.Timeout.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         AddLogging(request, args);
         AddStdio(request, args);
         AddRestore(request, args);
@@ -83,6 +90,7 @@ internal static class ConmonArguments
             // conmon reads "DRIVER:PATH"; without a path it would take the driver for a k8s-file path.
             "none" => "none:/dev/null",
             "passthrough" => "passthrough:/dev/null",
+            "journald" => "journald",
             _ => $"k8s-file:{request.LogPath}",
         });
         if (request.LogSizeMax > 0)

@@ -34,4 +34,5 @@ public sealed record ConmonRequest(
     bool Stdin = false,
     string? RestorePath = null,
     IReadOnlyList<string>? RuntimeOptions = null,
-    string? CgroupPath = null);
+    string? CgroupPath = null,
+    uint Timeout = 0);

@@ -29,7 +29,9 @@ internal sealed class ContainerDefinition(
         var network = NetworkFlags.Parse(request, defaultNetwork);
         var networkMode = network.Mode;
         var restart = ResolveRestart();
-        var resources = ResourceParser.ForCreate(request.Resources, options.PidsLimit);
+        var resources = ResourceParser.ForCreate(
+            request.Resources with { OomScoreAdj = request.Resources.OomScoreAdj ?? options.OomScoreAdj },
+            options.PidsLimit);
         var exposed = ExposedPorts.Merge(image?.Config.ExposedPorts ?? [], request.Expose);
         var security = Security.SecurityResolver.Resolve(request.Security, networkMode);
         var hostname = request.Hostname
@@ -41,6 +43,8 @@ internal sealed class ContainerDefinition(
             Created = DateTimeOffset.UtcNow,
             ImageId = image?.Id ?? "",
             ImageName = image is null ? "" : ImageName(image),
+            ImageDigest = image?.Digest ?? "",
+            WorkingDirGiven = request.WorkingDir is { Length: > 0 },
             RootfsPath = request.Rootfs is null ? null : Path.GetFullPath(request.Rootfs),
             LayerId = image is null ? null : id,
             ParentLayerId = image?.TopLayerId,
@@ -80,6 +84,9 @@ internal sealed class ContainerDefinition(
             HealthOnFailure = Health.HealthDefinition.OnFailure(request.Health.OnFailure),
             Tty = request.Tty,
             OpenStdin = request.Interactive,
+            AutoRemoveImage = request.AutoRemoveImage,
+            Timeout = request.Timeout,
+            ConmonPidFile = request.ConmonPidFile is { Length: > 0 } pidFile ? Path.GetFullPath(pidFile) : null,
         };
     }
 
@@ -112,6 +119,7 @@ internal sealed class ContainerDefinition(
 
     private string ImageName(LocalImage localImage) =>
         localImage.Names.FirstOrDefault(name => name == request.Image
+            || name == request.Image + ":latest"
             || name.EndsWith("/" + request.Image, StringComparison.Ordinal)
             || name.EndsWith("/" + request.Image + ":latest", StringComparison.Ordinal))
         ?? localImage.Names.FirstOrDefault() ?? localImage.Id;
@@ -238,10 +246,10 @@ internal sealed class ContainerDefinition(
     private string ResolveLogDriver()
     {
         var driver = request.LogDriver ?? options.LogDriver;
-        return driver is "k8s-file" or "none" or "passthrough"
+        // As in Podman, json-file is written in the k8s-file format but keeps its name.
+        return driver is "k8s-file" or "json-file" or "journald" or "none" or "passthrough"
             ? driver
-            : throw new InvalidInputException(
-                $"unsupported log driver \"{driver}\": k8s-file, none and passthrough are available");
+            : throw new InvalidInputException("running container create option: invalid log driver: invalid argument");
     }
 
     private long ResolveLogSizeMax()
@@ -258,19 +266,14 @@ internal sealed class ContainerDefinition(
         return options.LogSizeMax;
     }
 
+    // Podman reads max-size with go-units FromHumanSize: decimal units (8000 is 8kB, 5m is 5MB).
     private static long ParseSize(string value)
     {
         var text = value.Trim().ToLowerInvariant().TrimEnd('b');
-        var multiplier = text.Length == 0 ? 1L : text[^1] switch
-        {
-            'k' => 1024L,
-            'm' => 1024L * 1024,
-            'g' => 1024L * 1024 * 1024,
-            _ => 1L,
-        };
-        var digits = multiplier == 1 ? text : text[..^1];
+        var exponent = text.Length == 0 ? 0 : "kmgtp".IndexOf(text[^1], StringComparison.Ordinal) + 1;
+        var digits = exponent == 0 ? text : text[..^1];
         return double.TryParse(digits, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
-            ? (long)(number * multiplier)
+            ? (long)Math.Round(number * Math.Pow(1000, exponent))
             : throw new InvalidInputException($"invalid log-opt max-size \"{value}\"");
     }
 

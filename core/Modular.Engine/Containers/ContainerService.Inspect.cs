@@ -21,7 +21,7 @@ public sealed partial class ContainerService
             ["Args"] = Strings(config.ProcessArgs.Skip(1)),
             ["State"] = InspectState(record),
             ["Image"] = config.ImageId,
-            ["ImageDigest"] = "",
+            ["ImageDigest"] = config.ImageDigest,
             ["ImageName"] = config.ImageName,
             ["Rootfs"] = config.RootfsPath ?? "",
             ["Pod"] = config.Pod ?? "",
@@ -31,7 +31,7 @@ public sealed partial class ContainerService
             ["StaticDir"] = paths.StaticDirectory,
             ["OCIConfigPath"] = paths.ConfigJson,
             ["OCIRuntime"] = config.Runtime,
-            ["ConmonPidFile"] = paths.ConmonPidFile,
+            ["ConmonPidFile"] = config.ConmonPidFile ?? paths.ConmonPidFile,
             ["PidFile"] = paths.PidFile,
             ["Name"] = config.Name,
             ["RestartCount"] = record.State.RestartCount,
@@ -111,7 +111,7 @@ public sealed partial class ContainerService
         ["StopTimeout"] = config.StopTimeout,
         ["CreateCommand"] = null,
         ["Umask"] = "0022",
-        ["Timeout"] = 0,
+        ["Timeout"] = config.Timeout,
     };
 
     private static JsonObject InspectHostConfig(
@@ -123,14 +123,14 @@ public sealed partial class ContainerService
         ["CgroupManager"] = config.CgroupsPath.StartsWith('/') ? "cgroupfs" : "systemd",
         ["CgroupMode"] = "host",
         ["CgroupParent"] = config.CgroupsPath.StartsWith('/') ? "/modular_parent" : "machine.slice",
-        ["ContainerIDFile"] = "",
+        ["ContainerIDFile"] = config.Annotations.GetValueOrDefault(CidFileAnnotation, ""),
         ["LogConfig"] = new JsonObject
         {
             ["Type"] = config.LogDriver,
             ["Config"] = null,
-            ["Path"] = config.LogDriver == "k8s-file" ? paths.LogPath : "",
+            ["Path"] = config.LogDriver is "k8s-file" or "json-file" ? paths.LogPath : "",
             ["Tag"] = "",
-            ["Size"] = config.LogSizeMax > 0 ? config.LogSizeMax.ToString(System.Globalization.CultureInfo.InvariantCulture) : "0B",
+            ["Size"] = config.LogSizeMax > 0 ? Resources.ByteSize.Human(config.LogSizeMax) : "0B",
         },
         ["NetworkMode"] = config.NetworkMode,
         ["PortBindings"] = PortBindingsJson(config.PortMappings, []),
@@ -140,6 +140,7 @@ public sealed partial class ContainerService
             ["MaximumRetryCount"] = config.RestartRetries,
         },
         ["AutoRemove"] = config.AutoRemove,
+        ["AutoRemoveImage"] = config.AutoRemoveImage,
         ["CapAdd"] = new JsonArray(),
         ["CapDrop"] = new JsonArray(),
         ["Privileged"] = false,

@@ -11,10 +11,10 @@ public sealed partial class ContainerService
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var record = await RefreshOrThrowAsync(nameOrId, cancellationToken);
-        if (record.Config.LogDriver != "k8s-file")
+        if (record.Config.LogDriver is not ("k8s-file" or "json-file"))
         {
             throw new InvalidInputException(
-                $"this container is using the \"{record.Config.LogDriver}\" log driver, cannot read logs");
+                $"this container is using the '{record.Config.LogDriver}' log driver, cannot read logs");
         }
 
         var reader = new KubernetesLogReader(PathsFor(record.Config.Id).LogPath);

@@ -202,6 +202,7 @@ public sealed partial class ContainerService
             await RemoveAnonymousVolumesAsync(config, cancellationToken);
         }
 
+        await RemoveLeftoversAsync(config, cancellationToken);
         await StopIdlePodAsync(config, cancellationToken);
     }
 

@@ -135,6 +135,7 @@ public sealed partial class ContainerService
             var request = ConmonRequestFor(config, runtime, paths);
             var pid = await _conmon.CreateAsync(restore?.Apply(request) ?? request, cancellationToken);
             var conmonPid = ReadPidFile(paths.ConmonPidFile);
+            WriteUserConmonPidFile(config, conmonPid);
             var state = record.State with
             {
                 Status = ContainerStatus.Created,
@@ -201,6 +202,7 @@ public sealed partial class ContainerService
     {
         // The user is resolved before conmon runs, so an unknown name fails with Podman's text (126).
         var user = UserResolver.Resolve(rootfs, config.User);
+        FixUpRootfs(config, rootfs);
         Directory.CreateDirectory(paths.Persist);
         Directory.CreateDirectory(paths.ExitDirectory);
         Directory.CreateDirectory(paths.SocketDirectory);
@@ -245,7 +247,8 @@ public sealed partial class ContainerService
         Environment: _options.ConfigEnvironment,
         Terminal: config.Tty,
         Stdin: config.OpenStdin,
-        CgroupPath: Resources.CgroupPlacement.ConmonPath(config));
+        CgroupPath: Resources.CgroupPlacement.ConmonPath(config),
+        Timeout: config.Timeout);
 
     // A restart begins from nothing: the old exit file, pid files and runtime state go.
     private static async Task ClearPreviousRunAsync(
@@ -300,7 +303,8 @@ public sealed partial class ContainerService
             RuntimeFailureKind.CommandNotFound => new CommandNotFoundException(
                 $"{text}: OCI runtime attempted to invoke a command that was not found"),
             RuntimeFailureKind.CannotInvoke => new CannotInvokeException($"{text}: OCI permission denied"),
-            _ => new BackendException($"{text}: OCI runtime error"),
+            // Podman's run and start exit 126 for any other runtime failure (define.ExitCode).
+            _ => new CannotInvokeException($"{text}: OCI runtime error"),
         };
     }
 

@@ -110,7 +110,11 @@ public sealed partial class ContainerService : IContainerService
     private RuntimeCommands RuntimeFor(ContainerConfig config)
     {
         var runtime = _runtimes.Get(config.Runtime);
-        return new RuntimeCommands(runtime.Resolve(ContextFor(config.Runtime)));
+        var command = runtime.Resolve(ContextFor(config.Runtime));
+        var flags = _options.RuntimeFlagsOverride ?? _options.RuntimeFlags.GetValueOrDefault(config.Runtime) ?? [];
+        return new RuntimeCommands(flags.Count == 0
+            ? command
+            : command with { GlobalArguments = [.. command.GlobalArguments, .. flags] });
     }
 
     private OciRuntimeContext ContextFor(string runtimeId)

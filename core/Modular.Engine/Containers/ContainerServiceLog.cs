@@ -15,4 +15,8 @@ internal static partial class ContainerServiceLog
         Level = LogLevel.Error,
         Message = "Restarting container {ContainerName} by its restart policy failed: {Reason}")]
     public static partial void RestartFailed(ILogger logger, string containerName, string reason);
+
+    // run --rmi when another container still uses the image: the message says so.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Failed to remove image {Image}: {Reason}")]
+    public static partial void ImageNotRemoved(ILogger logger, string image, string reason);
 }

@@ -207,6 +207,15 @@ public sealed record CreateContainerRequest
 
     /// <summary><c>-i</c>: keep the container's stdin open for attached clients.</summary>
     public bool Interactive { get; init; }
+
+    /// <summary><c>--rmi</c>: remove the image once the --rm container is removed.</summary>
+    public bool AutoRemoveImage { get; init; }
+
+    /// <summary><c>--timeout</c>: seconds before conmon kills the container; 0 for none.</summary>
+    public uint Timeout { get; init; }
+
+    /// <summary><c>--conmon-pidfile</c>: a file that gets conmon's pid at each start, or null.</summary>
+    public string? ConmonPidFile { get; init; }
 }
 
 /// <summary><c>--pull</c>.</summary>

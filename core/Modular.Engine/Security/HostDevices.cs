@@ -67,8 +67,14 @@ public static partial class HostDevices
     private static InvalidInputException BadMode(string mode) => new($"invalid device mode: {mode}");
 
     /// <summary>Every device node under /dev, for --privileged.</summary>
-    public static IReadOnlyList<DeviceMapping> All() =>
-        Walk("/dev").Select(path => Read(path, path, "rwm")).OfType<DeviceMapping>().ToList();
+    public static IReadOnlyList<DeviceMapping> All(bool withoutVirtualTerminals = false) =>
+        Walk("/dev")
+            .Where(path => !withoutVirtualTerminals || !IsVirtualTerminal(path))
+            .Select(path => Read(path, path, "rwm")).OfType<DeviceMapping>().ToList();
+
+    // /dev/tty0../dev/tty63: a systemd container would take over the host's consoles.
+    private static bool IsVirtualTerminal(string path) =>
+        path.StartsWith("/dev/tty", StringComparison.Ordinal) && path.Length > 8 && char.IsAsciiDigit(path[8]);
 
     private static bool IsPermissions(string value) =>
         value.Length is > 0 and <= 3 && value.All(c => c is 'r' or 'w' or 'm');

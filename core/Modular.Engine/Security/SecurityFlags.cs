@@ -52,4 +52,7 @@ public sealed record SecurityFlags
 
     /// <summary><c>--shm-size</c>: the size of /dev/shm (go-units RAM size); null for 64m.</summary>
     public string? ShmSize { get; init; }
+
+    /// <summary><c>--systemd</c> resolved by the CLI: true runs the container in systemd mode.</summary>
+    public bool Systemd { get; init; }
 }

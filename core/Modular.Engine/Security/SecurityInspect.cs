@@ -59,7 +59,8 @@ public static class SecurityInspect
         new(Spec.ResourceLimits.Build(ulimits).Select(limit => (JsonNode)new JsonObject
         {
             ["Name"] = limit.Type,
-            ["Soft"] = limit.Soft,
-            ["Hard"] = limit.Hard,
+            // Podman's inspect holds int64 values: unlimited reads -1.
+            ["Soft"] = limit.Soft == ulong.MaxValue ? -1 : (long)limit.Soft,
+            ["Hard"] = limit.Hard == ulong.MaxValue ? -1 : (long)limit.Hard,
         }).ToArray());
 }

@@ -26,7 +26,8 @@ internal static class SecurityOptions
             return settings with { NoNewPrivileges = true };
         }
 
-        var parts = option.Split('=', 2);
+        // Docker's deprecated KEY:VALUE spelling still works, as in Podman.
+        var parts = option.Contains('=') ? option.Split('=', 2) : option.Split(':', 2);
         if (parts.Length != 2)
         {
             throw new InvalidInputException($"invalid --security-opt 1: {Quote(option)}");

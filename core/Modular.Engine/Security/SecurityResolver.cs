@@ -44,6 +44,7 @@ public static class SecurityResolver
             Uts = Mode(flags.Uts, "uts", "private"),
             Cgroupns = Mode(flags.Cgroupns, "cgroupns", DefaultCgroupns),
             ShmSize = ShmSize(flags.ShmSize),
+            Systemd = flags.Systemd,
         };
         return SecurityOptions.Apply(settings, flags.SecurityOpts);
     }

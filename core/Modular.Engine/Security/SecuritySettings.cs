@@ -60,4 +60,7 @@ public sealed record SecuritySettings
 
     /// <summary>Bytes of the /dev/shm tmpfs; Podman's default is 65536000.</summary>
     public long ShmSize { get; init; } = ShmMount.DefaultSize;
+
+    /// <summary>systemd mode: tmpfs on /run, /run/lock, /tmp, /var/log/journal; no /dev/ttyN.</summary>
+    public bool Systemd { get; init; }
 }

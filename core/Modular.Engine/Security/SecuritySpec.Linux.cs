@@ -70,7 +70,7 @@ public static partial class SecuritySpec
     private static void ApplyDevices(JsonObject linux, SecuritySettings settings)
     {
         var mappings = settings.Privileged
-            ? [.. HostDevices.All(), .. settings.Devices]
+            ? [.. HostDevices.All(settings.Systemd), .. settings.Devices]
             : settings.Devices;
         var resources = linux["resources"] as JsonObject ?? [];
         linux["resources"] = resources;

@@ -41,6 +41,9 @@ public static partial class SecuritySpec
         ApplySysctls(linux, settings);
         ApplyInit(spec, settings);
         ApplyNamespaces(spec, context);
+        ApplyReadOnlyDev(spec["mounts"]!.AsArray(), settings);
+        ApplySystemd(spec["mounts"]!.AsArray(), settings);
+        SortMounts(spec);
         if (settings.Privileged)
         {
             MakeWritable(spec["mounts"]!.AsArray(), "/sys", "/sys/fs/cgroup");

@@ -89,7 +89,7 @@ public static partial class ResourceLimits
         return soft <= hard ? (parts[0], soft, hard)
             : throw new InvalidInputException(string.Create(CultureInfo.InvariantCulture,
                 $"ulimit option \"{ulimit}\" requires name=SOFT:HARD, failed to be parsed: "
-                + $"ulimit soft limit must be less than or equal to hard limit: {Text(soft)} > {Text(hard)}"));
+                + $"ulimit soft limit must be less than or equal to hard limit: {Comparison(soft, hard)}"));
     }
 
     /// <summary>
@@ -101,6 +101,10 @@ public static partial class ResourceLimits
         .Select(entry => string.Create(CultureInfo.InvariantCulture,
             $"{entry.Key}={Text(entry.Limits.Soft)}:{Text(entry.Limits.Hard)}"))
         .ToList();
+
+    // go-units' wording names an unlimited soft limit: "soft: -1 (unlimited), hard: 1000".
+    private static string Comparison(ulong soft, ulong hard) =>
+        soft == ulong.MaxValue ? $"soft: -1 (unlimited), hard: {Text(hard)}" : $"{Text(soft)} > {Text(hard)}";
 
     private static string Text(ulong value) =>
         value == ulong.MaxValue ? "-1" : value.ToString(CultureInfo.InvariantCulture);

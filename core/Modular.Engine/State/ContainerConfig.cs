@@ -118,4 +118,19 @@ public sealed record ContainerConfig
 
     /// <summary><c>-i</c>: conmon keeps the process's stdin for attached clients.</summary>
     public bool OpenStdin { get; init; }
+
+    /// <summary><c>--rmi</c>: the image goes when the --rm container is removed.</summary>
+    public bool AutoRemoveImage { get; init; }
+
+    /// <summary><c>--timeout</c>: conmon kills the container after this many seconds; 0 for none.</summary>
+    public uint Timeout { get; init; }
+
+    /// <summary><c>--conmon-pidfile</c>: written with conmon's pid at each start, or null.</summary>
+    public string? ConmonPidFile { get; init; }
+
+    /// <summary>The manifest digest of the image the container was made from; empty for --rootfs.</summary>
+    public string ImageDigest { get; init; } = "";
+
+    /// <summary>--workdir was given: it must exist at start (an image's WORKDIR is created).</summary>
+    public bool WorkingDirGiven { get; init; }
 }

@@ -47,29 +47,32 @@ public sealed class OutputFileFlagTests(ModpodFixture modpod)
     }
 
     [Fact]
-    public async Task Cidfile_is_written_once_and_refused_when_taken_or_unwritable()
+    public async Task Cidfile_is_truncated_when_taken_removed_with_the_container_and_refused_when_unwritable()
     {
         var image = await modpod.EnsureBusyboxAsync();
         var file = Path.Combine(modpod.Directory, "work", $"cid-{Guid.NewGuid():N}");
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        await File.WriteAllTextAsync(file, new string('x', 120));
         var before = (await modpod.RunAsync("ps", "-a", "-q")).Lines.Count;
         string? created = null;
         try
         {
+            // Podman 4.4 and later replace what a taken file holds (podman#16273).
             var first = await modpod.RunAsync("create", "--cidfile", file, "--network", "none", image, "true");
             created = first.Output;
-            var taken = await modpod.RunAsync("create", "--cidfile", file, "--network", "none", image, "true");
+            var inspected = await modpod.RunAsync("inspect", "--format", "{{.HostConfig.ContainerIDFile}}", created);
             var missing = await modpod.RunAsync("run", "--rm", "--cidfile", Missing, "--network", "none", image, "true");
 
             ModpodAssert.Exit(0, first);
             Assert.Equal(created, File.ReadAllText(file));
-            ModpodAssert.Exit(125, taken);
-            Assert.Equal(
-                $"Error: container id file exists. Ensure another container is not using it or delete {file}",
-                Assert.Single(taken.ErrorLines));
+            Assert.Equal(file, inspected.Output);
             ModpodAssert.Exit(125, missing);
             Assert.Equal($"Error: opening cidfile {Missing}", Assert.Single(missing.ErrorLines));
             Assert.Equal(before + 1, (await modpod.RunAsync("ps", "-a", "-q")).Lines.Count);
+
+            ModpodAssert.Exit(0, await modpod.RunAsync("rm", created));
+            created = null;
+            Assert.False(File.Exists(file), "rm removes the container's --cidfile");
         }
         finally
         {
