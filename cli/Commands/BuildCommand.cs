@@ -35,9 +35,22 @@ public static class BuildCommand
             });
     }
 
-    /// <summary><c>buildx</c>: Podman's alias group holding only <c>build</c>.</summary>
-    public static Command Buildx(CliContext context) =>
-        new Command("buildx", "Build images").With(Create(context));
+    /// <summary>
+    /// <c>buildx</c>: Podman's alias group: <c>build</c> (whose <c>--load</c> is a hidden
+    /// no-op there, the image always landing in the store) and <c>version</c>.
+    /// </summary>
+    public static Command Buildx(CliContext context)
+    {
+        var build = Create(context);
+        build.Options.Add(new Option<bool>("--load") { Hidden = true });
+        var version = new Command("version", "Show builder version information")
+            .WithAction(context, "buildx version", (_, _) =>
+            {
+                context.Out.WriteLine("buildah " + BuilderIdentity.Version);
+                return Task.FromResult(ExitCodes.Success);
+            });
+        return new Command("buildx", "Build images").With(build, version);
+    }
 
     private static async Task<int> BuildAsync(
         CliContext context,

@@ -147,7 +147,8 @@ compat_run_file() {
     compat_in_ns env PATH="$WORK/bin:$PATH" PODMAN="$WORK/bin/modpod" \
         COMPAT_MODPOD="$WORK/bin/modpod" COMPAT_REGISTRIES_CONF="$STORE/registries.conf" \
         TMPDIR="$WORK/tmp" \
-        timeout -k 30 "$FILE_TIMEOUT" bats --tap "$TESTS/$file" \
+        timeout -k 30 "$FILE_TIMEOUT" bats --tap ${COMPAT_FILTER:+--filter "$COMPAT_FILTER"} \
+        "$TESTS/$file" \
         >"$RESULTS/$name.raw.tap" 2>"$RESULTS/$name.stderr" </dev/null || true
     local counts
     counts=$(compat_tap_rewrite "$file" <"$RESULTS/$name.raw.tap" 3>"$RESULTS/$name.tap")

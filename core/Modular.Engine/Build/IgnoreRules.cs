@@ -29,6 +29,9 @@ public sealed class IgnoreRules
 
     public bool HasExceptions => _matcher?.HasExceptions ?? false;
 
+    /// <summary>Whether the walk must enter the excluded directory <paramref name="relative"/>.</summary>
+    public bool MayReinclude(string relative) => _matcher?.MayReinclude(relative) ?? false;
+
     /// <summary>Whether <paramref name="relative"/> (slash-separated, no leading slash) is excluded.</summary>
     public bool Excludes(string relative) => _matcher?.IsExcluded(relative) ?? false;
 }

@@ -52,7 +52,7 @@ public sealed class SourceSet(string root, IgnoreRules ignore)
             var name = prefix.Length == 0 ? Path.GetFileName(child) : $"{prefix}/{Path.GetFileName(child)}";
             var isDirectory = Directory.Exists(child) && new FileInfo(child).LinkTarget is null;
             var excluded = ignore.Excludes(relative);
-            if (excluded && !(isDirectory && ignore.HasExceptions))
+            if (excluded && !(isDirectory && ignore.MayReinclude(relative)))
             {
                 continue;
             }

@@ -81,6 +81,11 @@ internal sealed partial class StageRun
                 continue;
             }
 
+            if (IsUrl(source) && file is not AddInstruction)
+            {
+                throw new InvalidInputException("source can't be a URL for COPY");
+            }
+
             if (IsUrl(source))
             {
                 resolved.Add((await DownloadAsync(root, source, cancellationToken), null, source));

@@ -100,7 +100,10 @@ internal sealed partial class StageRun
         _config.Remove("OnBuild");
     }
 
-    /// <summary>--env and, for the image being built, --label apply from the first step on.</summary>
+    /// <summary>
+    /// --env, the builder's label and, for the image being built, --label apply from the
+    /// first step on.
+    /// </summary>
     private void ApplySessionConfig()
     {
         foreach (var env in _session.Options.Env)
@@ -109,6 +112,8 @@ internal sealed partial class StageRun
             RuntimeConfig.SetEnv(_config, parts[0], parts.Length > 1 ? parts[1] : Environment.GetEnvironmentVariable(parts[0]) ?? "");
         }
 
+        // Buildah labels every stage's builder, so intermediate and final images carry it.
+        RuntimeConfig.SetLabel(_config, BuilderIdentity.Label, BuilderIdentity.Version);
         if (!_isTarget)
         {
             return;
