@@ -14,18 +14,21 @@ namespace Modular.Cli.Commands;
 /// <c>build [CONTEXT]</c> (also <c>image build</c> and <c>buildx build</c>): builds an image
 /// from a Containerfile. A failing RUN exits with its command's status, as Podman.
 /// </summary>
-public static class BuildCommand
+public static partial class BuildCommand
 {
     public static Command Create(CliContext context, string name = "build")
     {
         var flags = new BuildFlags();
+        var run = new BuildRunFlags();
         return new Command(name, "Build an image using instructions from Containerfiles")
-            .With([.. flags.All])
+            .With([.. flags.All, .. run.All])
             .WithAction(context, "build", async (r, cancellationToken) =>
             {
                 try
                 {
-                    return await BuildAsync(context, flags, r, cancellationToken);
+                    CheckFlags(flags, run, r);
+                    await using var log = LogTarget.Open(context, r.GetValue(run.LogFile));
+                    return await BuildAsync(context, log, flags, run, r, cancellationToken);
                 }
                 catch (BuildRunException e)
                 {
@@ -54,17 +57,23 @@ public static class BuildCommand
 
     private static async Task<int> BuildAsync(
         CliContext context,
+        LogTarget log,
         BuildFlags flags,
+        BuildRunFlags run,
         ParseResult r,
         CancellationToken cancellationToken)
     {
-        var pullGiven = r.Tokens.Any(t => t.Value.StartsWith("--pull", StringComparison.Ordinal));
+        var pullGiven = r.Tokens.Any(
+            t => t.Value == "--pull" || t.Value.StartsWith("--pull=", StringComparison.Ordinal));
         var (pull, contextArgs) = PullAndContext(
             r.GetValue(flags.Pull), r.GetValue(flags.Context)!, pullGiven);
+        pull = r.GetValue(run.PullNever) ? PullPolicyMode.Never
+            : r.GetValue(run.PullAlways) ? PullPolicyMode.Always
+            : pull;
         await using var input = await BuildInput.OpenAsync(
             context, contextArgs, r.GetValue(flags.Files)!, cancellationToken);
         var options = new BuildOptions(
-            input.ContextDirectory, input.Containerfile, context.Out, context.Error)
+            input.ContextDirectory, input.Containerfile, log.Out, log.Error)
         {
             Tags = r.GetValue(flags.Tags)!,
             BuildArgs = await BuildArgsAsync(
@@ -91,8 +100,11 @@ public static class BuildCommand
             Runtime = r.GetValue(flags.Runtime),
             IgnoreFile = r.GetValue(flags.IgnoreFile),
             ContainerfilePaths = r.GetValue(flags.Files)!,
-            OpenStdout = context.OpenStdout,
-            OpenStderr = context.OpenStderr,
+            OpenStdout = log.OpenStdout,
+            OpenStderr = log.OpenStderr,
+            Containers = RunSettings(run, r),
+            AuthFile = r.GetValue(run.AuthFile),
+            TlsVerify = r.GetValue(run.TlsVerify),
         };
         CheckPlatform(options.Platform);
         var executor = context.Services.GetRequiredService<BuildExecutor>();

@@ -44,7 +44,7 @@ public sealed class BuildFlags
     {
         Description =
             "pull base and SBOM scanner images from the registry. Values: always, missing, "
-            + "never, newer",
+            + "never, newer (default \"missing\")",
         Arity = ArgumentArity.ZeroOrOne,
     };
     public Option<string?> Format { get; } = Value(

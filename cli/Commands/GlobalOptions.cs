@@ -36,6 +36,13 @@ public sealed class GlobalOptions
     public Option<string?> Runtime { get; } =
         new("--runtime") { Description = "OCI runtime that runs containers, by name or path" };
 
+    public Option<string[]> RuntimeFlag { get; } = new("--runtime-flag")
+    {
+        Description = "add global flags for the container runtime",
+        Recursive = true,
+        DefaultValueFactory = _ => [],
+    };
+
     public Option<string?> CgroupManager { get; } =
         Global("--cgroup-manager", "Who manages container cgroups: cgroupfs or systemd");
 
@@ -52,7 +59,10 @@ public sealed class GlobalOptions
         Global("--out", "Send output (stdout) from podman to a file");
 
     public IEnumerable<Option> All =>
-        [Root, RunRoot, StorageDriver, StorageOpt, HooksDir, Runtime, CgroupManager, LogLevel, Version, NoOut, Out];
+        [
+            Root, RunRoot, StorageDriver, StorageOpt, HooksDir, Runtime, RuntimeFlag,
+            CgroupManager, LogLevel, Version, NoOut, Out,
+        ];
 
     public GlobalFlags ToFlags(ParseResult r)
     {
@@ -73,7 +83,8 @@ public sealed class GlobalOptions
             r.GetValue(CgroupManager),
             level,
             storageOptions.Length == 0 ? null : storageOptions,
-            hooksDirectories.Length == 0 ? null : [.. hooksDirectories.Select(Path.GetFullPath)]);
+            hooksDirectories.Length == 0 ? null : [.. hooksDirectories.Select(Path.GetFullPath)],
+            r.GetValue(RuntimeFlag) is { Length: > 0 } runtimeFlags ? runtimeFlags : null);
     }
 
     // Podman's persistent flags may also follow the verb: "modpod ps --root X".

@@ -34,7 +34,7 @@ public static class GoBool
         return false;
     }
 
-    /// <summary>The variable's value when it is set and valid, else <paramref name="fallback"/>.</summary>
+    /// <summary>The variable's value when set and valid, else the fallback.</summary>
     public static bool FromEnvironment(string variable, bool fallback) =>
         Environment.GetEnvironmentVariable(variable) is { Length: > 0 } text
             && TryParse(text) is { } value

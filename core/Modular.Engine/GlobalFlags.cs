@@ -9,4 +9,5 @@ public sealed record GlobalFlags(
     string? CgroupManager = null,
     string? LogLevel = null,
     IReadOnlyList<string>? StorageOptions = null,
-    IReadOnlyList<string>? HooksDirectories = null);
+    IReadOnlyList<string>? HooksDirectories = null,
+    IReadOnlyList<string>? RuntimeFlags = null);

@@ -66,7 +66,11 @@ internal sealed partial class StageRun
             }
         }
 
-        var options = new PullOptions(Quiet: _session.Options.Quiet, Progress: _session.Options.Warnings);
+        var options = new PullOptions(
+            TlsVerify: _session.Options.TlsVerify,
+            Quiet: _session.Options.Quiet,
+            Progress: _session.Options.Warnings,
+            AuthFile: _session.Options.AuthFile);
         return (await Services.Images.PullAsync(image, options, cancellationToken)).Id;
     }
 

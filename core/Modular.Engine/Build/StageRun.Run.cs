@@ -9,14 +9,19 @@ internal sealed partial class StageRun
 {
     private StepPlan PlanRun(RunInstruction run)
     {
-        var argv = run.Script.ToArgv(_shell);
+        // A "#!" heredoc runs as a script file by its interpreter (ShebangFile).
+        var argv = run.ShebangScript is null
+            ? run.Script.ToArgv(_shell)
+            : run.ShebangCommand(ShebangFile.Target).ToArgv(_shell);
         var args = _scope.RunArgs;
         var prefix = args.Count == 0 ? "" : $"|{args.Count} {string.Join(' ', args.Select(a => $"{a.Key}={a.Value}"))} ";
         var createdBy = prefix + string.Join(' ', argv);
         var mounts = new RunMounts(_session, run.Mounts, Expand);
         return new StepPlan(
             createdBy,
-            mounts.Key,
+            run.ShebangScript is { } doc
+                ? $"{mounts.Key}|script:{LayerCache.Key(doc.Content)}"
+                : mounts.Key,
             cancellationToken => RunContainerAsync(run, argv, args, mounts, cancellationToken),
             mounts);
     }
@@ -33,6 +38,11 @@ internal sealed partial class StageRun
             throw new InvalidInputException($"building at STEP \"{run.StepText}\": no image to run in (FROM scratch)");
         }
 
+        using var script = run.ShebangScript is { } doc
+            ? new ShebangFile(Services.Store.TempDirectory, doc.Content)
+            : null;
+        string[] scriptVolume = script is null ? [] : [script.Volume];
+        var settings = _session.Options.Containers;
         var request = new CreateContainerRequest
         {
             Image = _imageId,
@@ -43,12 +53,27 @@ internal sealed partial class StageRun
             WorkingDir = _config["WorkingDir"]?.GetValue<string>(),
             User = _config["User"]?.GetValue<string>(),
             Network = run.Network ?? _session.Options.Network,
-            Volumes = [.. _session.Options.Volumes, .. await mounts.VolumesAsync(cancellationToken)],
+            Volumes =
+            [
+                .. _session.Options.Volumes,
+                .. await mounts.VolumesAsync(cancellationToken),
+                .. scriptVolume,
+            ],
             Tmpfs = mounts.Tmpfs,
             Pull = PullPolicyMode.Never,
             Runtime = _session.Options.Runtime,
             Labels = [$"{BuildContainers.Label}=true"],
             Attach = true,
+            DnsServers = settings.DnsServers,
+            DnsSearch = settings.DnsSearch,
+            DnsOptions = settings.DnsOptions,
+            Security = new Security.SecurityFlags
+            {
+                Ulimits = settings.Ulimits,
+                SecurityOpts = settings.SecurityOpts,
+                CapAdd = settings.CapAdd,
+                CapDrop = settings.CapDrop,
+            },
         };
         var container = await Services.Containers.CreateAsync(request, cancellationToken);
         try

@@ -56,6 +56,7 @@ public static class ConfigurationLoader
             StorageOptions = StorageOptionFlags.Merge(driver, values, flags.StorageOptions ?? []),
             Runtime = runtime,
             RuntimePaths = runtimePaths,
+            RuntimeFlags = flags.RuntimeFlags ?? [],
             CgroupManager = ChooseCgroupManager(flags.CgroupManager ?? values.CgroupManager, sources),
             ConmonPaths = values.ConmonPaths ?? ["/usr/bin/conmon", "/usr/libexec/podman/conmon"],
             DefaultUlimits = values.DefaultUlimits ?? [],
@@ -136,6 +137,12 @@ public static class ConfigurationLoader
         AddIfGiven(arguments, "--runtime", flags.Runtime);
         AddIfGiven(arguments, "--cgroup-manager", flags.CgroupManager);
         AddIfGiven(arguments, "--log-level", flags.LogLevel);
+        foreach (var flag in flags.RuntimeFlags ?? [])
+        {
+            arguments.Add("--runtime-flag");
+            arguments.Add(flag);
+        }
+
         foreach (var directory in flags.HooksDirectories ?? [])
         {
             arguments.Add("--hooks-dir");

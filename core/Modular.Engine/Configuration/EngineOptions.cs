@@ -84,6 +84,12 @@ public sealed record EngineOptions
     /// </summary>
     public IReadOnlyList<string> GlobalArguments { get; init; } = [];
 
+    /// <summary>
+    /// <c>--runtime-flag</c> values: each goes to the OCI runtime as <c>--VALUE</c> before
+    /// the verb when a container is created (Podman's global flag). Added for Issue #9.
+    /// </summary>
+    public IReadOnlyList<string> RuntimeFlags { get; init; } = [];
+
     /// <summary>containers.conf <c>[engine] hooks_dir</c>: OCI hooks folders (shared with Podman).</summary>
     public IReadOnlyList<string> HooksDirectories { get; init; } = [];
 
