@@ -43,6 +43,13 @@ public sealed class GlobalOptions
         DefaultValueFactory = _ => [],
     };
 
+    public Option<string?> DefaultMountsFile { get; } = new("--default-mounts-file")
+    {
+        Description = "Path to default mounts file",
+        Recursive = true,
+        Hidden = true,
+    };
+
     public Option<string?> CgroupManager { get; } =
         Global("--cgroup-manager", "Who manages container cgroups: cgroupfs or systemd");
 
@@ -61,7 +68,7 @@ public sealed class GlobalOptions
     public IEnumerable<Option> All =>
         [
             Root, RunRoot, StorageDriver, StorageOpt, HooksDir, Runtime, RuntimeFlag,
-            CgroupManager, LogLevel, Version, NoOut, Out,
+            DefaultMountsFile, CgroupManager, LogLevel, Version, NoOut, Out,
         ];
 
     public GlobalFlags ToFlags(ParseResult r)
@@ -84,7 +91,8 @@ public sealed class GlobalOptions
             level,
             storageOptions.Length == 0 ? null : storageOptions,
             hooksDirectories.Length == 0 ? null : [.. hooksDirectories.Select(Path.GetFullPath)],
-            r.GetValue(RuntimeFlag) is { Length: > 0 } runtimeFlags ? runtimeFlags : null);
+            r.GetValue(RuntimeFlag) is { Length: > 0 } runtimeFlags ? runtimeFlags : null,
+            r.GetValue(DefaultMountsFile));
     }
 
     // Podman's persistent flags may also follow the verb: "modpod ps --root X".

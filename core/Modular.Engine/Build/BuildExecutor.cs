@@ -28,6 +28,7 @@ public sealed partial class BuildExecutor(
     public async Task<string> BuildAsync(BuildOptions options, CancellationToken cancellationToken)
     {
         CheckRuntime(options.Runtime ?? engine.Runtime);
+        options = options with { DefaultMountsFile = engine.DefaultMountsFile };
         var file = ContainerfileParser.Parse(options.Containerfile);
         var target = Target(file, options.Target);
         var session = new BuildSession(options, file, new BuildServices(

@@ -54,6 +54,9 @@ public sealed record BuildOptions(
 
     public bool? TlsVerify { get; init; }
 
+    /// <summary>The engine's --default-mounts-file, whose mount points no layer keeps.</summary>
+    public string? DefaultMountsFile { get; init; }
+
     /// <summary>Where RUN steps' own output goes (the process's stdout and stderr).</summary>
     public Func<Stream> OpenStdout { get; init; } = Console.OpenStandardOutput;
 

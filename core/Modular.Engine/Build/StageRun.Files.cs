@@ -163,8 +163,9 @@ internal sealed partial class StageRun
                     file, cancellationToken);
                 await new TarExtractor(root, into, options).ExtractAsync(plain, cancellationToken);
             }
-            else
+            else if (tar.Count > 0)
             {
+                // Everything ignored: nothing to extract (an empty tar has no end blocks).
                 var stream = await tar.FinishAsync();
                 await new TarExtractor(root, into, options).ExtractAsync(stream, cancellationToken);
             }

@@ -57,6 +57,9 @@ public static class ConfigurationLoader
             Runtime = runtime,
             RuntimePaths = runtimePaths,
             RuntimeFlags = flags.RuntimeFlags ?? [],
+            DefaultMountsFile = flags.DefaultMountsFile is { } mountsFile
+                ? Path.GetFullPath(mountsFile)
+                : null,
             CgroupManager = ChooseCgroupManager(flags.CgroupManager ?? values.CgroupManager, sources),
             ConmonPaths = values.ConmonPaths ?? ["/usr/bin/conmon", "/usr/libexec/podman/conmon"],
             DefaultUlimits = values.DefaultUlimits ?? [],

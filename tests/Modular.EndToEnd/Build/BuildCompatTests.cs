@@ -189,6 +189,40 @@ public sealed class BuildCompatTests(ModpodFixture modpod)
         Assert.Equal("/[/etc/foo, /etc/bar]", volumes.Output.Trim());
     }
 
+    [Fact]
+    public async Task A_runtime_flag_reaches_the_runtime_and_its_refusal_exits_1()
+    {
+        await modpod.EnsureBusyboxAsync();
+        using var work = new BuildContext();
+        work.Write("Containerfile", "FROM localhost/busybox:latest\nRUN echo flagged\n");
+
+        var build = await modpod.RunAsync(["--runtime-flag", "invalidflag", "build",
+            "--network", "none", "--no-cache", work.Path], null);
+
+        ModpodAssert.Exit(1, build);
+        Assert.Contains("invalidflag", build.ErrorLines[^1]);
+    }
+
+    [Fact]
+    public async Task Default_mounts_reach_run_steps_but_not_the_layer()
+    {
+        await modpod.EnsureBusyboxAsync();
+        using var work = new BuildContext();
+        work.Write("secrets/token", "shhh\n");
+        work.Write("mounts.conf", work.PathOf("secrets") + ":/run/secrets\n");
+        work.Write("Containerfile", "FROM localhost/busybox:latest\nRUN cat /run/secrets/token\n");
+
+        var build = await modpod.RunAsync(["--default-mounts-file", work.PathOf("mounts.conf"),
+            "build", "--network", "none", "--no-cache", "-t", "localhost/build-mounts",
+            work.Path], null);
+        var run = await modpod.RunAsync("run", "--rm", "--network", "none",
+            "localhost/build-mounts", "ls", "/run/secrets");
+
+        ModpodAssert.Exit(0, build);
+        Assert.Contains("shhh", build.Output);
+        Assert.NotEqual(0, run.ExitCode);
+    }
+
     private static async Task Tool(string program, params string[] args) =>
         await Cli.Wrap(program).WithArguments(args).ExecuteBufferedAsync();
 }
