@@ -146,6 +146,13 @@ internal sealed partial class StageRun
         SourceTar tar,
         CancellationToken cancellationToken)
     {
+        if (archive is null && tar.Count == 0)
+        {
+            // Everything was ignored: the step changes nothing, so it adds no layer
+            // (an empty tar has not even its end blocks).
+            return null;
+        }
+
         await using var layer = await TempLayer.CreateAsync(
             Services.Layers, _topLayerId, cancellationToken);
         using (var root = RootDirectory.Open(layer.Root))
@@ -163,9 +170,8 @@ internal sealed partial class StageRun
                     file, cancellationToken);
                 await new TarExtractor(root, into, options).ExtractAsync(plain, cancellationToken);
             }
-            else if (tar.Count > 0)
+            else
             {
-                // Everything ignored: nothing to extract (an empty tar has no end blocks).
                 var stream = await tar.FinishAsync();
                 await new TarExtractor(root, into, options).ExtractAsync(stream, cancellationToken);
             }
