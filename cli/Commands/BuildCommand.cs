@@ -14,18 +14,21 @@ namespace Modular.Cli.Commands;
 /// <c>build [CONTEXT]</c> (also <c>image build</c> and <c>buildx build</c>): builds an image
 /// from a Containerfile. A failing RUN exits with its command's status, as Podman.
 /// </summary>
-public static class BuildCommand
+public static partial class BuildCommand
 {
     public static Command Create(CliContext context, string name = "build")
     {
         var flags = new BuildFlags();
+        var run = new BuildRunFlags();
         return new Command(name, "Build an image using instructions from Containerfiles")
-            .With([.. flags.All])
+            .With([.. flags.All, .. run.All])
             .WithAction(context, "build", async (r, cancellationToken) =>
             {
                 try
                 {
-                    return await BuildAsync(context, flags, r, cancellationToken);
+                    CheckFlags(flags, run, r);
+                    await using var log = LogTarget.Open(context, r.GetValue(run.LogFile));
+                    return await BuildAsync(context, log, flags, run, r, cancellationToken);
                 }
                 catch (BuildRunException e)
                 {
@@ -35,23 +38,42 @@ public static class BuildCommand
             });
     }
 
-    /// <summary><c>buildx</c>: Podman's alias group holding only <c>build</c>.</summary>
-    public static Command Buildx(CliContext context) =>
-        new Command("buildx", "Build images").With(Create(context));
+    /// <summary>
+    /// <c>buildx</c>: Podman's alias group: <c>build</c> (whose <c>--load</c> is a hidden
+    /// no-op there, the image always landing in the store) and <c>version</c>.
+    /// </summary>
+    public static Command Buildx(CliContext context)
+    {
+        var build = Create(context);
+        build.Options.Add(new Option<bool>("--load") { Hidden = true });
+        var version = new Command("version", "Show builder version information")
+            .WithAction(context, "buildx version", (_, _) =>
+            {
+                context.Out.WriteLine("buildah " + BuilderIdentity.Version);
+                return Task.FromResult(ExitCodes.Success);
+            });
+        return new Command("buildx", "Build images").With(build, version);
+    }
 
     private static async Task<int> BuildAsync(
         CliContext context,
+        LogTarget log,
         BuildFlags flags,
+        BuildRunFlags run,
         ParseResult r,
         CancellationToken cancellationToken)
     {
-        var pullGiven = r.Tokens.Any(t => t.Value.StartsWith("--pull", StringComparison.Ordinal));
+        var pullGiven = r.Tokens.Any(
+            t => t.Value == "--pull" || t.Value.StartsWith("--pull=", StringComparison.Ordinal));
         var (pull, contextArgs) = PullAndContext(
             r.GetValue(flags.Pull), r.GetValue(flags.Context)!, pullGiven);
+        pull = r.GetValue(run.PullNever) ? PullPolicyMode.Never
+            : r.GetValue(run.PullAlways) ? PullPolicyMode.Always
+            : pull;
         await using var input = await BuildInput.OpenAsync(
             context, contextArgs, r.GetValue(flags.Files)!, cancellationToken);
         var options = new BuildOptions(
-            input.ContextDirectory, input.Containerfile, context.Out, context.Error)
+            input.ContextDirectory, input.Containerfile, log.Out, log.Error)
         {
             Tags = r.GetValue(flags.Tags)!,
             BuildArgs = await BuildArgsAsync(
@@ -78,8 +100,11 @@ public static class BuildCommand
             Runtime = r.GetValue(flags.Runtime),
             IgnoreFile = r.GetValue(flags.IgnoreFile),
             ContainerfilePaths = r.GetValue(flags.Files)!,
-            OpenStdout = context.OpenStdout,
-            OpenStderr = context.OpenStderr,
+            OpenStdout = log.OpenStdout,
+            OpenStderr = log.OpenStderr,
+            Containers = RunSettings(run, r),
+            AuthFile = r.GetValue(run.AuthFile),
+            TlsVerify = r.GetValue(run.TlsVerify),
         };
         CheckPlatform(options.Platform);
         var executor = context.Services.GetRequiredService<BuildExecutor>();

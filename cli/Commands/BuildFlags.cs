@@ -29,8 +29,10 @@ public sealed class BuildFlags
         + "new set of cached layers.");
     public Option<bool> Layers { get; } = new("--layers")
     {
-        Description = "use intermediate layers during build",
-        DefaultValueFactory = _ => true,
+        Description = "use intermediate layers during build. Use BUILDAH_LAYERS environment "
+            + "variable to override.",
+        DefaultValueFactory = _ => GoBool.FromEnvironment("BUILDAH_LAYERS", fallback: true),
+        CustomParser = GoBool.Parse,
     };
     public Option<bool> Squash { get; } = Switch(
         "--squash",
@@ -42,7 +44,7 @@ public sealed class BuildFlags
     {
         Description =
             "pull base and SBOM scanner images from the registry. Values: always, missing, "
-            + "never, newer",
+            + "never, newer (default \"missing\")",
         Arity = ArgumentArity.ZeroOrOne,
     };
     public Option<string?> Format { get; } = Value(

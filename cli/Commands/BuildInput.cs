@@ -49,7 +49,8 @@ public sealed class BuildInput : IAsyncDisposable
             throw new NotFoundException($"stat {given}: no such file or directory");
         }
 
-        return new BuildInput(directory, await ReadContainerfileAsync(directory, files, cancellationToken), null);
+        var text = await ReadContainerfileAsync(directory, files, cancellationToken);
+        return new BuildInput(directory, text, null);
     }
 
     private static async Task<BuildInput> FromStdinAsync(
@@ -57,7 +58,8 @@ public sealed class BuildInput : IAsyncDisposable
         string[] files,
         CancellationToken cancellationToken)
     {
-        var temporary = Path.Combine(context.Host.Options.GraphRoot, "tmp", $"build-context-{Guid.NewGuid():N}");
+        var temporary = Path.Combine(
+            context.Host.Options.GraphRoot, "tmp", $"build-context-{Guid.NewGuid():N}");
         Directory.CreateDirectory(temporary);
         try
         {
@@ -71,11 +73,14 @@ public sealed class BuildInput : IAsyncDisposable
             var tar = await AsTarAsync(input, cancellationToken);
             if (tar is null)
             {
-                return new BuildInput(temporary, System.Text.Encoding.UTF8.GetString(input.ToArray()), temporary);
+                var containerfile = System.Text.Encoding.UTF8.GetString(input.ToArray());
+                return new BuildInput(temporary, containerfile, temporary);
             }
 
-            await TarFile.ExtractToDirectoryAsync(tar, temporary, overwriteFiles: true, cancellationToken);
-            return new BuildInput(temporary, await ReadContainerfileAsync(temporary, files, cancellationToken), temporary);
+            await TarFile.ExtractToDirectoryAsync(
+                tar, temporary, overwriteFiles: true, cancellationToken);
+            var text = await ReadContainerfileAsync(temporary, files, cancellationToken);
+            return new BuildInput(temporary, text, temporary);
         }
         catch
         {
@@ -85,13 +90,16 @@ public sealed class BuildInput : IAsyncDisposable
     }
 
     /// <summary>The input as a tar stream, or null when it is not a (gzipped) tar.</summary>
-    private static async Task<Stream?> AsTarAsync(MemoryStream input, CancellationToken cancellationToken)
+    private static async Task<Stream?> AsTarAsync(
+        MemoryStream input,
+        CancellationToken cancellationToken)
     {
         var bytes = input.ToArray();
         if (bytes.Length > 2 && bytes[0] == 0x1f && bytes[1] == 0x8b)
         {
             var plain = new MemoryStream();
-            await using (var gzip = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress))
+            var compressed = new MemoryStream(bytes);
+            await using (var gzip = new GZipStream(compressed, CompressionMode.Decompress))
             {
                 await gzip.CopyToAsync(plain, cancellationToken);
             }
@@ -100,7 +108,8 @@ public sealed class BuildInput : IAsyncDisposable
             return plain;
         }
 
-        var isTar = bytes.Length > 262 && System.Text.Encoding.ASCII.GetString(bytes, 257, 5) == "ustar";
+        var isTar = bytes.Length > 262
+            && System.Text.Encoding.ASCII.GetString(bytes, 257, 5) == "ustar";
         return isTar ? new MemoryStream(bytes) : null;
     }
 
@@ -111,22 +120,44 @@ public sealed class BuildInput : IAsyncDisposable
     {
         if (files.Length > 0)
         {
-            if (files[0] == "-")
+            // Several -f files are read as one Containerfile, in order, as Buildah does.
+            var texts = new List<string>();
+            foreach (var file in files)
             {
-                using var reader = new StreamReader(Console.OpenStandardInput());
-                return await reader.ReadToEndAsync(cancellationToken);
+                texts.Add(await ReadOneAsync(directory, file, cancellationToken));
             }
 
-            var path = Path.IsPathRooted(files[0]) || File.Exists(files[0]) ? files[0] : Path.Combine(directory, files[0]);
-            return File.Exists(path)
-                ? await File.ReadAllTextAsync(path, cancellationToken)
-                : throw new NotFoundException($"the specified Containerfile or Dockerfile does not exist, {files[0]}: no such file or directory");
+            return string.Join("\n", texts);
         }
 
-        var found = new[] { "Containerfile", "Dockerfile" }.Select(n => Path.Combine(directory, n)).FirstOrDefault(File.Exists)
+        var found = new[] { "Containerfile", "Dockerfile" }
+            .Select(n => Path.Combine(directory, n))
+            .FirstOrDefault(File.Exists)
             ?? throw new NotFoundException(
-                $"no Containerfile or Dockerfile specified or found in context directory, {directory}: no such file or directory");
+                "no Containerfile or Dockerfile specified or found in context directory, "
+                + $"{directory}: no such file or directory");
         return await File.ReadAllTextAsync(found, cancellationToken);
+    }
+
+    private static async Task<string> ReadOneAsync(
+        string directory,
+        string file,
+        CancellationToken cancellationToken)
+    {
+        if (file == "-")
+        {
+            using var reader = new StreamReader(Console.OpenStandardInput());
+            return await reader.ReadToEndAsync(cancellationToken);
+        }
+
+        var path = Path.IsPathRooted(file) || File.Exists(file)
+            ? file
+            : Path.Combine(directory, file);
+        return File.Exists(path)
+            ? await File.ReadAllTextAsync(path, cancellationToken)
+            : throw new NotFoundException(
+                $"the specified Containerfile or Dockerfile does not exist, {file}: "
+                + "no such file or directory");
     }
 
     public ValueTask DisposeAsync()

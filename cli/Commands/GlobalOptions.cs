@@ -33,6 +33,20 @@ public sealed class GlobalOptions
     public Option<string?> Runtime { get; } =
         new("--runtime") { Description = "OCI runtime that runs containers, by name or path" };
 
+    public Option<string[]> RuntimeFlag { get; } = new("--runtime-flag")
+    {
+        Description = "add global flags for the container runtime",
+        Recursive = true,
+        DefaultValueFactory = _ => [],
+    };
+
+    public Option<string?> DefaultMountsFile { get; } = new("--default-mounts-file")
+    {
+        Description = "Path to default mounts file",
+        Recursive = true,
+        Hidden = true,
+    };
+
     public Option<string?> CgroupManager { get; } =
         Global("--cgroup-manager", "Who manages container cgroups: cgroupfs or systemd");
 
@@ -55,21 +69,6 @@ public sealed class GlobalOptions
     public Option<string?> Out { get; } =
         Global("--out", "Send output (stdout) from podman to a file");
 
-    public Option<string[]> RuntimeFlag { get; } = new("--runtime-flag")
-    {
-        Description = "Flag for the OCI runtime, without its leading --; repeatable",
-        Recursive = true,
-        DefaultValueFactory = _ => [],
-    };
-
-    /// <summary>Podman's hidden --default-mounts-file: SRC:DEST lines bound into new containers.</summary>
-    public Option<string?> DefaultMountsFile { get; } = new(RunDefaultMounts.FlagName)
-    {
-        Description = "Path to default mounts file",
-        Recursive = true,
-        Hidden = true,
-    };
-
     public IEnumerable<Option> All =>
         [Root, RunRoot, StorageDriver, StorageOpt, HooksDir, Runtime, RuntimeFlag, CgroupManager, LogLevel, Debug,
          Version, NoOut, Out, DefaultMountsFile];
@@ -91,7 +90,8 @@ public sealed class GlobalOptions
             given,
             storageOptions.Length == 0 ? null : storageOptions,
             hooksDirectories.Length == 0 ? null : [.. hooksDirectories.Select(Path.GetFullPath)],
-            runtimeFlags.Length == 0 ? null : runtimeFlags);
+            runtimeFlags.Length == 0 ? null : runtimeFlags,
+            r.GetValue(DefaultMountsFile));
     }
 
     // Podman's persistent flags may also follow the verb: "modpod ps --root X".

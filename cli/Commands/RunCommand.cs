@@ -36,7 +36,6 @@ public static class RunCommand
                 r, request, r.GetResult(flags.Remove) is { Implicit: false }, idFile.FullPath, context.Error);
             request = RunLifetimeFlags.WithConfigDefaults(
                 r, flags.Security, request, context.Services.GetService<EngineOptions>());
-            request = RunDefaultMounts.AddTo(r, request);
             await ReplaceFlag.RemoveExistingAsync(context, r.GetValue(flags.Replace), request.Name, cancellationToken);
             var created = await PodMembership.CreateContainerAsync(context, request, cancellationToken);
             await idFile.WriteAsync(created.Id, cancellationToken);
@@ -98,7 +97,6 @@ public static class RunCommand
                 r, request, r.GetResult(flags.Remove) is { Implicit: false }, idFile.FullPath, context.Error);
             request = RunLifetimeFlags.WithConfigDefaults(
                 r, flags.Security, request, context.Services.GetService<EngineOptions>());
-            request = RunDefaultMounts.AddTo(r, request);
             await ReplaceFlag.RemoveExistingAsync(context, r.GetValue(flags.Replace), request.Name, cancellationToken);
             var created = await PodMembership.CreateContainerAsync(context, request, cancellationToken);
             await idFile.WriteAsync(created.Id, cancellationToken);

@@ -10,4 +10,5 @@ public sealed record GlobalFlags(
     string? LogLevel = null,
     IReadOnlyList<string>? StorageOptions = null,
     IReadOnlyList<string>? HooksDirectories = null,
-    IReadOnlyList<string>? RuntimeFlags = null);
+    IReadOnlyList<string>? RuntimeFlags = null,
+    string? DefaultMountsFile = null);

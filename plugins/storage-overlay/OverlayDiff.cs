@@ -5,11 +5,20 @@ namespace Modular.Plugins.Storage.Overlay;
 
 /// <summary>
 /// Reads an overlay diff directory as entries: a 0/0 character device is a whiteout, a
-/// directory with trusted.overlay.opaque=y is followed by an opaque-directory entry.
+/// directory with trusted.overlay.opaque=y is followed by an opaque-directory entry, and
+/// a second name of a regular file (same inode, the upper directory is one file system)
+/// is a hard link to the first, so a layer keeps the links its files had (070-build
+/// "COPY hardlinks").
 /// </summary>
 internal static class OverlayDiff
 {
-    public static IEnumerable<LayerEntry> Read(string directory, string relative)
+    public static IEnumerable<LayerEntry> Read(string directory, string relative) =>
+        Read(directory, relative, []);
+
+    private static IEnumerable<LayerEntry> Read(
+        string directory,
+        string relative,
+        Dictionary<ulong, string> firstNames)
     {
         foreach (var child in TreeEntryReader.Children(directory))
         {
@@ -26,6 +35,19 @@ internal static class OverlayDiff
                 continue;
             }
 
+            if (stat is { IsRegular: true, Links: > 1 })
+            {
+                if (firstNames.TryGetValue(stat.Inode, out var first))
+                {
+                    yield return new LayerEntry(
+                        childRelative, LayerEntryType.HardLink, (int)(stat.Mode & 0xFFF),
+                        stat.Uid, stat.Gid, stat.ModifiedTime, LinkTarget: first);
+                    continue;
+                }
+
+                firstNames[stat.Inode] = childRelative;
+            }
+
             yield return TreeEntryReader.Read(child, childRelative, stat);
             if (!stat.IsDirectory)
             {
@@ -37,7 +59,7 @@ internal static class OverlayDiff
                 yield return Marker(childRelative, LayerEntryType.OpaqueDirectory);
             }
 
-            foreach (var entry in Read(child, childRelative))
+            foreach (var entry in Read(child, childRelative, firstNames))
             {
                 yield return entry;
             }

@@ -20,11 +20,15 @@ public sealed partial class BuildExecutor(
     ImageComposer composer,
     ImageWriter writer,
     LayerCache cache,
-    ImageStore store)
+    ImageStore store,
+    Plugins.IRuntimeRegistry runtimes,
+    Configuration.EngineOptions engine)
 {
     /// <summary>Builds; returns the final image's id (hex).</summary>
     public async Task<string> BuildAsync(BuildOptions options, CancellationToken cancellationToken)
     {
+        CheckRuntime(options.Runtime ?? engine.Runtime);
+        options = options with { DefaultMountsFile = engine.DefaultMountsFile };
         var file = ContainerfileParser.Parse(options.Containerfile);
         var target = Target(file, options.Target);
         var session = new BuildSession(options, file, new BuildServices(
@@ -64,6 +68,19 @@ public sealed partial class BuildExecutor(
             }
 
             throw;
+        }
+    }
+
+    /// <summary>
+    /// An unknown runtime fails the build before its first step, worded as Podman's runtime
+    /// setup words it, rather than at the first RUN.
+    /// </summary>
+    private void CheckRuntime(string runtime)
+    {
+        if (!runtime.Contains('/') && !runtimes.InstalledIds.Contains(runtime))
+        {
+            throw new InvalidInputException(
+                $"default OCI runtime \"{runtime}\" not found: invalid argument");
         }
     }
 

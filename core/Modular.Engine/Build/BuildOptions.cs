@@ -46,6 +46,17 @@ public sealed record BuildOptions(
     /// <summary><c>--runtime</c> for RUN steps, or null for the configured one.</summary>
     public string? Runtime { get; init; }
 
+    /// <summary>--ulimit, --security-opt, --cap-*, --dns* for the RUN steps' containers.</summary>
+    public BuildContainerSettings Containers { get; init; } = new();
+
+    /// <summary><c>--authfile</c> and <c>--tls-verify</c> for pulling base images.</summary>
+    public string? AuthFile { get; init; }
+
+    public bool? TlsVerify { get; init; }
+
+    /// <summary>The engine's --default-mounts-file, whose mount points no layer keeps.</summary>
+    public string? DefaultMountsFile { get; init; }
+
     /// <summary>Where RUN steps' own output goes (the process's stdout and stderr).</summary>
     public Func<Stream> OpenStdout { get; init; } = Console.OpenStandardOutput;
 

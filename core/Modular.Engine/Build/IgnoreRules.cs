@@ -15,13 +15,17 @@ public sealed class IgnoreRules
 
     public static IgnoreRules None { get; } = new(null);
 
-    /// <summary>Reads the ignore file for <paramref name="containerfiles"/> (or <paramref name="ignoreFile"/>).</summary>
+    /// <summary>
+    /// Reads the ignore file for <paramref name="containerfiles"/> (or
+    /// <paramref name="ignoreFile"/>).
+    /// </summary>
     public static IgnoreRules Read(
         string contextDirectory,
         IReadOnlyList<string>? containerfiles = null,
         string? ignoreFile = null)
     {
-        var path = IgnoreFile.Choose(contextDirectory, containerfiles ?? [], ignoreFile, File.Exists);
+        var path = IgnoreFile.Choose(
+            contextDirectory, containerfiles ?? [], ignoreFile, File.Exists);
         return path is null || !File.Exists(path)
             ? None
             : new IgnoreRules(new IgnoreMatcher(IgnorePatterns.Parse(File.ReadAllText(path))));
@@ -29,6 +33,9 @@ public sealed class IgnoreRules
 
     public bool HasExceptions => _matcher?.HasExceptions ?? false;
 
-    /// <summary>Whether <paramref name="relative"/> (slash-separated, no leading slash) is excluded.</summary>
+    /// <summary>Whether a walk must enter the excluded directory.</summary>
+    public bool MayReinclude(string relative) => _matcher?.MayReinclude(relative) ?? false;
+
+    /// <summary>Whether <paramref name="relative"/> (no leading slash) is excluded.</summary>
     public bool Excludes(string relative) => _matcher?.IsExcluded(relative) ?? false;
 }

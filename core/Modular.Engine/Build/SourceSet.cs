@@ -16,7 +16,10 @@ public sealed class SourceSet(string root, IgnoreRules ignore)
         if (!PathPattern.HasWildcard(relative))
         {
             var path = Path.Combine(root, relative);
-            return Exists(path) && !ignore.Excludes(relative) ? [path] : throw Missing(source);
+            // The context itself is never excluded: "COPY . ." under an ignore file of "*"
+            // copies nothing rather than failing, as Buildah.
+            var excluded = relative.Length > 0 && ignore.Excludes(relative);
+            return Exists(path) && !excluded ? [path] : throw Missing(source);
         }
 
         var pattern = PathPattern.Compile(relative);
@@ -52,7 +55,7 @@ public sealed class SourceSet(string root, IgnoreRules ignore)
             var name = prefix.Length == 0 ? Path.GetFileName(child) : $"{prefix}/{Path.GetFileName(child)}";
             var isDirectory = Directory.Exists(child) && new FileInfo(child).LinkTarget is null;
             var excluded = ignore.Excludes(relative);
-            if (excluded && !(isDirectory && ignore.HasExceptions))
+            if (excluded && !(isDirectory && ignore.MayReinclude(relative)))
             {
                 continue;
             }

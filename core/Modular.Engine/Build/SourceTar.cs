@@ -16,6 +16,10 @@ public sealed class SourceTar : IAsyncDisposable
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly UnixFileMode? _mode;
 
+    // Regular files already written, by (device, inode): a second name of one becomes a
+    // hard link entry, so COPY keeps the context's hard links as Buildah does.
+    private readonly Dictionary<(ulong, ulong), string> _written = [];
+
     public SourceTar(string directory, UnixFileMode? mode)
     {
         Directory.CreateDirectory(directory);
@@ -59,6 +63,20 @@ public sealed class SourceTar : IAsyncDisposable
         {
             await _writer.WriteEntryAsync(entry, cancellationToken);
             return;
+        }
+
+        if (Containers.Export.FileIdentity.Of(hostPath) is { } identity)
+        {
+            if (_written.TryGetValue(identity, out var first))
+            {
+                Hash($"link\0{first}\0");
+                await _writer.WriteEntryAsync(
+                    new PaxTarEntry(TarEntryType.HardLink, name) { LinkName = first, Mode = mode },
+                    cancellationToken);
+                return;
+            }
+
+            _written[identity] = name;
         }
 
         await using var data = new FileStream(hostPath, FileMode.Open, FileAccess.Read, FileShare.Read);

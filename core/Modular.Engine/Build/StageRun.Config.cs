@@ -80,9 +80,11 @@ internal sealed partial class StageRun
 
     private void Volumes(VolumeInstruction volume)
     {
+        // A relative path is taken from the root, as Docker and Podman mount it: the odd
+        // VOLUME ['/a', '/b'] (not JSON) makes "/[/a," and "/b]" (070-build, rhbz#2014149).
         foreach (var path in volume.Paths.Select(Expand).Where(p => p.Length > 0))
         {
-            RuntimeConfig.AddKey(_config, "Volumes", path);
+            RuntimeConfig.AddKey(_config, "Volumes", path.StartsWith('/') ? path : "/" + path);
         }
     }
 

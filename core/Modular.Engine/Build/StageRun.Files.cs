@@ -81,6 +81,11 @@ internal sealed partial class StageRun
                 continue;
             }
 
+            if (IsUrl(source) && file is not AddInstruction)
+            {
+                throw new InvalidInputException("source can't be a URL for COPY");
+            }
+
             if (IsUrl(source))
             {
                 resolved.Add((await DownloadAsync(root, source, cancellationToken), null, source));
@@ -141,6 +146,13 @@ internal sealed partial class StageRun
         SourceTar tar,
         CancellationToken cancellationToken)
     {
+        if (archive is null && tar.Count == 0)
+        {
+            // Everything was ignored: the step changes nothing, so it adds no layer
+            // (an empty tar has not even its end blocks).
+            return null;
+        }
+
         await using var layer = await TempLayer.CreateAsync(
             Services.Layers, _topLayerId, cancellationToken);
         using (var root = RootDirectory.Open(layer.Root))

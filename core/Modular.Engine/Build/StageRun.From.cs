@@ -66,7 +66,11 @@ internal sealed partial class StageRun
             }
         }
 
-        var options = new PullOptions(Quiet: _session.Options.Quiet, Progress: _session.Options.Warnings);
+        var options = new PullOptions(
+            TlsVerify: _session.Options.TlsVerify,
+            Quiet: _session.Options.Quiet,
+            Progress: _session.Options.Warnings,
+            AuthFile: _session.Options.AuthFile);
         return (await Services.Images.PullAsync(image, options, cancellationToken)).Id;
     }
 
@@ -100,7 +104,10 @@ internal sealed partial class StageRun
         _config.Remove("OnBuild");
     }
 
-    /// <summary>--env and, for the image being built, --label apply from the first step on.</summary>
+    /// <summary>
+    /// --env, the builder's label and, for the image being built, --label apply from the
+    /// first step on.
+    /// </summary>
     private void ApplySessionConfig()
     {
         foreach (var env in _session.Options.Env)
@@ -109,6 +116,8 @@ internal sealed partial class StageRun
             RuntimeConfig.SetEnv(_config, parts[0], parts.Length > 1 ? parts[1] : Environment.GetEnvironmentVariable(parts[0]) ?? "");
         }
 
+        // Buildah labels every stage's builder, so intermediate and final images carry it.
+        RuntimeConfig.SetLabel(_config, BuilderIdentity.Label, BuilderIdentity.Version);
         if (!_isTarget)
         {
             return;

@@ -36,7 +36,7 @@ internal sealed partial class StageRun
     }
 
     /// <summary>ADD's one local archive (tar, plain or compressed) to extract, or null.</summary>
-    private static async Task<string?> ArchiveAsync(
+    private async Task<string?> ArchiveAsync(
         SourceRoot root,
         IReadOnlyList<string> sources,
         CancellationToken cancellationToken)
@@ -47,7 +47,24 @@ internal sealed partial class StageRun
         }
 
         var path = Path.Combine(root.Path, SourceSet.Clean(sources[0]));
-        return File.Exists(path) && await IsTarAsync(path, cancellationToken) ? path : null;
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        if (ArchiveDecoder.ProgramFor(path) is { } program)
+        {
+            var directory = Path.Combine(
+                Services.Store.TempDirectory, $"build-archive-{Guid.NewGuid():N}");
+            Directory.CreateDirectory(directory);
+            var plain = Path.Combine(directory, "archive.tar");
+            root.Downloads.Add(plain);
+            var decoded = await ArchiveDecoder.DecompressAsync(
+                program, path, plain, cancellationToken);
+            return decoded && await IsTarAsync(plain, cancellationToken) ? plain : null;
+        }
+
+        return await IsTarAsync(path, cancellationToken) ? path : null;
     }
 
     private static async Task<bool> IsTarAsync(string path, CancellationToken cancellationToken)

@@ -148,7 +148,7 @@ internal sealed partial class StageRun
         }
 
         await MoveToAsync(imageId, cancellationToken);
-        _session.Say($"{_prefix}--> {imageId[..11]}");
+        _session.Say($"{_prefix}--> {imageId[..12]}");
     }
 
     private async Task CommitStepAsync(
@@ -180,7 +180,7 @@ internal sealed partial class StageRun
         await MoveToAsync(record.Id, cancellationToken);
         if (_session.Options.Layers || final)
         {
-            _session.Say($"{_prefix}--> {record.Id[..11]}");
+            _session.Say($"{_prefix}--> {record.Id[..12]}");
         }
     }
 

@@ -59,6 +59,9 @@ public static class ConfigurationLoader
             RuntimeFlags = values.RuntimeFlags.ToDictionary(
                 pair => pair.Key, pair => RuntimeFlagArguments(pair.Value), StringComparer.Ordinal),
             RuntimeFlagsOverride = flags.RuntimeFlags is { Count: > 0 } given ? RuntimeFlagArguments(given) : null,
+            DefaultMountsFile = flags.DefaultMountsFile is { } mountsFile
+                ? Path.GetFullPath(mountsFile)
+                : null,
             CgroupManager = ChooseCgroupManager(flags.CgroupManager ?? values.CgroupManager, sources),
             ConmonPaths = values.ConmonPaths ?? ["/usr/bin/conmon", "/usr/libexec/podman/conmon"],
             DefaultUlimits = values.DefaultUlimits ?? [],
@@ -148,16 +151,16 @@ public static class ConfigurationLoader
         AddIfGiven(arguments, "--runtime", flags.Runtime);
         AddIfGiven(arguments, "--cgroup-manager", flags.CgroupManager);
         AddIfGiven(arguments, "--log-level", flags.LogLevel);
-        foreach (var directory in flags.HooksDirectories ?? [])
-        {
-            arguments.Add("--hooks-dir");
-            arguments.Add(directory);
-        }
-
         foreach (var flag in flags.RuntimeFlags ?? [])
         {
             arguments.Add("--runtime-flag");
             arguments.Add(flag);
+        }
+
+        foreach (var directory in flags.HooksDirectories ?? [])
+        {
+            arguments.Add("--hooks-dir");
+            arguments.Add(directory);
         }
 
         foreach (var option in flags.StorageOptions ?? [])

@@ -112,6 +112,12 @@ public sealed record EngineOptions
     /// </summary>
     public IReadOnlyList<string> GlobalArguments { get; init; } = [];
 
+    /// <summary>
+    /// <c>--default-mounts-file</c>: SOURCE:DEST lines bound into every container (see
+    /// Containers.DefaultMounts); null for none. Added for Issue #9.
+    /// </summary>
+    public string? DefaultMountsFile { get; init; }
+
     /// <summary>containers.conf <c>[engine] hooks_dir</c>: OCI hooks folders (shared with Podman).</summary>
     public IReadOnlyList<string> HooksDirectories { get; init; } = [];
 

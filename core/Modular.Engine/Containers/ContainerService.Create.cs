@@ -18,6 +18,7 @@ public sealed partial class ContainerService
             request = request with { Name = slashed[1..] };
         }
 
+        request = DefaultMounts.Apply(request, _options.DefaultMountsFile);
         ContainerName.Validate(request.Name);
         ContainerDefinition.CheckFlags(request);
         foreach (var (requested, applied) in Spec.ResourceLimits.Lowered(request.Security.Ulimits))

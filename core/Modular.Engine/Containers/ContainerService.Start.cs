@@ -231,7 +231,11 @@ public sealed partial class ContainerService
         ContainerId: config.Id,
         Name: config.Name,
         RuntimeExecutable: runtime.Command.Executable,
-        RuntimeArguments: Resources.CgroupPlacement.RuntimeArguments(runtime.Command.GlobalArguments, config.Resources),
+        RuntimeArguments:
+        [
+            .. Resources.CgroupPlacement.RuntimeArguments(
+                runtime.Command.GlobalArguments, config.Resources),
+        ],
         BundlePath: paths.Bundle,
         PidFile: paths.PidFile,
         ConmonPidFile: paths.ConmonPidFile,

@@ -45,6 +45,7 @@ public sealed partial class InfoProvider(
         var release = HostFacts.OsRelease();
         return new InfoObject()
             .Add("Arch", "arch", HostFacts.Arch)
+            .Add("BuildahVersion", "buildahVersion", Build.BuilderIdentity.Version)
             .Add("CgroupManager", "cgroupManager", options.CgroupManager)
             .Add("CgroupsVersion", "cgroupVersion", HostFacts.CgroupVersion)
             .Add("Conmon", "conmon", await DescribeConmonAsync(cancellationToken))

@@ -11,7 +11,9 @@ internal sealed record FileStat(
     long MtimeSeconds,
     uint MtimeNanoseconds,
     int RdevMajor,
-    int RdevMinor)
+    int RdevMinor,
+    uint Links = 1,
+    ulong Inode = 0)
 {
     private const uint TypeMask = 0xF000;
     public const uint TypeDirectory = 0x4000;
@@ -24,6 +26,7 @@ internal sealed record FileStat(
     public uint Type => Mode & TypeMask;
     public bool IsDirectory => Type == TypeDirectory;
     public bool IsSymlink => Type == TypeSymlink;
+    public bool IsRegular => Type == TypeRegular;
 
     /// <summary>overlayfs's whiteout: a character device 0/0.</summary>
     public bool IsOverlayWhiteout => Type == TypeChar && RdevMajor == 0 && RdevMinor == 0;
@@ -56,6 +59,8 @@ internal sealed record FileStat(
             BinaryPrimitives.ReadInt64LittleEndian(span[112..]),
             BinaryPrimitives.ReadUInt32LittleEndian(span[120..]),
             BinaryPrimitives.ReadInt32LittleEndian(span[128..]),
-            BinaryPrimitives.ReadInt32LittleEndian(span[132..]));
+            BinaryPrimitives.ReadInt32LittleEndian(span[132..]),
+            BinaryPrimitives.ReadUInt32LittleEndian(span[16..]),
+            BinaryPrimitives.ReadUInt64LittleEndian(span[32..]));
     }
 }

@@ -68,7 +68,7 @@ public sealed class BuildTests(ModpodFixture modpod)
         var lines = build.Lines;
         Assert.Equal("STEP 1/4: FROM localhost/busybox:latest", lines[0]);
         Assert.Equal("STEP 2/4: ENV A=1", lines[1]);
-        Assert.Matches("^--> [0-9a-f]{11}$", lines[2]);
+        Assert.Matches("^--> [0-9a-f]{12}$", lines[2]);
         Assert.Equal("STEP 3/4: RUN echo out-of-run", lines[3]);
         Assert.Equal("out-of-run", lines[4]);
         Assert.Equal("STEP 4/4: CMD [\"sh\"]", lines[6]);

@@ -12,6 +12,7 @@ namespace Modular.Engine.Build.Syntax;
 public sealed class IgnoreMatcher
 {
     private readonly List<(Regex Pattern, bool Exception)> _patterns = [];
+    private readonly List<string> _exceptionTexts = [];
 
     public IgnoreMatcher(IEnumerable<string> patterns)
     {
@@ -25,6 +26,11 @@ public sealed class IgnoreMatcher
             }
 
             _patterns.Add((Compile(GoPath.Clean(text)), exception));
+            if (exception)
+            {
+                _exceptionTexts.Add(GoPath.Clean(text));
+            }
+
             HasExceptions |= exception;
         }
     }
@@ -62,7 +68,18 @@ public sealed class IgnoreMatcher
     /// Whether a walk may skip the directory <paramref name="path"/> with all it holds:
     /// it is excluded and no exception could bring a child back.
     /// </summary>
-    public bool CanSkipDirectory(string path) => !HasExceptions && IsExcluded(path);
+    public bool CanSkipDirectory(string path) => IsExcluded(path) && !MayReinclude(path);
+
+    /// <summary>
+    /// Whether an exception pattern may bring back something below the excluded directory
+    /// <paramref name="path"/>. As moby's walk (and Buildah's copier), only an exception
+    /// whose text starts with "path/" counts: "!*/sub1*" alone does not open "subdir2".
+    /// </summary>
+    public bool MayReinclude(string path)
+    {
+        var prefix = GoPath.Clean(path.TrimStart('/')) + "/";
+        return _exceptionTexts.Any(e => (e + "/").StartsWith(prefix, StringComparison.Ordinal));
+    }
 
     private static List<string> ParentPaths(string path)
     {

@@ -65,6 +65,18 @@ public sealed class IgnoreMatcherTests
         Assert.True(Matcher("dir").CanSkipDirectory("dir"));
     }
 
+    [Fact]
+    public void Only_an_exception_naming_the_directory_opens_an_excluded_directory()
+    {
+        // Podman's 070-build "COPY with ignore": subdir1 is walked (named by an exception),
+        // subdir2 is skipped whole although "!*/sub1*" would match a child of it.
+        var matcher = Matcher("subdir1\nsubdir2\n!*/sub1*\n!subdir1/sub3*");
+
+        Assert.False(matcher.CanSkipDirectory("subdir1"));
+        Assert.True(matcher.CanSkipDirectory("subdir2"));
+        Assert.False(matcher.IsExcluded("subdir1/sub1"));
+    }
+
     [Theory]
     [InlineData("[a-c].txt", "b.txt", true)]
     [InlineData("[!a-c].txt", "b.txt", false)]
