@@ -45,6 +45,16 @@ public static class BuildCommand
         ParseResult r,
         CancellationToken cancellationToken)
     {
+        foreach (var argFile in r.GetValue(flags.BuildArgFiles)!)
+        {
+            BuildPathChecks.CheckArgFile(argFile);
+        }
+
+        if (r.GetValue(flags.IidFile) is { } iidFile)
+        {
+            BuildPathChecks.CheckIidFile(iidFile);
+        }
+
         var pullGiven = r.Tokens.Any(t => t.Value.StartsWith("--pull", StringComparison.Ordinal));
         var (pull, contextArgs) = PullAndContext(
             r.GetValue(flags.Pull), r.GetValue(flags.Context)!, pullGiven);

@@ -17,7 +17,7 @@ namespace Modular.Cli.Commands;
 public static class SystemCommands
 {
     /// <summary>The API level of Podman whose command surface modpod follows.</summary>
-    public const string PodmanApiVersion = "5.0.0";
+    public const string PodmanApiVersion = Modular.Engine.Info.ProductVersion.ApiVersion;
 
     public static string ProductVersion { get; } =
         typeof(SystemCommands).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()
@@ -61,9 +61,9 @@ public static class SystemCommands
             ["APIVersion"] = PodmanApiVersion,
             ["Version"] = ProductVersion,
             ["GoVersion"] = "dotnet" + Environment.Version,
-            ["GitCommit"] = "",
-            ["BuiltTime"] = "",
-            ["Built"] = 0,
+            ["GitCommit"] = Modular.Engine.Info.ProductVersion.GitCommit,
+            ["BuiltTime"] = Modular.Engine.Info.ProductVersion.AnsiC(Modular.Engine.Info.ProductVersion.BuiltTime),
+            ["Built"] = Modular.Engine.Info.ProductVersion.BuiltTime.ToUnixTimeSeconds(),
             ["OsArch"] = "linux/" + ArchName(),
             ["Os"] = "linux",
         },
