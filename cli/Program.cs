@@ -11,6 +11,7 @@ public static class Program
     public static async Task<int> Main(string[] args)
     {
         InheritedSignalMask.Clear();
+        IgnoredInterrupts.Restore();
         var split = ArgvSplitter.Split(args);
         await using var context = new CliContext(Console.Out, Console.Error, split.ContainerCommand);
         using var cancel = new CancellationTokenSource();

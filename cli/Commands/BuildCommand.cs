@@ -63,6 +63,16 @@ public static partial class BuildCommand
         ParseResult r,
         CancellationToken cancellationToken)
     {
+        foreach (var argFile in r.GetValue(flags.BuildArgFiles)!)
+        {
+            BuildPathChecks.CheckArgFile(argFile);
+        }
+
+        if (r.GetValue(flags.IidFile) is { } iidFile)
+        {
+            BuildPathChecks.CheckIidFile(iidFile);
+        }
+
         var pullGiven = r.Tokens.Any(
             t => t.Value == "--pull" || t.Value.StartsWith("--pull=", StringComparison.Ordinal));
         var (pull, contextArgs) = PullAndContext(

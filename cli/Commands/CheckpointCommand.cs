@@ -89,6 +89,10 @@ public static class CheckpointCommand
         }
 
         ArchiveCompression.Validate(flags.Compress);
+        if (flags.Export is { } export)
+        {
+            CheckpointExportTarget.Check(export);
+        }
     }
 
     private static async Task<int> RunAsync(

@@ -183,9 +183,10 @@ public static class ModpodCommandLine
             return $"unknown shorthand flag: '{unmatched[1]}' in {unmatched}";
         }
 
-        if (unmatched is not null && result.CommandResult.Command is RootCommand)
+        // A group (root, hooks, image ...) takes no arguments: a stray word is a bad subcommand.
+        if (unmatched is not null && result.CommandResult.Command is { Subcommands.Count: > 0, Arguments.Count: 0 })
         {
-            return $"unrecognized command `modpod {unmatched}`";
+            return $"unrecognized command `{CommandPath(result)} {unmatched}`";
         }
 
         return Reword(result.Errors[0].Message, result);

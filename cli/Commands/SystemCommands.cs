@@ -17,7 +17,7 @@ namespace Modular.Cli.Commands;
 public static class SystemCommands
 {
     /// <summary>The API level of Podman whose command surface modpod follows.</summary>
-    public const string PodmanApiVersion = "5.0.0";
+    public const string PodmanApiVersion = Modular.Engine.Info.ProductVersion.ApiVersion;
 
     public static string ProductVersion { get; } =
         typeof(SystemCommands).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()

@@ -59,6 +59,28 @@ public static class InspectWriter
             }
         }
 
+        if (view["State"] is JsonObject state && state.ContainsKey("CheckpointedAt"))
+        {
+            AddCheckpointFields(state);
+        }
+
         return view;
+    }
+
+    /// <summary>
+    /// Podman's State struct always has the checkpoint fields; only its JSON omits them when
+    /// empty, so a template still reads false or "" for a container never checkpointed.
+    /// </summary>
+    private static void AddCheckpointFields(JsonObject state)
+    {
+        foreach (var key in new[] { "Checkpointed", "Restored" })
+        {
+            state.TryAdd(key, false);
+        }
+
+        foreach (var key in new[] { "CheckpointPath", "CheckpointLog", "RestoreLog" })
+        {
+            state.TryAdd(key, "");
+        }
     }
 }

@@ -10,6 +10,12 @@ namespace Modular.Cli.Output;
 /// </summary>
 public static class YamlWriter
 {
+    /// <summary>Keeps quotes, &lt; and &gt; as themselves: YAML needs only JSON's own escapes.</summary>
+    private static readonly JsonSerializerOptions Relaxed = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     public static string Write(JsonNode? node)
     {
         var sb = new StringBuilder();
@@ -70,13 +76,13 @@ public static class YamlWriter
 
         if (value.GetValueKind() != JsonValueKind.String)
         {
-            return value.ToJsonString();
+            return value.ToJsonString(Relaxed);
         }
 
         var s = value.GetValue<string>();
         var plain = s.Length > 0 && !s.Any(c => ":#{}[],&*!|>'\"%@`\n".Contains(c))
             && s.Trim() == s && s is not ("true" or "false" or "null" or "yes" or "no")
             && !double.TryParse(s, out _);
-        return plain ? s : value.ToJsonString();
+        return plain ? s : value.ToJsonString(Relaxed);
     }
 }

@@ -95,6 +95,11 @@ public sealed class HookCatalog
         {
             errors.Add(new HookFileError(file, e.Message, Fatal: !e.MissingProgram));
         }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            // Podman skips a listed file it cannot find when opened (a dangling symlink, or
+            // one removed since the listing) instead of refusing every container.
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             errors.Add(new HookFileError(file, $"open {file}: {e.Message}", Fatal: true));

@@ -87,16 +87,43 @@ public static class PrecreateFilter
 
     private static JsonObject ParseOutput(string output, int index)
     {
+        JsonNode? node;
         try
         {
-            return JsonNode.Parse(output) as JsonObject
-                ?? throw new JsonException("not a JSON object");
+            node = JsonNode.Parse(output);
         }
-        catch (JsonException e)
+        catch (JsonException)
         {
-            throw Failed($"unmarshal output from config-filter hook {index}: {e.Message}");
+            throw Failed($"unmarshal output from config-filter hook {index}: {GoSyntaxError(output)}");
         }
+
+        return node as JsonObject ?? throw Failed(
+            $"unmarshal output from config-filter hook {index}: json: cannot unmarshal "
+            + $"{GoKind(node)} into Go value of type specs.Spec");
     }
+
+    /// <summary>Go's encoding/json words for the usual bad outputs (text, nothing, cut short).</summary>
+    private static string GoSyntaxError(string output)
+    {
+        var text = output.TrimStart();
+        if (text.Length == 0)
+        {
+            return "unexpected end of JSON input";
+        }
+
+        return text[0] is '{' or '[' or '"'
+            ? "unexpected end of JSON input"
+            : $"invalid character '{text[0]}' looking for beginning of value";
+    }
+
+    private static string GoKind(JsonNode? node) => node switch
+    {
+        JsonArray => "array",
+        JsonValue value when value.GetValueKind() == JsonValueKind.String => "string",
+        JsonValue value when value.GetValueKind() is JsonValueKind.True or JsonValueKind.False => "bool",
+        JsonValue => "number",
+        _ => "null",
+    };
 
     private static string GoList(OciHook hook) => $"[{string.Join(' ', hook.Args)}]";
 

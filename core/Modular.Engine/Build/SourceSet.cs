@@ -18,8 +18,13 @@ public sealed class SourceSet(string root, IgnoreRules ignore)
             var path = Path.Combine(root, relative);
             // The context itself is never excluded: "COPY . ." under an ignore file of "*"
             // copies nothing rather than failing, as Buildah.
-            var excluded = relative.Length > 0 && ignore.Excludes(relative);
-            return Exists(path) && !excluded ? [path] : throw Missing(source);
+            if (!Exists(path) || (relative.Length > 0 && !Included(path, relative)))
+            {
+                throw Missing(source);
+            }
+
+            // A link to a directory stands for that directory's contents; any other stays a link.
+            return [Follow(path) is { } target && Directory.Exists(target) ? target : path];
         }
 
         var pattern = PathPattern.Compile(relative);
@@ -27,7 +32,7 @@ public sealed class SourceSet(string root, IgnoreRules ignore)
         var matches = Directory.Exists(parent)
             ? Directory.EnumerateFileSystemEntries(parent)
                 .Select(p => Path.GetRelativePath(root, p).Replace('\\', '/'))
-                .Where(p => pattern.IsMatch(p) && !ignore.Excludes(p))
+                .Where(p => pattern.IsMatch(p) && Included(Path.Combine(root, p), p))
                 .Order(StringComparer.Ordinal)
                 .Select(p => Path.Combine(root, p))
                 .ToList()
@@ -70,6 +75,48 @@ public sealed class SourceSet(string root, IgnoreRules ignore)
                 await AddChildrenAsync(tar, child, name, cancellationToken);
             }
         }
+    }
+
+    /// <summary>
+    /// Not ignored, or an ignored directory holding a path a <c>!</c> exception re-includes:
+    /// its parents are walked to reach it, as buildah's copier does.
+    /// </summary>
+    private bool Included(string path, string relative)
+    {
+        if (!ignore.Excludes(relative))
+        {
+            return true;
+        }
+
+        if (!ignore.HasExceptions || !Directory.Exists(path) || new FileInfo(path).LinkTarget is not null)
+        {
+            return false;
+        }
+
+        return Directory.EnumerateFileSystemEntries(path, "*", SearchOption.AllDirectories)
+            .Any(child => !ignore.Excludes(Path.GetRelativePath(root, child).Replace('\\', '/')));
+    }
+
+    /// <summary>
+    /// A named source that is a symlink is followed, inside the root as in buildah's chroot
+    /// (an absolute or ".." target stops at the top); null when the chain ends nowhere.
+    /// </summary>
+    private string? Follow(string path)
+    {
+        for (var hops = 0; hops < 40; hops++)
+        {
+            var link = new FileInfo(path).LinkTarget;
+            if (link is null)
+            {
+                return File.Exists(path) || Directory.Exists(path) ? path : null;
+            }
+
+            var directory = Path.GetRelativePath(root, Path.GetDirectoryName(path) ?? root).Replace('\\', '/');
+            var target = link.StartsWith('/') ? link : $"{directory}/{link}";
+            path = Path.Combine(root, Clean(target));
+        }
+
+        return null;
     }
 
     private static bool Exists(string path) => File.Exists(path) || Directory.Exists(path) || new FileInfo(path).LinkTarget is not null;

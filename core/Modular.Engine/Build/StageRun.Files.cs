@@ -13,9 +13,7 @@ internal sealed partial class StageRun
     {
         var destination = Absolute(Expand(file.Destination));
         var sources = file.Sources.Select(s => file.HeredocFor(s) is null ? Expand(s) : s).ToList();
-        var mode = file.Options.Chmod is { } chmod
-            ? (UnixFileMode?)Convert.ToInt32(Expand(chmod), 8)
-            : null;
+        var mode = file.Options.Chmod is { } chmod ? (UnixFileMode?)ParseChmod(Expand(chmod)) : null;
         var chown = file.Options.Chown is { } owner ? Expand(owner) : null;
         var root = await SourceRootAsync(file, cancellationToken);
         var tar = new SourceTar(Services.Store.TempDirectory, mode);
@@ -46,6 +44,18 @@ internal sealed partial class StageRun
             await root.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>An octal --chmod value; anything else fails with buildah's parse text.</summary>
+    private static UnixFileMode ParseChmod(string text)
+    {
+        if (text.Length == 0 || text.Length > 11 || text.Any(c => c is < '0' or > '7'))
+        {
+            throw new InvalidInputException(
+                $"parsing chmod \"{text}\": strconv.ParseUint: parsing \"{text}\": invalid syntax");
+        }
+
+        return (UnixFileMode)(Convert.ToUInt64(text, 8) & 0xFFF);
     }
 
     private static string Hex(string digest) =>
@@ -159,7 +169,7 @@ internal sealed partial class StageRun
         {
             // COPY's files belong to root unless --chown says otherwise, whatever USER is (BLD-03);
             // an archive ADD keeps the owners its tar records.
-            (uint, uint)? owner = chown is not null ? ContainerUser.Resolve(root, chown)
+            (uint, uint)? owner = chown is not null ? ContainerUser.ResolveKnown(root, chown)
                 : archive is null ? (0, 0)
                 : null;
             var options = new ExtractOptions(owner, Overwrite: true, IgnoreDevices: false);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Modular.Contracts.Errors;
 using Modular.Engine.Build.Syntax;
@@ -98,6 +99,7 @@ internal sealed partial class StageRun
                 plan.CreatedBy,
                 plan.ContentKey,
                 FormatKey(last),
+                _session.Options.Timestamp?.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
                 Json(_config));
             var hit = _session.UseCache
                 ? await Services.Cache.FindAsync(key, cancellationToken)
@@ -110,6 +112,11 @@ internal sealed partial class StageRun
             }
 
             var layer = plan.Produce is null ? null : await plan.Produce(cancellationToken);
+            if (layer is not null && _session.Options.Timestamp is { } time)
+            {
+                layer = await LayerTimestamps.ClampAsync(layer, time, cancellationToken);
+            }
+
             try
             {
                 await CommitStepAsync(plan.CreatedBy, layer, last, cancellationToken);

@@ -76,6 +76,15 @@ public sealed class LayerCapture(StorageDriverAccess drivers, ImageStore store)
                 await using var hashing = new HashingWriteStream(file);
                 await write(hashing);
                 await hashing.FlushAsync(cancellationToken);
+
+                // .NET's TarWriter writes nothing for no entries; a layer still needs the end
+                // blocks (Go's tar writer leaves them), e.g. a never-started container's commit.
+                if (file.Position == 0)
+                {
+                    await hashing.WriteAsync(new byte[1024], cancellationToken);
+                    await hashing.FlushAsync(cancellationToken);
+                }
+
                 diffId = hashing.Digest();
             }
 

@@ -107,7 +107,8 @@ public sealed partial class ContainerService
         }
     }
 
-    // A new id (and layer, cgroup) in this store; the image must be here already.
+    // The archived id unless --name renames it (Podman keeps both, or makes a new id for the
+    // new name), a layer and cgroup in this store; the image must be here already.
     private async Task<ContainerConfig> RebaseImportedConfigAsync(
         ContainerConfig archived,
         ImportOverrides overrides,
@@ -128,7 +129,7 @@ public sealed partial class ContainerService
             }
         }
 
-        var id = NameGenerator.NewId();
+        var id = overrides.Name is null && archived.Id.Length > 0 ? archived.Id : NameGenerator.NewId();
         return archived with
         {
             Id = id,

@@ -17,7 +17,7 @@ public sealed partial class ImageService
             ["Digest"] = record.Digest,
             ["RepoTags"] = Strings(RepoTags(record)),
             ["RepoDigests"] = Strings(RepoDigests(record)),
-            ["Parent"] = "",
+            ["Parent"] = (await ImageLineage.ReadAsync(store, state, cancellationToken)).ParentOf(record.Id),
             ["Comment"] = CommentOf(record, root),
             ["Created"] = record.Created.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFFK"),
             ["Config"] = runtime,

@@ -68,11 +68,17 @@ public sealed partial class ImageService(
         // looks, so the store is repaired here (the check is lock-free when nothing is left).
         await writer.RecoverAsync(cancellationToken);
 
-        // We store no intermediate images (we do not build), so -a lists the same set.
+        // Build's intermediate images (untagged, with a child) show only with -a, as in Podman.
         var state = await store.ReadAsync(cancellationToken);
+        var lineage = all ? null : await ImageLineage.ReadAsync(store, state, cancellationToken);
         var images = new List<LocalImage>();
         foreach (var record in state.Images.OrderByDescending(i => i.Created))
         {
+            if (lineage?.IsIntermediate(record) == true)
+            {
+                continue;
+            }
+
             images.Add(await ToLocalAsync(record, state, cancellationToken));
             var users = await usage.ContainersUsingAsync(record.Id, cancellationToken);
             _containerCounts[record.Id] = users.Count;

@@ -6,8 +6,11 @@ namespace Modular.Engine.Info;
 /// <summary>Modular's own version facts, in the fields of Podman's <c>version</c> output.</summary>
 public static class ProductVersion
 {
-    /// <summary>The product version; bumped by releases.</summary>
-    public const string Version = "0.1.0-dev";
+    /// <summary>The product version; bumped by releases with the CLI's project Version.</summary>
+    public const string Version = "0.1.0";
+
+    /// <summary>The API level of Podman whose command surface Modular follows.</summary>
+    public const string ApiVersion = "5.0.0";
 
     /// <summary>The git commit baked in by the SDK (InformationalVersion "+sha"), or empty.</summary>
     public static string GitCommit
@@ -38,8 +41,8 @@ public static class ProductVersion
     {
         var built = BuiltTime;
         return new InfoObject()
-            // No REST API yet: the API version follows the CLI's, as in a local Podman.
-            .Add("APIVersion", Version)
+            // The same facts `version` prints, so the two commands agree.
+            .Add("APIVersion", ApiVersion)
             .Add("Version", Version)
             .Add("GoVersion", $".NET {RuntimeInformation.FrameworkDescription.Replace(".NET ", "")}")
             .Add("GitCommit", GitCommit)
@@ -49,8 +52,8 @@ public static class ProductVersion
             .Add("Os", "linux");
     }
 
-    // Go's time.ANSIC layout, "Mon Jan _2 15:04:05 2006", which Podman prints.
-    private static string AnsiC(DateTimeOffset time) => string.Create(
+    /// <summary>Go's time.ANSIC layout, "Mon Jan _2 15:04:05 2006", which Podman prints.</summary>
+    public static string AnsiC(DateTimeOffset time) => string.Create(
         System.Globalization.CultureInfo.InvariantCulture,
         $"{time.LocalDateTime:ddd MMM} {time.LocalDateTime.Day,2} {time.LocalDateTime:HH:mm:ss yyyy}");
 }

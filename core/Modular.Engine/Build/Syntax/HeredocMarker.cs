@@ -19,6 +19,12 @@ public static partial class HeredocMarker
             return null;
         }
 
+        // One shell word only: "<<'EOF' cat > /f" is a marker followed by a command.
+        if (HasUnquotedBreak(match.Groups[3].Value))
+        {
+            return null;
+        }
+
         var (name, quoted) = Unquote(match.Groups[3].Value);
         if (name.Length == 0)
         {
@@ -63,6 +69,34 @@ public static partial class HeredocMarker
         }
 
         return (name.ToString(), quoted);
+    }
+
+    /// <summary>True when the text holds a blank or shell operator outside quotes.</summary>
+    private static bool HasUnquotedBreak(string text)
+    {
+        char? quote = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var ch = text[i];
+            if (quote is null && ch is '\\')
+            {
+                i++;
+            }
+            else if (quote is null && ch is '\'' or '"')
+            {
+                quote = ch;
+            }
+            else if (ch == quote)
+            {
+                quote = null;
+            }
+            else if (quote is null && (char.IsWhiteSpace(ch) || ch is '>' or '|' or ';' or '&' or '(' or ')'))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     [GeneratedRegex(@"^(\d*)<<(-?)([^<]+)$")]

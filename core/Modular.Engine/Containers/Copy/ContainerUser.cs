@@ -1,3 +1,5 @@
+using Modular.Contracts.Errors;
+
 namespace Modular.Engine.Containers.Copy;
 
 /// <summary>
@@ -27,6 +29,34 @@ internal static class ContainerUser
         }
 
         return (uid, gid);
+    }
+
+    /// <summary>
+    /// As <see cref="Resolve"/>, but a name missing from the image's files is an error (what
+    /// buildah does for COPY/ADD --chown), with Go's unknown user/group texts.
+    /// </summary>
+    /// <exception cref="InvalidInputException">A user or group name the image does not know.</exception>
+    public static (uint Uid, uint Gid) ResolveKnown(RootDirectory root, string user)
+    {
+        var (userPart, groupPart) = user.IndexOf(':') is var cut and >= 0
+            ? (user[..cut], user[(cut + 1)..])
+            : (user, null);
+        var known = uint.TryParse(userPart, out _)
+            || Read(root, "/etc/passwd").Any(f => f[0] == userPart);
+        if (!known)
+        {
+            throw new InvalidInputException(
+                $"looking up UID/GID for \"{user}\": determining run uid: user: unknown user {userPart}");
+        }
+
+        if (!string.IsNullOrEmpty(groupPart) && !uint.TryParse(groupPart, out _)
+            && !Read(root, "/etc/group").Any(f => f[0] == groupPart))
+        {
+            throw new InvalidInputException(
+                $"looking up UID/GID for \"{user}\": determining run gid: group: unknown group {groupPart}");
+        }
+
+        return Resolve(root, user);
     }
 
     private static uint Field(string[]? fields, int index) =>

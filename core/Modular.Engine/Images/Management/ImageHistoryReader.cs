@@ -19,13 +19,14 @@ public sealed class ImageHistoryReader(IImageService images, ImageStore store)
         var history = ImageConfigDocument.Parse(config).Root["history"] as JsonArray ?? [];
 
         var entries = new List<HistoryEntry>();
-        var used = new HashSet<string>();
         var layer = image.TopLayerId.Length == 0 ? null : state.FindLayer(image.TopLayerId);
         for (var i = history.Count - 1; i >= 0; i--)
         {
             var item = history[i] as JsonObject ?? [];
             var owners = layer is null ? [] : state.Images.Where(x => x.TopLayer == layer.Id).ToList();
-            var id = owners.Count > 0 && used.Add(owners[0].Id) ? owners[0].Id : "<missing>";
+            var id = i == history.Count - 1
+                ? image.Id
+                : await StepImageAsync(owners, i + 1, cancellationToken) ?? "<missing>";
             long size = 0;
             if (item["empty_layer"]?.GetValue<bool>() != true)
             {
@@ -44,6 +45,34 @@ public sealed class ImageHistoryReader(IImageService images, ImageStore store)
         }
 
         return entries;
+    }
+
+    /// <summary>
+    /// The image a history row stands for: one on the row's layer whose own history ends at
+    /// that row (the base image, or a build's intermediate image), so an empty-layer row
+    /// (EXPOSE, CMD) never borrows the id of another image that happens to share its layer.
+    /// </summary>
+    private async Task<string?> StepImageAsync(
+        IReadOnlyList<ImageRecord> owners,
+        int historyLength,
+        CancellationToken cancellationToken)
+    {
+        foreach (var owner in owners)
+        {
+            var path = Path.Combine(store.ImageDirectory(owner.Id), "config.json");
+            if (!File.Exists(path))
+            {
+                continue;
+            }
+
+            var config = await File.ReadAllBytesAsync(path, cancellationToken);
+            if ((ImageConfigDocument.Parse(config).Root["history"] as JsonArray)?.Count == historyLength)
+            {
+                return owner.Id;
+            }
+        }
+
+        return null;
     }
 
     private static DateTimeOffset Time(JsonNode? node) =>

@@ -16,10 +16,11 @@ public sealed class ImagePruner(IImageService images, ImageStore store, IImageUs
         while (true)
         {
             var state = await store.ReadAsync(cancellationToken);
+            var lineage = await ImageLineage.ReadAsync(store, state, cancellationToken);
             var doomed = new List<string>();
             foreach (var image in state.Images)
             {
-                if (await MatchesAsync(image, state, options, cancellationToken))
+                if (await MatchesAsync(image, lineage, options, cancellationToken))
                 {
                     doomed.Add(image.Id);
                 }
@@ -40,12 +41,12 @@ public sealed class ImagePruner(IImageService images, ImageStore store, IImageUs
 
     private async Task<bool> MatchesAsync(
         ImageRecord image,
-        StoreState state,
+        ImageLineage lineage,
         ImagePruneOptions options,
         CancellationToken cancellationToken)
     {
         var dangling = options.Dangling ?? (options.All ? null : true);
-        if (dangling is { } wanted && IsDangling(image, state) != wanted)
+        if (dangling is { } wanted && lineage.IsDangling(image) != wanted)
         {
             return false;
         }
@@ -62,13 +63,6 @@ public sealed class ImagePruner(IImageService images, ImageStore store, IImageUs
 
         return (await usage.ContainersUsingAsync(image.Id, cancellationToken)).Count == 0;
     }
-
-    /// <summary>No name, and no other image stands on its top layer (that would make it intermediate).</summary>
-    private static bool IsDangling(ImageRecord image, StoreState state) =>
-        image.Names.Count == 0
-        && !state.Images.Any(other => other.Id != image.Id
-            && other.TopLayer != image.TopLayer
-            && state.ChainOf(other.TopLayer).Any(l => l.Id == image.TopLayer));
 
     private async Task<bool> LabelsMatchAsync(
         ImageRecord image,
