@@ -18,14 +18,20 @@ public static class VolumeCommands
         CancellationToken cancellationToken)
     {
         var arguments = new List<string>();
-        if (options.TryGetValue("type", out var type) && type.Length > 0)
+        options.TryGetValue("type", out var type);
+        var bind = type == "bind";
+
+        // "bind" is no filesystem type: mount(8) spells a bind mount as -o bind.
+        if (type is { Length: > 0 } && !bind)
         {
             arguments.AddRange(["-t", type]);
         }
 
-        if (options.TryGetValue("o", out var mountOptions) && mountOptions.Length > 0)
+        options.TryGetValue("o", out var mountOptions);
+        var joined = string.Join(',', new[] { bind ? "bind" : "", mountOptions ?? "" }.Where(o => o.Length > 0));
+        if (joined.Length > 0)
         {
-            arguments.AddRange(["-o", mountOptions]);
+            arguments.AddRange(["-o", joined]);
         }
 
         var device = options.TryGetValue("device", out var given) && given.Length > 0 ? given : type ?? "none";
