@@ -23,8 +23,10 @@ public sealed class DependentRemoval(CliContext context, bool force, int? timeou
             return true;
         }
 
-        var dependents = context.Services.GetRequiredService<IContainerDependents>();
-        foreach (var id in await dependents.DependentsAsync(target, cancellationToken))
+        // A host without the engine's container service (a test double) has no dependents.
+        var dependents = context.Services.GetService<IContainerDependents>();
+        var ids = dependents is null ? [] : await dependents.DependentsAsync(target, cancellationToken);
+        foreach (var id in ids)
         {
             if (_removed.Add(id))
             {
