@@ -122,6 +122,8 @@ public static class PodmanSuiteImages
             LayerEntry.File("etc/alpine-release", PodmanSuiteFiles.AlpineRelease),
             LayerEntry.File("etc/issue", PodmanSuiteFiles.Issue),
             LayerEntry.Symlink("etc/mtab", "../proc/mounts"),
+            // Alpine has a sticky /var/tmp; programs (and 030-run.bats) write there.
+            LayerEntry.Dir("var/tmp/", (UnixFileMode)0b1_111_111_111),
             LayerEntry.File("bin/printenv", PodmanSuiteFiles.Printenv, Executable),
             LayerEntry.File("usr/bin/getent", PodmanSuiteFiles.Getent, Executable),
             LayerEntry.File("usr/sbin/adduser", PodmanSuiteFiles.Adduser, Executable),

@@ -45,7 +45,8 @@ internal sealed class ContainerDefinition(
             ImageName = image is null ? "" : ImageName(image),
             ImageDigest = image?.Digest ?? "",
             WorkingDirGiven = request.WorkingDir is { Length: > 0 },
-            RootfsPath = request.Rootfs is null ? null : Path.GetFullPath(request.Rootfs),
+            RootfsPath = request.Rootfs is null ? null : Path.GetFullPath(RootfsDirectory(request.Rootfs)),
+            RootfsOverlay = request.Rootfs?.EndsWith(RootfsOverlay.Suffix, StringComparison.Ordinal) == true,
             LayerId = image is null ? null : id,
             ParentLayerId = image?.TopLayerId,
             Entrypoint = entrypoint,
@@ -116,6 +117,10 @@ internal sealed class ContainerDefinition(
                 "the --rm option conflicts with --restart, when the restartPolicy is not \"\" and \"no\"")
             : restart;
     }
+
+    /// <summary>The directory of a --rootfs value, without the :O overlay suffix.</summary>
+    public static string RootfsDirectory(string rootfs) =>
+        rootfs.EndsWith(RootfsOverlay.Suffix, StringComparison.Ordinal) ? rootfs[..^RootfsOverlay.Suffix.Length] : rootfs;
 
     private string ImageName(LocalImage localImage) =>
         localImage.Names.FirstOrDefault(name => name == request.Image

@@ -80,7 +80,7 @@ public sealed partial class ContainerService
     {
         if (request.Rootfs is not null)
         {
-            return Directory.Exists(request.Rootfs)
+            return Directory.Exists(ContainerDefinition.RootfsDirectory(request.Rootfs))
                 ? null
                 : throw new InvalidInputException($"rootfs {request.Rootfs} is not a directory");
         }

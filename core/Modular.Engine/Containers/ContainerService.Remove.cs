@@ -217,6 +217,10 @@ public sealed partial class ContainerService
 
         await DetachVolumesAsync(config, cancellationToken);
         ReleaseShm(config);
+        if (config.RootfsOverlay)
+        {
+            RootfsOverlay.Unmount(PathsFor(config.Id));
+        }
     }
 
     // runc and crun remove the cgroup they made when the container is deleted; a killed

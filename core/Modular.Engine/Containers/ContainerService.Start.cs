@@ -120,7 +120,8 @@ public sealed partial class ContainerService
         var paths = PathsFor(config.Id);
         var runtime = RuntimeFor(config);
         await ClearPreviousRunAsync(runtime, paths, cancellationToken);
-        var rootfs = config.RootfsPath ?? await _layers!.MountAsync(config.LayerId!, cancellationToken);
+        var rootfs = config is { RootfsOverlay: true, RootfsPath: { } lower } ? RootfsOverlay.Mount(lower, paths)
+            : config.RootfsPath ?? await _layers!.MountAsync(config.LayerId!, cancellationToken);
         var network = NetworkRuntime.None;
         try
         {

@@ -133,4 +133,7 @@ public sealed record ContainerConfig
 
     /// <summary>--workdir was given: it must exist at start (an image's WORKDIR is created).</summary>
     public bool WorkingDirGiven { get; init; }
+
+    /// <summary><c>--rootfs DIR:O</c>: DIR is the read-only lower layer of an overlay.</summary>
+    public bool RootfsOverlay { get; init; }
 }
