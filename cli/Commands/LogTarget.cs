@@ -4,12 +4,13 @@ namespace Modular.Cli.Commands;
 
 /// <summary>
 /// Where <c>build</c> writes its progress and RUN output: the terminal, or with
-/// <c>--logfile</c> that file (truncated first, then every writer appends, so the STEP
-/// lines and the commands' own output stay in order).
+/// <c>--logfile</c> that file. Every writer goes through one file stream (a second
+/// FileStream would keep its own offset and overwrite the first's text), each through a
+/// view that serializes writes and leaves the file open when disposed.
 /// </summary>
 public sealed class LogTarget : IAsyncDisposable
 {
-    private readonly StreamWriter? _file;
+    private readonly FileStream? _file;
 
     private LogTarget(CliContext context, string? path)
     {
@@ -22,12 +23,12 @@ public sealed class LogTarget : IAsyncDisposable
             return;
         }
 
-        File.WriteAllBytes(path, []);
-        _file = new StreamWriter(Append(path)) { AutoFlush = true };
-        Out = _file;
-        Error = _file;
-        OpenStdout = () => Append(path);
-        OpenStderr = () => Append(path);
+        _file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read);
+        var writer = new StreamWriter(new SharedView(_file)) { AutoFlush = true };
+        Out = writer;
+        Error = writer;
+        OpenStdout = () => new SharedView(_file);
+        OpenStderr = () => new SharedView(_file);
     }
 
     public TextWriter Out { get; }
@@ -48,6 +49,39 @@ public sealed class LogTarget : IAsyncDisposable
         }
     }
 
-    private static FileStream Append(string path) =>
-        new(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
+    /// <summary>A write-only view of the shared file; writes are one at a time.</summary>
+    private sealed class SharedView(FileStream file) : Stream
+    {
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            lock (file)
+            {
+                file.Write(buffer, offset, count);
+                file.Flush();
+            }
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) =>
+            throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) =>
+            throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
 }

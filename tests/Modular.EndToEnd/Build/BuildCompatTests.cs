@@ -200,7 +200,8 @@ public sealed class BuildCompatTests(ModpodFixture modpod)
             "--network", "none", "--no-cache", work.Path], null);
 
         ModpodAssert.Exit(1, build);
-        Assert.Contains("invalidflag", build.ErrorLines[^1]);
+        Assert.Contains("invalidflag", build.StandardError);
+        Assert.Contains("exit status 1", build.StandardError);
     }
 
     [Fact]
