@@ -40,7 +40,7 @@ public static class ContainerRoutes
             list.Add(DockerContainerJson.ListEntry(c, await TryInspectAsync(cli, c.Id, token)));
         }
 
-        return Results.Content(list.ToJsonString(), "application/json");
+        return DockerJson.Result(list);
     }
 
     private static async Task<JsonObject?> TryInspectAsync(CliContext cli, string id, CancellationToken token)
@@ -78,7 +78,7 @@ public static class ContainerRoutes
     private static async Task<IResult> InspectAsync(HttpContext http, CliContext cli, string id)
     {
         var podman = await cli.Containers.InspectAsync(id, http.RequestAborted);
-        return Results.Content(DockerContainerJson.Inspect(podman).ToJsonString(), "application/json");
+        return DockerJson.Result(DockerContainerJson.Inspect(podman));
     }
 
     private static async Task<IResult> RemoveAsync(HttpContext http, CliContext cli, string id)

@@ -107,7 +107,7 @@ public static class ExecRoutes
     }
 
     private static IResult Inspect(string id) =>
-        Results.Content(Find(id).ToJson().ToJsonString(), "application/json");
+        DockerJson.Result(Find(id).ToJson());
 
     private static IResult Resize(HttpContext http, ResizeChannels resizes, string id)
     {

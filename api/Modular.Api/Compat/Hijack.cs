@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Modular.Api.Http;
 
@@ -21,6 +22,19 @@ public sealed record Hijack(Stream Input, Stream Output)
             http.Response.Headers.Upgrade = "tcp";
             var duplex = await upgrade.UpgradeAsync();
             return new Hijack(new HalfClosedStdin(duplex, HalfCloseConnection.HalfClosed(http)), duplex);
+        }
+
+        // Kestrel offers no upgrade to a request with a body (exec start has one); the
+        // answer is then written on the connection itself, which ends with the stream.
+        if (http.Request.Headers.Upgrade.ToString() == "tcp"
+            && http.Features.Get<IConnectionTransportFeature>()?.Transport is { } transport)
+        {
+            var head = "HTTP/1.1 101 Switching Protocols\r\nContent-Type: " + contentType
+                + "\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n\r\n";
+            await transport.Output.WriteAsync(System.Text.Encoding.ASCII.GetBytes(head), http.RequestAborted);
+            await transport.Output.FlushAsync(http.RequestAborted);
+            var raw = new RawConnectionStream(transport, http);
+            return new Hijack(new HalfClosedStdin(transport.Input.AsStream(), HalfCloseConnection.HalfClosed(http)), raw);
         }
 
         http.Response.ContentType = contentType;
