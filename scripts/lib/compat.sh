@@ -118,7 +118,10 @@ storage:
 http:
   addr: 127.0.0.1:5000
 CONF
-    compat_in_ns /usr/bin/docker-registry serve "$WORK/registry/config.yml" \
+    # nsenter itself, not the compat_in_ns function: a function sent to the background
+    # runs in a subshell whose PID is $!, and killing it would leave the registry running.
+    # nsenter (without --fork) execs the registry, so $! is the registry's own PID.
+    nsenter --net="/run/netns/$NS" /usr/bin/docker-registry serve "$WORK/registry/config.yml" \
         >"$WORK/registry/log" 2>&1 &
     REGISTRY_PID=$!
     for _ in $(seq 100); do
