@@ -14,5 +14,6 @@ public static class CompatDockerRoutes
         ContainerLogsRoute.Map(app);
         ContainerAttachRoute.Map(app);
         ExecRoutes.Map(app);
+        ImageRoutes.Map(app);
     }
 }
