@@ -66,6 +66,8 @@ public static class ApiServer
         builder.Services.AddSingleton(context);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<IdleTracker>();
+        builder.Services.AddSingleton<PendingAttaches>();
+        builder.Services.AddSingleton<ExecSessions>();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = DefaultBodyLimit;
