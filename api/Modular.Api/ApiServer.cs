@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Modular.Api.Compat;
 using Modular.Api.Http;
 using Modular.Api.Libpod;
+using Modular.Api.Shared;
 using Modular.Cli.Commands;
 using Modular.Cli.Hosting;
 using Modular.Contracts.Errors;
@@ -76,11 +77,15 @@ public static class ApiServer
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 File.Delete(path); // A socket left by a killed service would refuse the bind.
-                kestrel.ListenUnixSocket(path);
+                kestrel.ListenUnixSocket(path, RawConnections.Track);
             }
             else
             {
-                kestrel.Listen(endpoint.Tcp!, listen => TlsSetup.Apply(listen, options));
+                kestrel.Listen(endpoint.Tcp!, listen =>
+                {
+                    TlsSetup.Apply(listen, options);
+                    RawConnections.Track(listen);
+                });
             }
         });
 

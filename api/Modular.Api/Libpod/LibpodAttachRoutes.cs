@@ -26,23 +26,12 @@ public static class LibpodAttachRoutes
         var container = await cli.Containers.ResolveAsync(name, http.RequestAborted);
         var inspect = await cli.Containers.InspectAsync(container.Id, http.RequestAborted);
         var tty = inspect["Config"]?["Tty"]?.GetValue<bool>() ?? false;
-        var (input, output) = await HijackedConnection.OpenAsync(http, tty);
-        var streams = Streams(http, input, output, tty);
+        await using var connection = await HijackedConnection.OpenAsync(http, tty);
+        var streams = Streams(http, connection.Input, connection.Output, tty);
         var attach = cli.Services.GetRequiredService<IContainerAttach>();
-        try
-        {
-            _ = container.State is "running"
-                ? await attach.AttachAsync(container.Id, streams, http.RequestAborted)
-                : await pending.WaitForStartAsync(container.Id, streams, http.RequestAborted);
-        }
-        finally
-        {
-            await output.FlushAsync(CancellationToken.None);
-            if (input is not null)
-            {
-                await input.DisposeAsync();
-            }
-        }
+        _ = container.State is "running"
+            ? await attach.AttachAsync(container.Id, streams, http.RequestAborted)
+            : await pending.WaitForStartAsync(container.Id, streams, http.RequestAborted);
     }
 
     private static IResult Resize() => Results.Ok();

@@ -26,7 +26,7 @@ public static class LibpodContainerRoutes
         LibpodContainerControlRoutes.Map(app);
     }
 
-    private static async Task<IResult> List(HttpContext http)
+    private static async Task<IResult> List(HttpContext http, CliContext cli)
     {
         var args = new List<string> { "ps", "--format", "json" };
         if (http.QueryFlag("all"))
@@ -45,7 +45,25 @@ public static class LibpodContainerRoutes
         }
 
         args.AddRange(QueryFilters.AsArguments(http));
-        return JsonText(await CliBridge.OutputAsync(http, args), "[]");
+        var text = await CliBridge.OutputAsync(http, args);
+        var list = string.IsNullOrWhiteSpace(text) ? [] : JsonNode.Parse(text) as JsonArray ?? [];
+        var health = (await cli.Containers.ListAsync(true, http.RequestAborted))
+            .ToDictionary(c => c.Id, c => c.HealthStatus);
+        foreach (var container in list.OfType<JsonObject>())
+        {
+            // The CLI's JSON puts the human status and age here; the API's are the health
+            // status and nothing (clients compose the rest from State and the times).
+            container["Status"] = health.GetValueOrDefault(container["Id"]?.ToString() ?? "", "");
+            container["CreatedAt"] = "";
+
+            // The API's ListContainer carries Created as a time; the CLI prints Unix seconds.
+            if (container["Created"] is JsonValue created && created.TryGetValue<long>(out var seconds))
+            {
+                container["Created"] = DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+            }
+        }
+
+        return LibpodJson.Body(list);
     }
 
     private static async Task<IResult> Create(HttpContext http, CliContext cli)
@@ -60,7 +78,7 @@ public static class LibpodContainerRoutes
     }
 
     private static async Task<IResult> Inspect(string name, CliContext cli, HttpContext http) =>
-        Results.Json(await cli.Containers.InspectAsync(name, http.RequestAborted));
+        LibpodJson.Body(LibpodJson.ContainerInspectFor(http, await cli.Containers.InspectAsync(name, http.RequestAborted)));
 
     private static async Task<IResult> Exists(string name, CliContext cli, HttpContext http)
     {
@@ -107,9 +125,22 @@ public static class LibpodContainerRoutes
         return Results.NoContent();
     }
 
-    private static async Task<IResult> Wait(string name, CliContext cli, HttpContext http)
+    private static async Task<IResult> Wait(
+        string name,
+        CliContext cli,
+        PendingAttaches attaches,
+        HttpContext http)
     {
-        var container = await cli.Containers.ResolveAsync(name, http.RequestAborted);
+        ContainerInfo container;
+        try
+        {
+            container = await cli.Containers.ResolveAsync(name, http.RequestAborted);
+        }
+        catch (Contracts.Errors.NotFoundException) when (attaches.TryExitCode(name, out var code))
+        {
+            return Results.Json(code);
+        }
+
         var conditions = http.Request.Query["condition"].SelectMany(c => (c ?? "").Split(',')).ToList();
         if (conditions.Contains("running"))
         {

@@ -74,27 +74,17 @@ public static class LibpodExecRoutes
             return;
         }
 
-        var (input, output) = await HijackedConnection.OpenAsync(http, session.Tty);
+        await using var connection = await HijackedConnection.OpenAsync(http, session.Tty);
+        var (input, output) = (connection.Input, connection.Output);
         var gate = new SemaphoreSlim(1);
         var streams = new AttachStreams(
             session.AttachStdin ? input : null,
             !session.AttachStdout ? Stream.Null : session.Tty ? output : new FramedStream(output, 1, gate),
             !session.AttachStderr ? Stream.Null : session.Tty ? output : new FramedStream(output, 2, gate),
             LibpodAttachRoutes.DetachKeys(session.DetachKeys));
-        try
-        {
-            var result = await attach.ExecAttachedAsync(
-                session.ContainerId, session.Command, options, session.Tty, streams, http.RequestAborted);
-            sessions.Update(session with { Running = false, ExitCode = result.ExitCode });
-        }
-        finally
-        {
-            await output.FlushAsync(CancellationToken.None);
-            if (input is not null)
-            {
-                await input.DisposeAsync();
-            }
-        }
+        var result = await attach.ExecAttachedAsync(
+            session.ContainerId, session.Command, options, session.Tty, streams, http.RequestAborted);
+        sessions.Update(session with { Running = false, ExitCode = result.ExitCode });
     }
 
     private static IResult Inspect(string id, ExecSessions sessions)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Modular.Api.Http;
@@ -25,7 +26,15 @@ public static class LibpodImageRoutes
         var args = new List<string> { "images", "--format", "json" };
         args.AddRange(http.QueryFlag("all") ? ["--all"] : []);
         args.AddRange(QueryFilters.AsArguments(http));
-        return LibpodContainerRoutes.JsonText(await CliBridge.OutputAsync(http, args), "[]");
+        var text = await CliBridge.OutputAsync(http, args);
+        var list = string.IsNullOrWhiteSpace(text) ? [] : JsonNode.Parse(text) as JsonArray ?? [];
+        foreach (var image in list.OfType<JsonObject>())
+        {
+            // The API's summary lists every name in RepoTags; only the CLI's JSON drops it.
+            image["RepoTags"] = image["Names"]?.DeepClone();
+        }
+
+        return LibpodJson.Body(list);
     }
 
     /// <summary>Image names hold slashes: the action is the last segment (json, exists, tag ...).</summary>
@@ -88,7 +97,13 @@ public static class LibpodImageRoutes
         var args = new List<string> { "pull", "--quiet" };
         args.AddRange(http.QueryFlag("allTags") ? ["--all-tags"] : []);
         args.Add(reference);
-        var output = await CliBridge.RunAsync(http, args);
+        var policy = http.Request.Query["policy"].ToString();
+        var present = policy is "missing" or "never" && (await CliBridge.RunAsync(http, ["image", "exists", reference])).ExitCode == 0;
+        var output = present
+            ? await CliBridge.RunAsync(http, ["image", "inspect", "--format", "{{.Id}}", reference])
+            : policy == "never"
+                ? new CliOutput(1, "", "", NoSuchImage(reference))
+                : await CliBridge.RunAsync(http, args);
         http.Response.ContentType = "application/json";
         if (output.Failure is not null || output.ExitCode != 0)
         {

@@ -15,6 +15,13 @@ public sealed class PendingAttaches
 {
     private readonly ConcurrentDictionary<string, Pending> _pending = new();
 
+    // A --rm container may be gone before its client asks for the exit code: the code
+    // its attach saw answers that wait (Podman's clients wait right after start).
+    private readonly ConcurrentDictionary<string, int> _exitCodes = new();
+
+    /// <summary>The exit code an attach saw for a container that may since have been removed.</summary>
+    public bool TryExitCode(string id, out int code) => _exitCodes.TryGetValue(id, out code);
+
     /// <summary>Waits for the start request, then runs the container attached until it ends.</summary>
     public async Task<AttachResult> WaitForStartAsync(
         string id,
@@ -45,8 +52,13 @@ public sealed class PendingAttaches
         {
             try
             {
-                pending.Result.TrySetResult(
-                    await attach.StartAttachedAsync(id, pending.Streams, pending.Cancel));
+                var result = await attach.StartAttachedAsync(id, pending.Streams, pending.Cancel);
+                if (!result.Detached)
+                {
+                    _exitCodes[id] = result.ExitCode;
+                }
+
+                pending.Result.TrySetResult(result);
             }
             catch (Exception e)
             {
