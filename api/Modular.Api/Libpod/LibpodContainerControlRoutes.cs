@@ -82,8 +82,11 @@ public static class LibpodContainerControlRoutes
             return null;
         }
 
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
+        var time = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
             ? DateTimeOffset.UnixEpoch.AddSeconds(seconds)
             : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture);
+
+        // Podman's clients send Go's zero time (year 1) for "no bound".
+        return time <= DateTimeOffset.UnixEpoch ? null : time;
     }
 }

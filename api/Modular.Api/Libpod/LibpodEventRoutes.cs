@@ -34,7 +34,8 @@ public static class LibpodEventRoutes
         {
             if (match(e))
             {
-                await http.Response.WriteAsync(JsonSerializer.Serialize(Message(e)) + "\n", http.RequestAborted);
+                var message = Message(e, LibpodJson.MajorVersion(http) is < 5);
+                await http.Response.WriteAsync(JsonSerializer.Serialize(message, LibpodJson.Relaxed) + "\n", http.RequestAborted);
                 await http.Response.Body.FlushAsync(http.RequestAborted);
             }
         }
@@ -43,9 +44,15 @@ public static class LibpodEventRoutes
     private static string? NonEmpty(string text) => text.Length == 0 ? null : text;
 
     /// <summary>Docker's events.Message, which Podman's clients decode.</summary>
-    internal static Dictionary<string, object?> Message(EngineEvent e)
+    internal static Dictionary<string, object?> Message(EngineEvent e, bool exitCodeAlways)
     {
         var attributes = new Dictionary<string, string>(e.Attributes) { ["name"] = e.Name };
+        if (exitCodeAlways)
+        {
+            // Podman 4's clients drop an event without it (its servers always sent one).
+            attributes.TryAdd("containerExitCode", "0");
+        }
+
         var nanos = (e.Time - DateTimeOffset.UnixEpoch).Ticks * 100;
         return new Dictionary<string, object?>
         {

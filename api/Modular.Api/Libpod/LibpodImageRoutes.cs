@@ -96,6 +96,7 @@ public static class LibpodImageRoutes
 
         var args = new List<string> { "pull", "--quiet" };
         args.AddRange(http.QueryFlag("allTags") ? ["--all-tags"] : []);
+        args.AddRange(http.QueryFlag("tlsVerify", absent: true) ? [] : ["--tls-verify=false"]);
         args.Add(reference);
         var policy = http.Request.Query["policy"].ToString();
         var present = policy is "missing" or "never" && (await CliBridge.RunAsync(http, ["image", "exists", reference])).ExitCode == 0;
@@ -121,7 +122,7 @@ public static class LibpodImageRoutes
     }
 
     private static Task<IResult> RemoveOne(string name, HttpContext http) =>
-        RemoveAsync(http, [name]);
+        RemoveAsync(http, [Uri.UnescapeDataString(name)]);
 
     private static Task<IResult> RemoveMany(HttpContext http) =>
         RemoveAsync(http, http.Request.Query["images"].Select(i => i ?? "").ToList());
@@ -154,6 +155,8 @@ public static class LibpodImageRoutes
 
     private static (string Image, string Action) Split(string path)
     {
+        // A catch-all keeps %2F encoded: clients escape the slashes of image names.
+        path = Uri.UnescapeDataString(path);
         var slash = path.LastIndexOf('/');
         return slash < 0 ? (path, "") : (path[..slash], path[(slash + 1)..]);
     }

@@ -45,7 +45,8 @@ public static class LibpodJson
         return inspect;
     }
 
-    private static int? MajorVersion(HttpContext http)
+    /// <summary>The major of the libpod API level the client asked for, or null when bare.</summary>
+    public static int? MajorVersion(HttpContext http)
     {
         var version = http.Version();
         return version is null ? null
