@@ -99,7 +99,7 @@ public static class ApiServer
         app.UseRouting();
         CompatSystemRoutes.Map(app);
         LibpodSystemRoutes.Map(app);
-        app.MapFallback(http => ApiError.WriteAsync(http, StatusCodes.Status404NotFound, "page not found"));
+        app.MapFallback(UnmatchedRoute.WriteAsync);
         return app;
     }
 
