@@ -66,7 +66,15 @@ public static class LibpodImageRoutes
     private static async Task<IResult> ExistsAsync(HttpContext http, string image)
     {
         var output = await CliBridge.RunAsync(http, ["image", "exists", image]);
-        return output.ExitCode == 0 ? Results.NoContent() : throw NoSuchImage(image);
+        if (output.ExitCode == 0)
+        {
+            return Results.NoContent();
+        }
+
+        // Podman's cause is the lookup that failed; the message adds the store's reason.
+        await ApiError.WriteAsync(http, StatusCodes.Status404NotFound, NoSuchImage(image).Message,
+            $"failed to find image {image}");
+        return Results.Empty;
     }
 
     private static async Task<IResult> TagAsync(HttpContext http, string image)

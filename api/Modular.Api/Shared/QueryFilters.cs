@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Modular.Contracts.Errors;
 
 namespace Modular.Api.Shared;
 
@@ -32,7 +31,8 @@ public static class QueryFilters
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            throw new InvalidInputException($"failed to parse filters parameter: {e.Message}");
+            // Podman answers a filters parameter it cannot decode with 500, in both trees.
+            throw new FormatException($"failed to parse filters parameter: {e.Message}", e);
         }
 
         return result;
