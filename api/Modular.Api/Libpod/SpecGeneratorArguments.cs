@@ -11,8 +11,15 @@ namespace Modular.Api.Libpod;
 public static class SpecGeneratorArguments
 {
     /// <summary>The `create ... IMAGE` argv and the command that follows the image.</summary>
-    public static (List<string> Args, List<string> Command) From(JsonObject spec)
+    public static (List<string> Args, List<string> Command) From(JsonObject body)
     {
+        // Go decodes JSON keys case-insensitively: "Image" fills "image".
+        var spec = new JsonObject();
+        foreach (var (key, value) in body)
+        {
+            spec[key.ToLowerInvariant()] = value?.DeepClone();
+        }
+
         var image = Text(spec, "image")
             ?? throw new InvalidInputException("no image or rootfs were specified for the container");
         var args = new List<string> { "create" };
