@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Modular.Api.Compat;
 using Modular.Api.Http;
 using Modular.Api.Libpod;
+using Modular.Api.Shared;
 using Modular.Cli.Commands;
 using Modular.Cli.Hosting;
 using Modular.Contracts.Errors;
@@ -68,6 +69,8 @@ public static class ApiServer
         builder.Services.AddSingleton<IdleTracker>();
         builder.Services.AddSingleton<PendingStarts>();
         builder.Services.AddSingleton<ResizeChannels>();
+        builder.Services.AddSingleton<PendingAttaches>();
+        builder.Services.AddSingleton<ExecSessions>();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = DefaultBodyLimit;
@@ -76,7 +79,11 @@ public static class ApiServer
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 File.Delete(path); // A socket left by a killed service would refuse the bind.
-                kestrel.ListenUnixSocket(path, listen => listen.Use(HalfCloseConnection.Wrap));
+                kestrel.ListenUnixSocket(path, listen =>
+                {
+                    listen.Use(HalfCloseConnection.Wrap);
+                    RawConnections.Track(listen);
+                });
             }
             else
             {
@@ -84,6 +91,7 @@ public static class ApiServer
                 {
                     TlsSetup.Apply(listen, options);
                     listen.Use(HalfCloseConnection.Wrap);
+                    RawConnections.Track(listen);
                 });
             }
         });
@@ -99,7 +107,7 @@ public static class ApiServer
         CompatSystemRoutes.Map(app);
         CompatDockerRoutes.Map(app);
         LibpodSystemRoutes.Map(app);
-        app.MapFallback(http => ApiError.WriteAsync(http, StatusCodes.Status404NotFound, "page not found"));
+        app.MapFallback(UnmatchedRoute.WriteAsync);
         return app;
     }
 

@@ -47,6 +47,7 @@ public static class CommandKit
             }
             catch (Exception e)
             {
+                context.Failure = e;
                 return ErrorMapper.Report(key, e, context.Error, context.Debug);
             }
         });

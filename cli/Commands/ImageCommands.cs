@@ -121,6 +121,7 @@ public static class ImageCommands
             }
             catch (ModularException e)
             {
+                context.Failure = e;
                 code = ErrorMapper.Report(key, e, context.Error, context.Debug);
             }
         }

@@ -43,6 +43,9 @@ public sealed class CliContext(
 
     public bool Debug => Flags.LogLevel is "debug" or "trace";
 
+    /// <summary>The failure the last command reported, for the API to map to a status.</summary>
+    public Exception? Failure { get; set; }
+
     /// <summary>Builds the engine for the global flags on first use.</summary>
     public EngineHost Host
     {

@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Modular.Api.Http;
+using Modular.Api.Shared;
+using Modular.Cli.Hosting;
+using Modular.Engine.Containers;
+
+namespace Modular.Api.Libpod;
+
+/// <summary>/libpod/containers/{name}: restart, pause, unpause and logs.</summary>
+public static class LibpodContainerControlRoutes
+{
+    public static void Map(WebApplication app)
+    {
+        app.MapPost("/libpod/containers/{name}/restart", Restart);
+        app.MapPost("/libpod/containers/{name}/pause", Pause);
+        app.MapPost("/libpod/containers/{name}/unpause", Unpause);
+        app.MapGet("/libpod/containers/{name}/logs", Logs);
+    }
+
+    private static async Task<IResult> Restart(string name, CliContext cli, HttpContext http)
+    {
+        var control = cli.Services.GetRequiredService<IContainerControl>();
+        await control.RestartAsync(name, LibpodContainerRoutes.Timeout(http), http.RequestAborted);
+        return Results.NoContent();
+    }
+
+    private static async Task<IResult> Pause(string name, CliContext cli, HttpContext http)
+    {
+        await cli.Services.GetRequiredService<IContainerControl>().PauseAsync(name, http.RequestAborted);
+        return Results.NoContent();
+    }
+
+    private static async Task<IResult> Unpause(string name, CliContext cli, HttpContext http)
+    {
+        await cli.Services.GetRequiredService<IContainerControl>().UnpauseAsync(name, http.RequestAborted);
+        return Results.NoContent();
+    }
+
+    /// <summary>Podman's libpod logs are always multiplexed frames, one per line.</summary>
+    private static async Task Logs(string name, CliContext cli, HttpContext http)
+    {
+        var container = await cli.Containers.ResolveAsync(name, http.RequestAborted);
+        var options = new LogReadOptions(
+            http.QueryFlag("follow"),
+            Tail(http.Request.Query["tail"].ToString()),
+            Time(http.Request.Query["since"].ToString()),
+            Time(http.Request.Query["until"].ToString()));
+        var wantOut = http.QueryFlag("stdout");
+        var wantErr = http.QueryFlag("stderr");
+        var timestamps = http.QueryFlag("timestamps");
+        http.Response.ContentType = "application/json";
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        await http.Response.StartAsync(http.RequestAborted);
+        var gate = new SemaphoreSlim(1);
+        var stdout = new FramedStream(http.Response.Body, 1, gate);
+        var stderr = new FramedStream(http.Response.Body, 2, gate);
+        await foreach (var line in cli.Containers.ReadLogsAsync(container.Id, options, http.RequestAborted))
+        {
+            var isErr = line.Stream == "stderr";
+            if (isErr ? !wantErr : !wantOut)
+            {
+                continue;
+            }
+
+            var text = (timestamps ? line.Time.ToString("o", CultureInfo.InvariantCulture) + " " : "")
+                + line.Text + (line.Partial ? "" : "\n");
+            await (isErr ? stderr : stdout).WriteAsync(Encoding.UTF8.GetBytes(text), http.RequestAborted);
+        }
+    }
+
+    private static int? Tail(string text) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 0 ? n : null;
+
+    private static DateTimeOffset? Time(string text)
+    {
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        var time = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.UnixEpoch.AddSeconds(seconds)
+            : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture);
+
+        // Podman's clients send Go's zero time (year 1) for "no bound".
+        return time <= DateTimeOffset.UnixEpoch ? null : time;
+    }
+}

@@ -1,0 +1,199 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Modular.Api.Http;
+using Modular.Api.Shared;
+using Modular.Cli.Hosting;
+using Modular.Engine.Containers;
+
+namespace Modular.Api.Libpod;
+
+/// <summary>/libpod/containers: list, inspect, create and the lifecycle verbs.</summary>
+public static class LibpodContainerRoutes
+{
+    public static void Map(WebApplication app)
+    {
+        app.MapGet("/libpod/containers/json", (Delegate)List);
+        app.MapPost("/libpod/containers/create", Create);
+        app.MapGet("/libpod/containers/{name}/json", Inspect);
+        app.MapGet("/libpod/containers/{name}/exists", Exists);
+        app.MapPost("/libpod/containers/{name}/start", Start);
+        app.MapPost("/libpod/containers/{name}/stop", Stop);
+        app.MapPost("/libpod/containers/{name}/kill", Kill);
+        app.MapPost("/libpod/containers/{name}/wait", Wait);
+        app.MapDelete("/libpod/containers/{name}", Remove);
+        LibpodContainerControlRoutes.Map(app);
+    }
+
+    private static async Task<IResult> List(HttpContext http, CliContext cli)
+    {
+        var args = new List<string> { "ps", "--format", "json" };
+        if (http.QueryFlag("all"))
+        {
+            args.Add("--all");
+        }
+
+        if (http.QueryFlag("size"))
+        {
+            args.Add("--size");
+        }
+
+        if (http.Request.Query["last"].ToString() is { Length: > 0 } last && last != "-1")
+        {
+            args.AddRange(["--last", last]);
+        }
+
+        args.AddRange(QueryFilters.AsArguments(http));
+        var text = await CliBridge.OutputAsync(http, args);
+        var list = string.IsNullOrWhiteSpace(text) ? [] : JsonNode.Parse(text) as JsonArray ?? [];
+        var health = (await cli.Containers.ListAsync(true, http.RequestAborted))
+            .ToDictionary(c => c.Id, c => c.HealthStatus);
+        foreach (var container in list.OfType<JsonObject>())
+        {
+            // The CLI's JSON puts the human status and age here; the API's are the health
+            // status and nothing (clients compose the rest from State and the times).
+            container["Status"] = health.GetValueOrDefault(container["Id"]?.ToString() ?? "", "");
+            container["CreatedAt"] = "";
+
+            // The API's ListContainer carries Created as a time; the CLI prints Unix seconds.
+            if (container["Created"] is JsonValue created && created.TryGetValue<long>(out var seconds))
+            {
+                container["Created"] = DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+            }
+        }
+
+        return LibpodJson.Body(list);
+    }
+
+    private static async Task<IResult> Create(HttpContext http, CliContext cli)
+    {
+        var spec = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted)
+            as JsonObject ?? throw new Contracts.Errors.InvalidInputException("decode(): empty body");
+        var (args, command) = SpecGeneratorArguments.From(spec);
+        var output = await CliBridge.OutputAsync(http, args, command);
+        var id = output.Trim().Split('\n')[^1];
+        return Results.Json(new Dictionary<string, object> { ["Id"] = id, ["Warnings"] = Array.Empty<string>() },
+            statusCode: StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> Inspect(string name, CliContext cli, HttpContext http) =>
+        LibpodJson.Body(LibpodJson.ContainerInspectFor(http, await cli.Containers.InspectAsync(name, http.RequestAborted)));
+
+    private static async Task<IResult> Exists(string name, CliContext cli, HttpContext http)
+    {
+        await cli.Containers.ResolveAsync(name, http.RequestAborted);
+        return Results.NoContent();
+    }
+
+    private static async Task<IResult> Start(
+        string name,
+        CliContext cli,
+        PendingAttaches attaches,
+        HttpContext http)
+    {
+        var container = await cli.Containers.ResolveAsync(name, http.RequestAborted);
+        if (container.State is "running")
+        {
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        if (!attaches.TryHandOver(container.Id, cli))
+        {
+            await cli.Containers.StartAsync(container.Id, http.RequestAborted);
+        }
+
+        return Results.NoContent();
+    }
+
+    private static async Task<IResult> Stop(string name, CliContext cli, HttpContext http)
+    {
+        var container = await cli.Containers.ResolveAsync(name, http.RequestAborted);
+        if (container.State is not ("running" or "paused"))
+        {
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        await cli.Containers.StopAsync(container.Id, Timeout(http), http.RequestAborted);
+        return Results.NoContent();
+    }
+
+    private static async Task<IResult> Kill(string name, CliContext cli, HttpContext http)
+    {
+        var signal = http.Request.Query["signal"].ToString();
+        await cli.Containers.KillAsync(name, signal.Length == 0 ? "SIGKILL" : signal, http.RequestAborted);
+        return Results.NoContent();
+    }
+
+    private static async Task<IResult> Wait(
+        string name,
+        CliContext cli,
+        PendingAttaches attaches,
+        HttpContext http)
+    {
+        ContainerInfo container;
+        try
+        {
+            container = await cli.Containers.ResolveAsync(name, http.RequestAborted);
+        }
+        catch (Contracts.Errors.NotFoundException) when (attaches.TryExitCode(name, out var code))
+        {
+            return Results.Json(code);
+        }
+
+        var conditions = http.Request.Query["condition"].SelectMany(c => (c ?? "").Split(',')).ToList();
+        if (conditions.Contains("running"))
+        {
+            await WaitRunningAsync(cli, container.Id, http.RequestAborted);
+            return Results.Json(-1);
+        }
+
+        return Results.Json(await cli.Containers.WaitAsync(container.Id, http.RequestAborted));
+    }
+
+    private static async Task WaitRunningAsync(CliContext cli, string id, CancellationToken cancel)
+    {
+        while ((await cli.Containers.ResolveAsync(id, cancel)).State is not "running")
+        {
+            await Task.Delay(100, cancel);
+        }
+    }
+
+    private static async Task<IResult> Remove(string name, CliContext cli, HttpContext http)
+    {
+        ContainerInfo container;
+        try
+        {
+            container = await cli.Containers.ResolveAsync(name, http.RequestAborted);
+        }
+        catch (Contracts.Errors.NotFoundException) when (http.QueryFlag("ignore"))
+        {
+            return Results.Json(Array.Empty<object>());
+        }
+
+        var args = new List<string> { "rm" };
+        args.AddRange(http.QueryFlag("force") ? ["--force"] : []);
+        args.AddRange(http.QueryFlag("v") || http.QueryFlag("volumes") ? ["--volumes"] : []);
+        if (Timeout(http) is { } seconds)
+        {
+            args.AddRange(["--time", seconds.ToString(CultureInfo.InvariantCulture)]);
+        }
+
+        args.Add(container.Id);
+        await CliBridge.OutputAsync(http, args);
+        return Results.Json(new[] { new Dictionary<string, object?> { ["Id"] = container.Id, ["Err"] = null } });
+    }
+
+    internal static int? Timeout(HttpContext http)
+    {
+        var text = http.Request.Query["timeout"].ToString();
+        text = text.Length == 0 ? http.Request.Query["t"].ToString() : text;
+        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : null;
+    }
+
+    /// <summary>The CLI's JSON output as the body; <paramref name="empty"/> when it printed nothing.</summary>
+    internal static IResult JsonText(string text, string empty) =>
+        Results.Text(string.IsNullOrWhiteSpace(text) ? empty : text, "application/json");
+}

@@ -1,0 +1,90 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Modular.Api.Http;
+using Modular.Api.Shared;
+
+namespace Modular.Api.Libpod;
+
+/// <summary>/libpod/volumes: create, list, inspect, exists, remove, prune.</summary>
+public static class LibpodVolumeRoutes
+{
+    public static void Map(WebApplication app)
+    {
+        app.MapPost("/libpod/volumes/create", (Delegate)Create);
+        app.MapGet("/libpod/volumes/json", (Delegate)List);
+        app.MapPost("/libpod/volumes/prune", (Delegate)Prune);
+        app.MapGet("/libpod/volumes/{name}/json", Inspect);
+        app.MapGet("/libpod/volumes/{name}/exists", Exists);
+        app.MapDelete("/libpod/volumes/{name}", Remove);
+    }
+
+    private static async Task<IResult> Create(HttpContext http)
+    {
+        var body = http.Request.ContentLength is null or > 0
+            ? await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted) as JsonObject
+            : null;
+        body ??= [];
+        var args = new List<string> { "volume", "create" };
+        if (body["Driver"]?.GetValue<string>() is { Length: > 0 } driver)
+        {
+            args.AddRange(["--driver", driver]);
+        }
+
+        foreach (var key in new[] { "Label", "Labels" })
+        {
+            foreach (var (name, value) in body[key] as JsonObject ?? [])
+            {
+                args.AddRange(["--label", name + "=" + value]);
+            }
+        }
+
+        foreach (var (name, value) in body["Options"] as JsonObject ?? [])
+        {
+            args.AddRange(["--opt", name + "=" + value]);
+        }
+
+        if (body["Name"]?.GetValue<string>() is { Length: > 0 } volume)
+        {
+            args.Add(volume);
+        }
+
+        var created = (await CliBridge.OutputAsync(http, args)).Trim().Split('\n')[^1];
+        var inspect = await CliBridge.OutputAsync(http, ["volume", "inspect", created]);
+        return Results.Text(LibpodJson.First(inspect), "application/json", null, StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> List(HttpContext http)
+    {
+        var args = new List<string> { "volume", "ls", "--format", "json" };
+        args.AddRange(QueryFilters.AsArguments(http));
+        return LibpodContainerRoutes.JsonText(await CliBridge.OutputAsync(http, args), "[]");
+    }
+
+    private static async Task<IResult> Inspect(string name, HttpContext http) =>
+        Results.Text(LibpodJson.First(await CliBridge.OutputAsync(http, ["volume", "inspect", name])),
+            "application/json");
+
+    private static async Task<IResult> Exists(string name, HttpContext http)
+    {
+        var output = await CliBridge.RunAsync(http, ["volume", "exists", name]);
+        return output.ExitCode == 0
+            ? Results.NoContent()
+            : throw new Contracts.Errors.NotFoundException($"no volume with name \"{name}\" found: no such volume");
+    }
+
+    private static async Task<IResult> Remove(string name, HttpContext http)
+    {
+        List<string> args = http.QueryFlag("force") ? ["volume", "rm", "--force", name] : ["volume", "rm", name];
+        await CliBridge.OutputAsync(http, args);
+        return Results.NoContent();
+    }
+
+    private static async Task<IResult> Prune(HttpContext http)
+    {
+        var args = new List<string> { "volume", "prune", "--force" };
+        args.AddRange(QueryFilters.AsArguments(http));
+        var names = (await CliBridge.OutputAsync(http, args)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        return Results.Json(names.Select(n => new Dictionary<string, object?> { ["Id"] = n, ["Size"] = 0 }));
+    }
+}

@@ -1,0 +1,180 @@
+using System.Text.Json.Nodes;
+using Modular.Contracts.Errors;
+
+namespace Modular.Api.Libpod;
+
+/// <summary>
+/// Podman's SpecGenerator (the body of POST /libpod/containers/create) as the `create`
+/// command line that asks the engine for the same container: one parsing of the flags'
+/// meaning, the CLI's. Fields without a flag here are ignored.
+/// </summary>
+public static class SpecGeneratorArguments
+{
+    /// <summary>The `create ... IMAGE` argv and the command that follows the image.</summary>
+    public static (List<string> Args, List<string> Command) From(JsonObject body)
+    {
+        // Go decodes JSON keys case-insensitively: "Image" fills "image".
+        var spec = new JsonObject();
+        foreach (var (key, value) in body)
+        {
+            spec[key.ToLowerInvariant()] = value?.DeepClone();
+        }
+
+        var image = Text(spec, "image")
+            ?? throw new InvalidInputException("no image or rootfs were specified for the container");
+        var args = new List<string> { "create" };
+        AddValue(args, "--name", Text(spec, "name"));
+        AddValue(args, "--workdir", Text(spec, "work_dir"));
+        AddValue(args, "--user", Text(spec, "user"));
+        AddValue(args, "--hostname", Text(spec, "hostname"));
+        AddValue(args, "--pod", Text(spec, "pod"));
+        AddValue(args, "--stop-timeout", Number(spec, "stop_timeout"));
+        AddValue(args, "--restart", Restart(spec));
+        AddSwitch(args, "--rm", spec, "remove");
+        AddSwitch(args, "--tty", spec, "terminal");
+        AddSwitch(args, "--interactive", spec, "stdin");
+        AddSwitch(args, "--privileged", spec, "privileged");
+        AddSwitch(args, "--read-only", spec, "read_only_filesystem");
+        AddSwitch(args, "--init", spec, "init");
+        AddMap(args, "--env", spec["env"]);
+        AddMap(args, "--label", spec["labels"]);
+        AddMap(args, "--annotation", spec["annotations"]);
+        AddList(args, "--cap-add", spec["cap_add"]);
+        AddList(args, "--cap-drop", spec["cap_drop"]);
+        AddList(args, "--dns", spec["dns_server"]);
+        AddEntrypoint(args, spec["entrypoint"]);
+        NetworkArguments(args, spec);
+        PortArguments(args, spec["portmappings"]);
+        MountArguments(args, spec);
+        args.Add(image);
+        return (args, Strings(spec["command"]));
+    }
+
+    private static void NetworkArguments(List<string> args, JsonObject spec)
+    {
+        var mode = spec["netns"]?["nsmode"]?.GetValue<string>();
+        var value = spec["netns"]?["value"]?.GetValue<string>();
+        var networks = spec["networks"] as JsonObject;
+        if (networks is { Count: > 0 })
+        {
+            foreach (var (name, options) in networks)
+            {
+                var aliases = Strings(options?["aliases"]);
+                args.AddRange(["--network", name]);
+                foreach (var alias in aliases)
+                {
+                    args.AddRange(["--network-alias", alias]);
+                }
+            }
+
+            return;
+        }
+
+        var network = mode switch
+        {
+            null or "" or "default" => null,
+            "container" or "ns" => $"{mode}:{value}",
+            "private" => "private",
+            _ => mode,
+        };
+        AddValue(args, "--network", network);
+    }
+
+    private static void PortArguments(List<string> args, JsonNode? ports)
+    {
+        foreach (var port in ports as JsonArray ?? [])
+        {
+            var hostIp = port?["host_ip"]?.GetValue<string>();
+            var host = port?["host_port"]?.GetValue<int>() ?? 0;
+            var container = port?["container_port"]?.GetValue<int>() ?? 0;
+            var protocol = port?["protocol"]?.GetValue<string>() ?? "tcp";
+            var spec = (string.IsNullOrEmpty(hostIp) ? "" : hostIp + ":")
+                + (host == 0 ? "" : host.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                + ":" + container.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            args.AddRange(["--publish", protocol == "tcp" ? spec : spec + "/" + protocol]);
+        }
+    }
+
+    private static void MountArguments(List<string> args, JsonObject spec)
+    {
+        foreach (var mount in spec["mounts"] as JsonArray ?? [])
+        {
+            var options = Strings(mount?["options"]);
+            var source = mount?["source"]?.GetValue<string>() ?? "";
+            var target = mount?["destination"]?.GetValue<string>() ?? "";
+            var kind = mount?["type"]?.GetValue<string>() ?? "bind";
+            var volume = kind == "tmpfs"
+                ? ("--tmpfs", target + (options.Count > 0 ? ":" + string.Join(',', options) : ""))
+                : ("--volume", source + ":" + target + (options.Count > 0 ? ":" + string.Join(',', options) : ""));
+            args.AddRange([volume.Item1, volume.Item2]);
+        }
+
+        foreach (var named in spec["volumes"] as JsonArray ?? [])
+        {
+            var options = Strings(named?["Options"]);
+            var name = named?["Name"]?.GetValue<string>() ?? "";
+            var dest = named?["Dest"]?.GetValue<string>() ?? "";
+            args.AddRange(["--volume", name + ":" + dest
+                + (options.Count > 0 ? ":" + string.Join(',', options) : "")]);
+        }
+    }
+
+    private static void AddEntrypoint(List<string> args, JsonNode? entrypoint)
+    {
+        if (entrypoint is JsonArray list)
+        {
+            // The CLI reads a JSON array as the exact argv, an empty string as "none".
+            args.Add(list.Count == 0 ? "--entrypoint=" : "--entrypoint=" + list.ToJsonString());
+        }
+    }
+
+    private static string? Restart(JsonObject spec)
+    {
+        var policy = Text(spec, "restart_policy");
+        var tries = Number(spec, "restart_tries");
+        return string.IsNullOrEmpty(policy) ? null : tries is null ? policy : policy + ":" + tries;
+    }
+
+    private static void AddValue(List<string> args, string flag, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            args.AddRange([flag, value]);
+        }
+    }
+
+    private static void AddSwitch(List<string> args, string flag, JsonObject spec, string key)
+    {
+        if (spec[key] is JsonValue value && value.TryGetValue<bool>(out var on) && on)
+        {
+            args.Add(flag);
+        }
+    }
+
+    private static void AddMap(List<string> args, string flag, JsonNode? map)
+    {
+        foreach (var (key, value) in map as JsonObject ?? [])
+        {
+            args.AddRange([flag, key + "=" + value?.GetValue<string>()]);
+        }
+    }
+
+    private static void AddList(List<string> args, string flag, JsonNode? list)
+    {
+        foreach (var item in Strings(list))
+        {
+            args.AddRange([flag, item]);
+        }
+    }
+
+    internal static List<string> Strings(JsonNode? list) =>
+        (list as JsonArray ?? []).Select(item => item?.ToString() ?? "").ToList();
+
+    private static string? Text(JsonObject spec, string key) =>
+        spec[key] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
+    private static string? Number(JsonObject spec, string key) =>
+        spec[key] is JsonValue value && value.TryGetValue<long>(out var number)
+            ? number.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : null;
+}

@@ -1,0 +1,97 @@
+using System.IO.Pipelines;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Modular.Api.Shared;
+
+/// <summary>
+/// Attach and exec start take over the connection: with <c>Upgrade: tcp</c> the answer is
+/// 101, without it 200, and either way the socket itself carries the streams (written on
+/// the transport: Kestrel neither upgrades a request with a body nor answers unchunked).
+/// Where the transport is not reachable, Kestrel's upgrade or a chunked 200 stand in.
+/// </summary>
+public sealed class HijackedConnection : IAsyncDisposable
+{
+    public const string RawStream = "application/vnd.docker.raw-stream";
+
+    public const string MultiplexedStream = "application/vnd.docker.multiplexed-stream";
+
+    private readonly HttpContext _http;
+    private readonly bool _raw;
+
+    private HijackedConnection(HttpContext http, Stream? input, Stream output, bool raw)
+    {
+        _http = http;
+        Input = input;
+        Output = output;
+        _raw = raw;
+    }
+
+    /// <summary>The client's bytes (stdin), or null when the connection was not hijacked.</summary>
+    public Stream? Input { get; }
+
+    public Stream Output { get; }
+
+    public static async Task<HijackedConnection> OpenAsync(HttpContext http, bool tty)
+    {
+        var contentType = tty ? RawStream : MultiplexedStream;
+        var upgrading = http.Request.Headers.Upgrade.Count > 0;
+        if (RawConnections.Find(http) is { } connection)
+        {
+            return await OpenRawAsync(http, connection.Transport, contentType, upgrading);
+        }
+
+        var upgrade = http.Features.Get<IHttpUpgradeFeature>();
+        if (upgrade is { IsUpgradableRequest: true })
+        {
+            http.Response.Headers.ContentType = contentType;
+            http.Response.Headers.Connection = "Upgrade";
+            http.Response.Headers.Upgrade = "tcp";
+            var duplex = await upgrade.UpgradeAsync();
+            return new HijackedConnection(http, duplex, duplex, false);
+        }
+
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        http.Response.Headers.ContentType = contentType;
+        await http.Response.StartAsync(http.RequestAborted);
+        await http.Response.Body.FlushAsync(http.RequestAborted);
+        return new HijackedConnection(http, null, http.Response.Body, false);
+    }
+
+    private static async Task<HijackedConnection> OpenRawAsync(
+        HttpContext http,
+        IDuplexPipe transport,
+        string contentType,
+        bool upgrading)
+    {
+        // The body was read by the route; what follows on the socket is the client's stdin.
+        // Podman's and Docker's clients read the socket itself after the head, with or
+        // without Upgrade, so the stream is never chunked.
+        var status = upgrading ? "101 UPGRADED" : "200 OK";
+        var connection = upgrading ? "Upgrade\r\nUpgrade: tcp" : "close";
+        var head = $"HTTP/1.1 {status}\r\nContent-Type: {contentType}\r\n"
+            + $"Api-Version: {ApiVersions.DockerMaximum}\r\nConnection: {connection}\r\n\r\n";
+        await transport.Output.WriteAsync(Encoding.ASCII.GetBytes(head), http.RequestAborted);
+        await transport.Output.FlushAsync(http.RequestAborted);
+        return new HijackedConnection(
+            http,
+            transport.Input.AsStream(leaveOpen: true),
+            new PipeFlushingStream(transport.Output),
+            true);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Output.FlushAsync(CancellationToken.None);
+        if (_raw)
+        {
+            // Kestrel must not write a response of its own after ours: the connection ends here.
+            _http.Abort();
+        }
+        else if (Input is not null)
+        {
+            await Input.DisposeAsync();
+        }
+    }
+}

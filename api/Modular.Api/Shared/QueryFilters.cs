@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace Modular.Api.Shared;
+
+/// <summary>
+/// The <c>filters</c> query parameter, in both forms clients send: a map of lists
+/// (<c>{"label":["a=b"]}</c>) and Docker's older map of sets (<c>{"label":{"a=b":true}}</c>).
+/// </summary>
+public static class QueryFilters
+{
+    public static List<KeyValuePair<string, string>> Parse(HttpContext http)
+    {
+        var raw = http.Request.Query["filters"].ToString();
+        var result = new List<KeyValuePair<string, string>>();
+        if (raw.Length == 0)
+        {
+            return result;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(raw);
+            foreach (var filter in document.RootElement.EnumerateObject())
+            {
+                foreach (var value in Values(filter.Value))
+                {
+                    result.Add(new(filter.Name, value));
+                }
+            }
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            // Podman answers a filters parameter it cannot decode with 500, in both trees.
+            throw new FormatException($"failed to parse filters parameter: {e.Message}", e);
+        }
+
+        return result;
+    }
+
+    /// <summary>Each filter as the CLI's <c>--filter key=value</c> arguments.</summary>
+    public static List<string> AsArguments(HttpContext http) =>
+        Parse(http).SelectMany(pair => new[] { "--filter", pair.Key + "=" + pair.Value }).ToList();
+
+    private static IEnumerable<string> Values(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Array => value.EnumerateArray().Select(item => item.ToString()),
+        JsonValueKind.Object => value.EnumerateObject().Select(item => item.Name),
+        _ => [value.ToString()],
+    };
+}

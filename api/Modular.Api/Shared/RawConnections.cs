@@ -1,0 +1,34 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace Modular.Api.Shared;
+
+/// <summary>
+/// The connections Kestrel serves, by id, so a request can take over its own socket.
+/// Docker's and Podman's clients ask to hijack exec start with a JSON body and
+/// <c>Upgrade: tcp</c>; Kestrel ignores an upgrade on a request with a body (it only
+/// upgrades bodiless ones), so such a request answers on the transport itself.
+/// Registered after TLS, so the transport seen here carries plain HTTP.
+/// </summary>
+public static class RawConnections
+{
+    private static readonly ConcurrentDictionary<string, ConnectionContext> Open = new();
+
+    public static void Track(ListenOptions listen) => listen.Use(next => async connection =>
+    {
+        Open[connection.ConnectionId] = connection;
+        try
+        {
+            await next(connection);
+        }
+        finally
+        {
+            Open.TryRemove(connection.ConnectionId, out _);
+        }
+    });
+
+    public static ConnectionContext? Find(HttpContext http) =>
+        Open.TryGetValue(http.Connection.Id, out var connection) ? connection : null;
+}
