@@ -24,7 +24,7 @@ public static class InspectWriter
         var sb = new StringBuilder();
         foreach (var item in items)
         {
-            sb.Append(template.Execute(WithGoNames(item)));
+            sb.Append(template.Execute(WithCheckpointFields(WithGoNames(item), body)));
         }
 
         output.Write(TabWriter.Align(sb.ToString()));
@@ -59,9 +59,14 @@ public static class InspectWriter
             }
         }
 
+        return view;
+    }
+
+    private static JsonObject WithCheckpointFields(JsonObject view, string body)
+    {
         if (view["State"] is JsonObject state && state.ContainsKey("CheckpointedAt"))
         {
-            AddCheckpointFields(state);
+            AddCheckpointFields(state, body);
         }
 
         return view;
@@ -69,18 +74,25 @@ public static class InspectWriter
 
     /// <summary>
     /// Podman's State struct always has the checkpoint fields; only its JSON omits them when
-    /// empty, so a template still reads false or "" for a container never checkpointed.
+    /// empty, so a template naming one reads false or "" for a container never checkpointed,
+    /// while <c>{{json .State}}</c> still omits them as Podman's JSON does.
     /// </summary>
-    private static void AddCheckpointFields(JsonObject state)
+    private static void AddCheckpointFields(JsonObject state, string body)
     {
         foreach (var key in new[] { "Checkpointed", "Restored" })
         {
-            state.TryAdd(key, false);
+            if (body.Contains("." + key, StringComparison.Ordinal))
+            {
+                state.TryAdd(key, false);
+            }
         }
 
         foreach (var key in new[] { "CheckpointPath", "CheckpointLog", "RestoreLog" })
         {
-            state.TryAdd(key, "");
+            if (body.Contains("." + key, StringComparison.Ordinal))
+            {
+                state.TryAdd(key, "");
+            }
         }
     }
 }
