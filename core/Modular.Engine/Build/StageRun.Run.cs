@@ -108,7 +108,7 @@ internal sealed partial class StageRun
             {
                 exit = await StartAsync(container.Id, cancellationToken);
             }
-            catch (BackendException e)
+            catch (Exception e) when (e is BackendException or CannotInvokeException)
             {
                 // The runtime refused to run the step (a bad --runtime-flag ...): Buildah
                 // reports the runtime's exit status 1, not an engine error.
