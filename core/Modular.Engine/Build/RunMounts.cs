@@ -5,15 +5,18 @@ namespace Modular.Engine.Build;
 
 /// <summary>
 /// A RUN step's <c>--mount</c> values as the container's volumes: bind from the context
-/// (read-only by default), cache as a directory kept under the store between builds,
-/// secret as a read-only file from <c>--secret</c>, tmpfs as a tmpfs.
+/// (read-only by default) or from an earlier stage or an image (mounted for the step),
+/// cache as a directory kept under the store between builds, secret as a read-only file
+/// from <c>--secret</c>, tmpfs as a tmpfs.
 /// </summary>
 internal sealed class RunMounts(
     BuildSession session,
     IReadOnlyList<RunMount> mounts,
-    Func<string, string> expand) : IAsyncDisposable
+    Func<string, string> expand,
+    Func<string, CancellationToken, Task<SourceRoot>> mountFrom) : IAsyncDisposable
 {
     private readonly HashSet<string> _targets = [];
+    private readonly List<SourceRoot> _roots = [];
 
     /// <summary>The mounts as written, for the cache key.</summary>
     public string Key => string.Join(";", mounts.Select(m => m.Type + ":" + string.Join(",", m.Options.Select(o => $"{o.Key}={o.Value}"))));
@@ -24,7 +27,7 @@ internal sealed class RunMounts(
     public IReadOnlyList<string> Tmpfs =>
         [.. mounts.Where(m => m.Type == RunMount.Tmpfs).Select(m => Target(m))];
 
-    public Task<IReadOnlyList<string>> VolumesAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> VolumesAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var volumes = new List<string>();
@@ -32,7 +35,7 @@ internal sealed class RunMounts(
         {
             switch (mount.Type)
             {
-                case RunMount.Bind: volumes.Add(Bind(mount)); break;
+                case RunMount.Bind: volumes.Add(await BindAsync(mount, cancellationToken)); break;
                 case RunMount.Cache: volumes.Add(Cache(mount)); break;
                 case RunMount.Secret when Secret(mount) is { } secret: volumes.Add(secret); break;
                 case RunMount.Secret or RunMount.Tmpfs: break;
@@ -40,19 +43,21 @@ internal sealed class RunMounts(
             }
         }
 
-        return Task.FromResult<IReadOnlyList<string>>(volumes);
+        return volumes;
     }
 
-    private string Bind(RunMount mount)
+    private async Task<string> BindAsync(RunMount mount, CancellationToken cancellationToken)
     {
-        if (mount.From is not null)
+        var root = session.Options.ContextDirectory;
+        if (mount.From is { } from)
         {
-            // Limitation: a bind from another stage or image needs its file system mounted
-            // for the whole step; only the context is offered.
-            throw new CapabilityMissingException("RUN --mount=type=bind,from=... is not supported");
+            // The stage's or image's layers stay mounted until the step is done (Dispose).
+            var mounted = await mountFrom(expand(from), cancellationToken);
+            _roots.Add(mounted);
+            root = mounted.Path;
         }
 
-        var source = Path.Combine(session.Options.ContextDirectory, SourceSet.Clean(expand(mount.Source ?? "")));
+        var source = Path.Combine(root, SourceSet.Clean(expand(mount.Source ?? "")));
         return $"{source}:{Target(mount)}:{(mount.ReadOnly ? "ro" : "rw")}";
     }
 
@@ -86,5 +91,13 @@ internal sealed class RunMounts(
         return target;
     }
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var root in _roots)
+        {
+            await root.DisposeAsync();
+        }
+
+        _roots.Clear();
+    }
 }

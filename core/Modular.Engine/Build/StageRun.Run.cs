@@ -16,7 +16,8 @@ internal sealed partial class StageRun
         var args = _scope.RunArgs;
         var prefix = args.Count == 0 ? "" : $"|{args.Count} {string.Join(' ', args.Select(a => $"{a.Key}={a.Value}"))} ";
         var createdBy = prefix + string.Join(' ', argv);
-        var mounts = new RunMounts(_session, run.Mounts, Expand);
+        var mounts = new RunMounts(
+            _session, run.Mounts, Expand, (from, ct) => MountFromAsync(from, "RUN --mount from", ct));
         return new StepPlan(
             createdBy,
             ContentKey(run, mounts),
@@ -32,6 +33,13 @@ internal sealed partial class StageRun
     private string ContentKey(RunInstruction run, RunMounts mounts)
     {
         var key = mounts.Key;
+
+        // A bind from an earlier stage hits the cache only while that stage's image is the same.
+        foreach (var from in run.Mounts.Select(m => m.From).OfType<string>())
+        {
+            key += $"|from:{FromKey(Expand(from))}";
+        }
+
         if (run.ShebangScript is { } doc)
         {
             key += $"|script:{LayerCache.Key(doc.Content)}";

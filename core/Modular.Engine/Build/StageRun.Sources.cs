@@ -14,7 +14,15 @@ internal sealed partial class StageRun
             return new SourceRoot(_session.Options.ContextDirectory, _session.Ignore);
         }
 
-        var from = Expand(written);
+        return await MountFromAsync(Expand(written), "COPY --from", cancellationToken);
+    }
+
+    /// <summary>
+    /// An earlier stage's or an image's file system, mounted until the root is disposed:
+    /// the source of <c>COPY --from</c> and of <c>RUN --mount=type=bind,from=</c>.
+    /// </summary>
+    private async Task<SourceRoot> MountFromAsync(string from, string what, CancellationToken cancellationToken)
+    {
         var stage = _session.File.FindStage(from);
         string imageId;
         if (stage is not null && stage.Index < _stage.Index)
@@ -23,7 +31,7 @@ internal sealed partial class StageRun
         }
         else if (stage is not null)
         {
-            throw new InvalidInputException($"COPY --from={from}: stage {from} is not built before this one");
+            throw new InvalidInputException($"{what}={from}: stage {from} is not built before this one");
         }
         else
         {
@@ -34,6 +42,12 @@ internal sealed partial class StageRun
         var layer = await TempLayer.CreateAsync(Services.Layers, top, cancellationToken);
         return new SourceRoot(layer.Root, IgnoreRules.None, layer);
     }
+
+    /// <summary>What a <c>from=</c> stands for in a cache key: a built stage's image, else the name.</summary>
+    private string FromKey(string from) =>
+        _session.File.FindStage(from) is { } stage && stage.Index < _stage.Index
+            ? _session.StageImages[stage.Index]
+            : from;
 
     /// <summary>ADD's one local archive (tar, plain or compressed) to extract, or null.</summary>
     private async Task<string?> ArchiveAsync(
