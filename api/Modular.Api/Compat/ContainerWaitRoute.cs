@@ -84,7 +84,8 @@ public static class ContainerWaitRoute
         }
         catch (NotFoundException)
         {
-            return code;
+            // Removed (--rm) before this request saw the exit: the code kept at removal.
+            return cli.Containers.RemovedExitCode(container.Id) ?? code;
         }
     }
 }

@@ -31,6 +31,9 @@ public sealed partial class ContainerService
         }
     }
 
+    public int? RemovedExitCode(string containerId) =>
+        ReadExitCode(Path.Combine(RemovedExitDirectory(PathsFor(containerId)), containerId));
+
     /// <summary>The exit file, or the one kept when the container was removed meanwhile.</summary>
     private static int? ReadExitFileOrKept(ContainerPaths paths) =>
         ReadExitFile(paths) ?? ReadExitCode(Path.Combine(RemovedExitDirectory(paths), paths.Id));

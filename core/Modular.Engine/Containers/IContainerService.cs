@@ -44,6 +44,12 @@ public interface IContainerService
     /// <summary>Waits until the container is not running; returns its exit code.</summary>
     Task<int> WaitAsync(string nameOrId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The exit code of a container removed in the last minutes (by full ID), or null: what a
+    /// waiter that lost the race with <c>--rm</c>'s removal reports.
+    /// </summary>
+    int? RemovedExitCode(string containerId) => null;
+
     /// <summary>All containers (or only running ones), state refreshed from conmon's files.</summary>
     Task<IReadOnlyList<ContainerInfo>> ListAsync(bool all, CancellationToken cancellationToken);
 
