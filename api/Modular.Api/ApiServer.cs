@@ -81,8 +81,8 @@ public static class ApiServer
                 File.Delete(path); // A socket left by a killed service would refuse the bind.
                 kestrel.ListenUnixSocket(path, listen =>
                 {
-                    listen.Use(HalfCloseConnection.Wrap);
                     RawConnections.Track(listen);
+                    listen.Use(HalfCloseConnection.Wrap);
                 });
             }
             else
@@ -90,8 +90,8 @@ public static class ApiServer
                 kestrel.Listen(endpoint.Tcp!, listen =>
                 {
                     TlsSetup.Apply(listen, options);
-                    listen.Use(HalfCloseConnection.Wrap);
                     RawConnections.Track(listen);
+                    listen.Use(HalfCloseConnection.Wrap);
                 });
             }
         });

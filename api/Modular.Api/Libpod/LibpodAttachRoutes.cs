@@ -26,12 +26,23 @@ public static class LibpodAttachRoutes
         var container = await cli.Containers.ResolveAsync(name, http.RequestAborted);
         var inspect = await cli.Containers.InspectAsync(container.Id, http.RequestAborted);
         var tty = inspect["Config"]?["Tty"]?.GetValue<bool>() ?? false;
-        await using var connection = await HijackedConnection.OpenAsync(http, tty);
-        var streams = Streams(http, connection.Input, connection.Output, tty);
-        var attach = cli.Services.GetRequiredService<IContainerAttach>();
-        _ = container.State is "running"
-            ? await attach.AttachAsync(container.Id, streams, http.RequestAborted)
-            : await pending.WaitForStartAsync(container.Id, streams, http.RequestAborted);
+        var claim = container.State is "running" ? null : pending.Reserve(container.Id, http.RequestAborted);
+        try
+        {
+            await using var connection = await HijackedConnection.OpenAsync(http, tty);
+            var streams = Streams(http, connection.Input, connection.Output, tty);
+            var attach = cli.Services.GetRequiredService<IContainerAttach>();
+            _ = claim is null
+                ? await attach.AttachAsync(container.Id, streams, http.RequestAborted)
+                : await pending.WaitForStartAsync(container.Id, claim, streams);
+        }
+        finally
+        {
+            if (claim is not null)
+            {
+                pending.Release(container.Id, claim);
+            }
+        }
     }
 
     private static IResult Resize() => Results.Ok();

@@ -13,7 +13,7 @@ namespace Modular.Api.Libpod;
 /// </summary>
 public sealed class PendingAttaches
 {
-    private readonly ConcurrentDictionary<string, Pending> _pending = new();
+    private readonly ConcurrentDictionary<string, Claim> _pending = new();
 
     // A --rm container may be gone before its client asks for the exit code: the code
     // its attach saw answers that wait (Podman's clients wait right after start).
@@ -22,21 +22,38 @@ public sealed class PendingAttaches
     /// <summary>The exit code an attach saw for a container that may since have been removed.</summary>
     public bool TryExitCode(string id, out int code) => _exitCodes.TryGetValue(id, out code);
 
-    /// <summary>Waits for the start request, then runs the container attached until it ends.</summary>
-    public async Task<AttachResult> WaitForStartAsync(
-        string id,
-        AttachStreams streams,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims the container's next start for an attach, before the attach answers: Podman's
+    /// client sends start as soon as it reads that answer, and a start arriving before the
+    /// claim would run the container unattached, the attach then waiting forever.
+    /// </summary>
+    public Claim Reserve(string id, CancellationToken cancellationToken)
     {
-        var pending = new Pending(streams, new TaskCompletionSource<AttachResult>(
-            TaskCreationOptions.RunContinuationsAsynchronously), cancellationToken);
-        _pending[id] = pending;
-        await using var registration = cancellationToken.Register(() =>
+        var claim = new Claim(
+            new TaskCompletionSource<AttachStreams>(TaskCreationOptions.RunContinuationsAsynchronously),
+            new TaskCompletionSource<AttachResult>(TaskCreationOptions.RunContinuationsAsynchronously),
+            cancellationToken);
+        _pending[id] = claim;
+        return claim;
+    }
+
+    /// <summary>Gives the claim its streams, then waits until the attached run ends.</summary>
+    public async Task<AttachResult> WaitForStartAsync(string id, Claim claim, AttachStreams streams)
+    {
+        claim.Streams.TrySetResult(streams);
+        await using var registration = claim.Cancel.Register(() =>
         {
-            _pending.TryRemove(new(id, pending));
-            pending.Result.TrySetCanceled(cancellationToken);
+            _pending.TryRemove(new(id, claim));
+            claim.Result.TrySetCanceled(claim.Cancel);
         });
-        return await pending.Result.Task;
+        return await claim.Result.Task;
+    }
+
+    /// <summary>Drops a claim whose attach failed before it had streams.</summary>
+    public void Release(string id, Claim claim)
+    {
+        _pending.TryRemove(new(id, claim));
+        claim.Streams.TrySetCanceled();
     }
 
     /// <summary>Starts the container for a waiting attach; false when none waits.</summary>
@@ -52,7 +69,8 @@ public sealed class PendingAttaches
         {
             try
             {
-                var result = await attach.StartAttachedAsync(id, pending.Streams, pending.Cancel);
+                var streams = await pending.Streams.Task.WaitAsync(pending.Cancel);
+                var result = await attach.StartAttachedAsync(id, streams, pending.Cancel);
                 if (!result.Detached)
                 {
                     _exitCodes[id] = result.ExitCode;
@@ -68,8 +86,9 @@ public sealed class PendingAttaches
         return true;
     }
 
-    private sealed record Pending(
-        AttachStreams Streams,
+    /// <summary>An attach waiting for its container's start.</summary>
+    public sealed record Claim(
+        TaskCompletionSource<AttachStreams> Streams,
         TaskCompletionSource<AttachResult> Result,
         CancellationToken Cancel);
 }

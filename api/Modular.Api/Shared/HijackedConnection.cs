@@ -37,9 +37,9 @@ public sealed class HijackedConnection : IAsyncDisposable
     {
         var contentType = tty ? RawStream : MultiplexedStream;
         var upgrading = http.Request.Headers.Upgrade.Count > 0;
-        if (RawConnections.Find(http) is { } connection)
+        if (RawConnections.Find(http) is { } transport)
         {
-            return await OpenRawAsync(http, connection.Transport, contentType, upgrading);
+            return await OpenRawAsync(http, transport, contentType, upgrading);
         }
 
         var upgrade = http.Features.Get<IHttpUpgradeFeature>();

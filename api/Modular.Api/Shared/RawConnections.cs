@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.IO.Pipelines;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -14,11 +15,16 @@ namespace Modular.Api.Shared;
 /// </summary>
 public static class RawConnections
 {
-    private static readonly ConcurrentDictionary<string, ConnectionContext> Open = new();
+    private static readonly ConcurrentDictionary<string, IDuplexPipe> Open = new();
 
+    /// <summary>
+    /// Registers the transport as it is now. Called before the half-close middleware
+    /// (HalfCloseConnection) wraps it, so a hijacked libpod stream sees the client's end of
+    /// input as EOF, which Podman's client relies on, where the HTTP layer does not.
+    /// </summary>
     public static void Track(ListenOptions listen) => listen.Use(next => async connection =>
     {
-        Open[connection.ConnectionId] = connection;
+        Open[connection.ConnectionId] = connection.Transport;
         try
         {
             await next(connection);
@@ -29,6 +35,6 @@ public static class RawConnections
         }
     });
 
-    public static ConnectionContext? Find(HttpContext http) =>
-        Open.TryGetValue(http.Connection.Id, out var connection) ? connection : null;
+    public static IDuplexPipe? Find(HttpContext http) =>
+        Open.TryGetValue(http.Connection.Id, out var transport) ? transport : null;
 }
