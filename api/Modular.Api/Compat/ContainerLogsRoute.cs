@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Modular.Api.Http;
+using Modular.Api.Shared;
 using Modular.Cli.Hosting;
 using Modular.Contracts.Errors;
 using Modular.Engine.Containers;

@@ -1,7 +1,8 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Connections.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Modular.Api.Http;
+using Modular.Api.Shared;
 
 namespace Modular.Api.Compat;
 

@@ -51,8 +51,8 @@ public static class LibpodAttachRoutes
     internal static AttachStreams Streams(HttpContext http, Stream? input, Stream output, bool tty)
     {
         var gate = new SemaphoreSlim(1);
-        Stream stdout = tty ? output : new FramedStream(output, 1, gate);
-        Stream stderr = tty ? output : new FramedStream(output, 2, gate);
+        Stream stdout = tty ? output : new MultiplexedStream(output, 1, gate);
+        Stream stderr = tty ? output : new MultiplexedStream(output, 2, gate);
         var stdin = http.QueryFlag("stdin") ? input : null;
         return new AttachStreams(
             stdin,

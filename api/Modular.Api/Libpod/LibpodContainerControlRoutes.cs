@@ -56,8 +56,8 @@ public static class LibpodContainerControlRoutes
         http.Response.StatusCode = StatusCodes.Status200OK;
         await http.Response.StartAsync(http.RequestAborted);
         var gate = new SemaphoreSlim(1);
-        var stdout = new FramedStream(http.Response.Body, 1, gate);
-        var stderr = new FramedStream(http.Response.Body, 2, gate);
+        var stdout = new MultiplexedStream(http.Response.Body, 1, gate);
+        var stderr = new MultiplexedStream(http.Response.Body, 2, gate);
         await foreach (var line in cli.Containers.ReadLogsAsync(container.Id, options, http.RequestAborted))
         {
             var isErr = line.Stream == "stderr";

@@ -79,8 +79,8 @@ public static class LibpodExecRoutes
         var gate = new SemaphoreSlim(1);
         var streams = new AttachStreams(
             session.AttachStdin ? input : null,
-            !session.AttachStdout ? Stream.Null : session.Tty ? output : new FramedStream(output, 1, gate),
-            !session.AttachStderr ? Stream.Null : session.Tty ? output : new FramedStream(output, 2, gate),
+            !session.AttachStdout ? Stream.Null : session.Tty ? output : new MultiplexedStream(output, 1, gate),
+            !session.AttachStderr ? Stream.Null : session.Tty ? output : new MultiplexedStream(output, 2, gate),
             LibpodAttachRoutes.DetachKeys(session.DetachKeys));
         var result = await attach.ExecAttachedAsync(
             session.ContainerId, session.Command, options, session.Tty, streams, http.RequestAborted);

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace Modular.Api.Compat;
+namespace Modular.Api.Shared;
 
 /// <summary>
 /// Docker's stream framing without a terminal: each write becomes a frame of an 8-byte
