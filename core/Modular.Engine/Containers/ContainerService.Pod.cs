@@ -156,7 +156,10 @@ public sealed partial class ContainerService
         foreach (var (kind, otherId) in config.JoinedNamespaces)
         {
             var other = await _store.FindAsync(otherId, cancellationToken);
-            if (other is null || other.State.Status != ContainerStatus.Running || other.State.Pid <= 0)
+
+            // The record may say running while its short-lived process has already exited.
+            if (other is null || other.State.Status != ContainerStatus.Running || other.State.Pid <= 0
+                || !Security.NamespaceJoin.IsJoinable(other.State.Pid))
             {
                 throw new WrongStateException(
                     $"cannot join the {kind} namespace of container {other?.Config.Name ?? otherId}: "

@@ -66,6 +66,7 @@ public sealed partial class ContainerService
     {
         var other = await _store.FindAsync(id, cancellationToken);
         return other is { State.Status: ContainerStatus.Running, State.Pid: > 0 }
+            && NamespaceJoin.IsJoinable(other.State.Pid)
             ? other.State.Pid
             : throw new WrongStateException(
                 $"cannot join the namespaces of container {other?.Config.Name ?? id}: "

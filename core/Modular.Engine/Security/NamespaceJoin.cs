@@ -15,6 +15,23 @@ public static class NamespaceJoin
         $"/proc/{pid}/ns/{ProcName(specType)}";
 
     /// <summary>
+    /// Whether <paramref name="pid"/>'s namespaces can still be joined. A container record
+    /// may say running while its short-lived process has already exited (a `true` started
+    /// a moment ago); a zombie's ns links no longer resolve, and then the runtime would fail.
+    /// </summary>
+    public static bool IsJoinable(int pid)
+    {
+        try
+        {
+            return File.ResolveLinkTarget($"/proc/{pid}/ns/pid", returnFinalTarget: false) is not null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
     /// Sets the spec's namespace entry of <paramref name="specType"/>: removed for the
     /// host's, a new one for private modes, or one with a path to join.
     /// </summary>
