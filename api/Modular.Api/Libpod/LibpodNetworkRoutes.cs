@@ -54,24 +54,15 @@ public static class LibpodNetworkRoutes
         return Results.Text(LibpodJson.First(inspect), "application/json");
     }
 
-    private static async Task<IResult> List(HttpContext http)
-    {
-        var args = new List<string> { "network", "ls", "--format", "json" };
-        args.AddRange(QueryFilters.AsArguments(http));
-        return LibpodContainerRoutes.JsonText(await CliBridge.OutputAsync(http, args), "[]");
-    }
+    private static Task<IResult> List(HttpContext http) =>
+        BridgedResource.ListAsync(http, "network", "ls");
 
-    private static async Task<IResult> Inspect(string name, HttpContext http) =>
-        Results.Text(LibpodJson.First(await CliBridge.OutputAsync(http, ["network", "inspect", name])),
-            "application/json");
+    private static Task<IResult> Inspect(string name, HttpContext http) =>
+        BridgedResource.InspectAsync(http, "network", name);
 
-    private static async Task<IResult> Exists(string name, HttpContext http)
-    {
-        var output = await CliBridge.RunAsync(http, ["network", "exists", name]);
-        return output.ExitCode == 0
-            ? Results.NoContent()
-            : throw new Contracts.Errors.NotFoundException($"unable to find network with name or ID {name}: network not found");
-    }
+    private static Task<IResult> Exists(string name, HttpContext http) =>
+        BridgedResource.ExistsAsync(
+            http, "network", name, $"unable to find network with name or ID {name}: network not found");
 
     private static async Task<IResult> Remove(string name, HttpContext http)
     {

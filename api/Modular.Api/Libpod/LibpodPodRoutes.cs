@@ -48,24 +48,15 @@ public static class LibpodPodRoutes
             statusCode: StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> List(HttpContext http)
-    {
-        var args = new List<string> { "pod", "ps", "--format", "json" };
-        args.AddRange(QueryFilters.AsArguments(http));
-        return LibpodContainerRoutes.JsonText(await CliBridge.OutputAsync(http, args), "[]");
-    }
+    private static Task<IResult> List(HttpContext http) =>
+        BridgedResource.ListAsync(http, "pod", "ps");
 
-    private static async Task<IResult> Inspect(string name, HttpContext http) =>
-        Results.Text(LibpodJson.First(await CliBridge.OutputAsync(http, ["pod", "inspect", name])),
-            "application/json");
+    private static Task<IResult> Inspect(string name, HttpContext http) =>
+        BridgedResource.InspectAsync(http, "pod", name);
 
-    private static async Task<IResult> Exists(string name, HttpContext http)
-    {
-        var output = await CliBridge.RunAsync(http, ["pod", "exists", name]);
-        return output.ExitCode == 0
-            ? Results.NoContent()
-            : throw new Contracts.Errors.NotFoundException($"no pod with name or ID {name} found: no such pod");
-    }
+    private static Task<IResult> Exists(string name, HttpContext http) =>
+        BridgedResource.ExistsAsync(
+            http, "pod", name, $"no pod with name or ID {name} found: no such pod");
 
     private static async Task<IResult> Remove(string name, HttpContext http)
     {

@@ -54,24 +54,15 @@ public static class LibpodVolumeRoutes
         return Results.Text(LibpodJson.First(inspect), "application/json", null, StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> List(HttpContext http)
-    {
-        var args = new List<string> { "volume", "ls", "--format", "json" };
-        args.AddRange(QueryFilters.AsArguments(http));
-        return LibpodContainerRoutes.JsonText(await CliBridge.OutputAsync(http, args), "[]");
-    }
+    private static Task<IResult> List(HttpContext http) =>
+        BridgedResource.ListAsync(http, "volume", "ls");
 
-    private static async Task<IResult> Inspect(string name, HttpContext http) =>
-        Results.Text(LibpodJson.First(await CliBridge.OutputAsync(http, ["volume", "inspect", name])),
-            "application/json");
+    private static Task<IResult> Inspect(string name, HttpContext http) =>
+        BridgedResource.InspectAsync(http, "volume", name);
 
-    private static async Task<IResult> Exists(string name, HttpContext http)
-    {
-        var output = await CliBridge.RunAsync(http, ["volume", "exists", name]);
-        return output.ExitCode == 0
-            ? Results.NoContent()
-            : throw new Contracts.Errors.NotFoundException($"no volume with name \"{name}\" found: no such volume");
-    }
+    private static Task<IResult> Exists(string name, HttpContext http) =>
+        BridgedResource.ExistsAsync(
+            http, "volume", name, $"no volume with name \"{name}\" found: no such volume");
 
     private static async Task<IResult> Remove(string name, HttpContext http)
     {
