@@ -24,7 +24,8 @@ public static class BridgedResource
             "application/json");
 
     /// <summary>204 when <c>GROUP exists NAME</c> succeeds, else 404 with Podman's text.</summary>
-    public static async Task<IResult> ExistsAsync(HttpContext http, string group, string name, string notFound)
+    public static async Task<IResult> ExistsAsync(
+        HttpContext http, string group, string name, string notFound)
     {
         var output = await CliBridge.RunAsync(http, [group, "exists", name]);
         return output.ExitCode == 0 ? Results.NoContent() : throw new NotFoundException(notFound);
