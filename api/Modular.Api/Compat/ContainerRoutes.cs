@@ -69,6 +69,7 @@ public static class ContainerRoutes
             throw new InvalidInputException("config.Image: image name is required");
         }
 
+        BindSources.CreateMissing(body);
         var created = await cli.Containers.CreateAsync(request, http.RequestAborted);
         return DockerJson.Result(
             new JsonObject { ["Id"] = created.Id, ["Warnings"] = new JsonArray() },
