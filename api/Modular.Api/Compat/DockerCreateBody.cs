@@ -34,7 +34,7 @@ public static class DockerCreateBody
             StopTimeout = body["StopTimeout"]?.GetValue<int>(),
             Expose = (body["ExposedPorts"] as JsonObject)?.Select(p => p.Key).ToList() ?? [],
             Volumes = Strings(host["Binds"]).Concat(AnonymousVolumes(body["Volumes"])).ToList(),
-            Networks = Networks(host, body["NetworkingConfig"]),
+            Networks = DockerEndpoints.Networks(host, body["NetworkingConfig"]),
             PortMappings = DockerPortBindings.Parse(host["PortBindings"]),
             PublishAll = Flag(host, "PublishAllPorts"),
             AutoRemove = Flag(host, "AutoRemove"),
@@ -102,22 +102,6 @@ public static class DockerCreateBody
             Retries: node?["Retries"]?.GetValue<int>() is { } r && r > 0 ? r : null,
             StartPeriod: Duration("StartPeriod"),
             Timeout: Duration("Timeout"));
-    }
-
-    /// <summary>Docker's network mode "default" (and "bridge") is the engine's default network.</summary>
-    private static IReadOnlyList<string> Networks(JsonObject host, JsonNode? networking)
-    {
-        var mode = Text(host, "NetworkMode");
-        var named = (networking?["EndpointsConfig"] as JsonObject)?.Select(e => e.Key)
-            .Where(n => n != mode).ToList() ?? [];
-        var list = new List<string>();
-        if (!string.IsNullOrEmpty(mode) && mode is not "default")
-        {
-            list.Add(mode);
-        }
-
-        list.AddRange(named);
-        return list;
     }
 
     private static string? Restart(JsonNode? policy)
