@@ -33,7 +33,7 @@ public static class DockerCreateBody
             StopSignal = NullIfEmpty(Text(body, "StopSignal")),
             StopTimeout = body["StopTimeout"]?.GetValue<int>(),
             Expose = (body["ExposedPorts"] as JsonObject)?.Select(p => p.Key).ToList() ?? [],
-            Volumes = Strings(host["Binds"]).Concat(AnonymousVolumes(body["Volumes"])).ToList(),
+            Volumes = Strings(host["Binds"]).Concat(AnonymousVolumes(body["Volumes"], host["Binds"])).ToList(),
             Networks = DockerEndpoints.Networks(host, body["NetworkingConfig"]),
             PortMappings = DockerPortBindings.Parse(host["PortBindings"]),
             PublishAll = Flag(host, "PublishAllPorts"),
@@ -129,8 +129,14 @@ public static class DockerCreateBody
         _ => null,
     };
 
-    private static IEnumerable<string> AnonymousVolumes(JsonNode? node) =>
-        (node as JsonObject)?.Select(v => v.Key) ?? [];
+    // Docker ignores a Volumes entry a bind already mounts (docker-compose sends both for
+    // a named volume); passing it on would mount the destination twice.
+    private static IEnumerable<string> AnonymousVolumes(JsonNode? node, JsonNode? binds)
+    {
+        var bound = Strings(binds).Select(b => b.Split(':')).Where(p => p.Length > 1)
+            .Select(p => p[1].TrimEnd('/')).ToHashSet(StringComparer.Ordinal);
+        return (node as JsonObject)?.Select(v => v.Key).Where(v => !bound.Contains(v.TrimEnd('/'))) ?? [];
+    }
 
     internal static List<string> Strings(JsonNode? node) => node switch
     {

@@ -12,8 +12,11 @@ public static class DockerNetworkJson
     /// <param name="name">The name to show: "bridge" for the default network in lists.</param>
     public static JsonObject FromPodman(JsonObject podman, string name)
     {
+        // The IPAM driver is IPAM.Driver; Docker leaves it out of IPAM.Options, and
+        // docker-compose takes an extra key there for a changed network it must recreate.
         var ipamOptions = Map(podman["ipam_options"]);
         var driver = ipamOptions["driver"]?.GetValue<string>();
+        ipamOptions.Remove("driver");
         return new JsonObject
         {
             ["Name"] = name,
