@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Modular.Api.Http;
 using Modular.Api.Shared;
 using Modular.Cli.Hosting;
+using Modular.Contracts.Errors;
 using Modular.Engine.Networks;
 
 namespace Modular.Api.Compat;
@@ -92,8 +93,18 @@ public static class NetworkRoutes
             DockerCreateBody.Strings(endpoint?["Aliases"]),
             ips!,
             string.IsNullOrEmpty(mac) ? null : mac);
-        await Containers(cli).ConnectAsync(
-            Normalize(Networks(cli), name), ContainerOf(body), request, http.RequestAborted);
+        try
+        {
+            await Containers(cli).ConnectAsync(
+                Normalize(Networks(cli), name), ContainerOf(body), request, http.RequestAborted);
+        }
+        catch (AlreadyExistsException e)
+        {
+            // Docker and Podman answer 403 to a container already on the network.
+            await ApiError.WriteAsync(http, StatusCodes.Status403Forbidden, e.Message);
+            return Results.Empty;
+        }
+
         return DockerJson.Result(JsonValue.Create("OK"));
     }
 
@@ -117,7 +128,7 @@ public static class NetworkRoutes
     private static string ContainerOf(JsonObject body) =>
         body["Container"]?.GetValue<string>() is { Length: > 0 } container
             ? container
-            : throw new Contracts.Errors.InvalidInputException("Container: container name or ID is required");
+            : throw new InvalidInputException("Container: container name or ID is required");
 
     /// <summary>Docker's names of the default network mean the engine's default network.</summary>
     public static string Normalize(INetworkService networks, string name) =>

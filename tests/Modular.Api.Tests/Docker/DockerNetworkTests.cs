@@ -101,6 +101,32 @@ public sealed class DockerNetworkTests(DockerServiceFixture service)
         Assert.Equal(0, (await service.DockerAsync("network", "inspect", "bridge")).ExitCode);
     }
 
+    [Fact]
+    public async Task ContainerCreatedWithNetworkIdIsKeyedByNetworkName()
+    {
+        var id = (await service.DockerAsync(
+            "network", "create", "--subnet", "10.215.5.0/24", "apinet-e")).StandardOutput.Trim();
+        try
+        {
+            var run = await service.DockerAsync(
+                "run", "-d", "--name", "apinet-byid", "--network", id[..12], Image, "sleep", "300");
+            Assert.True(run.ExitCode == 0, run.StandardError);
+
+            var networks = (await InspectAsync("apinet-byid"))["NetworkSettings"]!["Networks"]!.AsObject();
+            Assert.Equal(["apinet-e"], networks.Select(n => n.Key));
+            Assert.StartsWith("10.215.5.", networks["apinet-e"]!["IPAddress"]!.GetValue<string>());
+
+            var again = await service.DockerAsync("network", "connect", "apinet-e", "apinet-byid");
+            Assert.NotEqual(0, again.ExitCode);
+            Assert.Contains("already connected", again.StandardError);
+        }
+        finally
+        {
+            await service.DockerAsync("rm", "-f", "apinet-byid");
+            await service.DockerAsync("network", "rm", "apinet-e");
+        }
+    }
+
     private async Task<JsonNode> InspectAsync(string name)
     {
         var inspect = await service.DockerAsync("inspect", name);
