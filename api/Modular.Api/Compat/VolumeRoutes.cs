@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -94,6 +95,13 @@ public static class VolumeRoutes
         foreach (var key in new[] { "CreatedAt", "Driver", "Labels", "Mountpoint", "Name", "Options", "Scope" })
         {
             json[key] = podman[key]?.DeepClone();
+        }
+
+        // Docker's (and Podman's compat) CreatedAt is RFC 3339 to the second.
+        if (podman["CreatedAt"]?.GetValue<string>() is { } created
+            && DateTimeOffset.TryParse(created, CultureInfo.InvariantCulture, out var time))
+        {
+            json["CreatedAt"] = time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         }
 
         return json;
