@@ -15,5 +15,7 @@ public static class CompatDockerRoutes
         ContainerAttachRoute.Map(app);
         ExecRoutes.Map(app);
         ImageRoutes.Map(app);
+        NetworkRoutes.Map(app);
+        VolumeRoutes.Map(app);
     }
 }

@@ -58,6 +58,14 @@ public static class DockerContainerJson
             }
         }
 
+        // Docker clients know json-file, not k8s-file (docker-compose logs refuses other
+        // drivers); Podman's compat inspect says json-file for it too.
+        if (json["HostConfig"]?["LogConfig"] is JsonObject log
+            && log["Type"]?.GetValue<string>() is "k8s-file")
+        {
+            log["Type"] = "json-file";
+        }
+
         return json;
     }
 

@@ -33,8 +33,8 @@ public static class DockerCreateBody
             StopSignal = NullIfEmpty(Text(body, "StopSignal")),
             StopTimeout = body["StopTimeout"]?.GetValue<int>(),
             Expose = (body["ExposedPorts"] as JsonObject)?.Select(p => p.Key).ToList() ?? [],
-            Volumes = Strings(host["Binds"]).Concat(AnonymousVolumes(body["Volumes"])).ToList(),
-            Networks = Networks(host, body["NetworkingConfig"]),
+            Volumes = Strings(host["Binds"]).Concat(AnonymousVolumes(body["Volumes"], host["Binds"])).ToList(),
+            Networks = DockerEndpoints.Networks(host, body["NetworkingConfig"]),
             PortMappings = DockerPortBindings.Parse(host["PortBindings"]),
             PublishAll = Flag(host, "PublishAllPorts"),
             AutoRemove = Flag(host, "AutoRemove"),
@@ -104,22 +104,6 @@ public static class DockerCreateBody
             Timeout: Duration("Timeout"));
     }
 
-    /// <summary>Docker's network mode "default" (and "bridge") is the engine's default network.</summary>
-    private static IReadOnlyList<string> Networks(JsonObject host, JsonNode? networking)
-    {
-        var mode = Text(host, "NetworkMode");
-        var named = (networking?["EndpointsConfig"] as JsonObject)?.Select(e => e.Key)
-            .Where(n => n != mode).ToList() ?? [];
-        var list = new List<string>();
-        if (!string.IsNullOrEmpty(mode) && mode is not "default")
-        {
-            list.Add(mode);
-        }
-
-        list.AddRange(named);
-        return list;
-    }
-
     private static string? Restart(JsonNode? policy)
     {
         var name = policy?["Name"]?.GetValue<string>();
@@ -145,8 +129,14 @@ public static class DockerCreateBody
         _ => null,
     };
 
-    private static IEnumerable<string> AnonymousVolumes(JsonNode? node) =>
-        (node as JsonObject)?.Select(v => v.Key) ?? [];
+    // Docker ignores a Volumes entry a bind already mounts (docker-compose sends both for
+    // a named volume); passing it on would mount the destination twice.
+    private static IEnumerable<string> AnonymousVolumes(JsonNode? node, JsonNode? binds)
+    {
+        var bound = Strings(binds).Select(b => b.Split(':')).Where(p => p.Length > 1)
+            .Select(p => p[1].TrimEnd('/')).ToHashSet(StringComparer.Ordinal);
+        return (node as JsonObject)?.Select(v => v.Key).Where(v => !bound.Contains(v.TrimEnd('/'))) ?? [];
+    }
 
     internal static List<string> Strings(JsonNode? node) => node switch
     {

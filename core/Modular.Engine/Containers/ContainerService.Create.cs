@@ -40,7 +40,7 @@ public sealed partial class ContainerService
                 .Build(NameGenerator.NewId(), runtimeId),
             pod,
             request);
-        await RefuseMissingNetworksAsync(config, cancellationToken);
+        config = await RefuseMissingNetworksAsync(config, cancellationToken);
         Resources.CgroupPlacement.CheckRuntime(config, _runtimes.Get(runtimeId).Features);
         Resources.RuntimeOptionCheck.Check(config, _runtimes.Get(runtimeId).Features);
         var createdVolumes = new List<string>();

@@ -240,18 +240,27 @@ public sealed partial class ContainerService
     }
 
     // A missing network fails create with the service's "network not found" (exit 125).
-    private async Task RefuseMissingNetworksAsync(
+    // A network given by id or id prefix is recorded by its name, as Podman does: inspect,
+    // connect and disconnect look networks up by name.
+    private async Task<ContainerConfig> RefuseMissingNetworksAsync(
         ContainerConfig config,
         CancellationToken cancellationToken)
     {
         if (_networks is null)
         {
-            return;
+            return config;
         }
 
-        foreach (var name in config.Networks.Keys)
+        var named = new Dictionary<string, ContainerNetworkOptions>(StringComparer.Ordinal);
+        foreach (var (key, options) in config.Networks)
         {
-            await _networks.ResolveAsync(name, cancellationToken);
+            var name = (await _networks.ResolveAsync(key, cancellationToken)).Name;
+            if (!named.TryAdd(name, options))
+            {
+                throw new InvalidInputException($"network {name} is given twice: invalid argument");
+            }
         }
+
+        return config with { Networks = named };
     }
 }
