@@ -19,7 +19,9 @@ public sealed class ErrorMiddleware(RequestDelegate next)
         }
         catch (Exception e) when (!http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested)
         {
-            await ApiError.WriteAsync(http, StatusFor(e), ErrorMapper.MessageFor(e));
+            var message = e is ApiException ? e.Message : ErrorMapper.MessageFor(e);
+            var cause = (e as ApiException)?.Cause ?? InnermostCause(message);
+            await ApiError.WriteAsync(http, StatusFor(e), message, cause);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
@@ -27,8 +29,19 @@ public sealed class ErrorMiddleware(RequestDelegate next)
         }
     }
 
+    /// <summary>
+    /// Podman's <c>cause</c> is the innermost wrapped error; Go wraps as "context: inner",
+    /// so it is the text after the last ": " of the message.
+    /// </summary>
+    public static string InnermostCause(string message)
+    {
+        var colon = message.LastIndexOf(": ", StringComparison.Ordinal);
+        return colon < 0 ? message : message[(colon + 2)..];
+    }
+
     public static int StatusFor(Exception error) => error switch
     {
+        ApiException api => api.Status,
         NotFoundException => StatusCodes.Status404NotFound,
         AlreadyExistsException or WrongStateException => StatusCodes.Status409Conflict,
         InvalidInputException or UsageException => StatusCodes.Status400BadRequest,
