@@ -35,8 +35,15 @@ public sealed class ErrorMiddleware(RequestDelegate next)
     /// </summary>
     public static string InnermostCause(string message)
     {
-        var colon = message.LastIndexOf(": ", StringComparison.Ordinal);
-        return colon < 0 ? message : message[(colon + 2)..];
+        var parts = message.Split(": ");
+        var cause = parts[^1];
+
+        // Some of Go's single errors hold a colon before the value they name
+        // ("invalid CIDR address: 10.10.134.0"): keep those whole.
+        return parts.Length > 1 && parts[^2].StartsWith("invalid ", StringComparison.Ordinal)
+            && !cause.Contains(' ', StringComparison.Ordinal)
+            ? parts[^2] + ": " + cause
+            : cause;
     }
 
     public static int StatusFor(Exception error) => error switch

@@ -17,29 +17,34 @@ public static class LibpodImageExtraRoutes
     /// <summary>The image's history, newest first, as Podman's API lists it.</summary>
     public static async Task<IResult> HistoryAsync(HttpContext http, string image)
     {
-        var cli = http.RequestServices.GetRequiredService<CliContext>();
-        var reader = cli.Services.GetRequiredService<ImageHistoryReader>();
-        IReadOnlyList<HistoryEntry> entries;
-        try
-        {
-            entries = await reader.ReadAsync(image, http.RequestAborted);
-        }
-        catch (NotFoundException)
+        // The CLI's lookup resolves short names and ID prefixes; the reader is given the ID.
+        var inspect = await CliBridge.RunAsync(http, ["image", "inspect", image]);
+        if (inspect.ExitCode != 0)
         {
             throw new NotFoundException($"failed to find image {image}: {image}: image not known");
         }
 
+        var found = JsonNode.Parse(LibpodJson.First(inspect.Stdout))!;
+        var id = found["Id"]!.ToString();
+        var cli = http.RequestServices.GetRequiredService<CliContext>();
+        var entries = await cli.Services.GetRequiredService<ImageHistoryReader>().ReadAsync(id, http.RequestAborted);
         var list = new JsonArray([.. entries.Select(e => (JsonNode)new JsonObject
         {
             ["Id"] = e.Id,
             ["Created"] = e.Created.ToUnixTimeSeconds(),
             ["CreatedBy"] = e.CreatedBy,
-            ["Tags"] = e.Tags.Count == 0 ? null : new JsonArray([.. e.Tags.Select(t => (JsonNode)t)]),
+            ["Tags"] = Tags(e, id, found["RepoTags"]),
             ["Size"] = e.Size,
             ["Comment"] = e.Comment,
         })]);
         return LibpodJson.Body(list);
     }
+
+    /// <summary>The image's own entry carries its names, as Podman lists them.</summary>
+    private static JsonNode? Tags(HistoryEntry entry, string id, JsonNode? repoTags) =>
+        entry.Tags.Count > 0 ? new JsonArray([.. entry.Tags.Select(t => (JsonNode)t)])
+        : entry.Id == id && repoTags is JsonArray { Count: > 0 } names ? names.DeepClone()
+        : null;
 
     /// <summary>GET /libpod/images/{name}/get: the image as a docker-archive (or format=oci-archive) tar.</summary>
     public static async Task<IResult> ExportAsync(HttpContext http, string image)
@@ -68,7 +73,8 @@ public static class LibpodImageExtraRoutes
         {
             var file = Path.Combine(folder.FullName, "image.tar");
             await CliBridge.OutputAsync(http, [.. save[..^1], "--output", file, save[^1]]);
-            http.Response.ContentType = "application/x-tar";
+            // Podman sets no type and Go sniffs a tar as octet-stream; clients key on it.
+            http.Response.ContentType = "application/octet-stream";
             await using (var stream = File.OpenRead(file))
             {
                 await stream.CopyToAsync(http.Response.Body, http.RequestAborted);
