@@ -97,11 +97,21 @@ public static class ImagesCommand
                 "reference" => images.Where(i => i.Names.Any(n => MatchesReference(n, value))),
                 "dangling" => images.Where(i => (i.Names.Count == 0) == (value != "false")),
                 "id" => images.Where(i => ImageView.HexId(i.Id).StartsWith(ImageView.HexId(value), StringComparison.Ordinal)),
+                "label" => images.Where(i => HasLabel(i.Config.Labels, value)),
                 _ => throw new UsageException($"invalid image filter \"{key}\""),
             };
         }
 
         return images;
+    }
+
+    /// <summary>label=KEY or label=KEY=VALUE, as Podman's image filter.</summary>
+    private static bool HasLabel(IReadOnlyDictionary<string, string> labels, string value)
+    {
+        var eq = value.IndexOf('=', StringComparison.Ordinal);
+        return eq < 0
+            ? labels.ContainsKey(value)
+            : labels.TryGetValue(value[..eq], out var actual) && actual == value[(eq + 1)..];
     }
 
     /// <summary>

@@ -86,8 +86,16 @@ public static class PodListCommand
             "ctr-ids" => pod => pod.Containers.Any(member => IdMatches(member.Id, value)),
             "ctr-status" => pod => pod.Containers.Any(member => member.Status == value),
             "ctr-number" => pod => int.TryParse(value, out var number) && pod.Containers.Count == number,
+            "until" => Until(value),
             _ => throw new UsageException($"invalid filter \"{key}\""),
         };
+    }
+
+    // Pods created before the time (a Unix time, a duration back from now, or a date).
+    private static Func<PodView, bool> Until(string value)
+    {
+        var until = Modular.Engine.Networks.UntilTime.Parse([value], DateTimeOffset.Now);
+        return pod => pod.Config.Created < until;
     }
 
     // As Podman's FilterID: hex alone is an id prefix; anything else is a regex.

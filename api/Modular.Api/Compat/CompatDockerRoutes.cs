@@ -17,5 +17,6 @@ public static class CompatDockerRoutes
         ImageRoutes.Map(app);
         NetworkRoutes.Map(app);
         VolumeRoutes.Map(app);
+        SystemDfRoute.Map(app);
     }
 }

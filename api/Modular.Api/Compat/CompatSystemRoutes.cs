@@ -24,6 +24,7 @@ public static class CompatSystemRoutes
         headers["Cache-Control"] = "no-cache";
         headers["Pragma"] = "no-cache";
         headers["BuildKit-Version"] = "";
+        headers["Ostype"] = "linux"; // Docker sends it (undocumented), spelled as Go canonicalizes it.
         http.Response.ContentType = "text/plain; charset=utf-8";
         if (!HttpMethods.IsHead(http.Request.Method))
         {
@@ -41,8 +42,9 @@ public static class CompatSystemRoutes
             ["Version"] = SystemCommands.ProductVersion,
             ["Details"] = new Dictionary<string, string>
             {
-                ["APIVersion"] = ApiVersions.DockerMaximum,
-                ["MinAPIVersion"] = ApiVersions.DockerMinimum,
+                // Podman's engine component reports its own (libpod) API levels.
+                ["APIVersion"] = ApiVersions.Libpod,
+                ["MinAPIVersion"] = "4.0.0",
                 ["Os"] = "linux",
                 ["Arch"] = Arch(),
                 ["KernelVersion"] = kernel,

@@ -16,6 +16,8 @@ public static class LibpodImageRoutes
         app.MapGet("/libpod/images/json", (Delegate)List);
         app.MapPost("/libpod/images/pull", Pull);
         app.MapDelete("/libpod/images/remove", (Delegate)RemoveMany);
+        app.MapPost("/libpod/images/prune", (Delegate)LibpodImageExtraRoutes.PruneAsync);
+        app.MapPost("/libpod/local/images/load", (Delegate)LibpodImageExtraRoutes.LoadLocalAsync);
         app.MapGet("/libpod/images/{*name}", Get);
         app.MapPost("/libpod/images/{*name}", Post);
         app.MapDelete("/libpod/images/{*name}", RemoveOne);
@@ -42,6 +44,8 @@ public static class LibpodImageRoutes
     {
         (var image, "json") => InspectAsync(http, image),
         (var image, "exists") => ExistsAsync(http, image),
+        (var image, "history") => LibpodImageExtraRoutes.HistoryAsync(http, image),
+        (var image, "get") => LibpodImageExtraRoutes.ExportAsync(http, image),
         _ => Task.FromResult(Results.NotFound() as IResult),
     };
 

@@ -13,6 +13,7 @@ public static class LibpodNetworkRoutes
     {
         app.MapPost("/libpod/networks/create", (Delegate)Create);
         app.MapGet("/libpod/networks/json", (Delegate)List);
+        app.MapPost("/libpod/networks/prune", (Delegate)Prune);
         app.MapGet("/libpod/networks/{name}/json", Inspect);
         app.MapGet("/libpod/networks/{name}/exists", Exists);
         app.MapDelete("/libpod/networks/{name}", Remove);
@@ -20,8 +21,8 @@ public static class LibpodNetworkRoutes
 
     private static async Task<IResult> Create(HttpContext http)
     {
-        var body = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted)
-            as JsonObject ?? [];
+        RequireLibpod4(http);
+        var body = await RequestBody.ReadObjectAsync(http);
         var args = new List<string> { "network", "create" };
         AddValue(args, "--driver", body["driver"]);
         AddValue(args, "--interface-name", body["network_interface"]);
@@ -41,10 +42,10 @@ public static class LibpodNetworkRoutes
             args.AddRange(["--opt", key + "=" + value]);
         }
 
-        args.AddRange(body["internal"]?.GetValue<bool>() == true ? ["--internal"] : []);
-        args.AddRange(body["ipv6_enabled"]?.GetValue<bool>() == true ? ["--ipv6"] : []);
-        args.AddRange(body["dns_enabled"]?.GetValue<bool>() == false ? ["--disable-dns"] : []);
-        if (body["name"]?.GetValue<string>() is { Length: > 0 } name)
+        args.AddRange(body.Flag("internal") == true ? ["--internal"] : []);
+        args.AddRange(body.Flag("ipv6_enabled") == true ? ["--ipv6"] : []);
+        args.AddRange(body.Flag("dns_enabled") == false ? ["--disable-dns"] : []);
+        if (body.Text("name") is { Length: > 0 } name)
         {
             args.Add(name);
         }
@@ -54,8 +55,38 @@ public static class LibpodNetworkRoutes
         return Results.Text(LibpodJson.First(inspect), "application/json");
     }
 
-    private static Task<IResult> List(HttpContext http) =>
-        BridgedResource.ListAsync(http, "network", "ls");
+    private static Task<IResult> List(HttpContext http)
+    {
+        RequireLibpod4(http);
+        return BridgedResource.ListAsync(http, "network", "ls");
+    }
+
+    private static async Task<IResult> Prune(HttpContext http)
+    {
+        var args = new List<string> { "network", "prune", "--force" };
+        args.AddRange(QueryFilters.AsArguments(http));
+        var output = await CliBridge.RunAsync(http, args);
+        if (output.ExitCode != 0)
+        {
+            // Podman's prune answers a filter it refuses with 500.
+            var message = output.Failure?.Message ?? output.Stderr.Trim().Replace("Error: ", "", StringComparison.Ordinal);
+            throw new ApiException(StatusCodes.Status500InternalServerError, message);
+        }
+
+        var names = output.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        return Results.Json(names.Select(n => new Dictionary<string, object?> { ["Name"] = n, ["Error"] = null }));
+    }
+
+    /// <summary>Podman's network routes refuse a libpod API level below 4 (its network model changed).</summary>
+    private static void RequireLibpod4(HttpContext http)
+    {
+        if (LibpodJson.MajorVersion(http) is < 4 && http.Version() is { } version)
+        {
+            const string cause = "given version is not supported";
+            throw new ApiException(StatusCodes.Status400BadRequest,
+                $"failed to parse query parameter 'version': \"{version}\": {cause}", cause);
+        }
+    }
 
     private static Task<IResult> Inspect(string name, HttpContext http) =>
         BridgedResource.InspectAsync(http, "network", name);

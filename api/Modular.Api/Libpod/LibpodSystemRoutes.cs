@@ -23,6 +23,8 @@ public static class LibpodSystemRoutes
         LibpodVolumeRoutes.Map(app);
         LibpodNetworkRoutes.Map(app);
         LibpodEventRoutes.Map(app);
+        LibpodSystemDfRoutes.Map(app);
+        CommitRoutes.Map(app);
     }
 
     /// <summary>Docker's version object with the libpod API level, as Podman's clients read it.</summary>

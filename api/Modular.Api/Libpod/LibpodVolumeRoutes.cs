@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Modular.Api.Http;
 using Modular.Api.Shared;
+using Modular.Cli.Errors;
 
 namespace Modular.Api.Libpod;
 
@@ -21,12 +22,9 @@ public static class LibpodVolumeRoutes
 
     private static async Task<IResult> Create(HttpContext http)
     {
-        var body = http.Request.ContentLength is null or > 0
-            ? await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted) as JsonObject
-            : null;
-        body ??= [];
+        var body = await RequestBody.ReadObjectAsync(http);
         var args = new List<string> { "volume", "create" };
-        if (body["Driver"]?.GetValue<string>() is { Length: > 0 } driver)
+        if (body.Text("Driver") is { Length: > 0 } driver)
         {
             args.AddRange(["--driver", driver]);
         }
@@ -44,12 +42,20 @@ public static class LibpodVolumeRoutes
             args.AddRange(["--opt", name + "=" + value]);
         }
 
-        if (body["Name"]?.GetValue<string>() is { Length: > 0 } volume)
+        if (body.Text("Name") is { Length: > 0 } volume)
         {
             args.Add(volume);
         }
 
-        var created = (await CliBridge.OutputAsync(http, args)).Trim().Split('\n')[^1];
+        // Podman's libpod create answers every failure, a taken name too, with 500.
+        var output = await CliBridge.RunAsync(http, args);
+        if (output.Failure is { } failure)
+        {
+            throw ServerError(failure);
+        }
+
+        output.ThrowOnFailure();
+        var created = output.Stdout.Trim().Split('\n')[^1];
         var inspect = await CliBridge.OutputAsync(http, ["volume", "inspect", created]);
         return Results.Text(LibpodJson.First(inspect), "application/json", null, StatusCodes.Status201Created);
     }
@@ -74,8 +80,29 @@ public static class LibpodVolumeRoutes
     private static async Task<IResult> Prune(HttpContext http)
     {
         var args = new List<string> { "volume", "prune", "--force" };
-        args.AddRange(QueryFilters.AsArguments(http));
-        var names = (await CliBridge.OutputAsync(http, args)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var filters = QueryFilters.AsArguments(http);
+        args.AddRange(filters);
+
+        // Podman's API prunes only anonymous volumes when no filter is given; any filter
+        // picks among all unused ones, named too (its NormalizeVolumePruneFilters).
+        args.AddRange(filters.Count > 0 && !filters.Any(f => f.StartsWith("all=", StringComparison.Ordinal))
+            ? ["--all"]
+            : []);
+        var output = await CliBridge.RunAsync(http, args);
+        if (output.Failure is { } failure)
+        {
+            throw ServerError(failure); // A filter prune refuses is 500 in Podman, not 400.
+        }
+
+        output.ThrowOnFailure();
+        var names = output.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         return Results.Json(names.Select(n => new Dictionary<string, object?> { ["Id"] = n, ["Size"] = 0 }));
+    }
+
+    private static ApiException ServerError(Exception failure)
+    {
+        var message = ErrorMapper.MessageFor(failure);
+        return new ApiException(
+            StatusCodes.Status500InternalServerError, message, ErrorMiddleware.InnermostCause(message));
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Modular.Api.Http;
 
 namespace Modular.Api.Shared;
 
@@ -29,10 +30,16 @@ public static class QueryFilters
                 }
             }
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        catch (JsonException e)
         {
             // Podman answers a filters parameter it cannot decode with 500, in both trees.
-            throw new FormatException($"failed to parse filters parameter: {e.Message}", e);
+            var cause = GoJsonError.Describe(raw, e);
+            throw new ApiException(500, $"failed to parse filters parameter: {cause}", cause);
+        }
+        catch (InvalidOperationException)
+        {
+            const string cause = "json: cannot unmarshal into Go value of type map[string][]string";
+            throw new ApiException(500, $"failed to parse filters parameter: {cause}", cause);
         }
 
         return result;
