@@ -106,7 +106,7 @@ public static class PodmanSuiteImages
         bool hardLinks,
         CancellationToken cancellationToken)
     {
-        var replaced = new HashSet<string>(StringComparer.Ordinal) { "etc/passwd", "etc/group" };
+        var replaced = new HashSet<string>(StringComparer.Ordinal) { "etc/passwd", "etc/group", "usr/bin/nc" };
         var entries = (await BusyboxRootfs.EntriesAsync(cancellationToken))
             .Where(e => !replaced.Contains(e.Name))
             .Select(e => hardLinks && e.Kind == LayerEntryKind.Symlink
@@ -127,6 +127,7 @@ public static class PodmanSuiteImages
             LayerEntry.File("bin/printenv", PodmanSuiteFiles.Printenv, Executable),
             LayerEntry.File("usr/bin/getent", PodmanSuiteFiles.Getent, Executable),
             LayerEntry.File("usr/sbin/adduser", PodmanSuiteFiles.Adduser, Executable),
+            LayerEntry.File("usr/bin/nc", PodmanSuiteFiles.Nc, Executable),
         ]);
         return entries;
     }
