@@ -129,6 +129,12 @@ public static class PodmanSuiteImages
             LayerEntry.File("usr/sbin/adduser", PodmanSuiteFiles.Adduser, Executable),
             LayerEntry.File("usr/bin/nc", PodmanSuiteFiles.Nc, Executable),
         ]);
+        if (await NativeStandIns.PingAsync(cancellationToken) is { } ping)
+        {
+            entries.RemoveAll(e => e.Name == "bin/ping");
+            entries.Add(LayerEntry.File("bin/ping", ping, Executable));
+        }
+
         return entries;
     }
 }
