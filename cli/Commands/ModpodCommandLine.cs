@@ -37,6 +37,8 @@ public static class ModpodCommandLine
         root.Subcommands.Add(PodCommands.Group(context));
         root.Subcommands.Add(HooksCommands.Group(context));
         root.Subcommands.Add(SystemGroup.Create(context));
+        root.Subcommands.Add(KubeCommands.Group(context));
+        root.Subcommands.Add(KubeCommands.LegacyGroup(context));
         return root;
     }
 

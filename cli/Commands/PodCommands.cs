@@ -53,7 +53,8 @@ public static class PodCommands
         var addHost = Values("--add-host", "Add a custom host-to-IP mapping (host:ip)");
         var mac = Value("--mac-address", "Container MAC address of the infra (e.g. 92:d0:c6:0a:29:33)");
         var positional = new Argument<string?>("NAME") { Arity = ArgumentArity.ZeroOrOne };
-        return new Command("create", "Create a new empty pod")
+        var limits = new PodResourceOptions();
+        return limits.AddTo(new Command("create", "Create a new empty pod"))
             .With(name, publish, infra, infraImage, infraCommand, infraName, share, hostname, network,
                 labels, exitPolicy, noHosts, cgroupParent, podIdFile, restart, replace, dns, dnsSearch, dnsOption,
                 addHost, mac, positional)
@@ -81,6 +82,7 @@ public static class PodCommands
                     DnsOptions = r.GetValue(dnsOption)!,
                     AddHosts = r.GetValue(addHost)!,
                     MacAddress = r.GetValue(mac),
+                    Resources = limits.ToFlags(r),
                 };
                 PodCreateChecks.RefuseInfraFlagsWithoutInfra(request);
 

@@ -99,7 +99,7 @@ public sealed class ResourceOptions
             ? value
             : throw BadNumber(text, flag, "ParseInt");
 
-    private static ulong? Unsigned(string? text, string flag, ulong maximum = ulong.MaxValue) =>
+    internal static ulong? Unsigned(string? text, string flag, ulong maximum = ulong.MaxValue) =>
         text is null ? null
         : ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value <= maximum
             ? value

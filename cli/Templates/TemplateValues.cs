@@ -77,6 +77,9 @@ public static class TemplateValues
             case JsonArray array:
                 PrintArray(array, sb);
                 break;
+            case JsonObject obj when GoShapes.IsStruct(obj):
+                PrintStruct(obj, sb);
+                break;
             case JsonObject obj:
                 PrintMap(obj, sb);
                 break;
@@ -124,6 +127,21 @@ public static class TemplateValues
         }
 
         sb.Append(']');
+    }
+
+    private static void PrintStruct(JsonObject obj, StringBuilder sb)
+    {
+        // Go prints a struct's field values in declaration order: {RLIMIT_CORE -1 -1}.
+        sb.Append('{');
+        var first = true;
+        foreach (var (_, value) in obj)
+        {
+            sb.Append(first ? "" : " ");
+            PrintNested(value, sb);
+            first = false;
+        }
+
+        sb.Append('}');
     }
 
     private static void PrintNested(JsonNode? node, StringBuilder sb)

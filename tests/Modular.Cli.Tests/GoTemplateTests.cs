@@ -127,4 +127,28 @@ public sealed class GoTemplateTests
 
         Assert.Contains("can't evaluate field NoSuchField", error.Message);
     }
+
+    [Theory]
+    [InlineData("{{.State}}", "{3 false}")]
+    [InlineData("{{.HostConfig.Ulimits}}", "[{RLIMIT_CORE -1 -1} {RLIMIT_NOFILE 1024 2048}]")]
+    [InlineData("{{.HostConfig.LogConfig}}", "{k8s-file map[Path:/x]}")]
+    [InlineData("{{.Config.Labels}}", "map[Tier:front]")]
+    public void Structs_print_their_values_in_braces_and_maps_stay_maps(string template, string expected)
+    {
+        var data = JsonNode.Parse("""
+            {
+              "State": { "ExitCode": 3, "Running": false },
+              "HostConfig": {
+                "Ulimits": [
+                  { "Name": "RLIMIT_CORE", "Soft": -1, "Hard": -1 },
+                  { "Name": "RLIMIT_NOFILE", "Soft": 1024, "Hard": 2048 }
+                ],
+                "LogConfig": { "Type": "k8s-file", "Config": { "Path": "/x" } }
+              },
+              "Config": { "Labels": { "Tier": "front" } }
+            }
+            """);
+
+        Assert.Equal(expected, Run(template, data));
+    }
 }

@@ -125,6 +125,21 @@ public static class PodmanSuiteFiles
         "echo \"$name:x:$uid:$gid:$gecos:$home:$shell\" >> /etc/passwd\n" +
         "mkdir -p \"$home\" && chown \"$uid:$gid\" \"$home\"\n";
 
+    /// <summary>
+    /// nc: busybox's own, with its error lines in musl's words. Alpine's busybox (Podman's
+    /// test image) is built on musl, whose strerror differs from glibc's for some network
+    /// errors, and the tests match the text ("nc: bind: Address in use"). The exit status
+    /// is nc's (pipefail); stdin and stdout pass straight through.
+    /// </summary>
+    public const string Nc =
+        "#!/bin/sh\n# Stand-in: glibc's busybox-static words some errors unlike Alpine's musl.\n" +
+        "set -o pipefail\n" +
+        "{ /bin/busybox nc \"$@\" 2>&1 1>&3 3>&- | /bin/busybox sed" +
+        " -e 's/Address already in use/Address in use/'" +
+        " -e 's/Connection timed out/Operation timed out/'" +
+        " -e 's/No route to host/Host is unreachable/'" +
+        " -e 's/Network is unreachable/Network unreachable/' >&2 3>&-; } 3>&1\n";
+
     /// <summary>The k8s pause stand-in: sleeps until a signal ends it.</summary>
     public const string K8sPause =
         "#!/bin/sh\ntrap 'exit 0' INT TERM\nwhile :; do\n    sleep 3600 &\n    wait $!\ndone\n";

@@ -106,7 +106,7 @@ public static class PodmanSuiteImages
         bool hardLinks,
         CancellationToken cancellationToken)
     {
-        var replaced = new HashSet<string>(StringComparer.Ordinal) { "etc/passwd", "etc/group" };
+        var replaced = new HashSet<string>(StringComparer.Ordinal) { "etc/passwd", "etc/group", "usr/bin/nc" };
         var entries = (await BusyboxRootfs.EntriesAsync(cancellationToken))
             .Where(e => !replaced.Contains(e.Name))
             .Select(e => hardLinks && e.Kind == LayerEntryKind.Symlink
@@ -127,7 +127,14 @@ public static class PodmanSuiteImages
             LayerEntry.File("bin/printenv", PodmanSuiteFiles.Printenv, Executable),
             LayerEntry.File("usr/bin/getent", PodmanSuiteFiles.Getent, Executable),
             LayerEntry.File("usr/sbin/adduser", PodmanSuiteFiles.Adduser, Executable),
+            LayerEntry.File("usr/bin/nc", PodmanSuiteFiles.Nc, Executable),
         ]);
+        if (await NativeStandIns.PingAsync(cancellationToken) is { } ping)
+        {
+            entries.RemoveAll(e => e.Name == "bin/ping");
+            entries.Add(LayerEntry.File("bin/ping", ping, Executable));
+        }
+
         return entries;
     }
 }

@@ -117,6 +117,7 @@ public sealed partial class ContainerService
     {
         var config = record.Config;
         Resources.CgroupPlacement.CheckSplit(config.Resources);
+        await EnsurePodCgroupAsync(config, cancellationToken);
         var paths = PathsFor(config.Id);
         var runtime = RuntimeFor(config);
         await ClearPreviousRunAsync(runtime, paths, cancellationToken);

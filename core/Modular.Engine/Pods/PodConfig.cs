@@ -40,6 +40,9 @@ public sealed record PodConfig
     /// </summary>
     public string CgroupPath { get; init; } = "";
 
+    /// <summary>The limits written into <see cref="CgroupPath"/> each time it is made; null: none.</summary>
+    public Containers.Resources.ContainerResources? Limits { get; init; }
+
     /// <summary>The infra's published ports, for inspect's PortBindings.</summary>
     public IReadOnlyList<PortMapping> PortMappings { get; init; } = [];
 

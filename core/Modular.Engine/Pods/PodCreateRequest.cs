@@ -54,4 +54,10 @@ public sealed record PodCreateRequest
 
     /// <summary>The command line, for inspect's CreateCommand.</summary>
     public IReadOnlyList<string> CreateCommand { get; init; } = [];
+
+    /// <summary>
+    /// Limits for the pod's cgroup (<c>pod create --memory</c>, <c>--cpus</c> ...): they bind
+    /// all members together. Null: none.
+    /// </summary>
+    public Containers.Resources.ResourceFlags? Resources { get; init; }
 }

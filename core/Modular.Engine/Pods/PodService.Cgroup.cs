@@ -31,15 +31,18 @@ public sealed partial class PodService
         return pod with
         {
             CgroupParent = cgroupParent,
-            CgroupPath = pod.CreateInfra ? $"{cgroupParent.TrimEnd('/')}/{pod.Id}" : "",
+            // Podman gives every pod its cgroup, with or without an infra (UsePodCgroup).
+            CgroupPath = $"{cgroupParent.TrimEnd('/')}/{pod.Id}",
         };
     }
 
-    private static void CreateCgroup(PodConfig pod)
+    /// <summary>Makes the pod's cgroup (again, after pod stop) with the pod's limits.</summary>
+    public static void CreateCgroup(PodConfig pod)
     {
         if (pod.CgroupPath.Length > 0)
         {
             CgroupTree.Ensure(pod.CgroupPath, CgroupLayout.Host);
+            PodCgroupLimits.Write(pod.CgroupPath, pod.Limits, CgroupLayout.Host);
         }
     }
 

@@ -22,7 +22,7 @@ public sealed partial class PodService
             ["CreateCgroup"] = config.CreateInfra,
             ["CgroupParent"] = config.CgroupParent,
         };
-        if (config.CreateInfra)
+        if (config.CreateInfra || config.CgroupPath.Length > 0)
         {
             inspect["CgroupPath"] = config.CgroupPath.Length > 0
                 ? config.CgroupPath

@@ -8,6 +8,7 @@ public sealed partial class PodService
     public async Task<PodView> StartAsync(string nameOrId, CancellationToken cancellationToken)
     {
         var pod = await GetAsync(nameOrId, cancellationToken);
+        CreateCgroup(pod.Config);
 
         // The infra first: every member reaches its namespaces through the infra's process.
         foreach (var member in pod.Containers.Where(member => member.Status != ContainerStatus.Running))
@@ -26,6 +27,9 @@ public sealed partial class PodService
     {
         var pod = await GetAsync(nameOrId, cancellationToken);
         await StopMembersAsync(pod, timeoutSeconds, cancellationToken);
+
+        // As Podman 5: a stopped pod keeps no cgroup; pod start makes it again with its limits.
+        await RemoveCgroupAsync(pod.Config, cancellationToken);
         await EmitAsync(pod.Config, "stop", cancellationToken);
         return await GetAsync(pod.Config.Id, cancellationToken);
     }

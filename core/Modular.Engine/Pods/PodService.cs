@@ -36,6 +36,7 @@ public sealed partial class PodService(
         await _pods.InsertAsync(pod, cancellationToken);
         if (infraImage is null)
         {
+            CreateCgroup(pod);
             await EmitAsync(pod, "create", cancellationToken);
             return pod;
         }
@@ -103,6 +104,9 @@ public sealed partial class PodService(
             Networks = request.Networks,
             NoHosts = request.NoHosts,
             RestartPolicy = CheckedRestart(request.RestartPolicy),
+            Limits = request.Resources is { AnyLimit: true } flags
+                ? Containers.Resources.ResourceParser.Apply(new(), flags)
+                : null,
         };
     }
 

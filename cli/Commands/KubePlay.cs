@@ -1,0 +1,125 @@
+using System.Text.Json;
+using Modular.Cli.Hosting;
+using Modular.Cli.Parsing;
+using Modular.Contracts.Errors;
+using Modular.Engine.Containers;
+using Modular.Engine.Pods;
+
+namespace Modular.Cli.Commands;
+
+/// <summary>
+/// Plays Kubernetes Pods as Podman's <c>kube play</c> does: a pod with an infra and exit
+/// policy "stop", one container per entry named POD-CONTAINER, then the pod started; and
+/// tears them down again (<c>kube down</c>, <c>--replace</c>).
+/// </summary>
+public sealed class KubePlay(CliContext context)
+{
+    private IPodService Pods => PodCommands.Pods(context);
+
+    /// <summary>Creates (and unless <paramref name="start"/> is false starts) each pod;
+    /// prints Podman's report: "Pod:", the id, "Container:"/"Containers:", the ids.</summary>
+    public async Task PlayAsync(IReadOnlyList<KubePod> pods, bool start, bool quiet, CancellationToken cancellationToken)
+    {
+        foreach (var pod in pods)
+        {
+            var (podId, containerIds) = await PlayOneAsync(pod, start, quiet, cancellationToken);
+            await context.Out.WriteLineAsync("Pod:");
+            await context.Out.WriteLineAsync(podId);
+            if (containerIds.Count > 0)
+            {
+                await context.Out.WriteLineAsync(containerIds.Count == 1 ? "Container:" : "Containers:");
+                foreach (var id in containerIds)
+                {
+                    await context.Out.WriteLineAsync(id);
+                }
+            }
+
+            await context.Out.WriteLineAsync();
+        }
+    }
+
+    private async Task<(string PodId, List<string> ContainerIds)> PlayOneAsync(
+        KubePod pod,
+        bool start,
+        bool quiet,
+        CancellationToken cancellationToken)
+    {
+        var created = await Pods.CreateAsync(PodRequest(pod), cancellationToken);
+        var ids = new List<string>();
+        foreach (var container in pod.Containers)
+        {
+            var info = await context.Containers.CreateAsync(
+                ContainerRequest(pod, container, created.Id, quiet), cancellationToken);
+            ids.Add(info.Id);
+        }
+
+        if (start)
+        {
+            await Pods.StartAsync(created.Id, cancellationToken);
+        }
+
+        return (created.Id, ids);
+    }
+
+    private static PodCreateRequest PodRequest(KubePod pod) => new()
+    {
+        Name = pod.Name,
+        Labels = pod.Labels,
+        Hostname = pod.Hostname,
+        // Podman plays every pod with exit policy "stop": the infra goes when the last member does.
+        ExitPolicy = PodExitPolicy.Stop,
+        RestartPolicy = pod.RestartPolicy,
+        PortMappings = PublishParser.Parse(pod.Containers.SelectMany(c => c.Ports)),
+        CreateCommand = Environment.GetCommandLineArgs(),
+    };
+
+    private CreateContainerRequest ContainerRequest(
+        KubePod pod,
+        KubeContainer container,
+        string podId,
+        bool quiet) => new()
+    {
+        Image = container.Image.Length > 0
+            ? container.Image
+            : throw new InvalidInputException($"container {container.Name} has no image"),
+        Name = $"{pod.Name}-{container.Name}",
+        // Kubernetes' command replaces the image's entrypoint (and with it its CMD); args
+        // replace the CMD.
+        Entrypoint = container.Command.Count > 0 ? JsonSerializer.Serialize(container.Command) : null,
+        Command = container.Args,
+        Env = container.Env,
+        WorkingDir = container.WorkingDir,
+        Pod = podId,
+        PullProgress = quiet ? null : context.Error,
+    };
+
+    /// <summary>Stops and removes every pod the YAML names that exists; prints Podman's
+    /// "Pods stopped:", "Pods removed:", "Secrets removed:", "Volumes removed:" lists.</summary>
+    public async Task DownAsync(IReadOnlyList<KubePod> pods, CancellationToken cancellationToken)
+    {
+        var existing = new List<string>();
+        foreach (var pod in pods)
+        {
+            if (await Pods.ExistsAsync(pod.Name, cancellationToken))
+            {
+                existing.Add((await Pods.GetAsync(pod.Name, cancellationToken)).Config.Id);
+            }
+        }
+
+        await context.Out.WriteLineAsync("Pods stopped:");
+        foreach (var id in existing)
+        {
+            await Pods.StopAsync(id, null, cancellationToken);
+            await context.Out.WriteLineAsync(id);
+        }
+
+        await context.Out.WriteLineAsync("Pods removed:");
+        foreach (var id in existing)
+        {
+            await context.Out.WriteLineAsync(await Pods.RemoveAsync(id, true, null, cancellationToken));
+        }
+
+        await context.Out.WriteLineAsync("Secrets removed:");
+        await context.Out.WriteLineAsync("Volumes removed:");
+    }
+}
