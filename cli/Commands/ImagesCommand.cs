@@ -25,12 +25,16 @@ public static class ImagesCommand
         var noHeading = Switch("--noheading", "Leave out the header line", "-n");
         var digests = Switch("--digests", "Add a column with each image's digest");
         var sort = Value("--sort", "Sort by created, id, repository, size or tag");
+        // Podman's optional IMAGE operand is one more reference filter.
+        var image = new Argument<string?>("IMAGE") { Arity = ArgumentArity.ZeroOrOne };
         var command = new Command(name, "List the stored images")
-            .With(all, quiet, noTrunc, format, filters, noHeading, digests, sort);
+            .With(all, quiet, noTrunc, format, filters, noHeading, digests, sort, image);
         return command.WithAction(context, "images", async (r, cancellationToken) =>
         {
             var images = await context.Images.ListAsync(r.GetValue(all), cancellationToken);
-            var selected = Filter(images, r.GetValue(filters)!).OrderByDescending(i => i.Created).ToList();
+            string[] given = r.GetValue(image) is { } reference ? [$"reference={reference}"] : [];
+            var selected = Filter(images, [.. r.GetValue(filters)!, .. given])
+                .OrderByDescending(i => i.Created).ToList();
             var chosen = ReportFormatter.OrDefault(
                 r.GetValue(format),
                 r.GetValue(digests) ? ImageView.DigestsFormat : ImageView.DefaultFormat);

@@ -146,6 +146,11 @@ public static class ModpodCommandLine
             return ErrorMapper.Report("", new UsageException(message), context.Error, false);
         }
 
+        if (AuthFileCheck.Problem(result) is { } authFileProblem)
+        {
+            return ErrorMapper.Report("", new UsageException(authFileProblem), context.Error, false);
+        }
+
         await using var redirected = OutputRedirection.Apply(context, result, globals);
         var invocation = new InvocationConfiguration
         {

@@ -112,13 +112,16 @@ public sealed class RunFlags
     /// <summary>--systemd.</summary>
     public RunSystemdFlags SystemdMode { get; } = new();
 
-    public Command AddTo(Command command) => SystemdMode.AddTo(Streams.AddTo(Lifetime.AddTo(Stop.AddTo(Timezone.AddTo(EnvUnset.AddTo(Security.AddTo(ResourceLimits.AddTo(Volumes.AddTo(command.With(
+    /// <summary>--env-host, --http-proxy.</summary>
+    public RunEnvFlags HostEnv { get; } = new();
+
+    public Command AddTo(Command command) => HostEnv.AddTo(SystemdMode.AddTo(Streams.AddTo(Lifetime.AddTo(Stop.AddTo(Timezone.AddTo(EnvUnset.AddTo(Security.AddTo(ResourceLimits.AddTo(Volumes.AddTo(command.With(
         Detach, Remove, Name, Env, EnvFile, Entrypoint, Workdir, User, Hostname, Network, Rootfs,
         Publish, PublishAll, Expose, Ip, Ip6, MacAddress, NetworkAlias, Dns, DnsSearch, DnsOption, AddHost, NoHosts,
         LogDriver, LogOpt, Label, Annotation, Runtime, Pull, TlsVerify, StopTimeout, Interactive, Tty,
         Attach.DetachKeys, Attach.SigProxy, AuthFile, Image,
         Restart, Health.Command, Health.Interval, Health.Retries, Health.StartPeriod, Health.Timeout,
-        Health.Disabled, Health.OnFailure, Pod, CidFile, Replace))))))))));
+        Health.Disabled, Health.OnFailure, Pod, CidFile, Replace)))))))))));
 
     /// <summary>Builds the engine request; <paramref name="attach"/> is false for -d and create.</summary>
     public CreateContainerRequest ToRequest(
@@ -135,7 +138,7 @@ public sealed class RunFlags
             Name = r.GetValue(Name),
             Command = command,
             Entrypoint = r.GetValue(Entrypoint),
-            Env = EnvironmentResolver.Resolve(r.GetValue(EnvFile)!, r.GetValue(Env)!, hostEnv),
+            Env = [.. HostEnv.HostEntries(r, hostEnv), .. EnvironmentResolver.Resolve(r.GetValue(EnvFile)!, r.GetValue(Env)!, hostEnv)],
             WorkingDir = r.GetValue(Workdir),
             User = r.GetValue(User),
             Hostname = r.GetValue(Hostname),

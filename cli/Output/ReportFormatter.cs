@@ -48,7 +48,14 @@ public sealed class ReportFormatter(
         var isTable = text.TrimStart().StartsWith("table", StringComparison.Ordinal);
         if (isTable)
         {
+            // Podman's report package: after "table ", every space separates columns, as a
+            // tab does (inside actions too, where a tab is just as good a blank).
+            var spaced = text.TrimStart().StartsWith("table ", StringComparison.Ordinal);
             text = text.TrimStart()["table".Length..].TrimStart(' ');
+            if (spaced)
+            {
+                text = text.Replace(' ', '\t');
+            }
         }
 
         return (text.EndsWith('\n') ? text : text + "\n", isTable);

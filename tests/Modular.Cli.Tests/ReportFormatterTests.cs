@@ -21,6 +21,16 @@ public sealed class ReportFormatterTests
     }
 
     [Fact]
+    public void Spaces_after_table_separate_columns_as_tabs_do()
+    {
+        var formatter = new ReportFormatter("ps", PsOverrides);
+
+        var output = formatter.Render("table {{ .ID }} {{.Names}}", [Row("0123456789ab", "web")], ["ID", "Names"], false);
+
+        Assert.Equal("CONTAINER ID  NAMES\n0123456789ab  web\n", output);
+    }
+
+    [Fact]
     public void Camel_case_fields_become_spaced_upper_case_headers()
     {
         var formatter = new ReportFormatter("ps", new Dictionary<string, string>());

@@ -209,7 +209,9 @@ public sealed partial class ContainerService
         Directory.CreateDirectory(paths.ExitDirectory);
         Directory.CreateDirectory(paths.SocketDirectory);
         var files = new ContainerFiles(paths.Bundle);
-        await files.WriteAsync(config.Id, config.Name, config.Hostname, config.ImageName, config.ImageId, cancellationToken);
+        await files.WriteAsync(
+            config.Id, config.Name, config.Hostname, config.ImageName, config.ImageId,
+            config.Security.Privileged, cancellationToken);
         await WriteNetworkFilesAsync(config, files, network, cancellationToken);
         var spec = SpecBuilder.Build(
             config, rootfs, user, files, [.. _options.DefaultUlimits, .. config.Security.Ulimits]);

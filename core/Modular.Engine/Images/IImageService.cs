@@ -80,7 +80,11 @@ public sealed record LocalImage(
     ImageConfig Config,
     string Os,
     string Architecture,
-    string ManifestMediaType);
+    string ManifestMediaType)
+{
+    /// <summary>Every name the image has had, newest first (Podman's NamesHistory).</summary>
+    public IReadOnlyList<string> NamesHistory { get; init; } = [];
+}
 
 /// <summary>The runtime part of an OCI image config (<c>config</c> in the JSON).</summary>
 /// <param name="Volumes">The VOLUME paths (keys of <c>config.Volumes</c>); null when none.</param>

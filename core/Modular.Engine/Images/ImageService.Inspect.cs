@@ -63,7 +63,8 @@ public sealed partial class ImageService
             ["Containers"] = _containerCounts.GetValueOrDefault(image.Id),
             ["Names"] = image.Names.Count == 0 ? null : Strings(image.Names),
             ["Digest"] = image.Digest,
-            ["History"] = image.Names.Count == 0 ? null : Strings(image.Names),
+            ["History"] = image.NamesHistory.Count > 0 ? Strings(image.NamesHistory)
+                : image.Names.Count == 0 ? null : Strings(image.Names),
             ["Created"] = created.ToUnixTimeSeconds(),
             ["CreatedAt"] = created.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssK"),
         };

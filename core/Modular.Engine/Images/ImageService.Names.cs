@@ -17,11 +17,8 @@ public sealed partial class ImageService
         var state = await store.ReadAsync(cancellationToken);
         var record = Find(state, nameOrId);
         ImageWriter.TakeNames(state, [name], record.Id);
-        state.PutImage(record with
-        {
-            Names = [.. record.Names.Append(name).Distinct()],
-            NamesHistory = [.. record.NamesHistory.Where(n => n != name).Prepend(name)],
-        });
+        var names = record.Names.Append(name).Distinct().ToList();
+        state.PutImage(record with { Names = names, NamesHistory = WithHistory(names, record) });
         await store.WriteAsync(state, cancellationToken);
         await events.AppendAsync("tag", record.Id, name, cancellationToken);
     }
@@ -37,7 +34,8 @@ public sealed partial class ImageService
         var name = NameMatched(record, nameOrId);
         if (name is not null && record.Names.Count > 1)
         {
-            state.PutImage(record with { Names = [.. record.Names.Where(n => n != name)] });
+            var names = record.Names.Where(n => n != name).ToList();
+            state.PutImage(record with { Names = names, NamesHistory = WithHistory(names, record) });
             await store.WriteAsync(state, cancellationToken);
             await events.AppendAsync("untag", record.Id, name, cancellationToken);
             return [$"Untagged: {name}"];
@@ -111,4 +109,9 @@ public sealed partial class ImageService
         return record.Names.FirstOrDefault(candidates.Contains)
             ?? record.Names.FirstOrDefault(n => n.EndsWith("/" + tagged, StringComparison.Ordinal));
     }
+
+    // As containers/storage: every change of names puts the current names, in order, at the
+    // head of the history, so the history reads current names first, then older ones.
+    private static List<string> WithHistory(IReadOnlyList<string> names, ImageRecord record) =>
+        [.. names.Concat(record.NamesHistory).Distinct()];
 }

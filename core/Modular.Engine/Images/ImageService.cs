@@ -124,7 +124,10 @@ public sealed partial class ImageService(
             config.Config,
             config.Os,
             config.Architecture,
-            record.ManifestMediaType);
+            record.ManifestMediaType)
+        {
+            NamesHistory = record.NamesHistory,
+        };
     }
 
     /// <summary>repository@digest for every repository the image is named in and every digest.</summary>

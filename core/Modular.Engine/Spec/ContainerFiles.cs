@@ -18,6 +18,7 @@ public sealed record ContainerFiles(string Directory)
         string hostname,
         string image,
         string imageId,
+        bool privileged,
         CancellationToken cancellationToken)
     {
         System.IO.Directory.CreateDirectory(Directory);
@@ -31,9 +32,16 @@ public sealed record ContainerFiles(string Directory)
         await File.WriteAllTextAsync(ResolvConfPath, await HostResolvConfAsync(cancellationToken), cancellationToken);
         await File.WriteAllTextAsync(
             ContainerEnvPath,
-            $"engine=\"modular\"\nname=\"{name}\"\nid=\"{id}\"\nimage=\"{image}\"\nimageid=\"{imageId}\"\nrootless=0\n",
+            privileged ? ContainerEnvContent(id, name, image, imageId) : "",
             cancellationToken);
     }
+
+    // As Podman, only a privileged container learns about its engine and itself; others
+    // get an empty file that says "in a container" and nothing more. The engine keeps
+    // Modular's own name (Issue #9's product-name rule).
+    private static string ContainerEnvContent(string id, string name, string image, string imageId) =>
+        $"engine=\"modular-{Info.ProductVersion.Version}\"\nname=\"{name}\"\nid=\"{id}\"\n"
+        + $"image=\"{image}\"\nimageid=\"{imageId}\"\nrootless=0\n";
 
     // A copy of the host's resolver settings; an empty file when the host has none, so the
     // bind mount always has a source.

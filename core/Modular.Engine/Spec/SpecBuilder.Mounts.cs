@@ -28,7 +28,7 @@ public static partial class SpecBuilder
         Bind("/etc/hosts", files.HostsPath),
         Bind("/etc/resolv.conf", files.ResolvConfPath),
         Bind("/etc/hostname", files.HostnamePath),
-        Bind("/run/.containerenv", files.ContainerEnvPath));
+        Bind(ContainerEnvDestination, files.ContainerEnvPath));
 
     private static JsonNode Mount(
         string destination,

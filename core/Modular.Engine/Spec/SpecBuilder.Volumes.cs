@@ -6,6 +6,8 @@ namespace Modular.Engine.Spec;
 
 public static partial class SpecBuilder
 {
+    private const string ContainerEnvDestination = "/run/.containerenv";
+
     /// <summary>
     /// The default mounts plus the user's: a user mount replaces a default one at the same
     /// destination (a --tmpfs /dev/shm, say), and the whole list is sorted by the depth of
@@ -16,6 +18,12 @@ public static partial class SpecBuilder
     {
         var user = config.Mounts.Select(UserMount).ToList();
         var taken = config.Mounts.Select(m => m.Destination).ToHashSet();
+        // As Podman: /run bound from the host gets no /run/.containerenv (it would land in
+        // the host's directory); a tmpfs there still does.
+        if (config.Mounts.Any(m => m.Type != ContainerMount.TmpfsType && m.Destination.TrimEnd('/') == "/run"))
+        {
+            taken.Add(ContainerEnvDestination);
+        }
         var kept = defaults
             .Select(node => node!.DeepClone())
             .Where(node => !taken.Contains(node["destination"]!.GetValue<string>()));
