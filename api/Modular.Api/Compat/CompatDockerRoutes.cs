@@ -15,5 +15,8 @@ public static class CompatDockerRoutes
         ContainerAttachRoute.Map(app);
         ExecRoutes.Map(app);
         ImageRoutes.Map(app);
+        BuildRoute.Map(app);
+        EventRoutes.Map(app);
+        ContainerArchiveRoutes.Map(app);
     }
 }
