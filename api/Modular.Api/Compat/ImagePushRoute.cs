@@ -28,9 +28,11 @@ public static class ImagePushRoute
             var digest = await pusher.PushAsync(reference, reference, options, http.RequestAborted);
             var shownTag = tag.Length == 0 ? "latest" : tag;
             var size = progress.ManifestSize;
+            // Two lines, as Docker writes them: its CLI prints a status but not a line with aux.
+            stream.Status($"{shownTag}: digest: {digest} size: {size}");
             stream.Post(new JsonObject
             {
-                ["status"] = $"{shownTag}: digest: {digest} size: {size}",
+                ["progressDetail"] = new JsonObject(),
                 ["aux"] = new JsonObject { ["Tag"] = shownTag, ["Digest"] = digest, ["Size"] = size },
             });
         });
