@@ -33,7 +33,10 @@ if [ -x "$DOCKER_CLI" ]; then
     mkdir -p "$API_CONFIG"
     api_cmds=()
     if [ "$MODPOD_OK" = 1 ]; then
-        mp system service -t 0 "unix://$WORK/modpod-api.sock" >"$WORK/modpod-api.log" 2>&1 &
+        # exec (env, for the leading VAR=value words) in the background subshell, so that
+        # $! is the service's own PID: a backgrounded shell function would leave the
+        # service a child of a subshell, out of reach of kill $!.
+        (eval "exec env $MP system service -t 0 unix://$WORK/modpod-api.sock" >"$WORK/modpod-api.log" 2>&1) &
         API_PIDS+=($!)
         if api_wait "$WORK/modpod-api.sock"; then
             api_cmds+=(-n modpod "DOCKER_CONFIG=$API_CONFIG DOCKER_HOST=unix://$WORK/modpod-api.sock $DOCKER_CLI run --rm --network none $IMG true")
@@ -41,8 +44,8 @@ if [ -x "$DOCKER_CLI" ]; then
             echo "bench: modpod system service did not answer; its api row is skipped" >&2
         fi
     fi
-    # `witness` execs podman through unshare and sh, so $! is podman's own PID.
-    witness system service -t 0 "unix://$WORK/podman-api.sock" >"$WORK/podman-api.log" 2>&1 &
+    # env, unshare and sh exec in turn (scripts/lib/witness.sh): $! is podman's own PID.
+    (eval "exec env $PM system service -t 0 unix://$WORK/podman-api.sock" >"$WORK/podman-api.log" 2>&1) &
     API_PIDS+=($!)
     if api_wait "$WORK/podman-api.sock"; then
         api_cmds+=(-n podman "DOCKER_CONFIG=$API_CONFIG DOCKER_HOST=unix://$WORK/podman-api.sock $DOCKER_CLI run --rm --network none $IMG true")

@@ -9,7 +9,7 @@ namespace Modular.Api.Compat;
 /// <summary>
 /// POST /images/create?fromImage=&amp;tag=: docker pull. Progress lines per layer, then
 /// Docker's closing pair "Digest: sha256:..." and "Status: Downloaded newer image for
-/// NAME" (or "Image is up to date"). Short names resolve as the CLI's pull resolves them.
+/// NAME" (or "Image is up to date"). Short names are Docker Hub's, as in Podman's compat tree.
 /// </summary>
 public static class ImagePullRoute
 {
@@ -44,12 +44,31 @@ public static class ImagePullRoute
             throw new InvalidInputException("fromImage parameter cannot be empty");
         }
 
+        name = DockerHubName(name);
         if (tag.Length == 0)
         {
             return name;
         }
 
         return tag.Contains(':') ? name + "@" + tag : name + ":" + tag;
+    }
+
+    /// <summary>
+    /// A Docker client's short name means Docker Hub's image, as Podman's compat tree reads
+    /// it (NormalizeToDockerHub): "busybox" is docker.io/library/busybox, "me/app"
+    /// docker.io/me/app. A name whose first part is a host (a dot, a port or localhost)
+    /// stays as given.
+    /// </summary>
+    internal static string DockerHubName(string name)
+    {
+        var slash = name.IndexOf('/');
+        var first = slash < 0 ? "" : name[..slash];
+        if (first.Contains('.') || first.Contains(':') || first == "localhost")
+        {
+            return name;
+        }
+
+        return slash < 0 ? "docker.io/library/" + name : "docker.io/" + name;
     }
 
     private static async Task<string?> IdOfAsync(CliContext cli, string reference, CancellationToken cancellationToken)

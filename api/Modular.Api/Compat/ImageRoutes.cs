@@ -8,8 +8,9 @@ using Modular.Engine.Images;
 namespace Modular.Api.Compat;
 
 /// <summary>
-/// Docker's image list and inspect. Names hold slashes (localhost/busybox), so one
-/// catch-all route takes /images/NAME/json apart.
+/// Docker's image routes. Names hold slashes (localhost/busybox), so one catch-all route
+/// per method takes /images/NAME/ACTION apart (json, history, get; tag, push) and hands
+/// it to the route file of that resource; list and inspect are served here.
 /// </summary>
 public static class ImageRoutes
 {
