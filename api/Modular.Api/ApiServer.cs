@@ -25,11 +25,14 @@ public static class ApiServer
         ServiceOptions options,
         CancellationToken cancellationToken)
     {
-        var endpoint = ServiceEndpoint.Parse(options.Uri);
+        var activated = SocketActivation.TakeListener();
+        var endpoint = activated is null
+            ? ServiceEndpoint.Parse(options.Uri)
+            : new ServiceEndpoint(null, null); // systemd owns the socket: no path to chmod or remove.
         RefuseCleartextOffHost(endpoint, options);
         _ = context.Host; // Build and validate the engine before listening.
 
-        var app = Build(context, options, endpoint);
+        var app = Build(context, options, endpoint, activated);
         var idle = app.Services.GetRequiredService<IdleTracker>();
         await app.StartAsync(cancellationToken);
         try
@@ -60,7 +63,11 @@ public static class ApiServer
         return 0;
     }
 
-    private static WebApplication Build(CliContext context, ServiceOptions options, ServiceEndpoint endpoint)
+    private static WebApplication Build(
+        CliContext context,
+        ServiceOptions options,
+        ServiceEndpoint endpoint,
+        int? activated)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -75,7 +82,15 @@ public static class ApiServer
         {
             kestrel.Limits.MaxRequestBodySize = DefaultBodyLimit;
             kestrel.AddServerHeader = false;
-            if (endpoint.SocketPath is { } path)
+            if (activated is { } descriptor)
+            {
+                kestrel.ListenHandle((ulong)descriptor, listen =>
+                {
+                    RawConnections.Track(listen);
+                    listen.Use(HalfCloseConnection.Wrap);
+                });
+            }
+            else if (endpoint.SocketPath is { } path)
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 File.Delete(path); // A socket left by a killed service would refuse the bind.
@@ -104,6 +119,7 @@ public static class ApiServer
         // Routing runs after the prefix is taken off (WebApplication would otherwise put
         // it first, matching the path as the client sent it).
         app.UseRouting();
+        app.UseMiddleware<BodyLimitMiddleware>();
         CompatSystemRoutes.Map(app);
         CompatDockerRoutes.Map(app);
         LibpodSystemRoutes.Map(app);

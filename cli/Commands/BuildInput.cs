@@ -58,17 +58,31 @@ public sealed class BuildInput : IAsyncDisposable
         string[] files,
         CancellationToken cancellationToken)
     {
-        var temporary = Path.Combine(
-            context.Host.Options.GraphRoot, "tmp", $"build-context-{Guid.NewGuid():N}");
+        await using var stdin = Console.OpenStandardInput();
+        return await FromStreamAsync(
+            context.Host.Options.GraphRoot, stdin, files, filesInContext: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// A context sent as a stream: a tar (plain or gzip) unpacked in a temporary directory
+    /// under <paramref name="graphRoot"/>, or a Containerfile alone. Used for stdin here and
+    /// for the API's POST /build body. With <paramref name="filesInContext"/>, every
+    /// Containerfile path is read inside the unpacked context only (a client of the API
+    /// must not make the service read the host's files).
+    /// </summary>
+    public static async Task<BuildInput> FromStreamAsync(
+        string graphRoot,
+        Stream source,
+        string[] files,
+        bool filesInContext,
+        CancellationToken cancellationToken)
+    {
+        var temporary = Path.Combine(graphRoot, "tmp", $"build-context-{Guid.NewGuid():N}");
         Directory.CreateDirectory(temporary);
         try
         {
             var input = new MemoryStream();
-            await using (var stdin = Console.OpenStandardInput())
-            {
-                await stdin.CopyToAsync(input, cancellationToken);
-            }
-
+            await source.CopyToAsync(input, cancellationToken);
             input.Position = 0;
             var tar = await AsTarAsync(input, cancellationToken);
             if (tar is null)
@@ -79,7 +93,10 @@ public sealed class BuildInput : IAsyncDisposable
 
             await TarFile.ExtractToDirectoryAsync(
                 tar, temporary, overwriteFiles: true, cancellationToken);
-            var text = await ReadContainerfileAsync(temporary, files, cancellationToken);
+            var paths = filesInContext
+                ? (files.Length > 0 ? files : DefaultNames(temporary)).Select(f => InContext(temporary, f)).ToArray()
+                : files;
+            var text = await ReadContainerfileAsync(temporary, paths, cancellationToken);
             return new BuildInput(temporary, text, temporary);
         }
         catch
@@ -87,6 +104,21 @@ public sealed class BuildInput : IAsyncDisposable
             Directory.Delete(temporary, recursive: true);
             throw;
         }
+    }
+
+    private static string[] DefaultNames(string directory) =>
+        [.. new[] { "Containerfile", "Dockerfile" }.Where(n => File.Exists(Path.Combine(directory, n))).Take(1)];
+
+    /// <summary>A Containerfile path inside the context, its links included, or an error.</summary>
+    private static string InContext(string directory, string file)
+    {
+        var path = Path.GetFullPath(Path.Combine(directory, file.TrimStart('/')));
+        var final = File.Exists(path) && File.ResolveLinkTarget(path, returnFinalTarget: true) is { } target
+            ? target.FullName
+            : path;
+        return final.StartsWith(directory + "/", StringComparison.Ordinal)
+            ? path
+            : throw new InvalidInputException($"the Containerfile {file} is outside the build context");
     }
 
     /// <summary>The input as a tar stream, or null when it is not a (gzipped) tar.</summary>

@@ -46,7 +46,8 @@ public static class ImagePruneCommand
         ? "WARNING! This command removes all images without at least one container associated with them."
         : "WARNING! This command removes all dangling images.";
 
-    private static ImagePruneOptions Parse(bool all, string[] filters, DateTimeOffset now)
+    /// <summary>The --filter values as prune options; public for the API's POST /images/prune.</summary>
+    public static ImagePruneOptions Parse(bool all, string[] filters, DateTimeOffset now)
     {
         DateTimeOffset? until = null;
         bool? dangling = null;

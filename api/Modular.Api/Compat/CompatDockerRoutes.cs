@@ -18,5 +18,8 @@ public static class CompatDockerRoutes
         NetworkRoutes.Map(app);
         VolumeRoutes.Map(app);
         SystemDfRoute.Map(app);
+        BuildRoute.Map(app);
+        EventRoutes.Map(app);
+        ContainerArchiveRoutes.Map(app);
     }
 }

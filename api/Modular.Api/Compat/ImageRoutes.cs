@@ -8,16 +8,54 @@ using Modular.Engine.Images;
 namespace Modular.Api.Compat;
 
 /// <summary>
-/// Docker's image list and inspect. Names hold slashes (localhost/busybox), so one
-/// catch-all route takes /images/NAME/json apart.
+/// Docker's image routes. Names hold slashes (localhost/busybox), so one catch-all route
+/// per method takes /images/NAME/ACTION apart (json, history, get; tag, push) and hands
+/// it to the route file of that resource; list and inspect are served here.
 /// </summary>
 public static class ImageRoutes
 {
     public static void Map(WebApplication app)
     {
         app.MapGet("/images/json", ListAsync);
-        app.MapGet("/images/{*rest}", InspectAsync);
+        app.MapGet("/images/{*rest}", GetAsync);
+        app.MapPost("/images/{*rest}", PostAsync);
+        app.MapDelete("/images/{*rest}", ImageRemoveRoutes.RemoveAsync);
+        ImagePullRoute.Map(app);
+        ImageArchiveRoutes.Map(app);
+        ImageRemoveRoutes.Map(app);
     }
+
+    /// <summary>Image names hold slashes: the action is the last segment.</summary>
+    private static Task<IResult> GetAsync(HttpContext http, CliContext cli, string rest) => Split(rest) switch
+    {
+        (var name, "json") => InspectAsync(http, cli, name),
+        (var name, "history") => ImageHistoryRoute.HistoryAsync(http, cli, name),
+        (var name, "get") => ImageArchiveRoutes.SaveOneAsync(http, name),
+        _ => Task.FromResult(NotFound()),
+    };
+
+    private static async Task<IResult> PostAsync(HttpContext http, CliContext cli, string rest)
+    {
+        switch (Split(rest))
+        {
+            case (var name, "tag"):
+                return await ImageRemoveRoutes.TagAsync(http, cli, name);
+            case (var name, "push"):
+                await ImagePushRoute.PushAsync(http, cli, name);
+                return Results.Empty;
+            default:
+                return NotFound();
+        }
+    }
+
+    private static (string Name, string Action) Split(string rest)
+    {
+        var cut = rest.LastIndexOf('/');
+        return cut < 0 ? (rest, "") : (rest[..cut], rest[(cut + 1)..]);
+    }
+
+    private static IResult NotFound() =>
+        Results.Content("{\"message\":\"page not found\"}", "application/json", statusCode: 404);
 
     private static async Task<IResult> ListAsync(HttpContext http, CliContext cli)
     {
@@ -54,14 +92,8 @@ public static class ImageRoutes
         };
     }
 
-    private static async Task<IResult> InspectAsync(HttpContext http, CliContext cli, string rest)
+    private static async Task<IResult> InspectAsync(HttpContext http, CliContext cli, string name)
     {
-        if (!rest.EndsWith("/json", StringComparison.Ordinal))
-        {
-            return Results.Content("{\"message\":\"page not found\"}", "application/json", statusCode: 404);
-        }
-
-        var name = rest[..^"/json".Length];
         var podman = await cli.Images.InspectAsync(name, http.RequestAborted);
         var json = (JsonObject)podman.DeepClone();
         if (json["Id"]?.GetValue<string>() is { } id && !id.StartsWith("sha256:", StringComparison.Ordinal))

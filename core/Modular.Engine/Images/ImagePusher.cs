@@ -72,6 +72,7 @@ public sealed partial class ImagePusher(
             var reference = push.ByDigest ? digest : target.Digest ?? target.Tag!;
             await uploader.PutManifestAsync(
                 reference, plan.Manifest, plan.ManifestMediaType, cancellationToken);
+            progress.ManifestWritten(digest, plan.Manifest.Length);
             return (plan.ImageId, digest);
         }
         finally

@@ -20,6 +20,11 @@ public class CopyProgress(TextWriter? writer)
 
     public virtual void WritingManifest() => Line("Writing manifest to image destination");
 
+    /// <summary>The manifest was stored: its digest and length (the API's push reports both).</summary>
+    public virtual void ManifestWritten(string digest, long size)
+    {
+    }
+
     /// <summary>Bytes of a blob sent so far; the plain form prints nothing for it.</summary>
     public virtual void BlobProgress(string digest, long done, long total)
     {

@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Modular.Cli.Hosting;
+using Modular.Contracts.Errors;
+using Modular.Engine.Images;
+
+namespace Modular.Api.Compat;
+
+/// <summary>
+/// POST /images/create?fromImage=&amp;tag=: docker pull. Progress lines per layer, then
+/// Docker's closing pair "Digest: sha256:..." and "Status: Downloaded newer image for
+/// NAME" (or "Image is up to date"). Short names are Docker Hub's, as in Podman's compat tree.
+/// </summary>
+public static class ImagePullRoute
+{
+    public static void Map(WebApplication app) => app.MapPost("/images/create", PullAsync);
+
+    private static async Task PullAsync(HttpContext http, CliContext cli)
+    {
+        var reference = Reference(http);
+        var before = await IdOfAsync(cli, reference, http.RequestAborted);
+        var stream = new JsonLineStream();
+        var options = new PullOptions(
+            Platform: NonEmpty(http.Request.Query["platform"].ToString()),
+            Credentials: RegistryAuthHeader.Credentials(http),
+            Copy: new DockerCopyProgress(stream, push: false));
+        await stream.RunAsync(http, async () =>
+        {
+            var image = await cli.Images.PullAsync(reference, options, http.RequestAborted);
+            stream.Status("Digest: " + image.Digest);
+            var state = before == image.Id ? "Image is up to date for " : "Downloaded newer image for ";
+            stream.Status("Status: " + state + reference);
+        });
+    }
+
+    /// <summary>fromImage with tag: "name:tag", or "name@sha256:..." when the tag is a digest.</summary>
+    internal static string Reference(HttpContext http)
+    {
+        var name = http.Request.Query["fromImage"].ToString();
+        var tag = http.Request.Query["tag"].ToString();
+        if (name.Length == 0)
+        {
+            // fromSrc (import) is not served: the CLI's import reads files, not bodies.
+            throw new InvalidInputException("fromImage parameter cannot be empty");
+        }
+
+        name = DockerHubName(name);
+        if (tag.Length == 0)
+        {
+            return name;
+        }
+
+        return tag.Contains(':') ? name + "@" + tag : name + ":" + tag;
+    }
+
+    /// <summary>
+    /// A Docker client's short name means Docker Hub's image, as Podman's compat tree reads
+    /// it (NormalizeToDockerHub): "busybox" is docker.io/library/busybox, "me/app"
+    /// docker.io/me/app. A name whose first part is a host (a dot, a port or localhost)
+    /// stays as given.
+    /// </summary>
+    internal static string DockerHubName(string name)
+    {
+        var slash = name.IndexOf('/');
+        var first = slash < 0 ? "" : name[..slash];
+        if (first.Contains('.') || first.Contains(':') || first == "localhost")
+        {
+            return name;
+        }
+
+        return slash < 0 ? "docker.io/library/" + name : "docker.io/" + name;
+    }
+
+    private static async Task<string?> IdOfAsync(CliContext cli, string reference, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await cli.Images.ResolveAsync(reference, cancellationToken)).Id;
+        }
+        catch (ModularException)
+        {
+            return null;
+        }
+    }
+
+    private static string? NonEmpty(string text) => text.Length == 0 ? null : text;
+}
