@@ -15,5 +15,6 @@ public static class CompatDockerRoutes
         ContainerAttachRoute.Map(app);
         ExecRoutes.Map(app);
         ImageRoutes.Map(app);
+        Shared.ContainerPruneRoutes.Map(app);
     }
 }

@@ -26,11 +26,26 @@ public static class LibpodAttachRoutes
         var container = await cli.Containers.ResolveAsync(name, http.RequestAborted);
         var inspect = await cli.Containers.InspectAsync(container.Id, http.RequestAborted);
         var tty = inspect["Config"]?["Tty"]?.GetValue<bool>() ?? false;
-        var claim = container.State is "running" ? null : pending.Reserve(container.Id, http.RequestAborted);
+        var live = AttachLogReplay.Streams(http);
+        var claim = container.State is "running" || !live
+            ? null
+            : pending.Reserve(container.Id, http.RequestAborted);
         try
         {
-            await using var connection = await HijackedConnection.OpenAsync(http, tty);
+            await using var connection = await HijackedConnection.OpenAsync(
+                http, tty, AttachStreamType.For(http, tty, libpod: true));
             var streams = Streams(http, connection.Input, connection.Output, tty);
+            if (AttachLogReplay.Wanted(http))
+            {
+                await AttachLogReplay.WriteAsync(
+                    cli, container.Id, streams.Stdout, streams.Stderr, http.RequestAborted);
+            }
+
+            if (!live)
+            {
+                return;
+            }
+
             var attach = cli.Services.GetRequiredService<IContainerAttach>();
             _ = claim is null
                 ? await attach.AttachAsync(container.Id, streams, http.RequestAborted)

@@ -29,9 +29,13 @@ public static class QueryFilters
                 }
             }
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        catch (JsonException e)
         {
             // Podman answers a filters parameter it cannot decode with 500, in both trees.
+            throw GoJsonErrors.Filters(raw, e);
+        }
+        catch (InvalidOperationException e)
+        {
             throw new FormatException($"failed to parse filters parameter: {e.Message}", e);
         }
 
