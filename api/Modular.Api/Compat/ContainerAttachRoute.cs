@@ -35,6 +35,13 @@ public static class ContainerAttachRoute
         var live = AttachLogReplay.Streams(http);
         using var waiter = container.State == "running" || !live ? null : pending.Register(container.Id);
 
+        if (!live)
+        {
+            // No stdin follows: read what the client sent, or closing the taken-over
+            // connection over unread bytes resets it and the client loses the log.
+            await http.Request.Body.CopyToAsync(Stream.Null, token);
+        }
+
         var hijack = await Hijack.TakeAsync(http, tty, AttachStreamType.For(http, tty, libpod: false));
         var (stdout, stderr) = hijack.OutputStreams(tty);
         var all = AttachLogReplay.NoStreamNamed(http);

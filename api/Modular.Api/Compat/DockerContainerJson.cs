@@ -58,6 +58,7 @@ public static class DockerContainerJson
             }
         }
 
+        Libpod.LibpodJson.UnsetSwappiness(json);
         return json;
     }
 

@@ -32,6 +32,12 @@ public static class LibpodAttachRoutes
             : pending.Reserve(container.Id, http.RequestAborted);
         try
         {
+            if (!live)
+            {
+                await ReplayOnlyAsync(http, cli, container.Id, tty);
+                return;
+            }
+
             await using var connection = await HijackedConnection.OpenAsync(
                 http, tty, AttachStreamType.For(http, tty, libpod: true));
             var streams = Streams(http, connection.Input, connection.Output, tty);
@@ -39,11 +45,6 @@ public static class LibpodAttachRoutes
             {
                 await AttachLogReplay.WriteAsync(
                     cli, container.Id, streams.Stdout, streams.Stderr, http.RequestAborted);
-            }
-
-            if (!live)
-            {
-                return;
             }
 
             var attach = cli.Services.GetRequiredService<IContainerAttach>();
@@ -57,6 +58,21 @@ public static class LibpodAttachRoutes
             {
                 pending.Release(container.Id, claim);
             }
+        }
+    }
+
+    /// <summary>
+    /// <c>stream=false</c>: the log and nothing after it, as an ordinary response; there is
+    /// no stdin to take, and aborting a taken-over connection would end it with a reset.
+    /// </summary>
+    private static async Task ReplayOnlyAsync(HttpContext http, CliContext cli, string id, bool tty)
+    {
+        http.Response.ContentType = AttachStreamType.For(http, tty, libpod: true);
+        await http.Response.StartAsync(http.RequestAborted);
+        var streams = Streams(http, null, http.Response.Body, tty);
+        if (AttachLogReplay.Wanted(http))
+        {
+            await AttachLogReplay.WriteAsync(cli, id, streams.Stdout, streams.Stderr, http.RequestAborted);
         }
     }
 

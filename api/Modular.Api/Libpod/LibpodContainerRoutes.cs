@@ -172,6 +172,10 @@ public static class LibpodContainerRoutes
         {
             return Results.Json(code);
         }
+        catch (Contracts.Errors.NotFoundException) when (RemovedExitCode(cli, name) is { } code)
+        {
+            return Results.Json(code);
+        }
 
         var conditions = http.Request.Query["condition"].SelectMany(c => (c ?? "").Split(',')).ToList();
         if (conditions.Contains("running"))
@@ -182,6 +186,13 @@ public static class LibpodContainerRoutes
 
         return Results.Json(await cli.Containers.WaitAsync(container.Id, http.RequestAborted));
     }
+
+    /// <summary>
+    /// A removed container's exit code, kept a few minutes as Podman keeps it: asked for by
+    /// its full ID only (a name may already belong to another container).
+    /// </summary>
+    private static int? RemovedExitCode(CliContext cli, string id) =>
+        id.Length == 64 && id.All(char.IsAsciiHexDigitLower) ? cli.Containers.RemovedExitCode(id) : null;
 
     private static async Task WaitRunningAsync(CliContext cli, string id, CancellationToken cancel)
     {
