@@ -21,5 +21,6 @@ public static class CompatDockerRoutes
         BuildRoute.Map(app);
         EventRoutes.Map(app);
         ContainerArchiveRoutes.Map(app);
+        Shared.ContainerPruneRoutes.Map(app);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Modular.Api.Http;
+using Modular.Api.Shared;
 using Modular.Cli.Hosting;
 using Modular.Engine.Containers;
 
@@ -31,19 +32,38 @@ public static class ContainerAttachRoute
         var tty = inspect["Config"]?["Tty"]?.GetValue<bool>() ?? false;
         var detachKeys = http.Request.Query["detachKeys"].ToString();
         var keys = DetachKeys.Parse(detachKeys.Length == 0 ? DetachKeys.Default : detachKeys);
-        using var waiter = container.State == "running" ? null : pending.Register(container.Id);
+        var live = AttachLogReplay.Streams(http);
+        using var waiter = container.State == "running" || !live ? null : pending.Register(container.Id);
 
-        var hijack = await Hijack.TakeAsync(http, tty);
+        if (!live)
+        {
+            // No stdin follows: read what the client sent, or closing the taken-over
+            // connection over unread bytes resets it and the client loses the log.
+            await http.Request.Body.CopyToAsync(Stream.Null, token);
+        }
+
+        var hijack = await Hijack.TakeAsync(http, tty, AttachStreamType.For(http, tty, libpod: false));
         var (stdout, stderr) = hijack.OutputStreams(tty);
+        var all = AttachLogReplay.NoStreamNamed(http);
         var streams = new AttachStreams(
             http.QueryFlag("stdin") ? hijack.Input : null,
-            http.QueryFlag("stdout") ? stdout : Stream.Null,
-            http.QueryFlag("stderr") ? stderr : Stream.Null,
+            all || http.QueryFlag("stdout") ? stdout : Stream.Null,
+            all || http.QueryFlag("stderr") ? stderr : Stream.Null,
             keys,
             tty ? resizes.For(container.Id).Reader : null);
         var attach = cli.Services.GetRequiredService<IContainerAttach>();
         try
         {
+            if (AttachLogReplay.Wanted(http))
+            {
+                await AttachLogReplay.WriteAsync(cli, container.Id, streams.Stdout, streams.Stderr, token);
+            }
+
+            if (!live)
+            {
+                return;
+            }
+
             if (waiter is null)
             {
                 await attach.AttachAsync(container.Id, streams, token);
@@ -54,7 +74,7 @@ public static class ContainerAttachRoute
             var run = attach.StartAttachedAsync(container.Id, streams, token);
             _ = SignalWhenRunningAsync(cli, container.Id, run, waiter, token);
             var result = await run;
-                pending.RecordExit(container.Id, result.ExitCode);
+            pending.RecordExit(container.Id, result.ExitCode);
         }
         finally
         {

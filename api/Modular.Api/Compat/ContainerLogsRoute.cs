@@ -34,6 +34,7 @@ public static class ContainerLogsRoute
             Tail: int.TryParse(http.Request.Query["tail"], out var tail) && tail >= 0 ? tail : null,
             Since: UnixTime(http.Request.Query["since"]),
             Until: UnixTime(http.Request.Query["until"]));
+        // Nine fractional digits, as Podman writes them (.NET keeps seven; the rest are 0).
         var timestamps = http.QueryFlag("timestamps");
 
         http.Response.ContentType = tty ? "application/vnd.docker.raw-stream" : "application/vnd.docker.multiplexed-stream";
@@ -48,7 +49,7 @@ public static class ContainerLogsRoute
                 continue;
             }
 
-            var text = (timestamps ? line.Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'") + " " : "")
+            var text = (timestamps ? line.Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'00Z'") + " " : "")
                 + line.Text + (line.Partial ? "" : "\n");
             var bytes = Encoding.UTF8.GetBytes(text);
             if (!tty)

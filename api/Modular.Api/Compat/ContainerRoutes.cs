@@ -24,12 +24,16 @@ public static class ContainerRoutes
     {
         var token = http.RequestAborted;
         var filters = DockerFilters.Parse(http.Request.Query["filters"]);
-        var all = http.QueryFlag("all") || filters.Any(f => f.StartsWith("status=", StringComparison.Ordinal));
+        _ = int.TryParse(http.Request.Query["limit"], out var limit);
+
+        // Docker counts a limit over containers of every state.
+        var all = http.QueryFlag("all") || limit > 0
+            || filters.Any(f => f.StartsWith("status=", StringComparison.Ordinal));
         var containers = await cli.Containers.ListAsync(all, token);
         var keep = await PsFilters.BuildAsync(cli, filters, containers, token);
         IEnumerable<ContainerInfo> selected = containers.Where(keep).Where(c => !c.IsInfra)
             .OrderByDescending(c => c.Created);
-        if (int.TryParse(http.Request.Query["limit"], out var limit) && limit > 0)
+        if (limit > 0)
         {
             selected = selected.Take(limit);
         }

@@ -66,6 +66,7 @@ public static class DockerContainerJson
             log["Type"] = "json-file";
         }
 
+        Libpod.LibpodJson.UnsetSwappiness(json);
         return json;
     }
 

@@ -52,6 +52,7 @@ public static class DockerCreateBody
                 Privileged = Flag(host, "Privileged"),
                 CapAdd = Strings(host["CapAdd"]),
                 CapDrop = Strings(host["CapDrop"]),
+                Ulimits = Ulimits(host["Ulimits"]),
             },
             Health = Health(body["Healthcheck"]),
         };
@@ -75,6 +76,12 @@ public static class DockerCreateBody
         };
     }
 
+    /// <summary>Docker's [{"Name":"nofile","Soft":1,"Hard":2}] as --ulimit's name=soft:hard.</summary>
+    private static IReadOnlyList<string> Ulimits(JsonNode? node) =>
+        (node as JsonArray)?.OfType<JsonObject>()
+            .Select(u => $"{u["Name"]?.GetValue<string>()}={u["Soft"]}:{u["Hard"]}")
+            .ToList() ?? [];
+
     private static HealthFlags Health(JsonNode? node)
     {
         var test = Strings(node?["Test"]);
@@ -89,10 +96,12 @@ public static class DockerCreateBody
             return new HealthFlags(Disabled: true);
         }
 
+        // Podman takes a Test without one of those words as the command's own argv.
         var command = test[0] switch
         {
             "CMD-SHELL" => string.Join(' ', test.Skip(1)),
-            _ => System.Text.Json.JsonSerializer.Serialize(test.Skip(1).ToArray()),
+            "CMD" => System.Text.Json.JsonSerializer.Serialize(test.Skip(1).ToArray()),
+            _ => System.Text.Json.JsonSerializer.Serialize(test.ToArray()),
         };
         string? Duration(string key) => node?[key]?.GetValue<long>() is { } ns && ns > 0
             ? $"{ns / 1_000_000}ms" : null;

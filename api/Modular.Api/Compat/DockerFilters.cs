@@ -24,7 +24,8 @@ public static class DockerFilters
         }
         catch (System.Text.Json.JsonException e)
         {
-            throw new InvalidInputException($"invalid filter \"{json}\": {e.Message}");
+            // Podman answers a filters parameter it cannot decode with 500 and Go's words.
+            throw Shared.GoJsonErrors.Filters(json, e);
         }
 
         var list = new List<string>();

@@ -13,9 +13,9 @@ namespace Modular.Api.Compat;
 /// </summary>
 public sealed record Hijack(Stream Input, Stream Output)
 {
-    public static async Task<Hijack> TakeAsync(HttpContext http, bool tty)
+    public static async Task<Hijack> TakeAsync(HttpContext http, bool tty, string? contentType = null)
     {
-        var contentType = tty ? "application/vnd.docker.raw-stream" : "application/vnd.docker.multiplexed-stream";
+        contentType ??= tty ? HijackedConnection.RawStream : HijackedConnection.MultiplexedStream;
         var upgrade = http.Features.Get<IHttpUpgradeFeature>();
         if (upgrade is { IsUpgradableRequest: true })
         {

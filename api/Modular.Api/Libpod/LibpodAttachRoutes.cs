@@ -26,11 +26,27 @@ public static class LibpodAttachRoutes
         var container = await cli.Containers.ResolveAsync(name, http.RequestAborted);
         var inspect = await cli.Containers.InspectAsync(container.Id, http.RequestAborted);
         var tty = inspect["Config"]?["Tty"]?.GetValue<bool>() ?? false;
-        var claim = container.State is "running" ? null : pending.Reserve(container.Id, http.RequestAborted);
+        var live = AttachLogReplay.Streams(http);
+        var claim = container.State is "running" || !live
+            ? null
+            : pending.Reserve(container.Id, http.RequestAborted);
         try
         {
-            await using var connection = await HijackedConnection.OpenAsync(http, tty);
+            if (!live)
+            {
+                await ReplayOnlyAsync(http, cli, container.Id, tty);
+                return;
+            }
+
+            await using var connection = await HijackedConnection.OpenAsync(
+                http, tty, AttachStreamType.For(http, tty, libpod: true));
             var streams = Streams(http, connection.Input, connection.Output, tty);
+            if (AttachLogReplay.Wanted(http))
+            {
+                await AttachLogReplay.WriteAsync(
+                    cli, container.Id, streams.Stdout, streams.Stderr, http.RequestAborted);
+            }
+
             var attach = cli.Services.GetRequiredService<IContainerAttach>();
             _ = claim is null
                 ? await attach.AttachAsync(container.Id, streams, http.RequestAborted)
@@ -42,6 +58,21 @@ public static class LibpodAttachRoutes
             {
                 pending.Release(container.Id, claim);
             }
+        }
+    }
+
+    /// <summary>
+    /// <c>stream=false</c>: the log and nothing after it, as an ordinary response; there is
+    /// no stdin to take, and aborting a taken-over connection would end it with a reset.
+    /// </summary>
+    private static async Task ReplayOnlyAsync(HttpContext http, CliContext cli, string id, bool tty)
+    {
+        http.Response.ContentType = AttachStreamType.For(http, tty, libpod: true);
+        await http.Response.StartAsync(http.RequestAborted);
+        var streams = Streams(http, null, http.Response.Body, tty);
+        if (AttachLogReplay.Wanted(http))
+        {
+            await AttachLogReplay.WriteAsync(cli, id, streams.Stdout, streams.Stderr, http.RequestAborted);
         }
     }
 

@@ -18,6 +18,7 @@ public static class LibpodContainerControlRoutes
         app.MapPost("/libpod/containers/{name}/restart", Restart);
         app.MapPost("/libpod/containers/{name}/pause", Pause);
         app.MapPost("/libpod/containers/{name}/unpause", Unpause);
+        app.MapPost("/libpod/containers/{name}/init", Init);
         app.MapGet("/libpod/containers/{name}/logs", Logs);
     }
 
@@ -26,6 +27,15 @@ public static class LibpodContainerControlRoutes
         var control = cli.Services.GetRequiredService<IContainerControl>();
         await control.RestartAsync(name, LibpodContainerRoutes.Timeout(http), http.RequestAborted);
         return Results.NoContent();
+    }
+
+    /// <summary>204 when it prepared the container, 304 when it was prepared already.</summary>
+    private static async Task<IResult> Init(string name, CliContext cli, HttpContext http)
+    {
+        var control = cli.Services.GetRequiredService<IContainerControl>();
+        return await control.InitAsync(name, http.RequestAborted)
+            ? Results.NoContent()
+            : Results.StatusCode(StatusCodes.Status304NotModified);
     }
 
     private static async Task<IResult> Pause(string name, CliContext cli, HttpContext http)

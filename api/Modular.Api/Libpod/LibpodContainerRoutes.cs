@@ -29,23 +29,26 @@ public static class LibpodContainerRoutes
     private static async Task<IResult> List(HttpContext http, CliContext cli)
     {
         var args = new List<string> { "ps", "--format", "json" };
-        if (http.QueryFlag("all"))
+        var limit = Limit(http);
+
+        // A limit counts the most recent containers of any state, as in Podman.
+        if (http.StrictFlag("all") || limit > 0)
         {
             args.Add("--all");
         }
 
-        if (http.QueryFlag("size"))
+        if (http.StrictFlag("size"))
         {
             args.Add("--size");
         }
 
-        if (http.Request.Query["last"].ToString() is { Length: > 0 } last && last != "-1")
+        if (limit > 0)
         {
-            args.AddRange(["--last", last]);
+            args.AddRange(["--last", limit.ToString(CultureInfo.InvariantCulture)]);
         }
 
         args.AddRange(QueryFilters.AsArguments(http));
-        var text = await CliBridge.OutputAsync(http, args);
+        var text = await BridgedListAsync(http, args);
         var list = string.IsNullOrWhiteSpace(text) ? [] : JsonNode.Parse(text) as JsonArray ?? [];
         var health = (await cli.Containers.ListAsync(true, http.RequestAborted))
             .ToDictionary(c => c.Id, c => c.HealthStatus);
@@ -64,6 +67,35 @@ public static class LibpodContainerRoutes
         }
 
         return LibpodJson.Body(list);
+    }
+
+    /// <summary><c>limit</c>, or <c>last</c> as older clients call it; 0 when absent.</summary>
+    private static int Limit(HttpContext http)
+    {
+        var value = http.Request.Query["limit"].ToString();
+        if (value.Length == 0)
+        {
+            value = http.Request.Query["last"].ToString();
+        }
+
+        return int.TryParse(value, out var limit) && limit > 0 ? limit : 0;
+    }
+
+    /// <summary>
+    /// Podman answers a filter it cannot apply (an unknown status) with 500, the innermost
+    /// error as the cause; the CLI's same failure is bad input.
+    /// </summary>
+    private static async Task<string> BridgedListAsync(HttpContext http, List<string> args)
+    {
+        try
+        {
+            return await CliBridge.OutputAsync(http, args);
+        }
+        catch (Contracts.Errors.InvalidInputException e)
+        {
+            var cause = e.Message[(e.Message.LastIndexOf(": ", StringComparison.Ordinal) + 1)..].Trim();
+            throw new ApiStatusException(StatusCodes.Status500InternalServerError, e.Message, cause);
+        }
     }
 
     private static async Task<IResult> Create(HttpContext http, CliContext cli)
@@ -140,6 +172,10 @@ public static class LibpodContainerRoutes
         {
             return Results.Json(code);
         }
+        catch (Contracts.Errors.NotFoundException) when (RemovedExitCode(cli, name) is { } code)
+        {
+            return Results.Json(code);
+        }
 
         var conditions = http.Request.Query["condition"].SelectMany(c => (c ?? "").Split(',')).ToList();
         if (conditions.Contains("running"))
@@ -150,6 +186,13 @@ public static class LibpodContainerRoutes
 
         return Results.Json(await cli.Containers.WaitAsync(container.Id, http.RequestAborted));
     }
+
+    /// <summary>
+    /// A removed container's exit code, kept a few minutes as Podman keeps it: asked for by
+    /// its full ID only (a name may already belong to another container).
+    /// </summary>
+    private static int? RemovedExitCode(CliContext cli, string id) =>
+        id.Length == 64 && id.All(char.IsAsciiHexDigitLower) ? cli.Containers.RemovedExitCode(id) : null;
 
     private static async Task WaitRunningAsync(CliContext cli, string id, CancellationToken cancel)
     {

@@ -42,7 +42,22 @@ public static class LibpodJson
             config["Entrypoint"] = string.Join(' ', words.Select(w => w?.ToString()));
         }
 
+        UnsetSwappiness(inspect);
         return inspect;
+    }
+
+    /// <summary>
+    /// Both API trees leave HostConfig.MemorySwappiness unset (null) when no swappiness was
+    /// asked for, where the CLI's inspect prints -1.
+    /// </summary>
+    public static void UnsetSwappiness(JsonObject inspect)
+    {
+        if (inspect["HostConfig"] is JsonObject host
+            && host["MemorySwappiness"] is JsonValue value
+            && value.TryGetValue<long>(out var swappiness) && swappiness == -1)
+        {
+            host["MemorySwappiness"] = null;
+        }
     }
 
     /// <summary>The major of the libpod API level the client asked for, or null when bare.</summary>

@@ -33,9 +33,12 @@ public sealed class HijackedConnection : IAsyncDisposable
 
     public Stream Output { get; }
 
-    public static async Task<HijackedConnection> OpenAsync(HttpContext http, bool tty)
+    public static async Task<HijackedConnection> OpenAsync(
+        HttpContext http,
+        bool tty,
+        string? contentType = null)
     {
-        var contentType = tty ? RawStream : MultiplexedStream;
+        contentType ??= tty ? RawStream : MultiplexedStream;
         var upgrading = http.Request.Headers.Upgrade.Count > 0;
         if (RawConnections.Find(http) is { } transport)
         {

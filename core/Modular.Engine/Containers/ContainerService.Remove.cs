@@ -183,14 +183,9 @@ public sealed partial class ContainerService
         RemoveCgroupLeftovers(config);
         DeleteDirectory(paths.RunDirectory);
         DeleteDirectory(paths.StaticDirectory);
-        if (config.AutoRemove)
-        {
-            KeepExitCode(paths);
-        }
-        else
-        {
-            DeleteFile(paths.ExitFile);
-        }
+        // Every removal keeps the exit code a while, as Podman does: a --rm run polls for it,
+        // and the API's wait by full ID answers it after any removal.
+        KeepExitCode(paths);
 
         await _store.DeleteAsync(config.Id, cancellationToken);
 
