@@ -25,7 +25,7 @@ public static class DockerFilters
         catch (System.Text.Json.JsonException e)
         {
             // Podman answers a filters parameter it cannot decode with 500 and Go's words.
-            throw Shared.GoJsonErrors.Filters(json, e);
+            throw Http.GoJsonError.Filters(json, e);
         }
 
         var list = new List<string>();

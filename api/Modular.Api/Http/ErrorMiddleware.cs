@@ -17,10 +17,6 @@ public sealed class ErrorMiddleware(RequestDelegate next)
         {
             await next(http);
         }
-        catch (ApiStatusException e) when (!http.Response.HasStarted)
-        {
-            await ApiError.WriteAsync(http, e.Status, e.Message, e.Cause);
-        }
         catch (Exception e) when (!http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested)
         {
             var message = e is ApiException ? e.Message : ErrorMapper.MessageFor(e);

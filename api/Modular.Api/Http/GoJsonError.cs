@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 
 namespace Modular.Api.Http;
 
@@ -9,6 +10,14 @@ namespace Modular.Api.Http;
 /// </summary>
 public static class GoJsonError
 {
+    /// <summary>A <c>filters</c> query that does not decode: 500 with Go's text as the cause.</summary>
+    public static ApiException Filters(string raw, JsonException error)
+    {
+        var cause = Describe(raw, error);
+        return new ApiException(
+            StatusCodes.Status500InternalServerError, "failed to parse filters parameter: " + cause, cause);
+    }
+
     /// <summary>Go's wording for the fault <paramref name="error"/> found in <paramref name="json"/>.</summary>
     public static string Describe(string json, JsonException error)
     {

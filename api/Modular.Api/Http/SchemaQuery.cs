@@ -25,7 +25,7 @@ public static class SchemaQuery
         }
 
         var cause = $"schema: error converting value for \"{name}\"";
-        throw new ApiStatusException(
+        throw new ApiException(
             StatusCodes.Status500InternalServerError,
             "failed to parse parameters for " + http.Request.Path + ": " + cause,
             cause);

@@ -94,7 +94,7 @@ public static class LibpodContainerRoutes
         catch (Contracts.Errors.InvalidInputException e)
         {
             var cause = e.Message[(e.Message.LastIndexOf(": ", StringComparison.Ordinal) + 1)..].Trim();
-            throw new ApiStatusException(StatusCodes.Status500InternalServerError, e.Message, cause);
+            throw new ApiException(StatusCodes.Status500InternalServerError, e.Message, cause);
         }
     }
 

@@ -42,7 +42,7 @@ public static class ContainerPruneRoutes
             if (!PruneFilters.Contains(key))
             {
                 var message = key + " is an invalid filter";
-                throw new ApiStatusException(StatusCodes.Status500InternalServerError, message, message);
+                throw new ApiException(StatusCodes.Status500InternalServerError, message, message);
             }
 
             args.AddRange(["--filter", key + "=" + value]);

@@ -33,8 +33,7 @@ public static class QueryFilters
         catch (JsonException e)
         {
             // Podman answers a filters parameter it cannot decode with 500, in both trees.
-            var cause = GoJsonError.Describe(raw, e);
-            throw new ApiException(500, $"failed to parse filters parameter: {cause}", cause);
+            throw GoJsonError.Filters(raw, e);
         }
         catch (InvalidOperationException)
         {
