@@ -130,6 +130,16 @@ public static class ModpodCommandLine
         }
 
         context.Flags = globals.ToFlags(result, level);
+        if (globals.RemoteAsked(result))
+        {
+            globals.Remote.Hidden = true;
+            context.RemoteUrl = result.GetValue(globals.Url);
+            context.RemoteFactory = RemoteHosting.Factory(
+                result.GetValue(globals.Remote),
+                result.GetValue(globals.Url),
+                result.GetValue(globals.Connection),
+                result.GetValue(globals.Identity));
+        }
 
         if (result.GetValue(globals.Version))
         {
