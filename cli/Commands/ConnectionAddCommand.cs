@@ -32,7 +32,7 @@ public static class ConnectionAddCommand
             var uri = Destination(r.GetValue(destination)!, r.GetValue(port), r.GetValue(socketPath));
             Check(uri, r.GetValue(identity) is not null, r.GetValue(socketPath) is not null, context);
             var chosen = r.GetValue(name)!;
-            var record = new Destination(uri.ToString(), Identity(r.GetValue(identity)));
+            var record = new Destination(Text(uri), Identity(r.GetValue(identity)));
             new ConnectionStore().Edit(file =>
             {
                 file.Set(chosen, record);
@@ -106,6 +106,13 @@ public static class ConnectionAddCommand
         {
             context.Error.WriteLine($"WARN[0000] \"{path}\" does not exist");
         }
+    }
+
+    // Uri.ToString adds a "/" to a URI without a path; Podman keeps tcp://host:port as typed.
+    private static string Text(Uri uri)
+    {
+        var text = uri.ToString();
+        return uri.AbsolutePath == "/" && text.EndsWith('/') ? text[..^1] : text;
     }
 
     private static string? Identity(string? path) =>

@@ -56,9 +56,20 @@ public static class ConnectionCommands
             return;
         }
 
+        // Templates see every field, empty when unset; JSON leaves unset ones out, as Go does.
+        var complete = rows.Select(row =>
+        {
+            var copy = (JsonObject)row.DeepClone();
+            foreach (var field in Fields.Where(field => !copy.ContainsKey(field)))
+            {
+                copy[field] = "";
+            }
+
+            return copy;
+        }).ToList();
         var chosen = ReportFormatter.OrDefault(format, DefaultFormat);
         var formatter = new ReportFormatter("list", Fields.ToDictionary(field => field));
-        context.Out.Write(formatter.Render(chosen, rows, Fields, noHeading: false));
+        context.Out.Write(formatter.Render(chosen, complete, Fields, noHeading: false));
     }
 
     /// <summary>Go's JSON of containers/common's Connection: Destination's fields inline.</summary>

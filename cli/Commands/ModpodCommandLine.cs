@@ -151,6 +151,12 @@ public static class ModpodCommandLine
         if (unknown is not null || result.Errors.Count > 0)
         {
             var message = unknown ?? ParseErrorMessage(result);
+            if (message.StartsWith("missing command '", StringComparison.Ordinal))
+            {
+                // Podman prints the group's help before the error (validate.SubCommandExists).
+                await GroupHelp.WriteAsync(root, result.CommandResult.Command, context.Out, config);
+            }
+
             return ErrorMapper.Report("", new UsageException(message), context.Error, false);
         }
 
