@@ -3,6 +3,7 @@ using Modular.Contracts.Errors;
 using Modular.Engine.Containers;
 using Modular.Engine.Images;
 using Modular.Engine.Info;
+using Modular.Engine.Networks;
 using Modular.Engine.Volumes;
 using Modular.Remote.Transport;
 
@@ -28,6 +29,7 @@ public sealed class RemoteServiceProvider : IServiceProvider, ISupportRequiredSe
             [typeof(IImageService)] = new RemoteImageService(libpod),
             [typeof(IInfoProvider)] = new RemoteInfoProvider(libpod),
             [typeof(IVolumeService)] = new RemoteVolumeService(libpod),
+            [typeof(INetworkService)] = new RemoteNetworkService(libpod),
         };
         Libpod = libpod;
     }

@@ -75,6 +75,22 @@ public sealed class ModpodRemoteTests(LibpodServiceFixture service) : IClassFixt
     }
 
     [Fact]
+    public async Task Network_create_ls_and_rm_match_the_local_commands()
+    {
+        var create = await RemoteAsync("network", "create", "--subnet", "10.218.1.0/24", "remote-net");
+        Assert.True(create.ExitCode == 0, create.ToString());
+        Assert.Equal("remote-net", create.Output);
+
+        await AssertSameAsync("network", "ls", "--format", "{{.Name}} {{.Driver}}");
+        await AssertSameAsync("network", "inspect", "--format", "{{.Name}} {{range .Subnets}}{{.Subnet}}{{end}}", "remote-net");
+
+        var rm = await RemoteAsync("network", "rm", "remote-net");
+        Assert.True(rm.ExitCode == 0, rm.ToString());
+        Assert.Equal("remote-net", rm.Output);
+        Assert.DoesNotContain("remote-net", (await Store.RunAsync("network", "ls")).Output);
+    }
+
+    [Fact]
     public async Task A_missing_container_is_reported_as_locally()
     {
         var local = await Store.RunAsync("rm", "no-such-remote");
@@ -87,7 +103,7 @@ public sealed class ModpodRemoteTests(LibpodServiceFixture service) : IClassFixt
     [Fact]
     public async Task An_unsupported_command_exits_125_with_one_error_line()
     {
-        var result = await RemoteAsync("network", "ls");
+        var result = await RemoteAsync("pod", "ps");
 
         Assert.Equal(125, result.ExitCode);
         Assert.StartsWith("Error: ", result.StandardError);
