@@ -69,9 +69,34 @@ public sealed class GlobalOptions
     public Option<string?> Out { get; } =
         Global("--out", "Send output (stdout) from podman to a file");
 
+    public Option<bool> Remote { get; } = new("--remote", "-r")
+    {
+        Description = "Access remote Podman service",
+        Recursive = true,
+    };
+
+    public Option<string?> Url { get; } =
+        Global("--url", "URL to access Podman service (CONTAINER_HOST)");
+
+    public Option<string?> Identity { get; } =
+        Global("--identity", "path to SSH identity file, (CONTAINER_SSHKEY)");
+
+    // Podman's -c short form is left out: commit, import and run already use -c.
+    public Option<string?> Connection { get; } =
+        Global("--connection", "Connection to use for remote Podman service (CONTAINER_CONNECTION)");
+
     public IEnumerable<Option> All =>
         [Root, RunRoot, StorageDriver, StorageOpt, HooksDir, Runtime, RuntimeFlag, CgroupManager, LogLevel, Debug,
-         Version, NoOut, Out, DefaultMountsFile];
+         Version, NoOut, Out, DefaultMountsFile, Remote, Url, Identity, Connection];
+
+    /// <summary>
+    /// True when the remote client is asked for, by flag or by CONTAINER_HOST or
+    /// CONTAINER_CONNECTION. Then --remote itself is no longer offered in --help, as in Podman.
+    /// </summary>
+    public bool RemoteAsked(ParseResult r) =>
+        r.GetValue(Remote) || r.GetValue(Url) is not null || r.GetValue(Connection) is not null
+        || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CONTAINER_HOST"))
+        || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CONTAINER_CONNECTION"));
 
     /// <summary>The flags as typed; <paramref name="level"/> is LoggingHook's checked level.</summary>
     public GlobalFlags ToFlags(ParseResult r, string level)

@@ -132,6 +132,16 @@ public static class ModpodCommandLine
         }
 
         context.Flags = globals.ToFlags(result, level);
+        if (globals.RemoteAsked(result))
+        {
+            globals.Remote.Hidden = true;
+            context.RemoteUrl = result.GetValue(globals.Url);
+            context.RemoteFactory = RemoteHosting.Factory(
+                result.GetValue(globals.Remote),
+                result.GetValue(globals.Url),
+                result.GetValue(globals.Connection),
+                result.GetValue(globals.Identity));
+        }
 
         if (result.GetValue(globals.Version))
         {
@@ -143,6 +153,12 @@ public static class ModpodCommandLine
         if (unknown is not null || result.Errors.Count > 0)
         {
             var message = unknown ?? ParseErrorMessage(result);
+            if (message.StartsWith("missing command '", StringComparison.Ordinal))
+            {
+                // Podman prints the group's help before the error (validate.SubCommandExists).
+                await GroupHelp.WriteAsync(root, result.CommandResult.Command, context.Out, config);
+            }
+
             return ErrorMapper.Report("", new UsageException(message), context.Error, false);
         }
 

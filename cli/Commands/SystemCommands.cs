@@ -28,11 +28,17 @@ public static class SystemCommands
     {
         var format = Value("--format", "Print as JSON or through a Go template", "-f");
         return new Command("version", "Show the version of modpod and the API it follows").With(format)
-            .WithAction(context, "version", (r, _) =>
+            .WithAction(context, "version", async (r, cancellationToken) =>
             {
                 var version = VersionObject();
+                if (context.IsRemote)
+                {
+                    version["Server"] = RemoteVersion.Server(
+                        await RemoteHosting.ServerVersionAsync(context, cancellationToken));
+                }
+
                 context.Out.Write(Render(version, r.GetValue(format), "version", HumanVersion));
-                return Task.FromResult(ExitCodes.Success);
+                return ExitCodes.Success;
             });
     }
 
@@ -98,6 +104,17 @@ public static class SystemCommands
         sb.Append($"Go Version:   {client["GoVersion"]}\n");
         sb.Append($"Built:        {client["BuiltTime"]}\n");
         sb.Append($"OS/Arch:      {client["OsArch"]}\n");
+        if (version["Server"] is JsonObject server)
+        {
+            // podman-remote prints the service's block after a blank line, under "Server:".
+            sb.Append("\nServer:       Modular Engine\n");
+            sb.Append($"Version:      {server["Version"]}\n");
+            sb.Append($"API Version:  {server["APIVersion"]}\n");
+            sb.Append($"Go Version:   {server["GoVersion"]}\n");
+            sb.Append($"Built:        {server["BuiltTime"]}\n");
+            sb.Append($"OS/Arch:      {server["OsArch"]}\n");
+        }
+
         return sb.ToString();
     }
 

@@ -10,5 +10,7 @@ public static class SystemGroup
         new Command("system", "Commands about the engine as a whole").With(
             SystemCommands.Info(context),
             EventsCommand.Create(context),
-            SystemServiceCommand.Create(context));
+            SystemServiceCommand.Create(context),
+            ConnectionCommands.Group(context),
+            DialStdioCommand.Create(context));
 }

@@ -53,6 +53,13 @@ public sealed class CliContext(
         {
             if (_host is null)
             {
+                // The remote client never touches the local store.
+                if (IsRemote)
+                {
+                    throw new Contracts.Errors.CapabilityMissingException(
+                        "this command is not supported by the modpod remote client yet");
+                }
+
                 // Kept before validating, so the context disposes it even when refused.
                 _host = EngineHost.Create(Flags);
 
@@ -71,7 +78,23 @@ public sealed class CliContext(
     /// </summary>
     public IServiceProvider? ServiceOverride { get; init; }
 
-    public IServiceProvider Services => ServiceOverride ?? Host.Services;
+    /// <summary>
+    /// Set when --remote, --url, --connection, CONTAINER_HOST or CONTAINER_CONNECTION ask for
+    /// the remote client: builds the services that talk to the API (see RemoteHosting). Kept
+    /// as a factory so --help and parse errors never resolve a connection.
+    /// </summary>
+    public Func<IServiceProvider>? RemoteFactory { get; set; }
+
+    public bool IsRemote => RemoteFactory is not null;
+
+    /// <summary>The global --url as typed, for <c>system dial-stdio</c>.</summary>
+    public string? RemoteUrl { get; set; }
+
+    private IServiceProvider? _remote;
+
+    public IServiceProvider Services => ServiceOverride ?? RemoteServices ?? Host.Services;
+
+    private IServiceProvider? RemoteServices => RemoteFactory is null ? null : _remote ??= RemoteFactory();
 
     public IImageService Images => Services.GetRequiredService<IImageService>();
 
@@ -84,6 +107,11 @@ public sealed class CliContext(
         if (_host is not null)
         {
             await _host.DisposeAsync();
+        }
+
+        if (_remote is IAsyncDisposable remote)
+        {
+            await remote.DisposeAsync();
         }
     }
 }

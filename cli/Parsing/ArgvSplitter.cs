@@ -13,6 +13,7 @@ public static class ArgvSplitter
     [
         "--root", "--runroot", "--storage-driver", "--storage-opt", "--runtime",
         "--cgroup-manager", "--log-level", "--hooks-dir", "--out", "--runtime-flag",
+        "--url", "--identity", "--connection",
         "--default-mounts-file",
     ];
 

@@ -31,7 +31,10 @@ public sealed partial class ContainerService
     }
 
     /// <summary>Podman's <c>ps --format json</c> keys.</summary>
-    public JsonObject Summarize(ContainerInfo container)
+    public JsonObject Summarize(ContainerInfo container) => SummaryOf(container);
+
+    /// <summary>The same summary without an engine: the remote client shapes its rows with it.</summary>
+    public static JsonObject SummaryOf(ContainerInfo container)
     {
         var exited = container.State is ContainerStatus.Exited or ContainerStatus.Stopped;
         return new JsonObject

@@ -1,0 +1,119 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using Modular.Contracts.Errors;
+using Modular.Remote.Transport;
+
+namespace Modular.Remote.Services;
+
+/// <summary>
+/// Calls into the service's /libpod tree and turns its error bodies (Podman's
+/// <c>{"cause","message","response"}</c>) back into the engine's typed exceptions, so the
+/// CLI reports a remote failure with the same words and exit code as a local one.
+/// </summary>
+public sealed class LibpodClient(RemoteTransport transport)
+{
+    public Task<HttpResponseMessage> GetAsync(string path, CancellationToken cancellationToken) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Get, Relative(path)), cancellationToken);
+
+    public Task<HttpResponseMessage> PostAsync(
+        string path,
+        JsonNode? body,
+        CancellationToken cancellationToken)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, Relative(path))
+        {
+            Content = body is null ? null : JsonContent.Create(body),
+        };
+        return SendAsync(request, cancellationToken);
+    }
+
+    public Task<HttpResponseMessage> DeleteAsync(string path, CancellationToken cancellationToken) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Delete, Relative(path)), cancellationToken);
+
+    public async Task<JsonNode?> GetJsonAsync(string path, CancellationToken cancellationToken)
+    {
+        using var response = await GetAsync(path, cancellationToken);
+        return await ReadJsonAsync(response, cancellationToken);
+    }
+
+    public async Task<JsonNode?> PostJsonAsync(
+        string path,
+        JsonNode? body,
+        CancellationToken cancellationToken)
+    {
+        using var response = await PostAsync(path, body, cancellationToken);
+        return await ReadJsonAsync(response, cancellationToken);
+    }
+
+    public static string Escape(string value) => Uri.EscapeDataString(value);
+
+    private static async Task<JsonNode?> ReadJsonAsync(
+        HttpResponseMessage response,
+        CancellationToken cancellationToken)
+    {
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        return string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text);
+    }
+
+    // The base address ends in "/v5.0.0/": a path without a leading slash stays under it.
+    private static string Relative(string path) => path.TrimStart('/');
+
+    private async Task<HttpResponseMessage> SendAsync(
+        HttpRequestMessage request,
+        CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await transport.Client.SendAsync(
+                request,
+                HttpCompletionOption.ResponseHeadersRead,
+                cancellationToken);
+        }
+        catch (HttpRequestException e) when (e.InnerException is SocketException or IOException)
+        {
+            throw transport.Unreachable(e.InnerException);
+        }
+        finally
+        {
+            request.Dispose();
+        }
+
+        if ((int)response.StatusCode < 400)
+        {
+            return response;
+        }
+
+        using (response)
+        {
+            throw await ErrorAsync(response, cancellationToken);
+        }
+    }
+
+    private static async Task<Exception> ErrorAsync(
+        HttpResponseMessage response,
+        CancellationToken cancellationToken)
+    {
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        string message;
+        try
+        {
+            message = JsonNode.Parse(text)?["message"]?.GetValue<string>() ?? text;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            message = text;
+        }
+
+        message = message.Trim();
+        return response.StatusCode switch
+        {
+            HttpStatusCode.NotFound => new NotFoundException(message),
+            HttpStatusCode.Conflict => new WrongStateException(message),
+            HttpStatusCode.BadRequest => new InvalidInputException(message),
+            _ => new BackendException(message),
+        };
+    }
+}

@@ -1,0 +1,107 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Modular.Contracts.Errors;
+using Modular.Engine.Images;
+
+namespace Modular.Remote.Services;
+
+/// <summary>
+/// IImageService over /libpod/images. The service's list entries are already the CLI's
+/// summaries, so <see cref="Summarize"/> hands back the entry the image was listed from.
+/// </summary>
+public sealed class RemoteImageService(LibpodClient libpod) : IImageService
+{
+    private readonly ConcurrentDictionary<string, JsonObject> _summaries = new();
+
+    public async Task<LocalImage> PullAsync(string reference, PullOptions options, CancellationToken cancellationToken)
+    {
+        var query = $"libpod/images/pull?reference={LibpodClient.Escape(reference)}&quiet=true"
+            + (options.TlsVerify is { } verify ? $"&tlsVerify={(verify ? "true" : "false")}" : "");
+        using var response = await libpod.PostAsync(query, null, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        string? id = null;
+        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var report = JsonNode.Parse(line);
+            if (report?["error"]?.ToString() is { Length: > 0 } error)
+            {
+                throw new BackendException(error);
+            }
+
+            id = report?["id"]?.ToString() ?? id;
+        }
+
+        return await ResolveAsync(id ?? reference, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<string>> LoadAsync(string archivePath, CancellationToken cancellationToken) =>
+        throw RemoteServiceProvider.Unsupported();
+
+    public async Task<LocalImage> ResolveAsync(string nameOrId, CancellationToken cancellationToken) =>
+        ImageJson.FromInspect(await InspectAsync(nameOrId, cancellationToken));
+
+    public async Task<IReadOnlyList<LocalImage>> ListAsync(bool all, CancellationToken cancellationToken)
+    {
+        var list = await libpod.GetJsonAsync($"libpod/images/json?all={(all ? "true" : "false")}", cancellationToken);
+        var images = new List<LocalImage>();
+        foreach (var entry in (list as JsonArray ?? []).OfType<JsonObject>())
+        {
+            var image = ImageJson.FromListEntry(entry);
+            var summary = (JsonObject)entry.DeepClone();
+            summary["RepoTags"] = null;
+            _summaries[image.Id] = summary;
+            images.Add(image);
+        }
+
+        return images;
+    }
+
+    public async Task<JsonObject> InspectAsync(string nameOrId, CancellationToken cancellationToken) =>
+        await libpod.GetJsonAsync($"libpod/images/{Path(nameOrId)}/json", cancellationToken) as JsonObject
+            ?? throw new BackendException($"inspect {nameOrId}: empty answer");
+
+    public JsonObject Summarize(LocalImage image) =>
+        _summaries.TryGetValue(image.Id, out var summary)
+            ? (JsonObject)summary.DeepClone()
+            : new JsonObject { ["Id"] = image.Id, ["Names"] = ImageJson.Array(image.Names) };
+
+    public async Task TagAsync(string nameOrId, string newName, CancellationToken cancellationToken)
+    {
+        var (repo, tag) = SplitTag(newName);
+        var path = $"libpod/images/{Path(nameOrId)}/tag?repo={LibpodClient.Escape(repo)}&tag={LibpodClient.Escape(tag)}";
+        using var _ = await libpod.PostAsync(path, null, cancellationToken);
+    }
+
+    public async Task UntagAsync(string nameOrId, IReadOnlyList<string> names, CancellationToken cancellationToken)
+    {
+        foreach (var name in names)
+        {
+            var (repo, tag) = SplitTag(name);
+            var path = $"libpod/images/{Path(nameOrId)}/untag?repo={LibpodClient.Escape(repo)}&tag={LibpodClient.Escape(tag)}";
+            using var _ = await libpod.PostAsync(path, null, cancellationToken);
+        }
+    }
+
+    public async Task<IReadOnlyList<string>> RemoveAsync(string nameOrId, bool force, CancellationToken cancellationToken)
+    {
+        var path = $"libpod/images/{Path(nameOrId)}?force={(force ? "true" : "false")}";
+        using var response = await libpod.DeleteAsync(path, cancellationToken);
+        var report = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        var lines = new List<string>();
+        lines.AddRange(ImageJson.Strings(report?["Untagged"]).Select(name => "Untagged: " + name));
+        lines.AddRange(ImageJson.Strings(report?["Deleted"]).Select(id => "Deleted: " + id));
+        return lines;
+    }
+
+    // Image names hold slashes; the route takes them as they are.
+    private static string Path(string nameOrId) => nameOrId;
+
+    private static (string Repo, string Tag) SplitTag(string name)
+    {
+        var colon = name.LastIndexOf(':');
+        return colon > name.LastIndexOf('/') ? (name[..colon], name[(colon + 1)..]) : (name, "latest");
+    }
+
+    internal static string Seconds(long value) => value.ToString(CultureInfo.InvariantCulture);
+}

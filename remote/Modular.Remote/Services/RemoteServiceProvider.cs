@@ -1,0 +1,50 @@
+using Microsoft.Extensions.DependencyInjection;
+using Modular.Contracts.Errors;
+using Modular.Engine.Containers;
+using Modular.Engine.Images;
+using Modular.Engine.Info;
+using Modular.Engine.Networks;
+using Modular.Engine.Volumes;
+using Modular.Remote.Transport;
+
+namespace Modular.Remote.Services;
+
+/// <summary>
+/// The engine services a remote modpod offers its commands. A command that asks for any
+/// other service is one the remote client cannot run yet: it ends with one Error line and
+/// exit 125 instead of acting on the local store.
+/// </summary>
+public sealed class RemoteServiceProvider : IServiceProvider, ISupportRequiredService, IAsyncDisposable
+{
+    private readonly RemoteTransport _transport;
+    private readonly Dictionary<Type, object> _services;
+
+    public RemoteServiceProvider(RemoteEndpoint endpoint)
+    {
+        _transport = RemoteTransport.Open(endpoint);
+        var libpod = new LibpodClient(_transport);
+        _services = new Dictionary<Type, object>
+        {
+            [typeof(IContainerService)] = new RemoteContainerService(libpod),
+            [typeof(IImageService)] = new RemoteImageService(libpod),
+            [typeof(IInfoProvider)] = new RemoteInfoProvider(libpod),
+            [typeof(IVolumeService)] = new RemoteVolumeService(libpod),
+            [typeof(INetworkService)] = new RemoteNetworkService(libpod),
+        };
+        Libpod = libpod;
+    }
+
+    public LibpodClient Libpod { get; }
+
+    /// <summary>Null for a service the remote client lacks: callers asking optionally carry on.</summary>
+    public object? GetService(Type serviceType) => _services.GetValueOrDefault(serviceType);
+
+    /// <summary>A command that needs a service the remote client lacks cannot run remotely.</summary>
+    public object GetRequiredService(Type serviceType) =>
+        _services.TryGetValue(serviceType, out var service) ? service : throw Unsupported();
+
+    public ValueTask DisposeAsync() => _transport.DisposeAsync();
+
+    public static CapabilityMissingException Unsupported() =>
+        new("this command is not supported by the modpod remote client yet");
+}

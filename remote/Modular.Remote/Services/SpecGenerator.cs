@@ -1,0 +1,127 @@
+using System.Text.Json.Nodes;
+using Modular.Contracts.Errors;
+using Modular.Engine.Containers;
+
+namespace Modular.Remote.Services;
+
+/// <summary>
+/// A create request as Podman's SpecGenerator, the body of POST /libpod/containers/create.
+/// Only the fields the service reads back (api/Modular.Api/Libpod/SpecGeneratorArguments)
+/// travel; a request using anything else is refused rather than silently narrowed.
+/// </summary>
+internal static class SpecGenerator
+{
+    public static JsonObject From(CreateContainerRequest request, bool removeOnExit)
+    {
+        Refuse(request);
+        var spec = new JsonObject
+        {
+            ["image"] = request.Image,
+            ["command"] = Array(request.Command),
+            ["remove"] = removeOnExit,
+            ["terminal"] = request.Tty,
+            ["stdin"] = request.Interactive,
+        };
+        Optional(spec, "name", request.Name);
+        Optional(spec, "work_dir", request.WorkingDir);
+        Optional(spec, "user", request.User);
+        Optional(spec, "hostname", request.Hostname);
+        Optional(spec, "pod", request.Pod);
+        Optional(spec, "restart_policy", request.Restart);
+        if (request.StopTimeout is { } timeout)
+        {
+            spec["stop_timeout"] = timeout;
+        }
+
+        spec["env"] = Map(request.Env);
+        spec["labels"] = Map(request.Labels);
+        spec["annotations"] = Map(request.Annotations);
+        if (request.Entrypoint is { } entrypoint)
+        {
+            spec["entrypoint"] = Array(EntrypointArgv(entrypoint));
+        }
+
+        Network(spec, request);
+        return spec;
+    }
+
+    private static void Network(JsonObject spec, CreateContainerRequest request)
+    {
+        if (request.Networks.Count > 0)
+        {
+            var networks = new JsonObject();
+            foreach (var name in request.Networks)
+            {
+                networks[name] = new JsonObject { ["aliases"] = Array(request.NetworkAliases) };
+            }
+
+            spec["networks"] = networks;
+        }
+        else if (request.Network is { Length: > 0 } mode)
+        {
+            var colon = mode.IndexOf(':', StringComparison.Ordinal);
+            spec["netns"] = colon < 0
+                ? new JsonObject { ["nsmode"] = mode }
+                : new JsonObject { ["nsmode"] = mode[..colon], ["value"] = mode[(colon + 1)..] };
+        }
+
+        spec["portmappings"] = new JsonArray(request.PortMappings.Select(port => (JsonNode)new JsonObject
+        {
+            ["host_ip"] = port.HostIp,
+            ["container_port"] = port.ContainerPort,
+            ["host_port"] = port.HostPort,
+            ["protocol"] = port.Protocol,
+        }).ToArray());
+    }
+
+    // The CLI keeps a JSON-array entrypoint as its text; a plain one is a single word.
+    private static IReadOnlyList<string> EntrypointArgv(string entrypoint)
+    {
+        if (entrypoint.StartsWith('['))
+        {
+            return (JsonNode.Parse(entrypoint) as JsonArray ?? []).Select(n => n?.ToString() ?? "").ToList();
+        }
+
+        return entrypoint.Length == 0 ? [] : [entrypoint];
+    }
+
+    private static void Refuse(CreateContainerRequest request)
+    {
+        var unsupported = new (bool Used, string Flag)[]
+        {
+            (request.Volumes.Count > 0 || request.Mounts.Count > 0, "--volume/--mount"),
+            (request.Tmpfs.Count > 0, "--tmpfs"),
+            (request.DnsServers.Count > 0 || request.AddHosts.Count > 0, "--dns/--add-host"),
+            (request.Rootfs is not null, "--rootfs"),
+        };
+        var used = unsupported.FirstOrDefault(item => item.Used);
+        if (used.Used)
+        {
+            throw new CapabilityMissingException(
+                $"{used.Flag} is not supported by the modpod remote client yet");
+        }
+    }
+
+    private static JsonObject Map(IReadOnlyList<string> pairs)
+    {
+        var map = new JsonObject();
+        foreach (var pair in pairs)
+        {
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            map[eq < 0 ? pair : pair[..eq]] = eq < 0 ? "" : pair[(eq + 1)..];
+        }
+
+        return map;
+    }
+
+    private static JsonArray Array(IEnumerable<string> items) =>
+        new(items.Select(item => (JsonNode)JsonValue.Create(item)!).ToArray());
+
+    private static void Optional(JsonObject spec, string key, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            spec[key] = value;
+        }
+    }
+}
