@@ -36,6 +36,7 @@ public static class ArgvSplitter
         .. Commands.RunSecurityFlags.ValueFlags,
         .. Commands.RunLifetimeFlags.ValueFlags,
         .. Commands.RunStreamFlags.ValueFlags,
+        .. Commands.RunProcessFlags.ValueFlags,
         "--systemd",
     ];
 

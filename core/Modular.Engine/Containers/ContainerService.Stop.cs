@@ -17,6 +17,10 @@ public sealed partial class ContainerService
         var id = (await FindAsync(nameOrId, cancellationToken)).Config.Id;
         await using var containerLock = await LockAsync(id, cancellationToken);
         var record = await ReloadLockedAsync(id, nameOrId, cancellationToken);
+        if (LostConmonWhileStopping(record))
+        {
+            await SettleLostConmonLockedAsync(record, cancellationToken);
+        }
 
         // Marked before the signal, under the lock the exit command waits for, and whatever
         // the state: a container that exited on its own just before this stop still has its
