@@ -215,6 +215,7 @@ public sealed partial class ContainerService
         NetworkSpec.Apply(spec, config, network, SharedFilesFor(config));
         ProcessSpecOptions.Apply(spec, config);
         await ApplySecurityAsync(spec, config, user, rootfs, cancellationToken);
+        CgroupMountReadOnly.Apply(spec);
         Resources.ResourceSpec.Apply(spec, config);
         // After the security modes: a pod member's shared namespaces are the infra's.
         await JoinNamespacesAsync(spec, config, cancellationToken);

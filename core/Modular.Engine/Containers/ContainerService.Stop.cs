@@ -16,11 +16,13 @@ public sealed partial class ContainerService
     {
         var id = (await FindAsync(nameOrId, cancellationToken)).Config.Id;
         await using var containerLock = await LockAsync(id, cancellationToken);
-        var record = await ReloadLockedAsync(id, nameOrId, cancellationToken);
-        if (LostConmonWhileStopping(record))
+        // Before the reload, whose cleanup would settle a dead conmon without a word.
+        if (await _store.FindAsync(id, cancellationToken) is { } stored && LostConmonWhileStopping(stored))
         {
-            await SettleLostConmonLockedAsync(record, cancellationToken);
+            await SettleLostConmonLockedAsync(stored, cancellationToken);
         }
+
+        var record = await ReloadLockedAsync(id, nameOrId, cancellationToken);
 
         // Marked before the signal, under the lock the exit command waits for, and whatever
         // the state: a container that exited on its own just before this stop still has its
