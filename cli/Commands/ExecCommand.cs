@@ -38,7 +38,8 @@ public static class ExecCommand
                     env,
                     r.GetValue(f.Workdir),
                     r.GetValue(f.User),
-                    r.GetValue(f.Privileged));
+                    r.GetValue(f.Privileged),
+                    f.PreserveFds.Parse(r));
                 var name = r.GetValue(f.Name)!;
                 if (f.NeedsConmon(r))
                 {

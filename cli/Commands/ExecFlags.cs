@@ -30,12 +30,18 @@ public sealed class ExecFlags
 
     public InteractiveFlags Attach { get; } = new();
 
+    public PreserveFdFlags PreserveFds { get; } = new();
+
     public Argument<string> Name { get; } = One("CONTAINER");
 
-    public Command AddTo(Command command) => command.With(
-        Detach, Env, EnvFile, Interactive, Privileged, Tty, User, Workdir, Attach.DetachKeys, Name);
+    public Command AddTo(Command command) => PreserveFds.AddTo(command.With(
+        Detach, Env, EnvFile, Interactive, Privileged, Tty, User, Workdir, Attach.DetachKeys, Name));
 
-    /// <summary>Anything beyond output and an exit code needs the session's own conmon.</summary>
+    /// <summary>
+    /// Anything beyond output and an exit code needs the session's own conmon; passed-through
+    /// descriptors go through conmon too, which closes the unlisted ones.
+    /// </summary>
     public bool NeedsConmon(ParseResult r) =>
-        r.GetValue(Detach) || r.GetValue(Interactive) || r.GetValue(Tty) || r.GetValue(Privileged);
+        r.GetValue(Detach) || r.GetValue(Interactive) || r.GetValue(Tty) || r.GetValue(Privileged)
+        || PreserveFds.Given(r);
 }

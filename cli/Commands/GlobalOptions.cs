@@ -69,6 +69,13 @@ public sealed class GlobalOptions
     public Option<string?> Out { get; } =
         Global("--out", "Send output (stdout) from podman to a file");
 
+    /// <summary>
+    /// Podman's --syslog (log to syslog as well); Modular logs to stderr only, but passes the
+    /// flag on to conmon's exit command as Podman does, so cleanup runs with the same flags.
+    /// </summary>
+    public Option<bool> Syslog { get; } =
+        new("--syslog") { Description = "Output logging information to syslog as well as the console", Recursive = true };
+
     public Option<bool> Remote { get; } = new("--remote", "-r")
     {
         Description = "Access remote Podman service",
@@ -87,7 +94,8 @@ public sealed class GlobalOptions
 
     public IEnumerable<Option> All =>
         [Root, RunRoot, StorageDriver, StorageOpt, HooksDir, Runtime, RuntimeFlag, CgroupManager, LogLevel, Debug,
-         Version, NoOut, Out, DefaultMountsFile, Remote, Url, Identity, Connection];
+         Version, NoOut, Out, DefaultMountsFile, Remote, Url, Identity, Connection,
+         Syslog];
 
     /// <summary>
     /// True when the remote client is asked for, by flag or by CONTAINER_HOST or
@@ -116,7 +124,8 @@ public sealed class GlobalOptions
             storageOptions.Length == 0 ? null : storageOptions,
             hooksDirectories.Length == 0 ? null : [.. hooksDirectories.Select(Path.GetFullPath)],
             runtimeFlags.Length == 0 ? null : runtimeFlags,
-            r.GetValue(DefaultMountsFile));
+            r.GetValue(DefaultMountsFile),
+            r.GetValue(Syslog));
     }
 
     // Podman's persistent flags may also follow the verb: "modpod ps --root X".

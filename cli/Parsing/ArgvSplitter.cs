@@ -37,6 +37,7 @@ public static class ArgvSplitter
         .. Commands.RunSecurityFlags.ValueFlags,
         .. Commands.RunLifetimeFlags.ValueFlags,
         .. Commands.RunStreamFlags.ValueFlags,
+        .. Commands.RunProcessFlags.ValueFlags,
         "--systemd",
     ];
 

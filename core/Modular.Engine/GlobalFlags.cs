@@ -11,4 +11,5 @@ public sealed record GlobalFlags(
     IReadOnlyList<string>? StorageOptions = null,
     IReadOnlyList<string>? HooksDirectories = null,
     IReadOnlyList<string>? RuntimeFlags = null,
-    string? DefaultMountsFile = null);
+    string? DefaultMountsFile = null,
+    bool Syslog = false);

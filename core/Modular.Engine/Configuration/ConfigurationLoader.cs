@@ -169,6 +169,11 @@ public static class ConfigurationLoader
             arguments.Add(option);
         }
 
+        if (flags.Syslog)
+        {
+            arguments.Add("--syslog");
+        }
+
         return arguments;
     }
 

@@ -36,6 +36,13 @@ internal static class ConmonArguments
             args.Add(request.Timeout.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
+        if (request.Preserved is { Span: > 0 } preserved)
+        {
+            // conmon hands --runtime-opt to `runtime create`, which keeps 3 to SPAN+2 open.
+            args.AddRange(["--runtime-opt", "--preserve-fds", "--runtime-opt",
+                preserved.Span.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        }
+
         AddLogging(request, args);
         AddStdio(request, args);
         AddRestore(request, args);

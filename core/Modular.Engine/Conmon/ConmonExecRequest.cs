@@ -4,6 +4,7 @@ namespace Modular.Engine.Conmon;
 /// <param name="Directory">The session's own directory: process spec, pid, attach socket, ctl.</param>
 /// <param name="Attach">--exec-attach: the process waits until the client is connected.</param>
 /// <param name="PidDirectory">Where conmon writes exec_pid; null for <paramref name="Directory"/>.</param>
+/// <param name="Preserved">Descriptors of this process passed into the process, or null.</param>
 public sealed record ConmonExecRequest(
     string ConmonPath,
     string ContainerId,
@@ -16,7 +17,8 @@ public sealed record ConmonExecRequest(
     bool Stdin,
     bool Attach,
     string LogLevel,
-    string? PidDirectory = null)
+    string? PidDirectory = null,
+    FdPassthrough? Preserved = null)
 {
     public string PidFile => Path.Combine(PidDirectory ?? Directory, "exec_pid");
 
@@ -63,6 +65,13 @@ public sealed record ConmonExecRequest(
         if (Attach)
         {
             args.Add("--exec-attach");
+        }
+
+        if (Preserved is { Span: > 0 } preserved)
+        {
+            // conmon hands --runtime-opt to `runtime exec`, which keeps 3 to SPAN+2 open.
+            args.AddRange(["--runtime-opt", "--preserve-fds", "--runtime-opt",
+                preserved.Span.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         }
 
         return args;

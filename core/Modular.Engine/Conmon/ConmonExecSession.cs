@@ -41,7 +41,8 @@ public sealed class ConmonExecSession : IAsyncDisposable
             environment,
             stderrPath,
             request.Directory,
-            request.Attach);
+            request.Attach,
+            request.Preserved);
         var sync = new FileStream(new SafeFileHandle(spawned.SyncReadFd, true), FileAccess.Read, 1);
         try
         {

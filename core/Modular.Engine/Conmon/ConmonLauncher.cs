@@ -32,7 +32,8 @@ public sealed class ConmonLauncher
             ConmonArguments.Build(request),
             BuildEnvironment(request),
             passthrough ? null : Path.Combine(request.PersistDirectory, "conmon.stderr"),
-            request.PersistDirectory);
+            request.PersistDirectory,
+            preserved: request.Preserved);
         using var sync = new FileStream(new SafeFileHandle(spawned.SyncReadFd, true), FileAccess.Read, 1);
         MoveToCgroup(request, spawned.Pid);
         await using (var start = new FileStream(new SafeFileHandle(spawned.StartWriteFd, true), FileAccess.Write, 1))
@@ -135,12 +136,7 @@ public sealed class ConmonLauncher
 
     private static List<string> BuildEnvironment(ConmonRequest request)
     {
-        var environment = new Dictionary<string, string>
-        {
-            ["PATH"] = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
-            ["_OCI_SYNCPIPE"] = "3",
-            ["_OCI_STARTPIPE"] = "4",
-        };
+        var environment = ConmonEnvironment.Inherited();
 
         // The exit command must see the same configuration files as the creating process.
         foreach (var (name, value) in request.Environment)

@@ -11,6 +11,7 @@ namespace Modular.Engine.Conmon;
 /// </param>
 /// <param name="RuntimeOptions">conmon --runtime-opt: verb options, e.g. <c>--tcp-established</c>.</param>
 /// <param name="CgroupPath">cgroupfs path conmon is moved into before it runs the runtime, or null.</param>
+/// <param name="Preserved">Descriptors of this process passed into the container, or null.</param>
 public sealed record ConmonRequest(
     string ConmonPath,
     string ContainerId,
@@ -35,4 +36,5 @@ public sealed record ConmonRequest(
     string? RestorePath = null,
     IReadOnlyList<string>? RuntimeOptions = null,
     string? CgroupPath = null,
-    uint Timeout = 0);
+    uint Timeout = 0,
+    FdPassthrough? Preserved = null);

@@ -12,16 +12,16 @@ namespace Modular.Engine.Conmon;
 /// </summary>
 internal static unsafe class ConmonSpawner
 {
-    private const int SyncFd = 3;
-    private const int StartFd = 4;
-    private const int AttachFd = 5;
+    // Without passed-through descriptors the pipes sit at 3, 4 and 5; with them, right after.
+    private const int FirstPipeFd = 3;
 
     /// <summary>
     /// Spawns conmon; the caller owns the returned parent ends of both pipes. With a null
     /// <paramref name="stderrPath"/> conmon shares this process's stdout and stderr, which
     /// the passthrough log driver hands on to the container. conmon starts in
     /// <paramref name="workingDirectory"/> when given: conmon 2.1 writes its <c>oom</c>
-    /// file into its working directory, which must not be the user's.
+    /// file into its working directory, which must not be the user's. The environment gets
+    /// _OCI_SYNCPIPE, _OCI_STARTPIPE (and _OCI_ATTACHPIPE) naming where the pipes landed.
     /// </summary>
     public static SpawnedConmon Spawn(
         string executable,
@@ -29,8 +29,18 @@ internal static unsafe class ConmonSpawner
         IReadOnlyList<string> environment,
         string? stderrPath,
         string? workingDirectory = null,
-        bool attachPipe = false)
+        bool attachPipe = false,
+        FdPassthrough? preserved = null)
     {
+        preserved ??= FdPassthrough.None;
+        var first = FirstPipeFd + (int)preserved.Span;
+        environment =
+        [
+            .. environment.Where(e => !e.StartsWith("_OCI_", StringComparison.Ordinal)),
+            $"_OCI_SYNCPIPE={first}",
+            $"_OCI_STARTPIPE={first + 1}",
+            .. attachPipe ? [$"_OCI_ATTACHPIPE={first + 2}"] : Array.Empty<string>(),
+        ];
         var (syncRead, syncWrite) = CreatePipe();
         var (startRead, startWrite) = CreatePipe();
         var (attachRead, attachWrite) = attachPipe ? CreatePipe() : (-1, -1);
@@ -40,7 +50,7 @@ internal static unsafe class ConmonSpawner
                 executable,
                 arguments,
                 environment,
-                new SpawnStdio(stderrPath, workingDirectory),
+                new SpawnStdio(stderrPath, workingDirectory, preserved),
                 new ChildPipes(syncWrite, startRead, attachWrite));
             return new SpawnedConmon(pid, syncRead, startWrite, attachRead);
         }
@@ -133,12 +143,20 @@ internal static unsafe class ConmonSpawner
                 posix_spawn_file_actions_addchdir_np(actions, directory);
             }
 
-            posix_spawn_file_actions_adddup2(actions, pipes.SyncWrite, SyncFd);
-            posix_spawn_file_actions_adddup2(actions, pipes.StartRead, StartFd);
+            // Passed-through descriptors keep their numbers (inherited, not close-on-exec);
+            // the unlisted ones between them are closed. glibc ignores closing a free number.
+            foreach (var fd in stdio.Preserved.Closed)
+            {
+                posix_spawn_file_actions_addclose(actions, fd);
+            }
+
+            var first = FirstPipeFd + (int)stdio.Preserved.Span;
+            posix_spawn_file_actions_adddup2(actions, pipes.SyncWrite, first);
+            posix_spawn_file_actions_adddup2(actions, pipes.StartRead, first + 1);
             if (pipes.AttachWrite >= 0)
             {
-                // exec --exec-attach: conmon says on fd 5 (_OCI_ATTACHPIPE) that its socket listens.
-                posix_spawn_file_actions_adddup2(actions, pipes.AttachWrite, AttachFd);
+                // exec --exec-attach: conmon says on _OCI_ATTACHPIPE that its socket listens.
+                posix_spawn_file_actions_adddup2(actions, pipes.AttachWrite, first + 2);
             }
 
             // .NET ignores SIGPIPE and may block signals on this thread; conmon and the
@@ -194,7 +212,7 @@ internal static unsafe class ConmonSpawner
         return rc == 0 ? pid : throw new Win32Exception(rc, $"posix_spawn {executable}");
     }
 
-    private sealed record SpawnStdio(string? StderrPath, string? WorkingDirectory);
+    private sealed record SpawnStdio(string? StderrPath, string? WorkingDirectory, FdPassthrough Preserved);
 
     private readonly record struct ChildPipes(int SyncWrite, int StartRead, int AttachWrite);
 }

@@ -56,6 +56,9 @@ internal static unsafe partial class NativeMethods
     [LibraryImport("libc")]
     public static partial int posix_spawn_file_actions_adddup2(void* actions, int fd, int newFd);
 
+    [LibraryImport("libc")]
+    public static partial int posix_spawn_file_actions_addclose(void* actions, int fd);
+
     // glibc 2.29 and later; Debian 12 has 2.36.
     [LibraryImport("libc", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int posix_spawn_file_actions_addchdir_np(void* actions, string path);

@@ -51,7 +51,8 @@ internal sealed class ContainerDefinition(
             ParentLayerId = image?.TopLayerId,
             Entrypoint = entrypoint,
             Cmd = cmd,
-            ProcessArgs = [.. entrypoint, .. cmd],
+            // Podman 5 runs an empty command and lets the runtime fail (127, its own text).
+            ProcessArgs = entrypoint.Count + cmd.Count == 0 ? [""] : [.. entrypoint, .. cmd],
             Env = ResolveEnv(hostname),
             WorkingDir = NonEmpty(request.WorkingDir) ?? NonEmpty(image?.Config.WorkingDir) ?? "/",
             User = request.User ?? image?.Config.User ?? "",
@@ -87,6 +88,10 @@ internal sealed class ContainerDefinition(
             OpenStdin = request.Interactive,
             AutoRemoveImage = request.AutoRemoveImage,
             Timeout = request.Timeout,
+            Umask = request.Umask ?? "0022",
+            NoHostname = request.NoHostname,
+            PreserveFds = request.PreserveFds,
+            PreserveFd = request.PreserveFd,
             ConmonPidFile = request.ConmonPidFile is { Length: > 0 } pidFile ? Path.GetFullPath(pidFile) : null,
         };
     }
@@ -144,12 +149,6 @@ internal sealed class ContainerDefinition(
         IReadOnlyList<string> cmd = request.Command.Count > 0 ? request.Command
             : request.Entrypoint is not null ? []
             : image?.Config.Cmd ?? [];
-        if (entrypoint.Count + cmd.Count == 0)
-        {
-            throw new InvalidInputException(
-                "no command or entrypoint provided, and no CMD or ENTRYPOINT from image");
-        }
-
         return (entrypoint, cmd);
     }
 

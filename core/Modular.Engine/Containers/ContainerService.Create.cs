@@ -27,17 +27,17 @@ public sealed partial class ContainerService
         }
 
         await EnsureInitializedAsync(cancellationToken);
-        var runtimeId = request.Runtime ?? _options.Runtime;
+        var (runtimeId, runtimePath) = await ResolveRuntimeAsync(request.Runtime ?? _options.Runtime, cancellationToken);
 
         // Resolving the runtime first turns an unknown runtime into an error before anything exists.
-        _runtimes.Get(runtimeId).Resolve(ContextFor(runtimeId));
+        _runtimes.Get(runtimeId).Resolve(ContextFor(runtimeId, runtimePath));
         var image = await ResolveImageAsync(request, cancellationToken);
         (request, var pod) = await JoinPodAsync(request, cancellationToken);
         request = await ResolveNetworkContainerAsync(request, cancellationToken);
         request = await ResolveNamespaceContainersAsync(request, cancellationToken);
         var config = WithPod(
             new ContainerDefinition(request, _options, image, _networks?.DefaultNetworkName)
-                .Build(NameGenerator.NewId(), runtimeId),
+                .Build(NameGenerator.NewId(), runtimeId) with { RuntimePath = runtimePath },
             pod,
             request);
         config = await RefuseMissingNetworksAsync(config, cancellationToken);

@@ -25,7 +25,10 @@ public sealed partial class ContainerService
                 "can only create exec sessions on running containers: container state improper");
         }
 
-        var request = ExecRequestFor(record.Config, tty, streams);
+        var request = ExecRequestFor(record.Config, tty, streams) with
+        {
+            Preserved = options.Preserved?.Checked(),
+        };
         Directory.CreateDirectory(request.Directory);
         Directory.CreateDirectory(request.PidDirectory!);
         try
@@ -108,13 +111,7 @@ public sealed partial class ContainerService
 
     private List<string> ConmonEnvironment()
     {
-        var environment = new Dictionary<string, string>
-        {
-            ["PATH"] = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
-            ["_OCI_SYNCPIPE"] = "3",
-            ["_OCI_STARTPIPE"] = "4",
-            ["_OCI_ATTACHPIPE"] = "5",
-        };
+        var environment = Conmon.ConmonEnvironment.Inherited();
         foreach (var (name, value) in _options.ConfigEnvironment)
         {
             environment[name] = value;

@@ -149,23 +149,30 @@ public sealed partial class ContainerService : IContainerHealth
                 "can only create exec sessions on running containers: container state improper");
         }
 
-        // The runtime drops the container's environment once any --env is given: pass it all.
-        var env = options.Env.Count == 0
-            ? options
-            : options with { Env = [.. record.Config.Env, .. options.Env] };
-        env = env with { User = NumericExecUser(record, env.User) };
+        // The container's own process (groups, umask, env) with the flags' changes, as the
+        // conmon path builds it: `runtime exec` without --process would drop the groups.
+        var processFile = Path.Combine(PathsFor(record.Config.Id).RunDirectory, $"exec-{Guid.NewGuid():N}.json");
+        await WriteExecSpecAsync(record, argv, options, false, processFile, cancellationToken);
         var runtime = _runtimes.Get(record.Config.Runtime);
         var errors = new RuntimeLogFilter(
             stderr,
             text => runtime.ClassifyFailure(RuntimeMessage.Clean(text)) != Contracts.Runtime.RuntimeFailureKind.Other);
-        var result = await RuntimeFor(record.Config).ExecAsync(
-            record.Config.Id,
-            argv,
-            env,
-            PipeTarget.ToStream(stdout),
-            errors.Target,
-            cancellationToken,
-            CancellationToken.None);
+        CommandResult result;
+        try
+        {
+            result = await RuntimeFor(record.Config).ExecProcessAsync(
+                record.Config.Id,
+                processFile,
+                PipeTarget.ToStream(stdout),
+                errors.Target,
+                cancellationToken,
+                CancellationToken.None);
+        }
+        finally
+        {
+            File.Delete(processFile);
+        }
+
         if (result.ExitCode == RuntimeFailureExit && errors.HeldText.Length > 0)
         {
             // One line as Podman words it; the exception carries 126, 127 or 125.
@@ -174,17 +181,5 @@ public sealed partial class ContainerService : IContainerHealth
 
         await errors.ReleaseAsync(cancellationToken);
         return result.ExitCode;
-    }
-
-    // The runtime takes only numeric ids: names resolve in the container's own files, as run -u.
-    private static string? NumericExecUser(ContainerRecord record, string? user)
-    {
-        if (user is not { Length: > 0 })
-        {
-            return user;
-        }
-
-        var resolved = UserResolver.Resolve(record.State.MountPoint ?? "/nonexistent", user);
-        return $"{resolved.Uid}:{resolved.Gid}";
     }
 }

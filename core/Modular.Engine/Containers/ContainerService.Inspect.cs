@@ -30,7 +30,7 @@ public sealed partial class ContainerService
             ["HostsPath"] = files.HostsPath,
             ["StaticDir"] = paths.StaticDirectory,
             ["OCIConfigPath"] = paths.ConfigJson,
-            ["OCIRuntime"] = config.Runtime,
+            ["OCIRuntime"] = config.RuntimePath ?? config.Runtime,
             ["ConmonPidFile"] = config.ConmonPidFile ?? paths.ConmonPidFile,
             ["PidFile"] = paths.PidFile,
             ["Name"] = config.Name,
@@ -110,7 +110,7 @@ public sealed partial class ContainerService
         ["StopSignal"] = config.StopSignal,
         ["StopTimeout"] = config.StopTimeout,
         ["CreateCommand"] = null,
-        ["Umask"] = "0022",
+        ["Umask"] = config.Umask,
         ["Timeout"] = config.Timeout,
     };
 

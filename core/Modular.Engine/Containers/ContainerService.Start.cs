@@ -216,7 +216,9 @@ public sealed partial class ContainerService
         var spec = SpecBuilder.Build(
             config, rootfs, user, files, [.. _options.DefaultUlimits, .. config.Security.Ulimits]);
         NetworkSpec.Apply(spec, config, network, SharedFilesFor(config));
+        ProcessSpecOptions.Apply(spec, config);
         await ApplySecurityAsync(spec, config, user, rootfs, cancellationToken);
+        CgroupMountReadOnly.Apply(spec);
         Resources.ResourceSpec.Apply(spec, config);
         // After the security modes: a pod member's shared namespaces are the infra's.
         await JoinNamespacesAsync(spec, config, cancellationToken);
@@ -256,7 +258,8 @@ public sealed partial class ContainerService
         Terminal: config.Tty,
         Stdin: config.OpenStdin,
         CgroupPath: Resources.CgroupPlacement.ConmonPath(config),
-        Timeout: config.Timeout);
+        Timeout: config.Timeout,
+        Preserved: new FdPassthrough(config.PreserveFds, config.PreserveFd).Checked());
 
     // A restart begins from nothing: the old exit file, pid files and runtime state go.
     private static async Task ClearPreviousRunAsync(

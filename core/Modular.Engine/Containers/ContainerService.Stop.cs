@@ -16,6 +16,12 @@ public sealed partial class ContainerService
     {
         var id = (await FindAsync(nameOrId, cancellationToken)).Config.Id;
         await using var containerLock = await LockAsync(id, cancellationToken);
+        // Before the reload, whose cleanup would settle a dead conmon without a word.
+        if (await _store.FindAsync(id, cancellationToken) is { } stored && LostConmonWhileStopping(stored))
+        {
+            await SettleLostConmonLockedAsync(stored, cancellationToken);
+        }
+
         var record = await ReloadLockedAsync(id, nameOrId, cancellationToken);
 
         // Marked before the signal, under the lock the exit command waits for, and whatever

@@ -110,7 +110,7 @@ public sealed partial class ContainerService : IContainerService
     private RuntimeCommands RuntimeFor(ContainerConfig config)
     {
         var runtime = _runtimes.Get(config.Runtime);
-        var command = runtime.Resolve(ContextFor(config.Runtime));
+        var command = runtime.Resolve(ContextFor(config.Runtime, config.RuntimePath));
         var flags = _options.RuntimeFlagsOverride ?? _options.RuntimeFlags.GetValueOrDefault(config.Runtime) ?? [];
         return new RuntimeCommands(flags.Count == 0
             ? command

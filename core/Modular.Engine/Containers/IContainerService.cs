@@ -222,6 +222,18 @@ public sealed record CreateContainerRequest
 
     /// <summary><c>--conmon-pidfile</c>: a file that gets conmon's pid at each start, or null.</summary>
     public string? ConmonPidFile { get; init; }
+
+    /// <summary><c>--umask</c> as typed (octal), or null for 0022. Added for Issue #9.</summary>
+    public string? Umask { get; init; }
+
+    /// <summary><c>--no-hostname</c>: no /etc/hostname is mounted. Added for Issue #9.</summary>
+    public bool NoHostname { get; init; }
+
+    /// <summary><c>--preserve-fds</c>: descriptors 3 to N+2 pass into the container.</summary>
+    public uint PreserveFds { get; init; }
+
+    /// <summary><c>--preserve-fd</c>: only these descriptors pass into the container.</summary>
+    public IReadOnlyList<uint> PreserveFd { get; init; } = [];
 }
 
 /// <summary><c>--pull</c>.</summary>

@@ -72,6 +72,30 @@ public sealed class RuntimeCommands(OciRuntimeCommand command)
 
         verb.Add(id);
         verb.AddRange(argv);
+        return ExecVerbAsync(verb, output, error, forceful, graceful);
+    }
+
+    /// <summary>
+    /// Runs the process described by <paramref name="processFile"/> (an OCI process object)
+    /// in the running container: <c>runtime exec --process FILE ID</c>, as Podman runs every
+    /// exec, so the user's groups and the umask are the container's own.
+    /// </summary>
+    public Task<CommandResult> ExecProcessAsync(
+        string id,
+        string processFile,
+        PipeTarget output,
+        PipeTarget error,
+        CancellationToken forceful,
+        CancellationToken graceful) =>
+        ExecVerbAsync(["exec", "--process", processFile, id], output, error, forceful, graceful);
+
+    private Task<CommandResult> ExecVerbAsync(
+        IEnumerable<string> verb,
+        PipeTarget output,
+        PipeTarget error,
+        CancellationToken forceful,
+        CancellationToken graceful)
+    {
         return Cli.Wrap(Command.Executable)
             .WithArguments(Command.GlobalArguments.Concat(verb))
             .WithStandardOutputPipe(output)

@@ -136,4 +136,25 @@ public sealed record ContainerConfig
 
     /// <summary><c>--rootfs DIR:O</c>: DIR is the read-only lower layer of an overlay.</summary>
     public bool RootfsOverlay { get; init; }
+
+    /// <summary>
+    /// <c>--runtime PATH</c>: the executable of <see cref="Runtime"/>'s kind this container
+    /// runs with, shown by inspect as given; null for the configured one.
+    /// </summary>
+    public string? RuntimePath { get; init; }
+
+    /// <summary><c>--umask</c>: the process's umask, octal as Podman shows it.</summary>
+    public string Umask { get; init; } = "0022";
+
+    /// <summary><c>--no-hostname</c>: no /etc/hostname is mounted into the container.</summary>
+    public bool NoHostname { get; init; }
+
+    /// <summary>
+    /// <c>--preserve-fds</c>/<c>--preserve-fd</c>: descriptors of the starting process passed
+    /// in at each start, as Podman keeps them in its config.
+    /// </summary>
+    public uint PreserveFds { get; init; }
+
+    /// <inheritdoc cref="PreserveFds"/>
+    public IReadOnlyList<uint> PreserveFd { get; init; } = [];
 }
