@@ -31,7 +31,10 @@ public static class KubeCommands
             Description = "Start the pod after creating it", DefaultValueFactory = _ => true,
         };
         var quiet = Switch("--quiet", "Suppress output information when pulling images", "-q");
-        var down = new Option<bool>("--down") { Description = "Stop pods defined in the YAML file", Hidden = true };
+        var down = new Option<bool>("--down")
+        {
+            Description = "Stop pods defined in the YAML file", Hidden = true,
+        };
         var force = Switch("--force", "Remove volumes as part of --down");
         var files = Names("KUBEFILE", minimum: 1);
         return new Command(verb, "Play a pod or volume based on Kubernetes YAML")
@@ -79,7 +82,9 @@ public static class KubeCommands
     {
         var text = files is ["-"]
             ? await Console.In.ReadToEndAsync(cancellationToken)
-            : string.Join(DocumentSeparator, await Task.WhenAll(files.Select(f => ReadFileAsync(f, cancellationToken))));
+            : string.Join(
+                DocumentSeparator,
+                await Task.WhenAll(files.Select(f => ReadFileAsync(f, cancellationToken))));
         return [.. KubeYaml.ParseDocuments(text).Select(KubePod.From).OfType<KubePod>()];
     }
 

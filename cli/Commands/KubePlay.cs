@@ -18,7 +18,11 @@ public sealed class KubePlay(CliContext context)
 
     /// <summary>Creates (and unless <paramref name="start"/> is false starts) each pod;
     /// prints Podman's report: "Pod:", the id, "Container:"/"Containers:", the ids.</summary>
-    public async Task PlayAsync(IReadOnlyList<KubePod> pods, bool start, bool quiet, CancellationToken cancellationToken)
+    public async Task PlayAsync(
+        IReadOnlyList<KubePod> pods,
+        bool start,
+        bool quiet,
+        CancellationToken cancellationToken)
     {
         foreach (var pod in pods)
         {

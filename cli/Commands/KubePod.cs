@@ -12,6 +12,11 @@ public sealed record KubePod(
     string RestartPolicy,
     IReadOnlyList<KubeContainer> Containers)
 {
+    private static readonly HashSet<string> PodmanPlays = new(StringComparer.Ordinal)
+    {
+        "Deployment", "DaemonSet", "Job", "PersistentVolumeClaim", "ConfigMap", "Secret",
+    };
+
     /// <summary>The Pod of one YAML document; null for a kind <c>kube play</c> leaves alone.</summary>
     public static KubePod? From(JsonNode document)
     {
@@ -21,11 +26,18 @@ public sealed record KubePod(
         }
 
         var kind = Text(root["kind"]);
+        if (kind != "Pod" && !PodmanPlays.Contains(kind))
+        {
+            // Podman passes over kinds it does not play (a Service ...), and so does modpod.
+            return null;
+        }
+
         if (kind != "Pod")
         {
-            // Podman also plays Deployments, Jobs, volumes ...; modpod's kube play is partial.
+            // Kinds Podman plays and modpod does not yet are refused, never half-played.
             throw new InvalidInputException(
-                $"kube play of kind {(kind.Length == 0 ? "(none)" : kind)} is not supported by modpod: only Pod is");
+                $"kube play of kind {(kind.Length == 0 ? "(none)" : kind)} "
+                + "is not supported by modpod: only Pod is");
         }
 
         var metadata = root["metadata"] as JsonObject;

@@ -280,7 +280,8 @@ public sealed class KubeYaml
             return JsonValue.Create(text.Equals("true", StringComparison.OrdinalIgnoreCase));
         }
 
-        return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
+        const NumberStyles Integer = NumberStyles.AllowLeadingSign;
+        return long.TryParse(text, Integer, CultureInfo.InvariantCulture, out var number)
             ? JsonValue.Create(number)
             : JsonValue.Create(text);
     }

@@ -14,6 +14,7 @@ internal static class GoShapes
     {
         "Labels", "Annotations", "Options", "Ports", "Networks", "Sysctls", "Tmpfs",
         "DriverOpts", "StorageOpt", "ExposedPorts", "Volumes", "Status", "Data",
+        "PortBindings", "GraphStatus", "GraphOptions",
     };
 
     /// <summary>

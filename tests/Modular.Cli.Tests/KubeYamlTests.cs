@@ -77,6 +77,14 @@ public sealed class KubeYamlTests
     }
 
     [Fact]
+    public void Kinds_podman_does_not_play_are_passed_over()
+    {
+        var document = KubeYaml.ParseDocuments("kind: Service\nmetadata:\n  name: s\n")[0];
+
+        Assert.Null(KubePod.From(document));
+    }
+
+    [Fact]
     public void Literal_blocks_keep_their_lines()
     {
         var node = KubeYaml.ParseDocuments("data: |\n  one\n  two\nnext: x\n")[0];

@@ -84,6 +84,40 @@ public sealed class PodCgroupTests(PodFixture fixture) : IClassFixture<PodFixtur
         }
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Pod_memory_limit_is_on_the_pods_cgroup_which_pod_stop_removes_and_start_rebuilds(bool infra)
+    {
+        if (Limits.CgroupProbe.IsUnified)
+        {
+            return; // The limit is read from the v1 memory hierarchy.
+        }
+
+        var pod = Unique("limit");
+        try
+        {
+            string[] network = infra ? ["--network", "none"] : [];
+            ModpodAssert.Exit(0, await Modpod.RunAsync(
+                ["pod", "create", "--name", pod, .. network, $"--infra={infra}", "--memory=256M"]));
+            ModpodAssert.Exit(0, await Modpod.RunAsync("run", "-d", "--pod", pod, Image, "sleep", "300"));
+            var cgroup = "/sys/fs/cgroup/memory" + (await Modpod.RunAsync("pod", "inspect", "--format", "{{.CgroupPath}}", pod)).Output;
+
+            Assert.Equal("268435456", File.ReadAllText(Path.Combine(cgroup, "memory.limit_in_bytes")).Trim());
+            ModpodAssert.Exit(0, await Modpod.RunAsync("pod", "stop", "-t", "0", pod));
+            Assert.False(Directory.Exists(cgroup));
+            ModpodAssert.Exit(0, await Modpod.RunAsync("pod", "start", pod));
+            Assert.Equal("268435456", File.ReadAllText(Path.Combine(cgroup, "memory.limit_in_bytes")).Trim());
+
+            ModpodAssert.Exit(0, await Modpod.RunAsync("pod", "rm", "-f", "-t", "0", pod));
+            Assert.False(Directory.Exists(cgroup));
+        }
+        finally
+        {
+            await RemovePodAsync(pod);
+        }
+    }
+
     [Fact]
     public async Task A_slice_as_a_pods_cgroup_parent_is_refused_with_cgroupfs()
     {
