@@ -25,6 +25,7 @@ public static class LibpodSystemRoutes
         LibpodEventRoutes.Map(app);
         LibpodSystemDfRoutes.Map(app);
         CommitRoutes.Map(app);
+        LibpodContainerStatsRoute.Map(app);
     }
 
     /// <summary>Docker's version object with the libpod API level, as Podman's clients read it.</summary>
