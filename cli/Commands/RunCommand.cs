@@ -28,6 +28,7 @@ public static class RunCommand
                 Resources = ResourceOptions.DiscardUnsupported(request.Resources, context.Error),
                 PullProgress = context.Error,
             };
+            request = await TransportPull.ForContainerAsync(context, request, cancellationToken);
 
             // Bad keys and a taken --cidfile are refused before anything is created, as in Podman.
             var detachKeys = flags.Attach.Keys(r, context);
@@ -92,6 +93,7 @@ public static class RunCommand
                 Resources = ResourceOptions.DiscardUnsupported(request.Resources, context.Error),
                 PullProgress = context.Error,
             };
+            request = await TransportPull.ForContainerAsync(context, request, cancellationToken);
             await using var idFile = IdFile.Open(r.GetValue(flags.CidFile));
             request = flags.Lifetime.AddTo(
                 r, request, r.GetResult(flags.Remove) is { Implicit: false }, idFile.FullPath, context.Error);

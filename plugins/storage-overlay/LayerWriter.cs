@@ -35,6 +35,12 @@ internal sealed class LayerWriter(LayerView view)
 
     private async Task ApplyOneAsync(LayerEntry entry, CancellationToken cancellationToken)
     {
+        if (entry.Path.Length == 0)
+        {
+            ApplyRoot(entry);
+            return;
+        }
+
         var (directory, name) = SplitPath(entry.Path);
         var parent = view.ResolveDirectory(directory, entry.Path);
         var relative = parent.Length == 0 ? name : parent + "/" + name;
@@ -53,6 +59,19 @@ internal sealed class LayerWriter(LayerView view)
         var target = view.HostPath(0, relative);
         await WriteNodeAsync(entry, target, cancellationToken);
         MarkWritten(relative);
+    }
+
+    /// <summary>The layer's "./" entry: the root keeps its mode and owner (a 555 / stays 555).</summary>
+    private void ApplyRoot(LayerEntry entry)
+    {
+        if (entry.Type != LayerEntryType.Directory)
+        {
+            return;
+        }
+
+        var root = view.HostPath(0, string.Empty);
+        NodeWriter.SetMetadata(root, entry, setTimes: false);
+        _directoryTimes.Insert(0, (root, entry.ModifiedTime));
     }
 
     /// <summary>Records a path and its parents, which this layer now holds too.</summary>

@@ -69,6 +69,12 @@ public sealed class OverlayDriver : IStorageDriver
         Directory.CreateDirectory(_layout.Diff(id));
         Directory.CreateDirectory(_layout.Work(id));
         Directory.CreateDirectory(_layout.Merged(id));
+        if (parentId is not null)
+        {
+            // As containers/storage: a new layer's root starts as its parent's (mode, owner),
+            // since the overlay's root shows the upper directory's.
+            NodeWriter.CopyDirectoryMetadata(_layout.Diff(parentId), _layout.Diff(id));
+        }
 
         var shortName = OverlayLayout.NewShortName();
         File.CreateSymbolicLink(_layout.ShortLink(shortName), Path.Combine("..", id, "diff"));

@@ -12,14 +12,17 @@ public static class PodmanSuiteImages
     // build-testimage pins testimage-id's mtime to this for the `run --tz` test.
     private static readonly DateTimeOffset TestImageIdTime = DateTimeOffset.FromUnixTimeSeconds(1600000000);
 
-    /// <summary>quay.io/libpod/testimage:20241011: one squashed layer, labels, workdir, cmd.</summary>
+    /// <summary>quay.io/libpod/testimage:20241011: two layers, labels, workdir, cmd.</summary>
     public static async Task<TestImage> TestImageAsync(
         string name,
         string architecture,
         CancellationToken cancellationToken = default)
     {
         var entries = await AlpineLikeEntriesAsync(hardLinks: false, cancellationToken);
-        entries.AddRange(
+        // build-testimage's / is 555, as the filesystem RPM makes it (030-run checks it).
+        entries.Insert(0, LayerEntry.Dir("./", (UnixFileMode)0b101_101_101));
+        // Two layers, as the real testimage has (070-build's image tree test skips the first).
+        List<LayerEntry> top =
         [
             LayerEntry.Dir("home/podman/"),
             new LayerEntry("home/podman/testimage-id", LayerEntryKind.File,
@@ -29,7 +32,7 @@ public static class PodmanSuiteImages
             LayerEntry.File("home/podman/healthcheck", PodmanSuiteFiles.Healthcheck, Executable),
             LayerEntry.File("home/podman/bytecheck", PodmanSuiteFiles.Bytecheck, Executable),
             LayerEntry.File("bin/busybox-extras", PodmanSuiteFiles.BusyboxExtras, Executable),
-        ]);
+        ];
         var extras = new ImageRuntimeExtras(
             Labels: new Dictionary<string, string>
             {
@@ -39,7 +42,7 @@ public static class PodmanSuiteImages
             WorkingDir: "/home/podman");
         return new TestImage(
             name,
-            [LayerBuilder.Build(entries)],
+            [LayerBuilder.Build(entries), LayerBuilder.Build(top)],
             architecture,
             Cmd: ["/bin/echo", "This container is intended for podman CI testing"],
             Extras: extras);

@@ -23,8 +23,9 @@ internal static class TarEntryConverter
         var path = LayerPath.Normalize(tar.Name, tar.Name);
         if (path.Length == 0)
         {
-            // The root directory entry ("./"): the driver owns the layer root's metadata.
-            return null;
+            // The root directory entry ("./") carries the root's mode and owner (an image
+            // whose / is 555 keeps it, as in Podman); a root that is not a directory is noise.
+            return tar.EntryType == TarEntryType.Directory ? Regular(tar, path, rawXattrs) : null;
         }
 
         var (directory, name) = LayerPath.Split(path);

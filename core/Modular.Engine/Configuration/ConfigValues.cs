@@ -33,6 +33,9 @@ internal sealed class ConfigValues
     /// <summary>containers.conf <c>engine.infra_image</c>.</summary>
     public string? InfraImage { get; set; }
 
+    /// <summary>containers.conf <c>engine.static_dir</c>.</summary>
+    public string? StaticDir { get; set; }
+
     public IReadOnlyList<string>? DefaultCapabilities { get; set; }
 
     public string? LogDriver { get; set; }

@@ -67,6 +67,7 @@ public static class ConfigurationLoader
             DefaultUlimits = values.DefaultUlimits ?? [],
             DefaultVolumes = values.DefaultVolumes ?? [],
             InfraImage = values.InfraImage,
+            StaticDir = values.StaticDir,
             DefaultCapabilities = values.DefaultCapabilities ?? EngineDefaults.Capabilities,
             LogDriver = values.LogDriver ?? "k8s-file",
             LogSizeMax = values.LogSizeMax ?? -1,

@@ -11,7 +11,7 @@ internal static class ContainersConfReader
     private static readonly HashSet<string> KnownEngineKeys =
         ["runtime", "runtimes", "cgroup_manager", "conmon_path", "events_logfile_path",
          "events_logger", "hooks_dir", "helper_binaries_dir", "detach_keys", "image_volume_mode",
-         "infra_image", "runtimes_flags"];
+         "infra_image", "runtimes_flags", "static_dir"];
 
     private static readonly HashSet<string> KnownContainersKeys =
         ["default_ulimits", "default_capabilities", "log_driver", "log_size_max", "seccomp_profile",
@@ -45,6 +45,7 @@ internal static class ContainersConfReader
         values.ImageVolumeMode =
             file.GetString(engine, "engine", "image_volume_mode") ?? values.ImageVolumeMode;
         values.InfraImage = file.GetString(engine, "engine", "infra_image") ?? values.InfraImage;
+        values.StaticDir = file.GetString(engine, "engine", "static_dir") ?? values.StaticDir;
         CheckEventsLogger(file, engine, values);
 
         var runtimes = file.Table("engine.runtimes");

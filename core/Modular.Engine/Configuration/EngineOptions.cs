@@ -52,6 +52,15 @@ public sealed record EngineOptions
     /// <summary>containers.conf <c>engine.infra_image</c>, or null for the locally built pause image.</summary>
     public string? InfraImage { get; init; }
 
+    /// <summary>
+    /// containers.conf <c>engine.static_dir</c>: where the container, pod and volume database
+    /// lives; null means the graph root.
+    /// </summary>
+    public string? StaticDir { get; init; }
+
+    /// <summary>The directory holding the database: <see cref="StaticDir"/> or the graph root.</summary>
+    public string DatabaseRoot => StaticDir ?? GraphRoot;
+
     /// <summary>containers.conf <c>[containers] default_capabilities</c>.</summary>
     public required IReadOnlyList<string> DefaultCapabilities { get; init; }
 

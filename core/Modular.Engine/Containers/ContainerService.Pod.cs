@@ -8,7 +8,7 @@ namespace Modular.Engine.Containers;
 
 public sealed partial class ContainerService
 {
-    private PodStore PodRecords => new(_options.GraphRoot);
+    private PodStore PodRecords => new(_options.DatabaseRoot);
 
     /// <summary>
     /// <c>--pod</c>: the member joins each namespace the pod shares unless its own flag names

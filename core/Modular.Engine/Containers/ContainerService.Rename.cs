@@ -21,7 +21,7 @@ public sealed partial class ContainerService
         }
 
         // Pods and containers share one name space, so a pod's name is as taken as a container's.
-        var podDatabase = State.SharedNames.PodDatabaseIn(_options.GraphRoot);
+        var podDatabase = State.SharedNames.PodDatabaseIn(_options.DatabaseRoot);
         var holder = await _store.FindAsync(newName, cancellationToken);
         if (holder?.Config.Name == newName
             || await State.SharedNames.TakenAsync(podDatabase, "pods", newName, cancellationToken))

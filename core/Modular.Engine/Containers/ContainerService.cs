@@ -56,7 +56,7 @@ public sealed partial class ContainerService : IContainerService
         _images = images;
         _networks = networks;
         _checkpointers = checkpointers;
-        _store = new ContainerStore(options.GraphRoot);
+        _store = new ContainerStore(options.DatabaseRoot);
         _locks = new LockPaths(options.RunRoot);
     }
 

@@ -20,8 +20,8 @@ public sealed partial class PodService(
     IContainerControl? control = null,
     Volumes.IVolumeService? volumes = null) : IPodService
 {
-    private readonly PodStore _pods = new(options.GraphRoot);
-    private readonly ContainerStore _containerRecords = new(options.GraphRoot);
+    private readonly PodStore _pods = new(options.DatabaseRoot);
+    private readonly ContainerStore _containerRecords = new(options.DatabaseRoot);
 
     public async Task<PodConfig> CreateAsync(PodCreateRequest request, CancellationToken cancellationToken)
     {

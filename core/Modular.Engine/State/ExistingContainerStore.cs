@@ -17,9 +17,9 @@ internal sealed class ExistingContainerStore(EngineOptions options)
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (_store is null && File.Exists(ContainerStore.DatabasePathIn(options.GraphRoot)))
+            if (_store is null && File.Exists(ContainerStore.DatabasePathIn(options.DatabaseRoot)))
             {
-                var store = new ContainerStore(options.GraphRoot);
+                var store = new ContainerStore(options.DatabaseRoot);
                 await store.InitializeAsync(cancellationToken);
                 _store = store;
             }

@@ -20,7 +20,7 @@ public sealed class VolumeService : IVolumeService
     public VolumeService(EngineOptions options, IContainerService containerService, IEventLog events)
     {
         _lifecycle = new VolumeLifecycle(new VolumeStore(options.GraphRoot, options.RunRoot), events);
-        _containers = new ContainerStore(options.GraphRoot);
+        _containers = new ContainerStore(options.DatabaseRoot);
         _containerService = containerService;
     }
 

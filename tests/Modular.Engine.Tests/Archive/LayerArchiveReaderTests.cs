@@ -58,15 +58,16 @@ public sealed class LayerArchiveReaderTests
     }
 
     [Fact]
-    public async Task Names_are_normalised_and_the_root_entry_is_skipped()
+    public async Task Names_are_normalised_and_the_root_entry_is_the_empty_path()
     {
         var tar = new TestTar().Dir("./").Dir("./usr//").File("/usr//bin/./ls", "ls")
             .HardLink("usr/bin/dir", "./usr/bin/ls");
 
         var entries = await ReadAllAsync(tar);
 
-        Assert.Equal(["usr", "usr/bin/ls", "usr/bin/dir"], entries.Select(e => e.Path));
-        Assert.Equal("usr/bin/ls", entries[2].LinkTarget);
+        Assert.Equal(["", "usr", "usr/bin/ls", "usr/bin/dir"], entries.Select(e => e.Path));
+        Assert.Equal(LayerEntryType.Directory, entries[0].Type);
+        Assert.Equal("usr/bin/ls", entries[3].LinkTarget);
     }
 
     [Fact]
