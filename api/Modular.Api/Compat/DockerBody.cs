@@ -5,7 +5,9 @@ using Modular.Contracts.Errors;
 
 namespace Modular.Api.Compat;
 
-/// <summary>A Docker request's JSON body; an empty body is an empty object, as Go's decoder leaves it.</summary>
+/// <summary>
+/// A Docker request's JSON body; an empty body is an empty object, as Go's decoder leaves it.
+/// </summary>
 public static class DockerBody
 {
     public static async Task<JsonObject> ReadAsync(HttpContext http)

@@ -19,8 +19,8 @@ public static class DockerNetworkCreate
             Name: Text(body["Name"]),
             Driver: driver,
             Subnets: [.. configs.Select(c => Text(c["Subnet"]) ?? "").Where(s => s.Length > 0)],
-            Gateways: [.. configs.Select(c => Text(c["Gateway"]) ?? "").TakeWhile(g => g.Length > 0)],
-            IpRanges: [.. configs.Select(c => Text(c["IPRange"]) ?? "").TakeWhile(r => r.Length > 0)],
+            Gateways: Leading(configs, "Gateway"),
+            IpRanges: Leading(configs, "IPRange"),
             Internal: Flag(body["Internal"]),
             Ipv6: Flag(body["EnableIPv6"]),
             Labels: Strings(body["Labels"] as JsonObject),
@@ -31,7 +31,9 @@ public static class DockerNetworkCreate
 
     // Podman keeps mtu (also as Docker's com.docker.network.driver.mtu), the bridge's name,
     // and mode/parent for macvlan and ipvlan; anything else is named in the warning.
-    private static (Dictionary<string, string>, string?, string) Options(JsonObject? given, string driver)
+    private static (Dictionary<string, string>, string?, string) Options(
+        JsonObject? given,
+        string driver)
     {
         var options = new Dictionary<string, string>();
         string? interfaceName = null;
@@ -66,7 +68,13 @@ public static class DockerNetworkCreate
     private static Dictionary<string, string> Strings(JsonObject? map) =>
         (map ?? []).ToDictionary(p => p.Key, p => Text(p.Value) ?? "");
 
-    private static bool Flag(JsonNode? node) => node is JsonValue v && v.TryGetValue<bool>(out var b) && b;
+    // The engine pairs the Nth gateway (or range) with the Nth subnet: only the values up
+    // to the first config without one can be passed on.
+    private static List<string> Leading(List<JsonObject> configs, string key) =>
+        [.. configs.Select(c => Text(c[key]) ?? "").TakeWhile(v => v.Length > 0)];
+
+    private static bool Flag(JsonNode? node) =>
+        node is JsonValue v && v.TryGetValue<bool>(out var b) && b;
 
     private static string? Text(JsonNode? node) =>
         node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;

@@ -74,7 +74,8 @@ public static class NetworkRoutes
         if (http.QueryFlag("force"))
         {
             var network = await networks.ResolveAsync(target, http.RequestAborted);
-            await Containers(cli).RemoveContainersUsingAsync(network.Name, null, http.RequestAborted);
+            await Containers(cli).RemoveContainersUsingAsync(
+                network.Name, null, http.RequestAborted);
         }
 
         await networks.RemoveAsync(target, http.RequestAborted);
@@ -108,7 +109,10 @@ public static class NetworkRoutes
         return DockerJson.Result(JsonValue.Create("OK"));
     }
 
-    private static async Task<IResult> DisconnectAsync(HttpContext http, CliContext cli, string name)
+    private static async Task<IResult> DisconnectAsync(
+        HttpContext http,
+        CliContext cli,
+        string name)
     {
         var body = await DockerBody.ReadAsync(http);
         var force = body["Force"] is JsonValue f && f.TryGetValue<bool>(out var b) && b;

@@ -10,7 +10,9 @@ using Modular.Engine.Volumes;
 
 namespace Modular.Api.Compat;
 
-/// <summary>Docker's /volumes: list, create, inspect, remove, prune, over the engine's volume service.</summary>
+/// <summary>
+/// Docker's /volumes: list, create, inspect, remove, prune, over the engine's volume service.
+/// </summary>
 public static class VolumeRoutes
 {
     public static void Map(WebApplication app)
@@ -29,7 +31,8 @@ public static class VolumeRoutes
         if (filters.Any(f => f.StartsWith("opt=", StringComparison.Ordinal)))
         {
             // Podman's words: opt is its own filter, not Docker's.
-            throw new InvalidOperationException("unsupported libpod filters passed to docker endpoint");
+            throw new InvalidOperationException(
+                "unsupported libpod filters passed to docker endpoint");
         }
 
         var list = new JsonArray();
@@ -38,7 +41,8 @@ public static class VolumeRoutes
             list.Add(Docker(volumes.ToJson(volume)));
         }
 
-        return DockerJson.Result(new JsonObject { ["Volumes"] = list, ["Warnings"] = new JsonArray() });
+        return DockerJson.Result(
+            new JsonObject { ["Volumes"] = list, ["Warnings"] = new JsonArray() });
     }
 
     // Docker answers a create of an existing name with that volume (201), not a conflict.
@@ -58,7 +62,10 @@ public static class VolumeRoutes
         return DockerJson.Result(Docker(volumes.ToJson(created)), StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> InspectAsync(HttpContext http, CliContext cli, string name) =>
+    private static async Task<IResult> InspectAsync(
+        HttpContext http,
+        CliContext cli,
+        string name) =>
         DockerJson.Result(Docker(await Volumes(cli).InspectAsync(name, http.RequestAborted)));
 
     // Docker's force means "no error for a missing volume", not Podman's "remove its users".
@@ -83,7 +90,8 @@ public static class VolumeRoutes
         var removed = await Volumes(cli).PruneAsync(filters, http.RequestAborted);
         return DockerJson.Result(new JsonObject
         {
-            ["VolumesDeleted"] = new JsonArray([.. removed.Select(n => (JsonNode)JsonValue.Create(n))]),
+            ["VolumesDeleted"] = new JsonArray(
+                [.. removed.Select(n => (JsonNode)JsonValue.Create(n))]),
             ["SpaceReclaimed"] = 0,
         });
     }
@@ -92,7 +100,8 @@ public static class VolumeRoutes
     private static JsonObject Docker(JsonObject podman)
     {
         var json = new JsonObject();
-        foreach (var key in new[] { "CreatedAt", "Driver", "Labels", "Mountpoint", "Name", "Options", "Scope" })
+        string[] keys = ["CreatedAt", "Driver", "Labels", "Mountpoint", "Name", "Options", "Scope"];
+        foreach (var key in keys)
         {
             json[key] = podman[key]?.DeepClone();
         }
@@ -101,7 +110,8 @@ public static class VolumeRoutes
         if (podman["CreatedAt"]?.GetValue<string>() is { } created
             && DateTimeOffset.TryParse(created, CultureInfo.InvariantCulture, out var time))
         {
-            json["CreatedAt"] = time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+            json["CreatedAt"] = time.UtcDateTime.ToString(
+                "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         }
 
         return json;
@@ -110,5 +120,6 @@ public static class VolumeRoutes
     private static List<string> Pairs(JsonNode? node) =>
         (node as JsonObject ?? []).Select(p => $"{p.Key}={p.Value?.GetValue<string>()}").ToList();
 
-    private static IVolumeService Volumes(CliContext cli) => cli.Services.GetRequiredService<IVolumeService>();
+    private static IVolumeService Volumes(CliContext cli) =>
+        cli.Services.GetRequiredService<IVolumeService>();
 }

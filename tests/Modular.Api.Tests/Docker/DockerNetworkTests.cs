@@ -20,7 +20,8 @@ public sealed class DockerNetworkTests(DockerServiceFixture service)
         var id = create.StandardOutput.Trim();
         try
         {
-            var ls = await service.DockerAsync("network", "ls", "--format", "{{.ID}} {{.Name}} {{.Driver}} {{.Scope}}");
+            var ls = await service.DockerAsync(
+                "network", "ls", "--format", "{{.ID}} {{.Name}} {{.Driver}} {{.Scope}}");
             Assert.Contains($"{id[..12]} apinet-a bridge local\n", ls.StandardOutput);
 
             var inspect = await service.DockerAsync("network", "inspect", "apinet-a");
@@ -69,13 +70,17 @@ public sealed class DockerNetworkTests(DockerServiceFixture service)
             Assert.Equal("json-file", json["HostConfig"]!["LogConfig"]!["Type"]!.GetValue<string>());
             Assert.Null(json["State"]!["Health"]);
 
-            var members = await service.DockerAsync("network", "inspect", "apinet-b", "--format", "{{range .Containers}}{{.Name}} {{.IPv4Address}}{{end}}");
+            var members = await service.DockerAsync(
+                "network", "inspect", "apinet-b",
+                "--format", "{{range .Containers}}{{.Name}} {{.IPv4Address}}{{end}}");
             Assert.StartsWith("apinet-web 10.215.2.", members.StandardOutput);
 
             var connect = await service.DockerAsync("network", "connect", "--alias", "second", "apinet-c", "apinet-web");
             Assert.True(connect.ExitCode == 0, connect.StandardError);
             var connected = await InspectAsync("apinet-web");
-            Assert.StartsWith("10.215.3.", connected["NetworkSettings"]!["Networks"]!["apinet-c"]!["IPAddress"]!.GetValue<string>());
+            var second = connected["NetworkSettings"]!["Networks"]!["apinet-c"]!;
+            Assert.StartsWith("10.215.3.", second["IPAddress"]!.GetValue<string>());
+            Assert.Contains("second", second["Aliases"]!.AsArray().Select(a => a!.GetValue<string>()));
 
             var disconnect = await service.DockerAsync("network", "disconnect", "apinet-c", "apinet-web");
             Assert.True(disconnect.ExitCode == 0, disconnect.StandardError);
@@ -91,7 +96,8 @@ public sealed class DockerNetworkTests(DockerServiceFixture service)
     [Fact]
     public async Task NetworkPruneRemovesUnusedNetworksOnly()
     {
-        await service.DockerAsync("network", "create", "--subnet", "10.215.4.0/24", "--label", "apinet-prune=1", "apinet-d");
+        await service.DockerAsync(
+            "network", "create", "--subnet", "10.215.4.0/24", "--label", "apinet-prune=1", "apinet-d");
 
         var prune = await service.DockerAsync("network", "prune", "-f", "--filter", "label=apinet-prune=1");
 

@@ -15,7 +15,8 @@ public sealed class DockerVolumeTests(DockerServiceFixture service)
         Assert.Equal("apinet-vol\n", create.StandardOutput);
         try
         {
-            var ls = await service.DockerAsync("volume", "ls", "--filter", "label=owner=apinet", "--format", "{{.Driver}} {{.Name}}");
+            var ls = await service.DockerAsync(
+                "volume", "ls", "--filter", "label=owner=apinet", "--format", "{{.Driver}} {{.Name}}");
             Assert.Equal("local apinet-vol\n", ls.StandardOutput);
 
             var inspect = await service.DockerAsync("volume", "inspect", "apinet-vol");
