@@ -112,6 +112,7 @@ public sealed class BuildInput : IAsyncDisposable
     /// <summary>A Containerfile path inside the context, its links included, or an error.</summary>
     private static string InContext(string directory, string file)
     {
+        directory = Path.GetFullPath(directory);
         var path = Path.GetFullPath(Path.Combine(directory, file.TrimStart('/')));
         var final = File.Exists(path) && File.ResolveLinkTarget(path, returnFinalTarget: true) is { } target
             ? target.FullName
