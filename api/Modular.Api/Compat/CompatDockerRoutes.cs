@@ -16,5 +16,6 @@ public static class CompatDockerRoutes
         ExecRoutes.Map(app);
         ImageRoutes.Map(app);
         Shared.ContainerPruneRoutes.Map(app);
+        Shared.ContainerTopRoutes.Map(app);
     }
 }
