@@ -22,5 +22,6 @@ public static class CompatDockerRoutes
         EventRoutes.Map(app);
         ContainerArchiveRoutes.Map(app);
         Shared.ContainerPruneRoutes.Map(app);
+        Shared.ContainerTopRoutes.Map(app);
     }
 }

@@ -34,7 +34,7 @@ public sealed record Hijack(Stream Input, Stream Output)
                 + "\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n\r\n";
             await transport.Output.WriteAsync(System.Text.Encoding.ASCII.GetBytes(head), http.RequestAborted);
             await transport.Output.FlushAsync(http.RequestAborted);
-            var raw = new RawConnectionStream(transport, http);
+            var raw = new RawConnectionStream(transport);
             return new Hijack(new HalfClosedStdin(transport.Input.AsStream(), HalfCloseConnection.HalfClosed(http)), raw);
         }
 

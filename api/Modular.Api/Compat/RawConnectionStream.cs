@@ -1,13 +1,12 @@
 using System.IO.Pipelines;
-using Microsoft.AspNetCore.Http;
 
 namespace Modular.Api.Compat;
 
 /// <summary>
 /// Output written straight to the connection under a request Kestrel could not upgrade;
-/// disposing it flushes and aborts the connection, so no HTTP answer follows the stream.
+/// disposing it completes the connection's output, so no HTTP answer follows the stream.
 /// </summary>
-public sealed class RawConnectionStream(IDuplexPipe transport, HttpContext http) : Stream
+public sealed class RawConnectionStream(IDuplexPipe transport) : Stream
 {
     private readonly Stream _output = transport.Output.AsStream(leaveOpen: true);
 
@@ -38,7 +37,11 @@ public sealed class RawConnectionStream(IDuplexPipe transport, HttpContext http)
     {
         await _output.FlushAsync(CancellationToken.None);
         await _output.DisposeAsync();
-        http.Abort();
+
+        // Completing the pipe makes Kestrel send what is buffered, then FIN, and end the
+        // connection; no answer of its own can follow. An abort instead dropped a tail
+        // written just before it (a log replayed under attach's stream=false).
+        await transport.Output.CompleteAsync();
         await base.DisposeAsync();
     }
 

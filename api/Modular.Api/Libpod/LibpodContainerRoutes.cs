@@ -172,7 +172,9 @@ public static class LibpodContainerRoutes
         {
             return Results.Json(code);
         }
-        catch (Contracts.Errors.NotFoundException) when (RemovedExitCode(cli, name) is { } code)
+        catch (Contracts.Errors.NotFoundException) when (
+            !http.Request.Query["condition"].Any(c => c?.Contains("running") == true)
+            && RemovedExitCode(cli, name) is { } code)
         {
             return Results.Json(code);
         }
