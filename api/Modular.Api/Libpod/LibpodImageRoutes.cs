@@ -46,6 +46,7 @@ public static class LibpodImageRoutes
         (var image, "exists") => ExistsAsync(http, image),
         (var image, "history") => LibpodImageExtraRoutes.HistoryAsync(http, image),
         (var image, "get") => LibpodImageExtraRoutes.ExportAsync(http, image),
+        (var image, "resolve") => LibpodImageResolveRoute.ResolveAsync(http, image),
         _ => Task.FromResult(Results.NotFound() as IResult),
     };
 
