@@ -28,7 +28,7 @@ public static class LogsCommand
                     r.GetValue(follow),
                     r.GetValue(tail) is >= 0 ? r.GetValue(tail) : null,
                     TimeArgument.Parse(r.GetValue(since), now),
-                    TimeArgument.Parse(r.GetValue(until), now));
+                    TimeArgument.Parse(r.GetValue(until), now, since: false));
                 var targets = r.GetValue(containers)!;
                 var output = new LogPrinter(context, r.GetValue(timestamps));
                 if (targets.Length == 1)
