@@ -67,6 +67,42 @@ public sealed class DockerImageTransferTests(DockerServiceFixture service) : IAs
     }
 
     [Fact]
+    public async Task PullStreamsDockersProgressLines()
+    {
+        var remote = $"{_registry.Address}/apiimg/lines";
+        Assert.Equal(0, (await service.DockerAsync("tag", ModpodFixture.Busybox, remote + ":v2")).ExitCode);
+        Assert.Equal(0, (await service.DockerAsync("push", remote + ":v2")).ExitCode);
+        Assert.Equal(0, (await service.DockerAsync("rmi", remote + ":v2")).ExitCode);
+        await service.Modpod.RunAsync("rmi", "-f", ModpodFixture.Busybox);
+        try
+        {
+            using var http = Service.UnixSocketHttp.Create(service.Socket);
+            using var request = new HttpRequestMessage(
+                HttpMethod.Post, $"/v1.41/images/create?fromImage={remote}&tag=v2");
+            var auth = $"{{\"username\":\"{RegistryFixture.User}\",\"password\":\"{RegistryFixture.Password}\"}}";
+            request.Headers.Add("X-Registry-Auth", Convert.ToBase64String(Encoding.UTF8.GetBytes(auth)));
+            using var response = await http.SendAsync(request);
+
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            Assert.True(response.Headers.TransferEncodingChunked);
+            var lines = (await response.Content.ReadAsStringAsync())
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(l => JsonNode.Parse(l)!.AsObject()).ToList();
+            var statuses = lines.Select(l => l["status"]?.GetValue<string>() ?? "").ToList();
+            Assert.Contains("Pulling fs layer", statuses);
+            Assert.Contains(lines, l => l["status"]?.GetValue<string>() == "Downloading"
+                && l["progressDetail"]?["total"] is not null && l["id"]?.GetValue<string>().Length == 12);
+            Assert.StartsWith("Digest: sha256:", statuses[^2]);
+            Assert.Equal($"Status: Downloaded newer image for {remote}:v2", statuses[^1]);
+        }
+        finally
+        {
+            await service.DockerAsync("tag", remote + ":v2", ModpodFixture.Busybox);
+            await service.DockerAsync("rmi", remote + ":v2");
+        }
+    }
+
+    [Fact]
     public async Task PullOfAMissingImageFailsWithTheRegistrysReason()
     {
         var pull = await service.DockerAsync("pull", $"{_registry.Address}/apiimg/missing:v1");
