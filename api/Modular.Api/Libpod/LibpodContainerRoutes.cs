@@ -91,7 +91,7 @@ public static class LibpodContainerRoutes
         {
             return await CliBridge.OutputAsync(http, args);
         }
-        catch (Contracts.Errors.InvalidInputException e)
+        catch (Exception e) when (ErrorMiddleware.StatusFor(e) == StatusCodes.Status400BadRequest)
         {
             var cause = e.Message[(e.Message.LastIndexOf(": ", StringComparison.Ordinal) + 1)..].Trim();
             throw new ApiException(StatusCodes.Status500InternalServerError, e.Message, cause);

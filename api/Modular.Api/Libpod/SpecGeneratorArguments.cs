@@ -22,8 +22,10 @@ public static class SpecGeneratorArguments
 
         var image = Text(spec, "image")
             ?? throw new InvalidInputException("no image or rootfs were specified for the container");
-        var args = new List<string> { "create" };
+        // Podman's create never pulls: its clients pull first, and a missing image is 404.
+        var args = new List<string> { "create", "--pull", "never" };
         AddValue(args, "--name", Text(spec, "name"));
+        AddValue(args, "--runtime", Text(spec, "oci_runtime"));
         AddValue(args, "--workdir", Text(spec, "work_dir"));
         AddValue(args, "--user", Text(spec, "user"));
         AddValue(args, "--hostname", Text(spec, "hostname"));

@@ -18,7 +18,9 @@ public sealed partial class ContainerService
         await RefuseDependedOnAsync(record.Config, cancellationToken);
         if (IsLive(record))
         {
-            if (!force)
+            // As Podman: only running and paused containers need force; an initialized one
+            // (runtime-created, never started) is torn down like a stopped one.
+            if (!force && record.State.Status != ContainerStatus.Created)
             {
                 throw new WrongStateException(
                     $"cannot remove container {id} as it is {DisplayStatus(record.State.Status)} - "
