@@ -118,13 +118,25 @@ public sealed class RunFlags
     /// <summary>-q, --umask, --no-hostname, --preserve-fds and --preserve-fd.</summary>
     public RunProcessFlags Process { get; } = new();
 
-    public Command AddTo(Command command) => Process.AddTo(HostEnv.AddTo(SystemdMode.AddTo(Streams.AddTo(Lifetime.AddTo(Stop.AddTo(Timezone.AddTo(EnvUnset.AddTo(Security.AddTo(ResourceLimits.AddTo(Volumes.AddTo(command.With(
+    /// <summary>--uidmap and --gidmap.</summary>
+    public RunIdMapFlags IdMaps { get; } = new();
+
+    // The groups each add their own options; listed here, not nested, so a new group is one line.
+    public Command AddTo(Command command)
+    {
+        Func<Command, Command>[] groups =
+        [
+            Volumes.AddTo, ResourceLimits.AddTo, Security.AddTo, EnvUnset.AddTo, Timezone.AddTo, Stop.AddTo,
+            Lifetime.AddTo, Streams.AddTo, SystemdMode.AddTo, HostEnv.AddTo, Process.AddTo, IdMaps.AddTo,
+        ];
+        return groups.Aggregate(command.With(
         Detach, Remove, Name, Env, EnvFile, Entrypoint, Workdir, User, Hostname, Network, Rootfs,
         Publish, PublishAll, Expose, Ip, Ip6, MacAddress, NetworkAlias, Dns, DnsSearch, DnsOption, AddHost, NoHosts,
         LogDriver, LogOpt, Label, Annotation, Runtime, Pull, TlsVerify, StopTimeout, Interactive, Tty,
         Attach.DetachKeys, Attach.SigProxy, AuthFile, Image,
         Restart, Health.Command, Health.Interval, Health.Retries, Health.StartPeriod, Health.Timeout,
-        Health.Disabled, Health.OnFailure, Pod, CidFile, Replace))))))))))));
+        Health.Disabled, Health.OnFailure, Pod, CidFile, Replace), (c, add) => add(c));
+    }
 
     /// <summary>Builds the engine request; <paramref name="attach"/> is false for -d and create.</summary>
     public CreateContainerRequest ToRequest(
@@ -134,7 +146,7 @@ public sealed class RunFlags
         Func<string, string?> hostEnv)
     {
         var rootfs = r.GetValue(Rootfs);
-        return Process.AddTo(r, SystemdMode.AddTo(r, Stop.AddTo(r, Timezone.AddTo(r, EnvUnset.AddTo(r, Security.AddTo(r, Volumes.AddTo(r, new CreateContainerRequest
+        return IdMaps.AddTo(r, Process.AddTo(r, SystemdMode.AddTo(r, Stop.AddTo(r, Timezone.AddTo(r, EnvUnset.AddTo(r, Security.AddTo(r, Volumes.AddTo(r, new CreateContainerRequest
         {
             Image = rootfs ? null : r.GetValue(Image),
             Rootfs = rootfs ? r.GetValue(Image) : null,
@@ -173,7 +185,7 @@ public sealed class RunFlags
             Pod = r.GetValue(Pod),
             Tty = r.GetValue(Tty),
             Interactive = r.GetValue(Interactive),
-        })))))));
+        }))))))));
     }
 
     /// <summary>

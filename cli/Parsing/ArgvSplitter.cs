@@ -38,6 +38,7 @@ public static class ArgvSplitter
         .. Commands.RunLifetimeFlags.ValueFlags,
         .. Commands.RunStreamFlags.ValueFlags,
         .. Commands.RunProcessFlags.ValueFlags,
+        .. Commands.RunIdMapFlags.ValueFlags,
         "--systemd",
     ];
 

@@ -92,6 +92,9 @@ internal sealed class ContainerDefinition(
             NoHostname = request.NoHostname,
             PreserveFds = request.PreserveFds,
             PreserveFd = request.PreserveFd,
+            UidMap = Spec.UserNamespaceSpec.Check(request.UidMap, "uidmap"),
+            GidMap = Spec.UserNamespaceSpec.Check(
+                request.GidMap.Count > 0 ? request.GidMap : request.UidMap, "gidmap"),
             ConmonPidFile = request.ConmonPidFile is { Length: > 0 } pidFile ? Path.GetFullPath(pidFile) : null,
         };
     }

@@ -219,6 +219,15 @@ public sealed partial class ContainerService
         ProcessSpecOptions.Apply(spec, config);
         await ApplySecurityAsync(spec, config, user, rootfs, cancellationToken);
         CgroupMountReadOnly.Apply(spec);
+        UserNamespaceSpec.Apply(spec, config, rootfs);
+        if (config.UidMap.Count > 0)
+        {
+            var intermediate = IntermediateMountpoint.Path();
+            spec["root"]!["path"] = intermediate;
+            IntermediateMountpoint.WriteRuntimeScript(
+                paths.Bundle, rootfs, intermediate, RuntimeFor(config).Command.Executable);
+        }
+
         Resources.ResourceSpec.Apply(spec, config);
         // After the security modes: a pod member's shared namespaces are the infra's.
         await JoinNamespacesAsync(spec, config, cancellationToken);
@@ -236,7 +245,9 @@ public sealed partial class ContainerService
                 $"conmon not found in {string.Join(", ", _options.ConmonPaths)}"),
         ContainerId: config.Id,
         Name: config.Name,
-        RuntimeExecutable: runtime.Command.Executable,
+        RuntimeExecutable: config.UidMap.Count > 0
+            ? Path.Combine(paths.Bundle, IntermediateMountpoint.ScriptName)
+            : runtime.Command.Executable,
         RuntimeArguments:
         [
             .. Resources.CgroupPlacement.RuntimeArguments(

@@ -234,6 +234,12 @@ public sealed record CreateContainerRequest
 
     /// <summary><c>--preserve-fd</c>: only these descriptors pass into the container.</summary>
     public IReadOnlyList<uint> PreserveFd { get; init; } = [];
+
+    /// <summary><c>--uidmap</c> values as typed (CONTAINER:HOST:SIZE). Added for Issue #9.</summary>
+    public IReadOnlyList<string> UidMap { get; init; } = [];
+
+    /// <summary><c>--gidmap</c> values as typed; empty maps groups as <see cref="UidMap"/>.</summary>
+    public IReadOnlyList<string> GidMap { get; init; } = [];
 }
 
 /// <summary><c>--pull</c>.</summary>

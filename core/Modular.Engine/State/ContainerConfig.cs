@@ -157,4 +157,13 @@ public sealed record ContainerConfig
 
     /// <inheritdoc cref="PreserveFds"/>
     public IReadOnlyList<uint> PreserveFd { get; init; } = [];
+
+    /// <summary>
+    /// <c>--uidmap</c>/<c>--gidmap</c> checked, as CONTAINER:HOST:SIZE: not empty, the
+    /// container runs in a user namespace of its own with these mappings.
+    /// </summary>
+    public IReadOnlyList<string> UidMap { get; init; } = [];
+
+    /// <inheritdoc cref="UidMap"/>
+    public IReadOnlyList<string> GidMap { get; init; } = [];
 }
