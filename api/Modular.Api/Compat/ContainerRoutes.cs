@@ -41,7 +41,14 @@ public static class ContainerRoutes
         var list = new JsonArray();
         foreach (var c in selected)
         {
-            list.Add(DockerContainerJson.ListEntry(c, await TryInspectAsync(cli, c.Id, token)));
+            var inspect = await TryInspectAsync(cli, c.Id, token);
+            var entry = DockerContainerJson.ListEntry(c, inspect);
+            if (DockerListHealth.Applies(http))
+            {
+                entry["Health"] = DockerListHealth.For(c, inspect);
+            }
+
+            list.Add(entry);
         }
 
         return DockerJson.Result(list);

@@ -48,13 +48,14 @@ public static class LibpodJson
 
     /// <summary>
     /// Both API trees leave HostConfig.MemorySwappiness unset (null) when no swappiness was
-    /// asked for, where the CLI's inspect prints -1.
+    /// asked for, where the CLI's inspect prints -1 (0 without a memory limit). Limitation:
+    /// an explicit --memory-swappiness 0 is shown as unset too.
     /// </summary>
     public static void UnsetSwappiness(JsonObject inspect)
     {
         if (inspect["HostConfig"] is JsonObject host
             && host["MemorySwappiness"] is JsonValue value
-            && value.TryGetValue<long>(out var swappiness) && swappiness == -1)
+            && value.TryGetValue<long>(out var swappiness) && swappiness is -1 or 0)
         {
             host["MemorySwappiness"] = null;
         }
