@@ -54,6 +54,26 @@ public sealed class ModpodRemoteTests(LibpodServiceFixture service) : IClassFixt
     }
 
     [Fact]
+    public async Task Create_start_logs_stop_and_wait_match_the_local_commands()
+    {
+        var create = await RemoteAsync(
+            "create", "--name", "remote-cslw", "--network", "none", ModpodFixture.Busybox,
+            "sh", "-c", "echo one; echo two >&2; sleep 100");
+        var start = await RemoteAsync("start", "remote-cslw");
+        await UntilLoggedAsync("remote-cslw", "one");
+
+        Assert.True(create.ExitCode == 0, create.ToString());
+        Assert.True(start.ExitCode == 0, start.ToString());
+        Assert.Equal("remote-cslw", start.Output);
+        await AssertSameAsync("logs", "remote-cslw");
+        var stop = await RemoteAsync("stop", "-t", "0", "remote-cslw");
+        Assert.True(stop.ExitCode == 0, stop.ToString());
+        Assert.Equal("remote-cslw", stop.Output);
+        await AssertSameAsync("wait", "remote-cslw");
+        Assert.Equal(0, (await RemoteAsync("rm", "remote-cslw")).ExitCode);
+    }
+
+    [Fact]
     public async Task Images_matches_the_local_command()
     {
         await AssertSameAsync("images", "--format", "{{.Repository}}:{{.Tag}} {{.ID}}");
@@ -128,6 +148,15 @@ public sealed class ModpodRemoteTests(LibpodServiceFixture service) : IClassFixt
         Assert.True(local.ExitCode == 0, local.ToString());
         Assert.True(remote.ExitCode == 0, remote.ToString());
         Assert.Equal(local.StandardOutput, remote.StandardOutput);
+    }
+
+    // The container writes its first line soon after start; bounded, it never waits long.
+    private async Task UntilLoggedAsync(string name, string line)
+    {
+        for (var i = 0; i < 100 && !(await Store.RunAsync("logs", name)).Output.Contains(line); i++)
+        {
+            await Task.Delay(100);
+        }
     }
 
     private Task<ModpodResult> RemoteAsync(params string[] args) =>
