@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 
@@ -7,19 +6,7 @@ namespace Modular.Api.Tests.Docker;
 /// <summary>An HttpClient on a service's unix socket, for requests no CLI makes verbatim.</summary>
 public sealed class UnixHttp(string socketPath) : IDisposable
 {
-    private readonly HttpClient _client = new(new SocketsHttpHandler
-    {
-        ConnectCallback = async (_, cancellationToken) =>
-        {
-            var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-            await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), cancellationToken);
-            return new NetworkStream(socket, ownsSocket: true);
-        },
-    })
-    {
-        BaseAddress = new Uri("http://d/v1.41/"),
-        Timeout = TimeSpan.FromSeconds(60),
-    };
+    private readonly HttpClient _client = WithBase(Service.UnixSocketHttp.Create(socketPath));
 
     public async Task<(int Status, JsonNode? Body)> SendAsync(HttpMethod method, string path, string? json = null)
     {
@@ -35,4 +22,10 @@ public sealed class UnixHttp(string socketPath) : IDisposable
     }
 
     public void Dispose() => _client.Dispose();
+
+    private static HttpClient WithBase(HttpClient client)
+    {
+        client.BaseAddress = new Uri("http://d/v1.41/");
+        return client;
+    }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Modular.Api.Tests.Docker;
+using Modular.Api.Tests.Service;
 using Modular.EndToEnd.Fixtures;
 using Xunit;
 
