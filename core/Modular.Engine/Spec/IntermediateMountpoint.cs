@@ -14,10 +14,12 @@ public static class IntermediateMountpoint
 {
     public const string ScriptName = "userns-runtime";
 
-    /// <summary>A 0755 directory owned by us under TMPDIR (the next free name otherwise).</summary>
+    /// <summary>A 0755 directory of ours under TMPDIR or /tmp (the next free name otherwise).</summary>
     public static string Path()
     {
-        var temp = Environment.GetEnvironmentVariable("TMPDIR") is { Length: > 0 } t ? t : "/tmp";
+        // TMPDIR as Podman, unless it sits below a directory others cannot enter (a test
+        // harness's 0700 work directory); /tmp then.
+        var temp = Environment.GetEnvironmentVariable("TMPDIR") is { Length: > 0 } t && Traversable(t) ? t : "/tmp";
         for (var i = 0; ; i++)
         {
             var dir = System.IO.Path.Combine(temp, $"modular-intermediate-mountpoint-{Environment.UserName}.{i}");
@@ -55,6 +57,19 @@ public static class IntermediateMountpoint
         File.WriteAllText(path, script, new UTF8Encoding(false));
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         return path;
+    }
+
+    private static bool Traversable(string dir)
+    {
+        for (var current = System.IO.Path.GetFullPath(dir); current is not null; current = System.IO.Path.GetDirectoryName(current))
+        {
+            if (!Directory.Exists(current) || !File.GetUnixFileMode(current).HasFlag(UnixFileMode.OtherExecute))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool LooksUsable(string dir)
