@@ -22,7 +22,7 @@ public static class EventRoutes
     private static async Task EventsAsync(HttpContext http, CliContext cli)
     {
         var now = DateTimeOffset.UtcNow;
-        var filters = QueryFilters.Parse(http).Select(p => p.Key + "=" + p.Value);
+        var filters = QueryFilters.Parse(http).Select(p => p.Key + "=" + EngineWord(p.Key, p.Value));
         var match = EventsCommand.Matcher(filters);
         var since = TimeArgument.Parse(Bound(http, "since"), now);
         var until = TimeArgument.Parse(Bound(http, "until"), now);
@@ -45,6 +45,17 @@ public static class EventRoutes
             // until reached: the stream ends, as Docker's does.
         }
     }
+
+    /// <summary>
+    /// A Docker client filters by Docker's words (field case API-03): event=die is the
+    /// engine's "died", event=delete an image's "remove".
+    /// </summary>
+    private static string EngineWord(string key, string value) => (key, value) switch
+    {
+        ("event" or "status", "die") => "died",
+        ("event" or "status", "delete") => "remove",
+        _ => value,
+    };
 
     private static async Task WriteAsync(HttpContext http, IAsyncEnumerable<EngineEvent> events, Func<EngineEvent, bool> match)
     {

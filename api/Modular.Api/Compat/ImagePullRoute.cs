@@ -50,6 +50,15 @@ public static class ImagePullRoute
             return name;
         }
 
+        // Docker replaces a tag fromImage already carries (field case API-02): "x:v1" with
+        // tag=v1 is x:v1, never "x:v1:v1". A port before the last slash is not a tag.
+        var slash = name.LastIndexOf('/');
+        var colon = name.LastIndexOf(':');
+        if (colon > slash && !name.Contains('@'))
+        {
+            name = name[..colon];
+        }
+
         return tag.Contains(':') ? name + "@" + tag : name + ":" + tag;
     }
 
