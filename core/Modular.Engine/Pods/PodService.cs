@@ -15,13 +15,15 @@ namespace Modular.Engine.Pods;
 public sealed partial class PodService(
     EngineOptions options,
     IContainerService containers,
-    IImageService? images = null,
     IEventLog? events = null,
     IContainerControl? control = null,
     Volumes.IVolumeService? volumes = null) : IPodService
 {
     private readonly PodStore _pods = new(options.DatabaseRoot);
     private readonly ContainerStore _containerRecords = new(options.DatabaseRoot);
+
+    // --rootfs DIR:O, so each infra writes into its own upper layer, never the shared DIR.
+    private const string RootfsOverlaySuffix = ":O";
 
     public async Task<PodConfig> CreateAsync(PodCreateRequest request, CancellationToken cancellationToken)
     {
@@ -32,9 +34,9 @@ public sealed partial class PodService(
         }
 
         var pod = WithCgroup(NewPod(request), request.CgroupParent);
-        var infraImage = pod.CreateInfra ? await InfraImageAsync(request, cancellationToken) : null;
+        var infraImage = ChosenInfraImage(request);
         await _pods.InsertAsync(pod, cancellationToken);
-        if (infraImage is null)
+        if (!pod.CreateInfra)
         {
             CreateCgroup(pod);
             await EmitAsync(pod, "create", cancellationToken);
@@ -54,7 +56,7 @@ public sealed partial class PodService(
         {
             await _pods.DeleteAsync(pod.Id, CancellationToken.None);
             RemoveCgroup(pod);
-            if (InfraPullFailure(infraImage, e) is { } failure)
+            if (infraImage is not null && InfraPullFailure(infraImage, e) is { } failure)
             {
                 throw failure;
             }
@@ -122,22 +124,19 @@ public sealed partial class PodService(
         return value;
     }
 
-    private async Task<string> InfraImageAsync(PodCreateRequest request, CancellationToken cancellationToken)
-    {
-        if ((request.InfraImage ?? options.InfraImage) is { Length: > 0 } chosen)
-        {
-            return chosen;
-        }
+    // An image only when one is asked for (pod create --infra-image, containers.conf
+    // infra_image); otherwise Podman 5.5+'s rootfs infra, which no image list shows.
+    private string? ChosenInfraImage(PodCreateRequest request) =>
+        (request.InfraImage ?? options.InfraImage) is { Length: > 0 } chosen ? chosen : null;
 
-        var store = images ?? throw new CapabilityMissingException("no image service is configured");
-        return await new InfraImage(store).EnsureAsync(cancellationToken);
-    }
-
-    private CreateContainerRequest InfraRequest(PodCreateRequest request, PodConfig pod, string image) => new()
+    private CreateContainerRequest InfraRequest(PodCreateRequest request, PodConfig pod, string? image) => new()
     {
         Image = image,
+        Rootfs = image is null ? InfraRootfs.Prepare(options.RunRoot) + RootfsOverlaySuffix : null,
+        Volumes = image is null ? [InfraRootfs.CatatonitVolume()] : [],
         Name = request.InfraName ?? pod.Id[..12] + "-infra",
-        Entrypoint = InfraEntrypoint(request.InfraCommand),
+        Entrypoint = InfraEntrypoint(request.InfraCommand)
+            ?? (image is null ? System.Text.Json.JsonSerializer.Serialize(InfraRootfs.Entrypoint) : null),
         NoHosts = request.NoHosts,
         Hostname = pod.Shares("uts") ? ContainerService.PodHostname(pod) : null,
         Networks = pod.Shares("net") ? request.Networks : ["none"],
@@ -148,7 +147,7 @@ public sealed partial class PodService(
         AddHosts = request.AddHosts,
         MacAddress = request.MacAddress,
         Labels = [],
-        Pull = (request.InfraImage ?? options.InfraImage) is null ? PullPolicyMode.Never : PullPolicyMode.Missing,
+        Pull = image is null ? PullPolicyMode.Never : PullPolicyMode.Missing,
         Pod = pod.Id,
         IsInfra = true,
         Resources = new Containers.Resources.ResourceFlags

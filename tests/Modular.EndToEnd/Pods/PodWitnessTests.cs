@@ -11,7 +11,8 @@ namespace Modular.EndToEnd.Pods;
 /// pod ps's headers and the recursive key sets of pod ps --format json and pod inspect,
 /// compared with the Podman 4.3.1 witness for the same objects: a pod with a label and one
 /// created member. The witness builds its own infra image (localhost/podman-pause:4.3.1-0)
-/// from catatonit without a registry. What current Podman changed is in
+/// from catatonit without a registry; modpod, as Podman 5.5+, uses none. What current
+/// Podman changed is in
 /// tests/witness/allowlist.md and skipped here.
 /// </summary>
 public sealed class PodWitnessTests(PodFixture fixture) : IClassFixture<PodFixture>
