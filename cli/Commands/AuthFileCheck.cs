@@ -15,6 +15,12 @@ public static class AuthFileCheck
     /// <summary>Podman's message when the given file is missing; null when all is well.</summary>
     public static string? Problem(ParseResult result)
     {
+        // login writes the file it is given, so a missing one is what it makes.
+        if (result.CommandResult.Command.Name == "login")
+        {
+            return null;
+        }
+
         var path = result.CommandResult.Children
             .OfType<OptionResult>()
             .Where(o => o.Option.Name == FlagName && !o.Implicit)

@@ -185,9 +185,18 @@ public sealed partial class ContainerService
         RemoveCgroupLeftovers(config);
         DeleteDirectory(paths.RunDirectory);
         DeleteDirectory(paths.StaticDirectory);
-        // Every removal keeps the exit code a while, as Podman does: a --rm run polls for it,
-        // and the API's wait by full ID answers it after any removal.
-        KeepExitCode(paths);
+        // A --rm container's exit code outlives it a while (its attached run polls for it).
+        // Other removals leave nothing that names the container on the host; Podman keeps
+        // every removed container's code in its database, which a wait by full ID after a
+        // plain rm reads (apiv2 26-containersWait): not done here.
+        if (config.AutoRemove)
+        {
+            KeepExitCode(paths);
+        }
+        else
+        {
+            DeleteFile(paths.ExitFile);
+        }
 
         await _store.DeleteAsync(config.Id, cancellationToken);
 
