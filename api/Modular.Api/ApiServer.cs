@@ -30,6 +30,11 @@ public static class ApiServer
             ? ServiceEndpoint.Parse(options.Uri)
             : new ServiceEndpoint(null, null); // systemd owns the socket: no path to chmod or remove.
         RefuseCleartextOffHost(endpoint, options);
+        if (endpoint.SocketPath is { } socket)
+        {
+            SocketInUse.Refuse(socket);
+        }
+
         _ = context.Host; // Build and validate the engine before listening.
 
         var app = Build(context, options, endpoint, activated);

@@ -24,7 +24,7 @@ public static class InspectWriter
         var sb = new StringBuilder();
         foreach (var item in items)
         {
-            sb.Append(template.Execute(WithCheckpointFields(WithGoNames(item), body)));
+            sb.Append(template.Execute(ImageConfigFields.Fill(WithCheckpointFields(WithGoNames(item), body), body)));
         }
 
         output.Write(TabWriter.Align(sb.ToString()));

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Modular.Api.Http;
 using Modular.Api.Shared;
 using Modular.Cli.Hosting;
+using Modular.Contracts.Errors;
 using Modular.Engine.Containers;
 
 namespace Modular.Api.Compat;
@@ -73,7 +74,20 @@ public static class ContainerAttachRoute
             await waiter.Go.Task.WaitAsync(token);
             var run = attach.StartAttachedAsync(container.Id, streams, token);
             _ = SignalWhenRunningAsync(cli, container.Id, run, waiter, token);
-            var result = await run;
+            AttachResult result;
+            try
+            {
+                result = await run;
+            }
+            catch (ModularException error)
+            {
+                // The start request answers with the runtime's refusal (set before this
+                // attach ends and its waiter reports a plain success); ending here closes
+                // the hijacked connection, so the client's `run` returns with it.
+                waiter.Started.TrySetException(error);
+                return;
+            }
+
             pending.RecordExit(container.Id, result.ExitCode);
         }
         finally
@@ -103,7 +117,9 @@ public static class ContainerAttachRoute
         }
         catch (Exception)
         {
-            // The start answers anyway; the attach itself reports what failed.
+            // Gone (a failed start with --rm removes it): the run's own outcome decides what
+            // the start answers, so wait for it briefly rather than report a success.
+            await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(5), CancellationToken.None));
         }
         finally
         {

@@ -164,8 +164,10 @@ public sealed partial class ContainerService
                 NetworkNamespacePath = network.OwnedNamespace,
                 Networks = network.OwnedNamespace is null ? null : network.Networks,
             };
-            await AbandonStartAsync(record with { State = withNetwork }, runtime, CancellationToken.None);
-            throw ex is ConmonCreateException created ? Classify(config, created.Message) : ex;
+            var failure = ex is ConmonCreateException created ? Classify(config, created.Message) : null;
+            await AbandonStartAsync(
+                record with { State = withNetwork }, runtime, CancellationToken.None, failure?.Message);
+            throw failure ?? ex;
         }
     }
 
@@ -178,8 +180,9 @@ public sealed partial class ContainerService
         var result = await runtime.StartAsync(config.Id, cancellationToken);
         if (result.ExitCode != 0)
         {
-            await AbandonStartAsync(record, runtime, CancellationToken.None);
-            throw Classify(config, result.StandardError.Trim());
+            var failure = Classify(config, result.StandardError.Trim());
+            await AbandonStartAsync(record, runtime, CancellationToken.None, failure.Message);
+            throw failure;
         }
 
         var state = record.State with
@@ -285,18 +288,22 @@ public sealed partial class ContainerService
         DeleteFile(paths.ConmonPidFile);
     }
 
-    // A failed init or start leaves the container as it was before, with nothing running or mounted.
+    // A failed init or start leaves the container as it was before, with nothing running or
+    // mounted; the runtime's refusal stays in State.Error for inspect, as in Podman and Docker.
     private async Task AbandonStartAsync(
         ContainerRecord record,
         RuntimeCommands runtime,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        string? error = null)
     {
         await runtime.DeleteAsync(record.Config.Id, cancellationToken);
-        await WaitForConmonExitAsync(ReadPidFile(PathsFor(record.Config.Id).ConmonPidFile), cancellationToken);
+        // conmon ends only after its exit command (container cleanup), which needs the lock
+        // held here: it is waited for once the lock is released (ContainerLock), not now.
+        _conmonExits.Add(ReadPidFile(PathsFor(record.Config.Id).ConmonPidFile));
         await ReleaseStorageAsync(record.Config, cancellationToken);
         RemoveCgroupLeftovers(record.Config);
         var released = await TearDownNetworkAsync(record.Config, record.State, cancellationToken);
-        var state = released with { Pid = 0, ConmonPid = 0, MountPoint = null };
+        var state = released with { Pid = 0, ConmonPid = 0, MountPoint = null, Error = error ?? released.Error };
         await _store.UpdateStateAsync(record.Config.Id, state, cancellationToken);
         if (record.Config.AutoRemove)
         {

@@ -177,20 +177,4 @@ public sealed partial class ContainerService
         IsLive(record)
         && (File.Exists(PathsFor(record.Config.Id).ExitFile)
             || !ProcessStartTime.IsAlive(record.State.ConmonPid, record.State.ConmonStartTicks));
-
-    private static async Task WaitForConmonExitAsync(
-        int conmonPid,
-        CancellationToken cancellationToken)
-    {
-        if (conmonPid <= 0 || ProcessStartTime.Read(conmonPid) is not { } ticks)
-        {
-            return;
-        }
-
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (ProcessStartTime.IsAlive(conmonPid, ticks) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(PollInterval, cancellationToken);
-        }
-    }
 }
