@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Modular.Api.Http;
 using Modular.Api.Libpod;
 using Modular.Api.Shared;
 using Modular.Cli.Commands;
@@ -26,7 +27,9 @@ public static class EventRoutes
         var match = EventsCommand.Matcher(filters);
         var since = TimeArgument.Parse(Bound(http, "since"), now);
         var until = TimeArgument.Parse(Bound(http, "until"), now);
-        var follow = until is null || until > now;
+        // Podman's compat tree also takes stream=false: the events so far, then the end.
+        var streamed = http.QueryFlag("stream", absent: true);
+        var follow = streamed && (until is null || until > now);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         if (until is { } end && end > now)
         {

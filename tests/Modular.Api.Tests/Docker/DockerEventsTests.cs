@@ -13,6 +13,22 @@ public sealed class DockerEventsTests(DockerServiceFixture service)
     private const string Format = "{{.Type}} {{.Action}} {{.Actor.Attributes.name}} {{.Status}}";
 
     [Fact]
+    public async Task StreamFalseAnswersTheEventsSoFarAndEnds()
+    {
+        // Podman's compat tree takes stream=false (its apiv2 01-basic asks for it): the
+        // answer ends instead of following.
+        await service.Modpod.RunAsync("run", "--rm", "--network", "none", "localhost/busybox:latest", "true");
+        using var http = Service.UnixSocketHttp.Create(service.Socket);
+        using var window = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+
+        using var response = await http.GetAsync("/events?stream=false&since=30s", window.Token);
+        var body = await response.Content.ReadAsStringAsync(window.Token);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("\"Action\":\"start\"", body);
+    }
+
+    [Fact]
     public async Task SinceUntilReturnsTheRunsEventsAndEnds()
     {
         var since = DateTimeOffset.UtcNow.AddSeconds(-1).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
