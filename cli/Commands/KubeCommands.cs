@@ -36,9 +36,10 @@ public static class KubeCommands
             Description = "Stop pods defined in the YAML file", Hidden = true,
         };
         var force = Switch("--force", "Remove volumes as part of --down");
+        var network = Values("--network", "Connect pod to network(s) or network mode", "--net");
         var files = Names("KUBEFILE", minimum: 1);
         return new Command(verb, "Play a pod or volume based on Kubernetes YAML")
-            .With(replace, start, quiet, down, force, files)
+            .With(replace, start, quiet, down, force, network, files)
             .WithAction(context, key, async (r, cancellationToken) =>
             {
                 if (r.GetValue(force) && !r.GetValue(down))
@@ -47,7 +48,7 @@ public static class KubeCommands
                 }
 
                 var pods = await ReadAsync(r.GetValue(files)!, cancellationToken);
-                var player = new KubePlay(context);
+                var player = new KubePlay(context) { Networks = r.GetValue(network)! };
                 if (r.GetValue(down) || r.GetValue(replace))
                 {
                     await player.DownAsync(pods, cancellationToken);
@@ -85,7 +86,7 @@ public static class KubeCommands
             : string.Join(
                 DocumentSeparator,
                 await Task.WhenAll(files.Select(f => ReadFileAsync(f, cancellationToken))));
-        return [.. KubeYaml.ParseDocuments(text).Select(KubePod.From).OfType<KubePod>()];
+        return [.. KubeYaml.ParseManifest(text).Select(KubePod.From).OfType<KubePod>()];
     }
 
     private static async Task<string> ReadFileAsync(string path, CancellationToken cancellationToken)

@@ -16,6 +16,9 @@ public sealed class KubePlay(CliContext context)
 {
     private IPodService Pods => PodCommands.Pods(context);
 
+    /// <summary><c>--network</c>: the networks (or mode) every played pod's infra joins.</summary>
+    public IReadOnlyList<string> Networks { get; init; } = [];
+
     /// <summary>Creates (and unless <paramref name="start"/> is false starts) each pod;
     /// prints Podman's report: "Pod:", the id, "Container:"/"Containers:", the ids.</summary>
     public async Task PlayAsync(
@@ -24,9 +27,24 @@ public sealed class KubePlay(CliContext context)
         bool quiet,
         CancellationToken cancellationToken)
     {
-        foreach (var pod in pods)
+        var played = new List<(string PodId, List<string> ContainerIds)>();
+        try
         {
-            var (podId, containerIds) = await PlayOneAsync(pod, start, quiet, cancellationToken);
+            foreach (var pod in pods)
+            {
+                played.Add(await PlayOneAsync(pod, start, quiet, cancellationToken));
+            }
+        }
+        catch (Exception) when (played.Count > 0)
+        {
+            // A play that fails part way takes away the pods it made (and their members),
+            // so the store is as it was; pods that existed before are never touched.
+            await RemoveAsync(played.Select(p => p.PodId));
+            throw;
+        }
+
+        foreach (var (podId, containerIds) in played)
+        {
             await context.Out.WriteLineAsync("Pod:");
             await context.Out.WriteLineAsync(podId);
             if (containerIds.Count > 0)
@@ -42,6 +60,21 @@ public sealed class KubePlay(CliContext context)
         }
     }
 
+    private async Task RemoveAsync(IEnumerable<string> podIds)
+    {
+        foreach (var id in podIds)
+        {
+            try
+            {
+                await Pods.RemoveAsync(id, true, 0, CancellationToken.None);
+            }
+            catch (Exception e) when (e is Contracts.Errors.ModularException)
+            {
+                await context.Error.WriteLineAsync($"WARN[0000] Removing pod {id} after the failed play: {e.Message}");
+            }
+        }
+    }
+
     private async Task<(string PodId, List<string> ContainerIds)> PlayOneAsync(
         KubePod pod,
         bool start,
@@ -49,24 +82,43 @@ public sealed class KubePlay(CliContext context)
         CancellationToken cancellationToken)
     {
         var created = await Pods.CreateAsync(PodRequest(pod), cancellationToken);
+        try
+        {
+            return (created.Id, await FillAsync(pod, created.Id, start, quiet, cancellationToken));
+        }
+        catch (Exception)
+        {
+            await RemoveAsync([created.Id]);
+            throw;
+        }
+    }
+
+    private async Task<List<string>> FillAsync(
+        KubePod pod,
+        string podId,
+        bool start,
+        bool quiet,
+        CancellationToken cancellationToken)
+    {
         var ids = new List<string>();
         foreach (var container in pod.Containers)
         {
             var info = await context.Containers.CreateAsync(
-                ContainerRequest(pod, container, created.Id, quiet), cancellationToken);
+                ContainerRequest(pod, container, podId, quiet), cancellationToken);
             ids.Add(info.Id);
         }
 
         if (start)
         {
-            await Pods.StartAsync(created.Id, cancellationToken);
+            await Pods.StartAsync(podId, cancellationToken);
         }
 
-        return (created.Id, ids);
+        return ids;
     }
 
-    private static PodCreateRequest PodRequest(KubePod pod) => new()
+    private PodCreateRequest PodRequest(KubePod pod) => new()
     {
+        Networks = Networks,
         Name = pod.Name,
         Labels = pod.Labels,
         Hostname = pod.Hostname,

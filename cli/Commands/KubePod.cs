@@ -41,7 +41,8 @@ public sealed record KubePod(
         }
 
         var metadata = root["metadata"] as JsonObject;
-        var spec = root["spec"] as JsonObject ?? new JsonObject();
+        var spec = Typed<JsonObject>(root["spec"], "Pod.spec", "v1.PodSpec") ?? new JsonObject();
+        var containers = Typed<JsonArray>(spec["containers"], "PodSpec.spec.containers", "[]v1.Container");
         var name = Text(metadata?["name"]);
         if (name.Length == 0)
         {
@@ -53,7 +54,29 @@ public sealed record KubePod(
             Pairs(metadata?["labels"]),
             Text(spec["hostname"]) is { Length: > 0 } host ? host : null,
             RestartOf(Text(spec["restartPolicy"])),
-            [.. Items(spec["containers"]).Select(KubeContainer.From)]);
+            [.. Items(containers).Select(KubeContainer.From)]);
+    }
+
+    // A field of the wrong YAML type is refused in the words Podman's decoder uses, never
+    // read as empty (an empty pod would be made from a containers: "text" typo).
+    private static T? Typed<T>(JsonNode? node, string field, string type)
+        where T : JsonNode
+    {
+        if (node is null or T)
+        {
+            return (T?)node;
+        }
+
+        var kind = node switch
+        {
+            JsonArray => "array",
+            JsonObject => "object",
+            JsonValue value when value.TryGetValue<bool>(out _) => "bool",
+            JsonValue value when value.TryGetValue<long>(out _) => "number",
+            _ => "string",
+        };
+        throw new InvalidInputException(
+            $"unable to read YAML as Kube Pod: json: cannot unmarshal {kind} into Go struct field {field} of type {type}");
     }
 
     // Kubernetes' policies in Podman's words; Always is the default, as in Kubernetes.

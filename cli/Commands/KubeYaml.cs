@@ -39,6 +39,20 @@ public sealed class KubeYaml
         return documents;
     }
 
+    /// <summary>As <see cref="ParseDocuments"/>, with a syntax error worded as Podman's
+    /// <c>kube play</c> words it ("multi doc yaml could not be split: yaml: ...").</summary>
+    public static IReadOnlyList<JsonNode> ParseManifest(string text)
+    {
+        try
+        {
+            return ParseDocuments(text);
+        }
+        catch (InvalidInputException e) when (e.Message.StartsWith("yaml: ", StringComparison.Ordinal))
+        {
+            throw new InvalidInputException("multi doc yaml could not be split: " + e.Message);
+        }
+    }
+
     private static void AddDocument(List<JsonNode> documents, List<string> lines)
     {
         var parser = new KubeYaml(Significant(lines));
@@ -138,7 +152,7 @@ public sealed class KubeYaml
             else
             {
                 _at++;
-                array.Add(Scalar(rest));
+                array.Add(Scalar(Closed(rest, _at)));
             }
         }
 
@@ -158,7 +172,7 @@ public sealed class KubeYaml
             {
                 "" => ValueBelow(indent),
                 "|" or "|-" or ">" or ">-" => Block(indent, value),
-                _ => Scalar(value),
+                _ => Scalar(Closed(value, _at)),
             };
         }
 
@@ -225,6 +239,16 @@ public sealed class KubeYaml
         }
 
         return null;
+    }
+
+    // Flow lists and maps are read on one line only: one left open (a "[" whose "]" would
+    // come on later lines, or never) is refused, as go-yaml refuses the unterminated one.
+    private static string Closed(string text, int lineNumber)
+    {
+        var open = text.StartsWith('[') ? ']' : text.StartsWith('{') ? '}' : '\0';
+        return open == '\0' || text.EndsWith(open)
+            ? text
+            : throw new InvalidInputException($"yaml: line {lineNumber}: did not find expected node content");
     }
 
     private static JsonNode? Scalar(string text)

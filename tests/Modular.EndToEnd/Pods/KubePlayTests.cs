@@ -84,6 +84,62 @@ public sealed class KubePlayTests(PodFixture fixture) : IClassFixture<PodFixture
             Assert.Single(result.ErrorLines));
     }
 
+    [Theory]
+    [InlineData("kind: [\n", "multi doc yaml could not be split: yaml: line 1: did not find expected node content")]
+    [InlineData("apiVersion: v1\nkind: Pod\nmetadata:\n  name: NAME\nspec:\n  containers: \"notalist\"\n",
+        "unable to read YAML as Kube Pod: json: cannot unmarshal string into Go struct field PodSpec.spec.containers of type []v1.Container")]
+    public async Task Malformed_yaml_is_refused_in_one_line_and_makes_no_pod(string yaml, string error)
+    {
+        var pod = Unique("bad");
+        var file = Path.Combine(_dir, pod + ".yaml");
+        await File.WriteAllTextAsync(file, yaml.Replace("NAME", pod, StringComparison.Ordinal));
+
+        var result = await Modpod.RunAsync("kube", "play", file);
+
+        ModpodAssert.Exit(125, result);
+        Assert.Equal("Error: " + error, Assert.Single(result.ErrorLines));
+        ModpodAssert.Exit(1, await Modpod.RunAsync("pod", "exists", pod));
+    }
+
+    [Fact]
+    public async Task A_play_that_fails_on_a_missing_image_leaves_no_pod_behind()
+    {
+        var pod = Unique("noimg");
+        var file = Write(pod, "true", "Never");
+        await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file)).Replace(
+            ModpodFixture.Busybox, "localhost/modular-no-such-image:1", StringComparison.Ordinal));
+        var podsBefore = (await Modpod.RunAsync("pod", "ps", "-q")).Lines;
+        var containersBefore = (await Modpod.RunAsync("ps", "-aq")).Lines;
+
+        var result = await Modpod.RunAsync("kube", "play", file);
+
+        ModpodAssert.Exit(125, result);
+        Assert.StartsWith("Error: ", result.ErrorLines.Last());
+        ModpodAssert.Exit(1, await Modpod.RunAsync("pod", "exists", pod));
+        Assert.Equal(podsBefore, (await Modpod.RunAsync("pod", "ps", "-q")).Lines);
+        Assert.Equal(containersBefore, (await Modpod.RunAsync("ps", "-aq")).Lines);
+    }
+
+    [Fact]
+    public async Task Network_none_gives_the_played_pod_only_loopback()
+    {
+        var pod = Unique("net");
+        var file = Write(pod, "sleep", "Never", "300");
+        try
+        {
+            ModpodAssert.Exit(0, await Modpod.RunAsync("kube", "play", "--network", "none", file));
+
+            var links = await Modpod.RunAsync("exec", $"{pod}-ctr", "ls", "/sys/class/net");
+
+            ModpodAssert.Exit(0, links);
+            Assert.Equal(["lo"], links.Lines);
+        }
+        finally
+        {
+            await Modpod.RunAsync("pod", "rm", "-f", "-t", "0", "--ignore", pod);
+        }
+    }
+
     private string Write(string pod, string command, string restart, params string[] args)
     {
         var file = Path.Combine(_dir, pod + ".yaml");
