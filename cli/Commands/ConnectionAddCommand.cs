@@ -21,17 +21,21 @@ public static class ConnectionAddCommand
         var identity = Value("--identity", "path to SSH identity file");
         var socketPath = Value("--socket-path", "path to podman socket on remote host");
         var isDefault = Switch("--default", "Set connection to be default", "-d");
-        var name = One("NAME");
-        var destination = One("DESTINATION");
+        var args = Names("NAME DESTINATION");
         var command = new Command("add", "Record destination for the Podman service")
-            .With(port, identity, socketPath, isDefault);
-        command.Arguments.Add(name);
-        command.Arguments.Add(destination);
+            .With(port, identity, socketPath, isDefault, args);
         return command.WithAction(context, "system connection add", (r, _) =>
         {
-            var uri = Destination(r.GetValue(destination)!, r.GetValue(port), r.GetValue(socketPath));
+            var given = r.GetValue(args)!;
+            if (given.Length != 2)
+            {
+                // cobra.ExactArgs(2)'s text, as Podman prints it.
+                throw new UsageException($"accepts 2 arg(s), received {given.Length}");
+            }
+
+            var uri = Destination(given[1], r.GetValue(port), r.GetValue(socketPath));
             Check(uri, r.GetValue(identity) is not null, r.GetValue(socketPath) is not null, context);
-            var chosen = r.GetValue(name)!;
+            var chosen = given[0];
             var record = new Destination(Text(uri), Identity(r.GetValue(identity)));
             new ConnectionStore().Edit(file =>
             {
@@ -111,6 +115,12 @@ public static class ConnectionAddCommand
     // Uri.ToString adds a "/" to a URI without a path; Podman keeps tcp://host:port as typed.
     private static string Text(Uri uri)
     {
+        if (uri.Scheme == "unix")
+        {
+            // .NET writes a hostless unix URI as unix:/path; Podman stores unix:///path.
+            return "unix://" + Uri.UnescapeDataString(uri.AbsolutePath);
+        }
+
         var text = uri.ToString();
         return uri.AbsolutePath == "/" && text.EndsWith('/') ? text[..^1] : text;
     }

@@ -56,6 +56,28 @@ public sealed class ConnectionCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_unix_destination_is_kept_with_three_slashes()
+    {
+        await ConnectionAsync("add", "sock", "unix:///tmp/modular-test-missing/api.sock");
+
+        var list = await ConnectionAsync("ls", "--format", "{{.URI}}");
+
+        Assert.Equal("unix:///tmp/modular-test-missing/api.sock", list.Output);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public async Task Add_wants_exactly_a_name_and_a_destination(int given)
+    {
+        string[] args = ["only", "tcp://127.0.0.1:9"];
+        var result = await RunAsync(["system", "connection", "add", .. args.Take(given)]);
+
+        Assert.Equal(125, result.ExitCode);
+        Assert.StartsWith($"Error: accepts 2 arg(s), received {given}\n", result.StandardError);
+    }
+
+    [Fact]
     public async Task An_unknown_name_is_refused_in_Podmans_words()
     {
         var result = await RunAsync("system", "connection", "default", "nowhere");
