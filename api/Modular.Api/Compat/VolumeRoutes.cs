@@ -93,15 +93,18 @@ public static class VolumeRoutes
         return Results.NoContent();
     }
 
-    // Podman's compat prune (its NormalizeVolumePruneFilters): no filter prunes anonymous
-    // volumes only; all=true every unused one; any other filter picks among every unused
-    // one, named too. A filter prune refuses is 500, as Podman answers it.
+    // As Podman's compat prune: no filter prunes anonymous volumes only; any filter picks
+    // among every unused volume, named too. Podman's all=true also drops the other
+    // filters (every unused volume goes); here they still apply, as in Docker, so
+    // `docker volume prune -a --filter label=x` keeps what the label does not name.
+    // A filter prune refuses is 500, as Podman answers it.
     private static async Task<IResult> PruneAsync(HttpContext http, CliContext cli)
     {
         var filters = DockerFilters.Parse(http.Request.Query["filters"]);
-        IReadOnlyList<string> chosen = VolumePruneFilters.AllRequested(filters)
-            ? ["all=true"]
-            : VolumePruneFilters.WithoutAll(filters) is { Length: > 0 } rest ? [.. rest, "all=true"] : [];
+        var rest = VolumePruneFilters.WithoutAll(filters);
+        IReadOnlyList<string> chosen = rest.Length > 0 || VolumePruneFilters.AllRequested(filters)
+            ? [.. rest, "all=true"]
+            : [];
         IReadOnlyList<string> removed;
         try
         {
