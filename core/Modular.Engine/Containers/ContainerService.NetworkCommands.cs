@@ -53,7 +53,7 @@ public sealed partial class ContainerService : INetworkContainers
             }
 
             throw new AlreadyExistsException(
-                $"container {id} is already connected to network \"{network.Name}\": network is already connected");
+                $"container {id} is already connected to network {network.Name}: network is already connected");
         }
 
         var options = new ContainerNetworkOptions(
