@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Modular.Cli.Errors;
 using Modular.Cli.Hosting;
 using static Modular.Cli.Commands.CommandKit;
 
@@ -12,7 +13,8 @@ public static class SystemServiceCommand
 
     public static Command Create(CliContext context)
     {
-        var uri = new Argument<string?>("URI") { Arity = ArgumentArity.ZeroOrOne };
+        // Every word is taken, so a second one gets Podman's (cobra's) words, not the parser's.
+        var uri = Names("URI");
         var time = Number("--time", "Seconds without a request before the service ends (0: never)", "-t");
         var cors = Value("--cors", "Value of Access-Control-Allow-Origin on every answer");
         var cert = Value("--tls-cert", "PEM certificate for tcp:// (with --tls-key)");
@@ -23,8 +25,14 @@ public static class SystemServiceCommand
         command.With(time, cors, cert, key, clientCa);
         return command.WithAction(context, "system service", async (r, cancellationToken) =>
         {
+            var given = r.GetValue(uri)!;
+            if (given.Length > 1)
+            {
+                throw new UsageException($"accepts at most 1 arg(s), received {given.Length}");
+            }
+
             var options = new ServiceOptions(
-                r.GetValue(uri),
+                given.FirstOrDefault(),
                 r.GetValue(time) ?? 5,
                 r.GetValue(cors),
                 r.GetValue(cert),

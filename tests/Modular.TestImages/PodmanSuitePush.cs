@@ -40,6 +40,9 @@ public static class PodmanSuitePush
         await ListAsync("libpod/testimage", "multiimage", PodmanSuiteImages.MultiImageAsync);
         await ListAsync("libpod/alpine", "latest", PodmanSuiteImages.AlpineAsync);
         await ListAsync("library/alpine", "latest", PodmanSuiteImages.AlpineAsync);
+
+        // docker.io/library/busybox: the API suite's pod tests run `podman run busybox top`.
+        await ListAsync("library/busybox", "latest", TestImageCatalog.BusyboxAsync);
         await ListAsync("libpod/k8s-pause", "3.5", PodmanSuiteImages.K8sPauseAsync);
         var registry = await RegistryImage.BuildAsync("quay.io/libpod/registry:2.8.2", cancellationToken);
         await OneAsync("libpod/registry", "2.8.2", registry);

@@ -23,5 +23,7 @@ public static class CompatDockerRoutes
         ContainerArchiveRoutes.Map(app);
         Shared.ContainerPruneRoutes.Map(app);
         Shared.ContainerTopRoutes.Map(app);
+        ContainerStateRoutes.Map(app);
+        Shared.ContainerChangeRoutes.Map(app);
     }
 }

@@ -82,6 +82,7 @@ public static class ContainerRoutes
 
         BindSources.CreateMissing(body);
         var created = await cli.Containers.CreateAsync(request, http.RequestAborted);
+        DockerConsoleSize.Seed(http, body, created.Id);
         return DockerJson.Result(
             new JsonObject { ["Id"] = created.Id, ["Warnings"] = new JsonArray() },
             StatusCodes.Status201Created);

@@ -6,6 +6,7 @@ using Modular.Api.Http;
 using Modular.Api.Shared;
 using Modular.Cli.Hosting;
 using Modular.Contracts.Errors;
+using Modular.Contracts.Network;
 using Modular.Engine.Networks;
 
 namespace Modular.Api.Compat;
@@ -32,8 +33,20 @@ public static class NetworkRoutes
     {
         var networks = Networks(cli);
         var filters = DockerFilters.Parse(http.Request.Query["filters"]);
+        var docker = DockerNetworkFilters.Take(filters);
+        IReadOnlyList<NetworkDefinition> found;
+        try
+        {
+            found = await networks.ListAsync(docker.Rest, http.RequestAborted);
+        }
+        catch (InvalidInputException e)
+        {
+            // Podman's compat list answers a filter it refuses with 500, not 400.
+            throw new ApiException(StatusCodes.Status500InternalServerError, e.Message, e.Message);
+        }
+
         var list = new JsonArray();
-        foreach (var network in await networks.ListAsync(filters, http.RequestAborted))
+        foreach (var network in found.Where(n => docker.Matches(n.Name == networks.DefaultNetworkName)))
         {
             var podman = await networks.InspectAsync(network.Id, http.RequestAborted);
             list.Add(DockerNetworkJson.FromPodman(podman, DisplayName(networks, network.Name)));
@@ -67,18 +80,37 @@ public static class NetworkRoutes
             StatusCodes.Status201Created);
     }
 
+    /// <summary>
+    /// As Podman's compat handler: a missing network is 404 "network not found"; one in use
+    /// (without <c>force</c>) or the default network is 500 with the engine's text.
+    /// </summary>
     private static async Task<IResult> RemoveAsync(HttpContext http, CliContext cli, string name)
     {
         var networks = Networks(cli);
         var target = Normalize(networks, name);
-        if (http.QueryFlag("force"))
+        int? timeout = int.TryParse(http.Request.Query["timeout"], out var seconds) ? seconds : null;
+        try
         {
-            var network = await networks.ResolveAsync(target, http.RequestAborted);
-            await Containers(cli).RemoveContainersUsingAsync(
-                network.Name, null, http.RequestAborted);
+            await PodmanStatus.ServerErrorAsync(
+                async () =>
+                {
+                    if (http.QueryFlag("force"))
+                    {
+                        var network = await networks.ResolveAsync(target, http.RequestAborted);
+                        await Containers(cli).RemoveContainersUsingAsync(
+                            network.Name, timeout, http.RequestAborted);
+                    }
+
+                    return await networks.RemoveAsync(target, http.RequestAborted);
+                },
+                typeof(NotFoundException));
+        }
+        catch (NotFoundException)
+        {
+            const string missing = "network not found";
+            throw new ApiException(StatusCodes.Status404NotFound, missing, missing);
         }
 
-        await networks.RemoveAsync(target, http.RequestAborted);
         return Results.NoContent();
     }
 
@@ -102,11 +134,12 @@ public static class NetworkRoutes
         catch (AlreadyExistsException e)
         {
             // Docker and Podman answer 403 to a container already on the network.
-            await ApiError.WriteAsync(http, StatusCodes.Status403Forbidden, e.Message);
+            await ApiError.WriteAsync(
+                http, StatusCodes.Status403Forbidden, e.Message, ErrorMiddleware.InnermostCause(e.Message));
             return Results.Empty;
         }
 
-        return DockerJson.Result(JsonValue.Create("OK"));
+        return Ok();
     }
 
     private static async Task<IResult> DisconnectAsync(
@@ -118,7 +151,7 @@ public static class NetworkRoutes
         var force = body["Force"] is JsonValue f && f.TryGetValue<bool>(out var b) && b;
         await Containers(cli).DisconnectAsync(
             Normalize(Networks(cli), name), ContainerOf(body), force, http.RequestAborted);
-        return DockerJson.Result(JsonValue.Create("OK"));
+        return Ok();
     }
 
     private static async Task<IResult> PruneAsync(HttpContext http, CliContext cli)
@@ -128,6 +161,10 @@ public static class NetworkRoutes
         var names = new JsonArray([.. removed.Select(n => (JsonNode)JsonValue.Create(n))]);
         return DockerJson.Result(new JsonObject { ["NetworksDeleted"] = names });
     }
+
+    // Podman's compat connect and disconnect answer a plain-text OK line (Docker's has no
+    // body); clients read only the status.
+    private static IResult Ok() => Results.Text("OK\n", "text/plain; charset=us-ascii");
 
     private static string ContainerOf(JsonObject body) =>
         body["Container"]?.GetValue<string>() is { Length: > 0 } container

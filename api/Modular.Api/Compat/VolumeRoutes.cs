@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Modular.Api.Http;
+using Modular.Cli.Commands;
 using Modular.Cli.Hosting;
 using Modular.Contracts.Errors;
 using Modular.Engine.Volumes;
@@ -58,8 +59,18 @@ public static class VolumeRoutes
             IgnoreExisting: true,
             Anonymous: string.IsNullOrEmpty(name));
         var volumes = Volumes(cli);
+        var existed = request.Name is { } given && await volumes.ExistsAsync(given, http.RequestAborted);
         var created = await volumes.CreateAsync(request, http.RequestAborted);
-        return DockerJson.Result(Docker(volumes.ToJson(created)), StatusCodes.Status201Created);
+        var json = Docker(volumes.ToJson(created));
+
+        // Podman's compat create answers a new volume's options as it stored them: none
+        // given is null, while an existing volume (and inspect) answer a copy, {}.
+        if (!existed && request.Options is not { Count: > 0 })
+        {
+            json["Options"] = null;
+        }
+
+        return DockerJson.Result(json, StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> InspectAsync(
@@ -82,12 +93,31 @@ public static class VolumeRoutes
         return Results.NoContent();
     }
 
-    // The engine prunes anonymous volumes only unless the filter all=true says otherwise,
-    // as Docker does from API 1.42 on.
+    // As Podman's compat prune: no filter prunes anonymous volumes only; any filter picks
+    // among every unused volume, named too. Podman's all=true also drops the other
+    // filters (every unused volume goes); here they still apply, as in Docker, so
+    // `docker volume prune -a --filter label=x` keeps what the label does not name.
+    // A filter prune refuses is 500, as Podman answers it.
     private static async Task<IResult> PruneAsync(HttpContext http, CliContext cli)
     {
         var filters = DockerFilters.Parse(http.Request.Query["filters"]);
-        var removed = await Volumes(cli).PruneAsync(filters, http.RequestAborted);
+        var rest = VolumePruneFilters.WithoutAll(filters);
+        IReadOnlyList<string> chosen = rest.Length > 0 || VolumePruneFilters.AllRequested(filters)
+            ? [.. rest, "all=true"]
+            : [];
+        IReadOnlyList<string> removed;
+        try
+        {
+            removed = await Volumes(cli).PruneAsync(chosen, http.RequestAborted);
+        }
+        catch (InvalidInputException e)
+        {
+            throw new ApiException(
+                StatusCodes.Status500InternalServerError,
+                $"failed to parse filters for {string.Join('&', filters)}: {e.Message}",
+                e.Message);
+        }
+
         return DockerJson.Result(new JsonObject
         {
             ["VolumesDeleted"] = new JsonArray(

@@ -24,6 +24,9 @@ public sealed partial class VersionPrefixMiddleware(RequestDelegate next)
         return next(http);
     }
 
-    [GeneratedRegex(@"^/v(\d+(?:\.\d+){0,2})(?=/)")]
+    // Podman's route pattern (/v{version:[0-9][0-9A-Za-z.-]*}), and like Podman no bound
+    // on it: a client's /v9.99/ or /v1.0/ is served, not refused as too new or too old,
+    // except by the few routes that check a level of their own (libpod networks: >= 4).
+    [GeneratedRegex(@"^/v([0-9][0-9A-Za-z.-]*)(?=/)")]
     private static partial Regex Prefix();
 }

@@ -45,8 +45,15 @@ public sealed partial class ContainerService : INetworkContainers
         RefuseNonBridge(record.Config, "connect");
         if (record.Config.Networks.ContainsKey(network.Name))
         {
+            // As Podman (for Docker's sake): connecting a container that is not running to
+            // a network it already has is a no-op, the options ignored.
+            if (!IsAttached(record))
+            {
+                return;
+            }
+
             throw new AlreadyExistsException(
-                $"container {id} is already connected to network \"{network.Name}\": network is already connected");
+                $"container {id} is already connected to network {network.Name}: network is already connected");
         }
 
         var options = new ContainerNetworkOptions(
