@@ -37,12 +37,18 @@ public static class ContainerTopRoutes
             .Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);
         var control = cli.Services.GetRequiredService<IContainerControl>();
         var table = await control.TopAsync(name, descriptors, http.RequestAborted);
-        var titles = new JsonArray(table.Headers.Select(h => (JsonNode?)h).ToArray());
+        // ps(1)'s output comes as whole lines: split them into cells as Podman does.
+        var whole = table.Headers.Count == 1;
+        var headers = whole ? Words(table.Headers[0]) : table.Headers;
+        var titles = new JsonArray(headers.Select(h => (JsonNode?)h).ToArray());
         var processes = new JsonArray(table.Rows
-            .Select(row => (JsonNode?)new JsonArray(Cells(row, table.Headers.Count)))
+            .Select(row => (JsonNode?)new JsonArray(Cells(whole && row.Count == 1 ? Words(row[0]) : row, headers.Count)))
             .ToArray());
         return Results.Json(new JsonObject { ["Titles"] = titles, ["Processes"] = processes });
     }
+
+    private static string[] Words(string line) =>
+        line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>A command split into words past the last title is one cell, as Docker's.</summary>
     private static JsonNode?[] Cells(IReadOnlyList<string> row, int titles)
