@@ -36,7 +36,17 @@ public static class ContainerTopRoutes
         var descriptors = (raw.Length == 0 ? defaultArguments : raw)
             .Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);
         var control = cli.Services.GetRequiredService<IContainerControl>();
-        var table = await control.TopAsync(name, descriptors, http.RequestAborted);
+        ContainerProcessTable table;
+        try
+        {
+            table = await control.TopAsync(name, descriptors, http.RequestAborted);
+        }
+        catch (Contracts.Errors.BackendException e) when (e.Message.StartsWith("ps(1) failed", StringComparison.Ordinal))
+        {
+            // Podman's error wraps nothing: its cause is the whole text, ps's words included.
+            throw new Http.ApiException(StatusCodes.Status500InternalServerError, e.Message, e.Message);
+        }
+
         // ps(1)'s output comes as whole lines: split them into cells as Podman does.
         var whole = table.Headers.Count == 1;
         var headers = whole ? Words(table.Headers[0]) : table.Headers;
