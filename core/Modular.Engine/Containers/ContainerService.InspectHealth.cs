@@ -10,7 +10,7 @@ public sealed partial class ContainerService
     private JsonObject InspectHealth(ContainerRecord record)
     {
         var stored = record.Config.Healthcheck is { IsEnabled: true }
-            ? HealthStoreFor(record.Config.Id).Read()
+            ? HealthStoreFor(record.Config).Read()
             : null;
         var log = stored is { Log.Count: > 0 }
             ? new JsonArray(stored.Log.Select(entry => (JsonNode)new JsonObject
@@ -42,9 +42,9 @@ public sealed partial class ContainerService
             json["HealthcheckOnFailureAction"] = config.HealthOnFailure;
         }
 
-        json["HealthLogDestination"] = "local";
-        json["HealthcheckMaxLogCount"] = HealthState.MaxLogEntries;
-        json["HealthcheckMaxLogSize"] = 500;
+        json["HealthLogDestination"] = config.HealthLogDestination;
+        json["HealthcheckMaxLogCount"] = config.HealthMaxLogCount;
+        json["HealthcheckMaxLogSize"] = config.HealthMaxLogSize;
         return json;
     }
 }

@@ -185,6 +185,7 @@ public sealed partial class ContainerService
         RemoveCgroupLeftovers(config);
         DeleteDirectory(paths.RunDirectory);
         DeleteDirectory(paths.StaticDirectory);
+        DeleteFile(HealthStoreFor(config).FilePath); // --health-log-destination DIR keeps it there.
         // A --rm container's exit code outlives it a while (its attached run polls for it).
         // Other removals leave nothing that names the container on the host; their code is
         // kept a while in the database, as Podman keeps it, for a wait by full ID.
