@@ -21,6 +21,12 @@ public sealed class HealthOptions
         Switch("--no-healthcheck", "Run no healthcheck, not even the image's");
     public Option<string?> OnFailure { get; } =
         Value("--health-on-failure", "Action once unhealthy: none, kill, restart or stop");
+    public Option<string?> LogDestination { get; } =
+        Value("--health-log-destination", "Where the health log goes: local (the container's state), events_logger or a directory (default local)");
+    public Option<int?> MaxLogCount { get; } =
+        Number("--health-max-log-count", "Results kept in the health log; 0 keeps every one (default 5)");
+    public Option<int?> MaxLogSize { get; } =
+        Number("--health-max-log-size", "Characters of each check's output kept; 0 keeps all (default 500)");
 
     public HealthFlags ToFlags(ParseResult r) => new(
         r.GetValue(Command),
@@ -29,5 +35,8 @@ public sealed class HealthOptions
         r.GetValue(StartPeriod),
         r.GetValue(Timeout),
         r.GetValue(Disabled),
-        r.GetValue(OnFailure));
+        r.GetValue(OnFailure),
+        r.GetValue(LogDestination),
+        r.GetValue(MaxLogCount),
+        r.GetValue(MaxLogSize));
 }

@@ -135,7 +135,7 @@ public sealed class RunFlags
         LogDriver, LogOpt, Label, Annotation, Runtime, Pull, TlsVerify, StopTimeout, Interactive, Tty,
         Attach.DetachKeys, Attach.SigProxy, AuthFile, Image,
         Restart, Health.Command, Health.Interval, Health.Retries, Health.StartPeriod, Health.Timeout,
-        Health.Disabled, Health.OnFailure, Pod, CidFile, Replace), (c, add) => add(c));
+        Health.Disabled, Health.OnFailure, Health.LogDestination, Health.MaxLogCount, Health.MaxLogSize, Pod, CidFile, Replace), (c, add) => add(c));
     }
 
     /// <summary>Builds the engine request; <paramref name="attach"/> is false for -d and create.</summary>

@@ -25,6 +25,7 @@ public static class ArgvSplitter
         "--annotation", "--runtime", "--pull", "--stop-timeout", "--authfile", "--creds", "--platform",
         "--arch", "--os", "--variant", "--restart", "--health-cmd", "--health-interval",
         "--health-retries", "--health-start-period", "--health-timeout", "--health-on-failure",
+        "--health-log-destination", "--health-max-log-count", "--health-max-log-size",
         "-v", "--volume", "--mount", "--tmpfs", "--volumes-from", "--image-volume",
         "-p", "--publish", "--expose", "--ip", "--ip6", "--mac-address", "--network-alias", "--dns",
         "--dns-search", "--dns-option", "--add-host", "--pod", "--detach-keys",

@@ -25,5 +25,6 @@ public static class CompatDockerRoutes
         Shared.ContainerTopRoutes.Map(app);
         ContainerStateRoutes.Map(app);
         Shared.ContainerChangeRoutes.Map(app);
+        Shared.ContainerUpdateRoutes.Map(app);
     }
 }

@@ -80,6 +80,7 @@ public static class ContainerRoutes
             throw new InvalidInputException("config.Image: image name is required");
         }
 
+        await CreatePlatform.RequireAsync(http, cli, request.Image);
         BindSources.CreateMissing(body);
         var created = await cli.Containers.CreateAsync(request, http.RequestAborted);
         DockerConsoleSize.Seed(http, body, created.Id);

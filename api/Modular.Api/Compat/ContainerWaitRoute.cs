@@ -25,7 +25,6 @@ public static class ContainerWaitRoute
             throw new InvalidInputException($"invalid condition \"{condition}\"");
         }
 
-        var asked = DateTimeOffset.UtcNow;
         var container = await cli.Containers.ResolveAsync(id, token);
         http.Response.ContentType = "application/json";
         await http.Response.StartAsync(token);
@@ -33,8 +32,8 @@ public static class ContainerWaitRoute
 
         var code = condition switch
         {
-            "next-exit" => await NextExitAsync(cli, container, asked, token),
-            "removed" => await RemovedAsync(cli, container, asked, token),
+            "next-exit" => await NextExitAsync(cli, container, token),
+            "removed" => await RemovedAsync(cli, container, token),
             _ => await cli.Containers.WaitAsync(container.Id, token),
         };
         if (condition == "removed" && pending.TakeExit(container.Id) is { } seen)
@@ -46,17 +45,25 @@ public static class ContainerWaitRoute
     }
 
     /// <summary>
-    /// The exit of a run that starts after the request. A start that raced ahead of it
-    /// (the client sends both at once) counts when it began less than a second before.
+    /// The exit of the run in progress or of the next one: as Podman, which waits for the
+    /// next "died" event. The container as read before the headers went out is the
+    /// reference; clients send the start only after those headers (Docker's client waits
+    /// for them), so a start newer than the reference is the run to wait for, however short,
+    /// and a run that ended before the request is not.
     /// </summary>
     private static async Task<int> NextExitAsync(
-        CliContext cli, ContainerInfo container, DateTimeOffset asked, CancellationToken token)
+        CliContext cli, ContainerInfo container, CancellationToken token)
     {
-        var before = container.StartedAt is { } s && s < asked.AddSeconds(-1) ? s : (DateTimeOffset?)null;
+        if (container.State == "running")
+        {
+            return await cli.Containers.WaitAsync(container.Id, token);
+        }
+
         while (true)
         {
             var now = await cli.Containers.ResolveAsync(container.Id, token);
-            if (now.State == "running" || (now.StartedAt is { } started && started != before))
+            if (now.State == "running" || now.StartedAt != container.StartedAt
+                || now.RestartCount != container.RestartCount)
             {
                 return await cli.Containers.WaitAsync(container.Id, token);
             }
@@ -67,13 +74,13 @@ public static class ContainerWaitRoute
 
     /// <summary>Waits for the exit, then the removal; the exit code is the last one seen.</summary>
     private static async Task<int> RemovedAsync(
-        CliContext cli, ContainerInfo container, DateTimeOffset asked, CancellationToken token)
+        CliContext cli, ContainerInfo container, CancellationToken token)
     {
         var code = container.ExitCode ?? 0;
         try
         {
             code = container.State == "running" || container.StartedAt is null
-                ? await NextExitAsync(cli, container, asked, token)
+                ? await NextExitAsync(cli, container, token)
                 : code;
             while (true)
             {

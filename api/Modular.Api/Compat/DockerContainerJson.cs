@@ -21,7 +21,7 @@ public static class DockerContainerJson
             ["ImageID"] = "sha256:" + c.ImageId,
             ["Command"] = string.Join(' ', c.Command),
             ["Created"] = c.Created.ToUnixTimeSeconds(),
-            ["Ports"] = DockerPortBindings.ToList(c.Ports),
+            ["Ports"] = DockerPortBindings.ToList(c.Ports, inspect?["NetworkSettings"]?["Ports"] as JsonObject),
             ["Labels"] = Labels(c.Labels),
             ["State"] = DockerState.Of(c.State),
             ["Status"] = ContainerService.StatusText(c),
@@ -51,10 +51,11 @@ public static class DockerContainerJson
             config["Image"] ??= json["ImageName"]?.DeepClone();
             config["Labels"] ??= new JsonObject();
 
-            // Podman's inspect gives the stop signal's number; Docker's is the name.
+            // Docker's key is a string; Podman's compat inspect writes the signal's number
+            // in it ("9", "15"), whatever name the container was created with.
             if (config["StopSignal"] is JsonValue signal && signal.TryGetValue<int>(out var number))
             {
-                config["StopSignal"] = Signals.DisplayName(number);
+                config["StopSignal"] = number.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
         }
 

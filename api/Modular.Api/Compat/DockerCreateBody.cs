@@ -43,6 +43,7 @@ public static class DockerCreateBody
             DnsSearch = Strings(host["DnsSearch"]),
             DnsOptions = Strings(host["DnsOptions"]),
             AddHosts = Strings(host["ExtraHosts"]),
+            Mounts = DockerMounts.ToFlags(host["Mounts"]),
             Tmpfs = (host["Tmpfs"] as JsonObject)?
                 .Select(t => $"{t.Key}{Suffix(t.Value?.GetValue<string>())}").ToList() ?? [],
             LogDriver = LogDriver(host["LogConfig"]?["Type"]?.GetValue<string>()),

@@ -29,8 +29,31 @@ public static class DockerPortBindings
         return list;
     }
 
-    /// <summary>The list form of /containers/json: one entry per published port.</summary>
-    public static JsonArray ToList(IReadOnlyList<PortMapping>? ports)
+    /// <summary>
+    /// The list form of /containers/json: one entry per published port, then (as Podman
+    /// lists them) each port exposed but not published, with its number and protocol only.
+    /// <paramref name="inspected"/> is inspect's NetworkSettings.Ports ("80/tcp": null when
+    /// not published).
+    /// </summary>
+    public static JsonArray ToList(IReadOnlyList<PortMapping>? ports, JsonObject? inspected = null)
+    {
+        var array = Published(ports);
+        foreach (var (key, bindings) in inspected ?? [])
+        {
+            var (number, protocol) = key.IndexOf('/') is var slash and >= 0 ? (key[..slash], key[(slash + 1)..]) : (key, "tcp");
+            if (bindings is JsonArray { Count: > 0 }
+                || !int.TryParse(number, System.Globalization.CultureInfo.InvariantCulture, out var port))
+            {
+                continue;
+            }
+
+            array.Add(new JsonObject { ["PrivatePort"] = port, ["Type"] = protocol });
+        }
+
+        return array;
+    }
+
+    private static JsonArray Published(IReadOnlyList<PortMapping>? ports)
     {
         var array = new JsonArray();
         foreach (var p in ports ?? [])

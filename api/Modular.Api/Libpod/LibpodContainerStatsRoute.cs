@@ -11,16 +11,20 @@ using Modular.Engine.Containers.Resources;
 namespace Modular.Api.Libpod;
 
 /// <summary>
-/// GET /libpod/containers/{name}/stats: Podman answers it with Docker's stats object
-/// (cpu_stats, memory_stats, networks by interface ...), one reading or (stream=true)
-/// one a second until the client leaves.
+/// GET /libpod/containers/{name}/stats and Docker's /containers/{name}/stats: Podman answers
+/// both with Docker's stats object (cpu_stats, memory_stats, networks by interface ...), one
+/// reading or (stream=true) one a second until the client leaves. The container's ID is
+/// "Id" in the libpod tree and "id" in Docker's, as Podman keeps both.
 /// </summary>
 public static class LibpodContainerStatsRoute
 {
-    public static void Map(WebApplication app) =>
-        app.MapGet("/libpod/containers/{name}/stats", StatsAsync);
+    public static void Map(WebApplication app)
+    {
+        app.MapGet("/libpod/containers/{name}/stats", (string name, HttpContext http) => StatsAsync(name, http, "Id"));
+        app.MapGet("/containers/{name}/stats", (string name, HttpContext http) => StatsAsync(name, http, "id"));
+    }
 
-    private static async Task StatsAsync(string name, HttpContext http)
+    private static async Task StatsAsync(string name, HttpContext http, string idKey)
     {
         var stream = LibpodQuery.Bool(http, "stream", absent: true);
         var inspect = JsonNode.Parse(LibpodJson.First(
@@ -32,7 +36,7 @@ public static class LibpodContainerStatsRoute
         do
         {
             var sample = (await source.SampleStatsAsync([name], false, http.RequestAborted))[0];
-            var reading = DockerStats(sample, previous, inspect);
+            var reading = DockerStats(sample, previous, inspect, idKey);
             await http.Response.WriteAsync(reading.ToJsonString(LibpodJson.Relaxed) + "\n", http.RequestAborted);
             await http.Response.Body.FlushAsync(http.RequestAborted);
             previous = sample;
@@ -44,7 +48,8 @@ public static class LibpodContainerStatsRoute
         while (stream && !http.RequestAborted.IsCancellationRequested);
     }
 
-    private static JsonObject DockerStats(ContainerStatsSample sample, ContainerStatsSample? previous, JsonNode inspect)
+    private static JsonObject DockerStats(
+        ContainerStatsSample sample, ContainerStatsSample? previous, JsonNode inspect, string idKey)
     {
         var now = DateTimeOffset.UtcNow;
         return new JsonObject
@@ -67,7 +72,7 @@ public static class LibpodContainerStatsRoute
                 ["limit"] = sample.MemoryLimit, ["stats"] = new JsonObject(),
             },
             ["name"] = sample.Name,
-            ["id"] = sample.Id,
+            [idKey] = sample.Id,
             ["networks"] = Networks(sample, inspect),
         };
     }
@@ -85,6 +90,7 @@ public static class LibpodContainerStatsRoute
         },
         ["system_cpu_usage"] = sample?.SystemNanos ?? 0,
         ["online_cpus"] = OnlineCpus(inspect),
+        ["cpu"] = sample?.CpuPercent ?? 0,
         ["throttling_data"] = new JsonObject
         {
             ["periods"] = 0, ["throttled_periods"] = 0, ["throttled_time"] = 0,

@@ -26,6 +26,7 @@ public static class LibpodSystemRoutes
         LibpodSystemDfRoutes.Map(app);
         CommitRoutes.Map(app);
         LibpodContainerStatsRoute.Map(app);
+        LibpodContainersStatsRoute.Map(app);
     }
 
     /// <summary>Docker's version object with the libpod API level, as Podman's clients read it.</summary>

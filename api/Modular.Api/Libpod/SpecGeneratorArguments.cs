@@ -32,6 +32,9 @@ public static class SpecGeneratorArguments
         AddValue(args, "--pod", Text(spec, "pod"));
         AddValue(args, "--stop-timeout", Number(spec, "stop_timeout"));
         AddValue(args, "--restart", Restart(spec));
+        AddValue(args, "--health-log-destination", NullIfEmpty(Text(spec, "healthlogdestination")));
+        AddValue(args, "--health-max-log-count", Number(spec, "healthmaxlogcount"));
+        AddValue(args, "--health-max-log-size", Number(spec, "healthmaxlogsize"));
         AddSwitch(args, "--rm", spec, "remove");
         AddSwitch(args, "--tty", spec, "terminal");
         AddSwitch(args, "--interactive", spec, "stdin");
@@ -179,4 +182,6 @@ public static class SpecGeneratorArguments
         spec[key] is JsonValue value && value.TryGetValue<long>(out var number)
             ? number.ToString(System.Globalization.CultureInfo.InvariantCulture)
             : null;
+
+    private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 }

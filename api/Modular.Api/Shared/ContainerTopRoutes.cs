@@ -36,13 +36,29 @@ public static class ContainerTopRoutes
         var descriptors = (raw.Length == 0 ? defaultArguments : raw)
             .Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);
         var control = cli.Services.GetRequiredService<IContainerControl>();
-        var table = await control.TopAsync(name, descriptors, http.RequestAborted);
-        var titles = new JsonArray(table.Headers.Select(h => (JsonNode?)h).ToArray());
+        ContainerProcessTable table;
+        try
+        {
+            table = await control.TopAsync(name, descriptors, http.RequestAborted);
+        }
+        catch (Contracts.Errors.BackendException e) when (e.Message.StartsWith("ps(1) failed", StringComparison.Ordinal))
+        {
+            // Podman's error wraps nothing: its cause is the whole text, ps's words included.
+            throw new Http.ApiException(StatusCodes.Status500InternalServerError, e.Message, e.Message);
+        }
+
+        // ps(1)'s output comes as whole lines: split them into cells as Podman does.
+        var whole = table.Headers.Count == 1;
+        var headers = whole ? Words(table.Headers[0]) : table.Headers;
+        var titles = new JsonArray(headers.Select(h => (JsonNode?)h).ToArray());
         var processes = new JsonArray(table.Rows
-            .Select(row => (JsonNode?)new JsonArray(Cells(row, table.Headers.Count)))
+            .Select(row => (JsonNode?)new JsonArray(Cells(whole && row.Count == 1 ? Words(row[0]) : row, headers.Count)))
             .ToArray());
         return Results.Json(new JsonObject { ["Titles"] = titles, ["Processes"] = processes });
     }
+
+    private static string[] Words(string line) =>
+        line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>A command split into words past the last title is one cell, as Docker's.</summary>
     private static JsonNode?[] Cells(IReadOnlyList<string> row, int titles)

@@ -1,3 +1,5 @@
+using Modular.Engine.State;
+
 namespace Modular.Engine.Containers;
 
 /// <summary>
@@ -32,7 +34,21 @@ public sealed partial class ContainerService
     }
 
     public int? RemovedExitCode(string containerId) =>
-        ReadExitCode(Path.Combine(RemovedExitDirectory(PathsFor(containerId)), containerId));
+        ReadExitCode(Path.Combine(RemovedExitDirectory(PathsFor(containerId)), containerId))
+        ?? new RemovedExitCodes(_store.DatabasePath).Find(containerId);
+
+    /// <summary>
+    /// Keeps the exit code of a container that ran, for a wait by full ID after a plain
+    /// <c>rm</c>, as Podman does; in the database, so no host file names the container.
+    /// </summary>
+    private async Task KeepExitCodeInStoreAsync(
+        ContainerRecord? record, ContainerPaths paths, CancellationToken cancellationToken)
+    {
+        if ((record?.State.ExitCode ?? ReadExitFile(paths)) is { } code)
+        {
+            await new RemovedExitCodes(_store.DatabasePath).KeepAsync(paths.Id, code, cancellationToken);
+        }
+    }
 
     /// <summary>The exit file, or the one kept when the container was removed meanwhile.</summary>
     private static int? ReadExitFileOrKept(ContainerPaths paths) =>

@@ -9,9 +9,6 @@ namespace Modular.Engine.Containers;
 
 public sealed partial class ContainerService : IContainerHealth
 {
-    // Podman keeps this much of a check's output in the log.
-    private const int MaxHealthOutput = 500;
-
     private const int RuntimeFailureExit = 255;
 
     private static readonly TimeSpan ExecKillGrace = TimeSpan.FromSeconds(2);
@@ -35,9 +32,9 @@ public sealed partial class ContainerService : IContainerHealth
         var (exitCode, output) = await ExecCheckAsync(record, check, cancellationToken);
         var result = new HealthLogEntry(started, DateTimeOffset.UtcNow, exitCode, output);
         var inStartPeriod = record.State.StartedAt is { } since && started - since < check.StartPeriod;
-        var before = HealthStoreFor(record.Config.Id).Read();
-        var after = await HealthStoreFor(record.Config.Id).UpdateAsync(
-            current => HealthTransition.Apply(current, result, inStartPeriod, check.Retries),
+        var before = HealthStoreFor(record.Config).Read();
+        var after = await HealthStoreFor(record.Config).UpdateAsync(
+            current => HealthTransition.Apply(current, result, inStartPeriod, check.Retries, record.Config.HealthMaxLogCount),
             cancellationToken);
         if (after.Status == HealthState.Unhealthy && before?.Status != HealthState.Unhealthy)
         {
@@ -59,10 +56,17 @@ public sealed partial class ContainerService : IContainerHealth
             : throw new WrongStateException($"container {record.Config.Id} has no defined healthcheck");
     }
 
-    private HealthStore HealthStoreFor(string id)
+    /// <summary>
+    /// The container's health state: in its static directory, or (as Podman's
+    /// --health-log-destination DIR) in DIR/ID-healthcheck.log.
+    /// </summary>
+    private HealthStore HealthStoreFor(ContainerConfig config)
     {
-        var paths = PathsFor(id);
-        return new HealthStore(paths.StaticDirectory, Path.Combine(paths.RunDirectory, "health.lock"));
+        var paths = PathsFor(config.Id);
+        var lockPath = Path.Combine(paths.RunDirectory, "health.lock");
+        return config.HealthLogDestination.StartsWith('/')
+            ? new HealthStore(config.HealthLogDestination, lockPath, config.Id + "-healthcheck.log")
+            : new HealthStore(paths.StaticDirectory, lockPath);
     }
 
     /// <summary>Runs the check's command; a timeout is a failure, as in Podman.</summary>
@@ -87,7 +91,7 @@ public sealed partial class ContainerService : IContainerHealth
                 sink,
                 forceful.Token,
                 graceful.Token);
-            return (result.ExitCode, Truncate(output.ToString()));
+            return (result.ExitCode, Truncate(output.ToString(), record.Config.HealthMaxLogSize));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -95,11 +99,8 @@ public sealed partial class ContainerService : IContainerHealth
         }
     }
 
-    private static string Truncate(string output)
-    {
-        var text = output.TrimEnd('\n');
-        return text.Length <= MaxHealthOutput ? text : text[..MaxHealthOutput];
-    }
+    private static string Truncate(string output, int size) =>
+        HealthLogOptions.Cut(output.TrimEnd('\n'), size);
 
     /// <summary><c>--health-on-failure</c>, once, when the status turns unhealthy.</summary>
     private async Task ActOnUnhealthyAsync(ContainerRecord record, CancellationToken cancellationToken)

@@ -67,7 +67,7 @@ public sealed partial class ContainerService
             return record;
         }
 
-        await HealthStoreFor(record.Config.Id).ResetAsync(cancellationToken);
+        await HealthStoreFor(record.Config).ResetAsync(cancellationToken);
         if (check.Interval <= TimeSpan.Zero)
         {
             return record;

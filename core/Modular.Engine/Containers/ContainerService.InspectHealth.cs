@@ -10,7 +10,7 @@ public sealed partial class ContainerService
     private JsonObject InspectHealth(ContainerRecord record)
     {
         var stored = record.Config.Healthcheck is { IsEnabled: true }
-            ? HealthStoreFor(record.Config.Id).Read()
+            ? HealthStoreFor(record.Config).Read()
             : null;
         var log = stored is { Log.Count: > 0 }
             ? new JsonArray(stored.Log.Select(entry => (JsonNode)new JsonObject
@@ -29,7 +29,11 @@ public sealed partial class ContainerService
         };
     }
 
-    /// <summary>Podman's <c>Config.Healthcheck</c> and <c>HealthcheckOnFailureAction</c>, when set.</summary>
+    /// <summary>
+    /// Podman's <c>Config.Healthcheck</c> and <c>HealthcheckOnFailureAction</c>, when set, and
+    /// (Podman 5.4+) where the health log goes and how much of it is kept: on every container,
+    /// as Podman fills them from containers.conf's defaults.
+    /// </summary>
     private static JsonObject WithHealthcheck(JsonObject json, ContainerConfig config)
     {
         if (config.Healthcheck is { } check)
@@ -38,6 +42,9 @@ public sealed partial class ContainerService
             json["HealthcheckOnFailureAction"] = config.HealthOnFailure;
         }
 
+        json["HealthLogDestination"] = config.HealthLogDestination;
+        json["HealthcheckMaxLogCount"] = config.HealthMaxLogCount;
+        json["HealthcheckMaxLogSize"] = config.HealthMaxLogSize;
         return json;
     }
 }

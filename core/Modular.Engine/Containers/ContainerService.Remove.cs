@@ -185,16 +185,17 @@ public sealed partial class ContainerService
         RemoveCgroupLeftovers(config);
         DeleteDirectory(paths.RunDirectory);
         DeleteDirectory(paths.StaticDirectory);
+        DeleteFile(HealthStoreFor(config).FilePath); // --health-log-destination DIR keeps it there.
         // A --rm container's exit code outlives it a while (its attached run polls for it).
-        // Other removals leave nothing that names the container on the host; Podman keeps
-        // every removed container's code in its database, which a wait by full ID after a
-        // plain rm reads (apiv2 26-containersWait): not done here.
+        // Other removals leave nothing that names the container on the host; their code is
+        // kept a while in the database, as Podman keeps it, for a wait by full ID.
         if (config.AutoRemove)
         {
             KeepExitCode(paths);
         }
         else
         {
+            await KeepExitCodeInStoreAsync(record, paths, cancellationToken);
             DeleteFile(paths.ExitFile);
         }
 

@@ -38,9 +38,9 @@ public sealed partial class ContainerService
             DateTimeOffset.UtcNow);
 
     /// <summary>
-    /// ps(1) arguments (<c>top CTR -eo pid,comm</c>, <c>top CTR aux</c>) run the
-    /// container's own ps, as Podman does when the container may not trace (it never uses
-    /// the host's ps inside a container's namespaces here). Each output line is one cell.
+    /// ps(1) arguments (<c>top CTR -eo pid,comm</c>, <c>top CTR aux</c>) run the host's ps
+    /// in the container's PID namespace, else the container's own ps, as Podman does.
+    /// Each output line is one cell.
     /// </summary>
     private async Task<ContainerProcessTable> TopWithPsAsync(
         ContainerRecord record,
@@ -50,6 +50,26 @@ public sealed partial class ContainerService
         var words = arguments.Count == 1
             ? arguments[0].Split(' ', StringSplitOptions.RemoveEmptyEntries)
             : arguments.ToArray();
+        var lines = await HostPsAsync(record, words, cancellationToken)
+            ?? await ContainerPsAsync(record, words, cancellationToken);
+
+        // Podman's trick: the ps process itself is the line that shows its own arguments.
+        var own = string.Join(' ', arguments);
+        var rows = lines
+            .Where(line => !line.Contains(own, StringComparison.Ordinal))
+            .Select(line => (IReadOnlyList<string>)[line])
+            .ToList();
+        return rows.Count == 0
+            ? new ContainerProcessTable([], [])
+            : new ContainerProcessTable(rows[0], rows.Skip(1).ToList());
+    }
+
+    /// <summary>The container's own ps, where the host's cannot be used.</summary>
+    private async Task<List<string>> ContainerPsAsync(
+        ContainerRecord record,
+        IReadOnlyList<string> words,
+        CancellationToken cancellationToken)
+    {
         var output = new StringBuilder();
         var error = new StringBuilder();
         var result = await RuntimeFor(record.Config).ExecAsync(
@@ -67,14 +87,6 @@ public sealed partial class ContainerService
                 + $"{result.ExitCode} and output: {error.ToString().Trim()}");
         }
 
-        // Podman's trick: the ps process itself is the line that shows its own arguments.
-        var own = string.Join(' ', arguments);
-        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Where(line => !line.Contains(own, StringComparison.Ordinal))
-            .Select(line => (IReadOnlyList<string>)[line])
-            .ToList();
-        return lines.Count == 0
-            ? new ContainerProcessTable([], [])
-            : new ContainerProcessTable(lines[0], lines.Skip(1).ToList());
+        return output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
     }
 }

@@ -26,7 +26,11 @@ public sealed partial class ContainerService : IContainerResources
             await ApplyOrRestoreAsync(record.Config, resources, cancellationToken);
         }
 
-        var config = record.Config with { Resources = resources };
+        var config = record.Config with
+        {
+            Resources = resources,
+            Security = WithUlimits(record.Config.Security, flags.Ulimits),
+        };
         await _store.UpdateConfigAsync(config, cancellationToken);
         await EmitAsync(config, "update", cancellationToken);
         return ToInfo(record with { Config = config });

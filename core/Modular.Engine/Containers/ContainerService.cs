@@ -188,7 +188,7 @@ public sealed partial class ContainerService : IContainerService
     // The status word ps shows, only for a container with a check that is running now.
     private string HealthStatusOf(ContainerRecord record) =>
         record.Config.Healthcheck is { IsEnabled: true } && record.State.Status == ContainerStatus.Running
-            ? HealthStoreFor(record.Config.Id).Read()?.Status ?? Health.HealthState.Starting
+            ? HealthStoreFor(record.Config).Read()?.Status ?? Health.HealthState.Starting
             : "";
 
     // Podman's words: a container never initialized shows as created, and one that

@@ -8,4 +8,7 @@ public sealed record HealthFlags(
     string? StartPeriod = null,
     string? Timeout = null,
     bool Disabled = false,
-    string? OnFailure = null);
+    string? OnFailure = null,
+    string? LogDestination = null,
+    int? MaxLogCount = null,
+    int? MaxLogSize = null);

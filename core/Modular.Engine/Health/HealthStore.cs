@@ -10,11 +10,12 @@ namespace Modular.Engine.Health;
 /// container lock nor overwrite their state. A lock file orders racing checks; the file
 /// is replaced by rename, so a reader never sees half of it.
 /// </summary>
-public sealed class HealthStore(string staticDirectory, string lockPath)
+public sealed class HealthStore(string staticDirectory, string lockPath, string fileName = "healthcheck.log")
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
 
-    private string FilePath => Path.Combine(staticDirectory, "healthcheck.log");
+    /// <summary>Where the state lives.</summary>
+    public string FilePath => Path.Combine(staticDirectory, fileName);
 
     /// <summary>The stored state, or null when no run of the container has set one.</summary>
     public HealthState? Read()

@@ -8,9 +8,14 @@ namespace Modular.Engine.Health;
 /// </summary>
 public static class HealthTransition
 {
-    public static HealthState Apply(HealthState current, HealthLogEntry result, bool inStartPeriod, int retries)
+    public static HealthState Apply(
+        HealthState current,
+        HealthLogEntry result,
+        bool inStartPeriod,
+        int retries,
+        int keep = HealthState.MaxLogEntries)
     {
-        var log = current.Log.Append(result).TakeLast(HealthState.MaxLogEntries).ToList();
+        var log = HealthLogOptions.Keep(current.Log.Append(result), keep);
         if (result.ExitCode == 0)
         {
             return new HealthState(HealthState.Healthy, 0, log);

@@ -32,17 +32,17 @@ public static partial class ResourceLimits
     /// <summary>The (type, soft, hard) triples for the spec.</summary>
     public static IReadOnlyList<(string Type, ulong Soft, ulong Hard)> Build(IReadOnlyList<string> ulimits)
     {
-        // Podman's defaults for root: nofile and nproc at the kernel's usual maxima.
-        var wanted = new Dictionary<string, (ulong Soft, ulong Hard)>
-        {
-            ["nofile"] = (1048576, 1048576),
-            ["nproc"] = (4194304, 4194304),
-        };
+        // The ones asked for first, in their order, then (as Podman adds them after the
+        // user's) its defaults for root: nofile and nproc at the kernel's usual maxima.
+        var wanted = new Dictionary<string, (ulong Soft, ulong Hard)>();
         foreach (var ulimit in ulimits)
         {
             var (name, soft, hard) = Parse(ulimit);
             wanted[name] = (soft, hard);
         }
+
+        wanted.TryAdd("nofile", (1048576, 1048576));
+        wanted.TryAdd("nproc", (4194304, 4194304));
 
         return wanted.Select(pair => Clamp(pair.Key, pair.Value.Soft, pair.Value.Hard)).ToList();
     }

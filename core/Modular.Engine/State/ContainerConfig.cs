@@ -94,6 +94,15 @@ public sealed record ContainerConfig
     /// <summary><c>--health-on-failure</c>: none, kill, restart or stop.</summary>
     public string HealthOnFailure { get; init; } = "none";
 
+    /// <summary><c>--health-log-destination</c>: local, events_logger or a directory's absolute path.</summary>
+    public string HealthLogDestination { get; init; } = Health.HealthLogOptions.Local;
+
+    /// <summary><c>--health-max-log-count</c>: results kept; 0 keeps every one.</summary>
+    public int HealthMaxLogCount { get; init; } = Health.HealthLogOptions.DefaultCount;
+
+    /// <summary><c>--health-max-log-size</c>: characters of output kept per result; 0 keeps all.</summary>
+    public int HealthMaxLogSize { get; init; } = Health.HealthLogOptions.DefaultSize;
+
     /// <summary>Resource limits and cgroup mode; <c>update</c> rewrites them.</summary>
     public Containers.Resources.ContainerResources Resources { get; init; } = new();
     /// <summary>Seccomp, namespaces, devices and the other security settings, resolved at create.</summary>

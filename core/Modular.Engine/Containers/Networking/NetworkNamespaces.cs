@@ -7,15 +7,19 @@ using Modular.Engine.State;
 namespace Modular.Engine.Containers.Networking;
 
 /// <summary>
-/// Persistent network namespaces, bind-mounted at runroot/netns/modular-HEX so they
-/// outlive the process that made them and can be handed to the runtime and the backend.
+/// Persistent network namespaces, bind-mounted at runroot/netns/netns-HEX (Podman's
+/// netns-UUID naming, which inspect's SandboxKey shows) so they outlive the process that
+/// made them and can be handed to the runtime and the backend.
 /// </summary>
 internal sealed partial class NetworkNamespaces(string runRoot)
 {
     private const int MntDetach = 2;
     private const int Einval = 22;
     private const int Enoent = 2;
-    private const string Prefix = "modular-";
+    private const string Prefix = "netns-";
+
+    // What earlier versions named them: their leftovers are swept too.
+    private const string OldPrefix = "modular-";
 
     // A namespace younger than this may belong to a start that has not recorded it yet.
     private static readonly TimeSpan LeftoverAge = TimeSpan.FromMinutes(1);
@@ -79,7 +83,8 @@ internal sealed partial class NetworkNamespaces(string runRoot)
             return;
         }
 
-        foreach (var path in System.IO.Directory.EnumerateFiles(Directory, Prefix + "*"))
+        foreach (var path in System.IO.Directory.EnumerateFiles(Directory, Prefix + "*")
+            .Concat(System.IO.Directory.EnumerateFiles(Directory, OldPrefix + "*")))
         {
             var age = DateTime.UtcNow - File.GetLastWriteTimeUtc(path);
             if (!inUse.Contains(path) && age > LeftoverAge)

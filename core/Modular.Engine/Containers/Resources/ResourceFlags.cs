@@ -46,6 +46,12 @@ public sealed record ResourceFlags
     /// <summary><c>--device-cgroup-rule</c> values as typed (<c>c 1:3 mr</c>).</summary>
     public IReadOnlyList<string> DeviceCgroupRules { get; init; } = [];
 
+    /// <summary>
+    /// rlimits for <c>update</c> as <c>--ulimit</c> words (nofile=1024:2048): each replaces
+    /// the container's limit of that name; they apply from the next start, as Podman's.
+    /// </summary>
+    public IReadOnlyList<string> Ulimits { get; init; } = [];
+
     /// <summary>True when any flag that changes a limit was given (what <c>update</c> needs).</summary>
     public bool AnyLimit =>
         Memory is not null || MemorySwap is not null || MemoryReservation is not null
