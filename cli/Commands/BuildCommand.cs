@@ -171,15 +171,7 @@ public static partial class BuildCommand
             return;
         }
 
-        var host = Modular.Engine.Registry.Platform.Host();
-        var wanted = Modular.Engine.Registry.Platform.Parse(platform);
-        if (wanted.Os != host.Os || wanted.Architecture != host.Architecture)
-        {
-            // Limitation: no emulation here; only the host's platform is built.
-            throw new CapabilityMissingException(
-                $"--platform {platform}: only {host.Os}/{host.Architecture} "
-                + "can be built on this host");
-        }
+        BuildPlatform.CheckBuildable(platform, Modular.Engine.Registry.Platform.Parse(platform));
     }
 
     private static async Task<Dictionary<string, string>> BuildArgsAsync(

@@ -160,16 +160,11 @@ public static class ImageCommands
             "--creds",
             "Log in to the registry as USERNAME:PASSWORD");
         var policy = Value("--signature-policy", "Path to a policy.json to use instead of the default");
-        var reference = One("IMAGE");
+        var references = Names("IMAGE", minimum: 1);
         var command = new Command(name, "Download an image from a registry into the store")
-            .With(tlsVerify, platform, arch, os, variant, quiet, authFile, creds, policy, reference);
+            .With(tlsVerify, platform, arch, os, variant, quiet, authFile, creds, policy, references);
         return command.WithAction(context, "pull", async (r, cancellationToken) =>
         {
-            if (TransportPull.Handles(r.GetValue(reference)!))
-            {
-                return await TransportPull.RunAsync(context, r.GetValue(reference)!, r.GetValue(quiet), cancellationToken);
-            }
-
             var options = new PullOptions(
                 TlsVerify: r.GetValue(tlsVerify),
                 Platform: Platforms.Choose(r.GetValue(platform), r.GetValue(os), r.GetValue(arch), r.GetValue(variant)),
@@ -181,8 +176,26 @@ public static class ImageCommands
                 Copy: r.GetValue(quiet) || Console.IsErrorRedirected
                     ? null
                     : new Modular.Engine.Registry.TerminalCopyProgress(context.Error));
-            var image = await context.Images.PullAsync(r.GetValue(reference)!, options, cancellationToken);
-            context.Out.WriteLine(ImageView.HexId(image.Id));
+
+            // Podman 5 pulls several images in one call, in order, each ID on its line;
+            // the first failure ends the command.
+            foreach (var reference in r.GetValue(references)!)
+            {
+                if (TransportPull.Handles(reference))
+                {
+                    var status = await TransportPull.RunAsync(context, reference, r.GetValue(quiet), cancellationToken);
+                    if (status != ExitCodes.Success)
+                    {
+                        return status;
+                    }
+
+                    continue;
+                }
+
+                var image = await context.Images.PullAsync(reference, options, cancellationToken);
+                context.Out.WriteLine(ImageView.HexId(image.Id));
+            }
+
             return ExitCodes.Success;
         });
     }

@@ -44,6 +44,9 @@ public static class PodmanSuitePush
         // docker.io/library/busybox: the API suite's pod tests run `podman run busybox top`.
         await ListAsync("library/busybox", "latest", TestImageCatalog.BusyboxAsync);
         await ListAsync("libpod/k8s-pause", "3.5", PodmanSuiteImages.K8sPauseAsync);
+        await ListAsync("libpod/testimage", "20221018", PodmanApiSuiteImages.OldTestImageAsync);
+        await ListAsync("libpod/busybox", "latest", PodmanApiSuiteImages.BusyboxAsync);
+        await ListAsync("library/busybox", "latest", PodmanApiSuiteImages.BusyboxAsync);
         var registry = await RegistryImage.BuildAsync("quay.io/libpod/registry:2.8.2", cancellationToken);
         await OneAsync("libpod/registry", "2.8.2", registry);
         await OneAsync("library/registry", "2.8.2", registry);

@@ -13,25 +13,32 @@ using Modular.Engine.Containers;
 namespace Modular.Api.Compat;
 
 /// <summary>
-/// POST /build: the legacy builder's API (DOCKER_BUILDKIT=0). The body is the context as
-/// a tar; the engine's build runs it and its lines come back as <c>stream</c> lines, then
-/// <c>aux</c> {"ID"}, "Successfully built ID" and "Successfully tagged NAME" per tag.
+/// POST /build (the legacy builder's API, DOCKER_BUILDKIT=0) and POST /libpod/build. The
+/// body is the context as a tar; the engine's build runs it and its lines come back as
+/// <c>stream</c> lines, then the image ID as a line of its own, as Buildah writes it. The
+/// Docker tree adds <c>aux</c> {"ID"}, "Successfully built ID" and "Successfully tagged
+/// NAME" per tag. With q, stderr and warnings are held back and sent only on failure.
 /// </summary>
 public static class BuildRoute
 {
     /// <summary>
-    /// Largest build context accepted (413 above it); only this route lifts the default. The
+    /// Largest build context accepted (413 above it); only these routes lift the default. The
     /// context is held in memory while it is unpacked, as the CLI holds stdin, hence 1 GiB.
     /// </summary>
     public const long ContextBodyLimit = 1L * 1024 * 1024 * 1024;
 
-    public static void Map(WebApplication app) =>
-        app.MapPost("/build", BuildAsync).WithMetadata(new BodyLimit(ContextBodyLimit));
-
-    private static async Task BuildAsync(HttpContext http, CliContext cli)
+    public static void Map(WebApplication app)
     {
-        var query = http.Request.Query;
-        var dockerfile = query["dockerfile"].ToString();
+        app.MapPost("/build", (HttpContext http, CliContext cli) => BuildAsync(http, cli, libpod: false))
+            .WithMetadata(new BodyLimit(ContextBodyLimit));
+        app.MapPost("/libpod/build", (HttpContext http, CliContext cli) => BuildAsync(http, cli, libpod: true))
+            .WithMetadata(new BodyLimit(ContextBodyLimit));
+    }
+
+    private static async Task BuildAsync(HttpContext http, CliContext cli, bool libpod)
+    {
+        var platform = BuildQuery.Check(http, libpod);
+        var dockerfile = http.Request.Query["dockerfile"].ToString();
         await using var input = await BuildInput.FromStreamAsync(
             cli.Host.Options.GraphRoot,
             http.Request.Body,
@@ -40,49 +47,84 @@ public static class BuildRoute
             http.RequestAborted);
         var stream = new JsonLineStream();
         var output = new StreamLineWriter(stream);
-        var tags = query["t"].Select(t => t ?? "").Where(t => t.Length > 0).ToList();
-        var options = Options(http, input, output, tags);
+        var held = http.QueryFlag("q") ? new HeldBuildOutput() : null;
+        var tags = http.Request.Query["t"].Select(t => t ?? "").Where(t => t.Length > 0).ToList();
+        var options = Options(http, input, output, held, libpod) with { Tags = tags, Platform = platform };
         var executor = cli.Services.GetRequiredService<BuildExecutor>();
         await stream.RunAsync(http, async () =>
         {
-            var id = await executor.BuildAsync(options, http.RequestAborted);
+            var id = await BuildOrReleaseHeldAsync(executor, options, output, held, http.RequestAborted);
             await output.FlushAsync();
-            Finish(stream, id, tags, options.Quiet);
+            Finish(stream, id, tags, quiet: held is not null, libpod);
         });
     }
 
-    private static BuildOptions Options(HttpContext http, BuildInput input, StreamLineWriter output, IReadOnlyList<string> tags)
+    /// <summary>Runs the build; on failure a quiet build's held stderr goes out before the error.</summary>
+    private static async Task<string> BuildOrReleaseHeldAsync(
+        BuildExecutor executor,
+        BuildOptions options,
+        StreamLineWriter output,
+        HeldBuildOutput? held,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await executor.BuildAsync(options, cancellationToken);
+        }
+        catch (Exception) when (held is not null)
+        {
+            await output.FlushAsync(cancellationToken);
+            output.Write(held.Text);
+            await output.FlushAsync(cancellationToken);
+            throw;
+        }
+    }
+
+    private static BuildOptions Options(
+        HttpContext http,
+        BuildInput input,
+        StreamLineWriter output,
+        HeldBuildOutput? held,
+        bool libpod)
     {
         var query = http.Request.Query;
         var network = query["networkmode"].ToString();
-        return new BuildOptions(input.ContextDirectory, input.Containerfile, output, output)
+        return new BuildOptions(input.ContextDirectory, input.Containerfile, output, held?.Writer ?? output)
         {
-            Tags = tags,
             BuildArgs = Map(query["buildargs"].ToString(), "buildargs"),
             Labels = [.. Map(query["labels"].ToString(), "labels").Select(p => p.Key + "=" + p.Value)],
             Target = NonEmpty(query["target"].ToString()),
             NoCache = http.QueryFlag("nocache"),
+            Layers = LibpodQuery.Bool(http, "layers", absent: !libpod),
             Pull = http.QueryFlag("pull") ? PullPolicyMode.Always : PullPolicyMode.Missing,
-            Docker = true,
-            Quiet = http.QueryFlag("q"),
+            Docker = !libpod || query["outputformat"].ToString().Contains("docker", StringComparison.Ordinal),
+            Quiet = held is not null,
             Network = network is "" or "default" ? null : network,
             OpenStdout = output.OpenStream,
-            OpenStderr = output.OpenStream,
+            OpenStderr = held is null ? output.OpenStream : held.OpenStream,
         };
     }
 
-    /// <summary>Docker's closing lines; with q, only the ID as a stream line (and aux).</summary>
-    private static void Finish(JsonLineStream stream, string id, IReadOnlyList<string> tags, bool quiet)
+    /// <summary>
+    /// The ID line Buildah ends with (the bare hex ID, in both trees), then Docker's closing
+    /// lines unless quiet.
+    /// </summary>
+    private static void Finish(
+        JsonLineStream stream,
+        string id,
+        IReadOnlyList<string> tags,
+        bool quiet,
+        bool libpod)
     {
-        var full = id.StartsWith("sha256:", StringComparison.Ordinal) ? id : "sha256:" + id;
-        stream.Post(new JsonObject { ["aux"] = new JsonObject { ["ID"] = full } });
-        if (quiet)
+        var hex = id.StartsWith("sha256:", StringComparison.Ordinal) ? id["sha256:".Length..] : id;
+        stream.Post(new JsonObject { ["stream"] = hex + "\n" });
+        if (quiet || libpod)
         {
-            stream.Post(new JsonObject { ["stream"] = full + "\n" });
             return;
         }
 
-        stream.Post(new JsonObject { ["stream"] = $"Successfully built {full["sha256:".Length..][..12]}\n" });
+        stream.Post(new JsonObject { ["aux"] = new JsonObject { ["ID"] = "sha256:" + hex } });
+        stream.Post(new JsonObject { ["stream"] = $"Successfully built {hex[..12]}\n" });
         foreach (var tag in tags)
         {
             stream.Post(new JsonObject { ["stream"] = $"Successfully tagged {tag}\n" });

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Modular.Api.Http;
+using Modular.Api.Shared;
+using Modular.Cli.Errors;
 using Modular.Cli.Hosting;
 using Modular.Contracts.Errors;
 using Modular.Engine.Images.Transports;
@@ -49,7 +51,8 @@ public static class ImageArchiveRoutes
                 options,
                 http.RequestAborted);
             http.Response.StatusCode = StatusCodes.Status200OK;
-            http.Response.ContentType = "application/x-tar";
+            // Podman sets no type and Go sniffs a tar as octet-stream, as for the libpod save.
+            http.Response.ContentType = "application/octet-stream";
             await using (var archive = File.OpenRead(path))
             {
                 await archive.CopyToAsync(http.Response.Body, http.RequestAborted);
@@ -63,35 +66,46 @@ public static class ImageArchiveRoutes
         }
     }
 
-    private static async Task LoadAsync(HttpContext http, CliContext cli)
+    /// <summary>
+    /// docker load as Podman's compat tree answers it: one object whose <c>stream</c> is
+    /// "Loaded image: " and every loaded name joined by commas (an untagged image by its
+    /// sha256: ID); an archive that does not load is a 500 "failed to load image".
+    /// </summary>
+    private static async Task<IResult> LoadAsync(HttpContext http, CliContext cli)
     {
-        var path = TempFile(cli, "load");
-        try
-        {
-            await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
-            {
-                await http.Request.Body.CopyToAsync(file, http.RequestAborted);
-            }
-
-            var names = await cli.Images.LoadAsync(path, http.RequestAborted);
-            var stream = new JsonLineStream();
-            foreach (var name in names)
-            {
-                var text = name.Contains(':') && !name.StartsWith("sha256:", StringComparison.Ordinal)
-                    ? "Loaded image: " + name
-                    : "Loaded image ID: " + (name.StartsWith("sha256:", StringComparison.Ordinal) ? name : "sha256:" + name);
-                stream.Post(new JsonObject { ["stream"] = text + "\n" });
-            }
-
-            await stream.RunAsync(http, () => Task.CompletedTask);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        var names = await ImageUploads.WithSpooledBodyAsync(http, cli, "load", path =>
+            LoadFileAsync(cli, path, "failed to load image: ", http.RequestAborted));
+        var text = "Loaded image: " + string.Join(',', names.Select(LoadedName));
+        return DockerJson.Result(new JsonObject { ["stream"] = text });
     }
 
-    private static string TempFile(CliContext cli, string what)
+    /// <summary>Loads an archive through the engine; a failure is the 500 Podman answers.</summary>
+    internal static async Task<IReadOnlyList<string>> LoadFileAsync(
+        CliContext cli,
+        string path,
+        string failure,
+        CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string> names;
+        try
+        {
+            names = await cli.Images.LoadAsync(path, cancellationToken);
+        }
+        catch (ModularException e)
+        {
+            throw new ApiException(StatusCodes.Status500InternalServerError,
+                failure + ErrorMapper.MessageFor(e));
+        }
+
+        return names.Count > 0 ? names
+            : throw new ApiException(StatusCodes.Status500InternalServerError,
+                "one or more images are required");
+    }
+
+    internal static string LoadedName(string name) =>
+        name.Contains(':') || name.Contains('/') ? name : "sha256:" + name;
+
+    internal static string TempFile(CliContext cli, string what)
     {
         var directory = Path.Combine(cli.Host.Options.GraphRoot, "tmp");
         Directory.CreateDirectory(directory);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Modular.Api.Http;
 using Modular.Cli.Hosting;
 using Modular.Contracts.Errors;
 using Modular.Engine.Images;
@@ -13,10 +14,19 @@ namespace Modular.Api.Compat;
 /// </summary>
 public static class ImagePullRoute
 {
-    public static void Map(WebApplication app) => app.MapPost("/images/create", PullAsync);
+    // fromSrc=- uploads a tarball on this route (docker import), hence the import's limit.
+    public static void Map(WebApplication app) =>
+        app.MapPost("/images/create", PullAsync).WithMetadata(new BodyLimit(ImageImportRoute.ImportBodyLimit));
 
     private static async Task PullAsync(HttpContext http, CliContext cli)
     {
+        if (http.Request.Query["fromImage"].ToString().Length == 0
+            && http.Request.Query.ContainsKey("fromSrc"))
+        {
+            await ImageImportRoute.ImportAsync(http, cli);
+            return;
+        }
+
         var reference = Reference(http);
         var before = await IdOfAsync(cli, reference, http.RequestAborted);
         var stream = new JsonLineStream();
@@ -40,7 +50,6 @@ public static class ImagePullRoute
         var tag = http.Request.Query["tag"].ToString();
         if (name.Length == 0)
         {
-            // fromSrc (import) is not served: the CLI's import reads files, not bodies.
             throw new InvalidInputException("fromImage parameter cannot be empty");
         }
 

@@ -34,11 +34,23 @@ public static class ImageRemoveRoutes
 
     /// <summary>
     /// DELETE /images/NAME?force=&amp;noprune=. noprune is accepted and has no effect: the
-    /// store keeps no untagged parents to spare (Podman ignores it the same way).
+    /// store keeps no untagged parents to spare (Podman ignores it the same way). force never
+    /// removes containers here: Podman's compat tree turns that off (Docker removes no
+    /// running container for an image), so an image any container uses is a 409 either way.
     /// </summary>
     internal static async Task<IResult> RemoveAsync(HttpContext http, CliContext cli, string rest)
     {
-        var lines = await cli.Images.RemoveAsync(rest, http.QueryFlag("force"), http.RequestAborted);
+        IReadOnlyList<string> lines;
+        try
+        {
+            lines = await cli.Images.RemoveAsync(rest, force: false, http.RequestAborted);
+        }
+        catch (WrongStateException e)
+        {
+            throw new ApiException(StatusCodes.Status409Conflict,
+                $"image {rest} is in use: {e.Message}", "image is in use by a container");
+        }
+
         return DockerJson.Result(new JsonArray([.. lines.Select(Item)]));
     }
 

@@ -18,6 +18,7 @@ public static class LibpodImageRoutes
         app.MapDelete("/libpod/images/remove", (Delegate)RemoveMany);
         app.MapPost("/libpod/images/prune", (Delegate)LibpodImageExtraRoutes.PruneAsync);
         app.MapPost("/libpod/local/images/load", (Delegate)LibpodImageExtraRoutes.LoadLocalAsync);
+        LibpodImageUploadRoutes.Map(app);
         app.MapGet("/libpod/images/{*name}", Get);
         app.MapPost("/libpod/images/{*name}", Post);
         app.MapDelete("/libpod/images/{*name}", RemoveOne);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Modular.Api.Compat;
 using Modular.Api.Http;
 
 namespace Modular.Api.Shared;
@@ -27,7 +28,9 @@ public static class CommitRoutes
         var args = new List<string> { "commit", "--quiet" };
         Add(args, "--message", query["comment"]);
         Add(args, "--author", query["author"]);
-        Add(args, "--format", libpod ? query["format"] : default);
+
+        // Podman's compat commit always writes Docker's format; libpod's defaults to OCI.
+        args.AddRange(["--format", libpod ? LibpodFormat(query) : "docker"]);
         args.AddRange(LibpodQuery.Bool(http, "pause") ? ["--pause"] : []);
         foreach (var change in query["changes"].SelectMany(c => (c ?? "").Split('\n')).Where(c => c.Length > 0))
         {
@@ -41,13 +44,46 @@ public static class CommitRoutes
         }
 
         args.Add(query["container"].ToString());
-        var repo = query["repo"].ToString();
-        var tag = query["tag"].ToString();
-        args.AddRange(repo.Length == 0 ? [] : [tag.Length == 0 ? repo : repo + ":" + tag]);
+        args.AddRange(Destination(query, libpod) is { } destination ? [destination] : []);
         var id = (await CliBridge.OutputAsync(http, args)).Trim().Split('\n')[^1];
         return libpod
             ? Results.Json(new Dictionary<string, string> { ["Id"] = id })
             : Results.Json(new Dictionary<string, string> { ["Id"] = "sha256:" + id }, statusCode: 201);
+    }
+
+    /// <summary>
+    /// libpod's format=oci|docker (oci by default). Podman checks it, and that a comment comes
+    /// with docker, before it looks the container up: both failures are its 500.
+    /// </summary>
+    private static string LibpodFormat(IQueryCollection query)
+    {
+        var format = query["format"].ToString() is { Length: > 0 } given ? given : "oci";
+        if (format is not ("oci" or "docker"))
+        {
+            throw new ApiException(StatusCodes.Status500InternalServerError,
+                $"unrecognized image format \"{format}\"");
+        }
+
+        if (format == "oci" && query["comment"].ToString().Length > 0)
+        {
+            throw new ApiException(StatusCodes.Status500InternalServerError,
+                "messages are only compatible with the docker image format (-f docker)");
+        }
+
+        return format;
+    }
+
+    /// <summary>repo:tag (tag latest by default); a Docker client's short name is Docker Hub's.</summary>
+    private static string? Destination(IQueryCollection query, bool libpod)
+    {
+        var repo = query["repo"].ToString();
+        if (repo.Length == 0)
+        {
+            return null;
+        }
+
+        var tag = query["tag"].ToString() is { Length: > 0 } given ? given : "latest";
+        return libpod ? repo + ":" + tag : ImagePullRoute.DockerHubName(repo + ":" + tag);
     }
 
     /// <summary>The config members commit understands, as Dockerfile instructions.</summary>

@@ -47,7 +47,8 @@ public sealed class ContainerCommitter(
                 options.Docker,
                 DateTimeOffset.UtcNow,
                 options.Squash,
-                Author: options.Author);
+                Author: options.Author,
+                Comment: options.Message);
             var commit = await composer.ComposeAsync(draft, cancellationToken);
             Report(options.Progress, commit);
             var record = (await writer.CommitAllAsync([commit], cancellationToken))[0];

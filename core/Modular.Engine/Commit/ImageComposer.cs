@@ -62,7 +62,15 @@ public sealed class ImageComposer(ImageStore store)
             history.Add(History(draft, created));
         }
 
-        var config = new JsonObject { ["created"] = created };
+        var config = new JsonObject();
+        if (draft.Docker && draft.Comment is { Length: > 0 } comment)
+        {
+            // Docker's image config has a comment of its own (buildah's SetComment); OCI's
+            // has none, so there the message lives in the history entry only.
+            config["comment"] = comment;
+        }
+
+        config["created"] = created;
         if ((draft.Author ?? parent?["author"]?.GetValue<string>()) is { Length: > 0 } author)
         {
             config["author"] = author;

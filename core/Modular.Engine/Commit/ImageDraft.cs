@@ -19,6 +19,10 @@ namespace Modular.Engine.Commit;
 /// The OCI manifest's annotations (build's <c>--annotation</c>); a Docker manifest has none,
 /// so they are dropped with <paramref name="Docker"/>, as Podman documents.
 /// </param>
+/// <param name="Comment">
+/// The commit message (commit's <c>--message</c>): with <paramref name="Docker"/> it is also
+/// the config's own <c>comment</c>, which image inspect reports for Docker images.
+/// </param>
 public sealed record ImageDraft(
     string? ParentImageId,
     JsonObject RuntimeConfig,
@@ -30,4 +34,5 @@ public sealed record ImageDraft(
     bool Squash = false,
     bool OmitHistory = false,
     string? Author = null,
-    IReadOnlyDictionary<string, string>? Annotations = null);
+    IReadOnlyDictionary<string, string>? Annotations = null,
+    string? Comment = null);

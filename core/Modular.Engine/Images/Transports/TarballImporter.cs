@@ -23,11 +23,37 @@ public sealed class TarballImporter(ImageWriter writer, ImageEvents events)
             throw new NotFoundException($"importing \"{path}\": no such file");
         }
 
+        if (new FileInfo(path).Length > 0)
+        {
+            return await ImportLayerAsync(path, path, options, cancellationToken);
+        }
+
+        // An empty file is an empty layer: Go's tar reader finds no entries in it, so
+        // Podman imports it; the store's reader wants a tar's end marker, so it gets one.
+        var empty = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllBytesAsync(empty, new byte[1024], cancellationToken);
+            return await ImportLayerAsync(path, empty, options, cancellationToken);
+        }
+        finally
+        {
+            File.Delete(empty);
+        }
+    }
+
+    /// <summary>Stores <paramref name="layerPath"/> as the layer; <paramref name="path"/> dates it.</summary>
+    private async Task<string> ImportLayerAsync(
+        string path,
+        string layerPath,
+        TarballImportOptions options,
+        CancellationToken cancellationToken)
+    {
         var runtime = ConfigChanges.Apply(options.Changes);
         var names = options.Reference is null ? [] : new[] { ImageLookup.StoredName(ImageReference.Parse(options.Reference)) };
-        var (digest, size) = await ArchiveBlobs.HashAsync(path, cancellationToken);
-        var compression = await BlobCompression.DetectAsync(path, cancellationToken);
-        var diffId = compression == LayerCompression.None ? digest : await DiffIdAsync(path, cancellationToken);
+        var (digest, size) = await ArchiveBlobs.HashAsync(layerPath, cancellationToken);
+        var compression = await BlobCompression.DetectAsync(layerPath, cancellationToken);
+        var diffId = compression == LayerCompression.None ? digest : await DiffIdAsync(layerPath, cancellationToken);
 
         var config = TransportJson.Bytes(Config(path, options, runtime, diffId));
         var manifestJson = new JsonObject
@@ -57,7 +83,7 @@ public sealed class TarballImporter(ImageWriter writer, ImageEvents events)
 
         var manifest = TransportJson.Bytes(manifestJson);
         var commit = new ImageCommit(
-            config, manifest, MediaTypes.OciManifest, [Digests.Of(manifest)], names, [ArchiveBlobs.Layer(path, digest, diffId)]);
+            config, manifest, MediaTypes.OciManifest, [Digests.Of(manifest)], names, [ArchiveBlobs.Layer(layerPath, digest, diffId)]);
         var record = (await writer.CommitAllAsync([commit], cancellationToken))[0];
         await events.AppendAsync("import", record.Id, names.FirstOrDefault() ?? record.Id, cancellationToken);
         return record.Id;
