@@ -15,15 +15,20 @@ public static class ImagePullRoute
 {
     public static void Map(WebApplication app) => app.MapPost("/images/create", PullAsync);
 
-    private static async Task PullAsync(HttpContext http, CliContext cli)
+    private static Task PullAsync(HttpContext http, CliContext cli) =>
+        StreamAsync(http, cli, Reference(http), new PullOptions(
+            Platform: NonEmpty(http.Request.Query["platform"].ToString()),
+            Credentials: RegistryAuthHeader.Credentials(http)));
+
+    /// <summary>
+    /// Pulls <paramref name="reference"/> writing Docker's lines; libpod's pull with
+    /// compatMode=true streams the same (Podman's CompatPull).
+    /// </summary>
+    internal static async Task StreamAsync(HttpContext http, CliContext cli, string reference, PullOptions options)
     {
-        var reference = Reference(http);
         var before = await IdOfAsync(cli, reference, http.RequestAborted);
         var stream = new JsonLineStream();
-        var options = new PullOptions(
-            Platform: NonEmpty(http.Request.Query["platform"].ToString()),
-            Credentials: RegistryAuthHeader.Credentials(http),
-            Copy: new DockerCopyProgress(stream, push: false));
+        options = options with { Copy = new DockerCopyProgress(stream, push: false) };
         await stream.RunAsync(http, async () =>
         {
             var image = await cli.Images.PullAsync(reference, options, http.RequestAborted);
