@@ -102,6 +102,21 @@ public static class PodmanSuiteImages
         return new TestImage(name, [LayerBuilder.Build(entries)], architecture, Cmd: ["/bin/sh"]);
     }
 
+    /// <summary>
+    /// quay.io/libpod/alpine: an older Alpine (3.10.2) than Docker Hub's alpine, so its own
+    /// layer and ID, as the real images are two different images.
+    /// </summary>
+    public static async Task<TestImage> LibpodAlpineAsync(
+        string name,
+        string architecture,
+        CancellationToken cancellationToken = default)
+    {
+        var entries = await AlpineLikeEntriesAsync(hardLinks: true, cancellationToken);
+        entries.RemoveAll(e => e.Name == "etc/alpine-release");
+        entries.Add(LayerEntry.File("etc/alpine-release", PodmanSuiteFiles.LibpodAlpineRelease));
+        return new TestImage(name, [LayerBuilder.Build(entries)], architecture, Cmd: ["/bin/sh"]);
+    }
+
     /// <summary>k8s-pause: /pause sleeping until a signal, as the entrypoint.</summary>
     public static async Task<TestImage> K8sPauseAsync(
         string name,

@@ -10,6 +10,9 @@ public static class PodmanSuitePush
 {
     private delegate Task<TestImage> Builder(string name, string architecture, CancellationToken cancellationToken);
 
+    private static Task<TestImage> BusyboxAsync(string name, string architecture, CancellationToken cancellationToken) =>
+        TestImageCatalog.BusyboxAsync(name, architecture, cancellationToken);
+
     public static async Task<string> PushAllAsync(string host, CancellationToken cancellationToken = default)
     {
         using var http = new HttpClient();
@@ -38,9 +41,11 @@ public static class PodmanSuitePush
         await ListAsync("libpod/testimage", PodmanSuiteFiles.TestImageTag, PodmanSuiteImages.TestImageAsync);
         await ListAsync("libpod/testimage", "00000004", PodmanSuiteImages.NonLocalAsync);
         await ListAsync("libpod/testimage", "multiimage", PodmanSuiteImages.MultiImageAsync);
-        await ListAsync("libpod/alpine", "latest", PodmanSuiteImages.AlpineAsync);
+        await ListAsync("libpod/alpine", "latest", PodmanSuiteImages.LibpodAlpineAsync);
         await ListAsync("library/alpine", "latest", PodmanSuiteImages.AlpineAsync);
         await ListAsync("libpod/k8s-pause", "3.5", PodmanSuiteImages.K8sPauseAsync);
+        await ListAsync("libpod/busybox", "latest", BusyboxAsync);
+        await ListAsync("library/busybox", "latest", BusyboxAsync);
         var registry = await RegistryImage.BuildAsync("quay.io/libpod/registry:2.8.2", cancellationToken);
         await OneAsync("libpod/registry", "2.8.2", registry);
         await OneAsync("library/registry", "2.8.2", registry);

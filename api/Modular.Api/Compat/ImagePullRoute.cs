@@ -29,13 +29,17 @@ public static class ImagePullRoute
         var before = await IdOfAsync(cli, reference, http.RequestAborted);
         var stream = new JsonLineStream();
         options = options with { Copy = new DockerCopyProgress(stream, push: false) };
-        await stream.RunAsync(http, async () =>
+        await RegistryStatus.OnFailureAsync(() => stream.RunAsync(http, async () =>
         {
             var image = await cli.Images.PullAsync(reference, options, http.RequestAborted);
+
+            // Podman's compat pull ends on "Download complete" with the image's short id;
+            // Docker's closing pair follows for the docker CLI.
+            stream.Status("Download complete", image.Id[..Math.Min(12, image.Id.Length)]);
             stream.Status("Digest: " + image.Digest);
             var state = before == image.Id ? "Image is up to date for " : "Downloaded newer image for ";
             stream.Status("Status: " + state + reference);
-        });
+        }));
     }
 
     /// <summary>fromImage with tag: "name:tag", or "name@sha256:..." when the tag is a digest.</summary>

@@ -69,7 +69,7 @@ public static class LibpodImagePullRoute
     {
         var stream = new JsonLineStream();
         var progress = new LibpodPullProgress(stream, pullProgress);
-        await stream.RunAsync(http, async () =>
+        await RegistryStatus.OnFailureAsync(() => stream.RunAsync(http, async () =>
         {
             try
             {
@@ -88,7 +88,7 @@ public static class LibpodImagePullRoute
                 progress.Flush();
                 stream.Post(new JsonObject { ["status"] = "error", ["error"] = ErrorMapper.MessageFor(e) });
             }
-        });
+        }));
     }
 
     /// <summary>quiet=true (and allTags): the CLI's pull, one report when it is done.</summary>
