@@ -160,39 +160,44 @@ public static class ImageCommands
             "--creds",
             "Log in to the registry as USERNAME:PASSWORD");
         var policy = Value("--signature-policy", "Path to a policy.json to use instead of the default");
+        var retry = Number("--retry", "Try a pull the network failed this many more times (default 3)");
+        var retryDelay = Value("--retry-delay", "Wait this long between tries (default 2s, doubling)");
         var references = Names("IMAGE", minimum: 1);
         var command = new Command(name, "Download an image from a registry into the store")
-            .With(tlsVerify, platform, arch, os, variant, quiet, authFile, creds, policy, references);
+            .With(tlsVerify, platform, arch, os, variant, quiet, authFile, creds, policy, retry, retryDelay,
+                references);
         return command.WithAction(context, "pull", async (r, cancellationToken) =>
         {
-            var options = new PullOptions(
-                TlsVerify: r.GetValue(tlsVerify),
-                Platform: Platforms.Choose(r.GetValue(platform), r.GetValue(os), r.GetValue(arch), r.GetValue(variant)),
-                Quiet: r.GetValue(quiet),
-                Progress: r.GetValue(quiet) ? null : context.Error,
-                AuthFile: r.GetValue(authFile),
-                Credentials: r.GetValue(creds),
-                SignaturePolicy: r.GetValue(policy),
-                Copy: r.GetValue(quiet) || Console.IsErrorRedirected
-                    ? null
-                    : new Modular.Engine.Registry.TerminalCopyProgress(context.Error));
-
-            // Podman 5 pulls several images in one call, in order, each ID on its line;
-            // the first failure ends the command.
+            // Podman pulls each IMAGE in turn and stops at the first that fails.
             foreach (var reference in r.GetValue(references)!)
             {
                 if (TransportPull.Handles(reference))
                 {
-                    var status = await TransportPull.RunAsync(context, reference, r.GetValue(quiet), cancellationToken);
-                    if (status != ExitCodes.Success)
+                    var code = await TransportPull.RunAsync(context, reference, r.GetValue(quiet), cancellationToken);
+                    if (code != ExitCodes.Success)
                     {
-                        return status;
+                        return code;
                     }
 
                     continue;
                 }
 
-                var image = await context.Images.PullAsync(reference, options, cancellationToken);
+                var options = new PullOptions(
+                    TlsVerify: r.GetValue(tlsVerify),
+                    Platform: Platforms.Choose(r.GetValue(platform), r.GetValue(os), r.GetValue(arch), r.GetValue(variant)),
+                    Quiet: r.GetValue(quiet),
+                    Progress: r.GetValue(quiet) ? null : context.Error,
+                    AuthFile: r.GetValue(authFile),
+                    Credentials: r.GetValue(creds),
+                    SignaturePolicy: r.GetValue(policy),
+                    Copy: r.GetValue(quiet) || Console.IsErrorRedirected
+                        ? null
+                        : new Modular.Engine.Registry.TerminalCopyProgress(context.Error));
+                var image = await PullRetry.RunAsync(
+                    r.GetValue(retry),
+                    r.GetValue(retryDelay),
+                    () => context.Images.PullAsync(reference, options, cancellationToken),
+                    cancellationToken);
                 context.Out.WriteLine(ImageView.HexId(image.Id));
             }
 

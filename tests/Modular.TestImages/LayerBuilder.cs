@@ -24,15 +24,19 @@ public static class LayerBuilder
     private static byte[] WriteTar(IEnumerable<LayerEntry> entries)
     {
         using var buffer = new MemoryStream();
+        var written = 0;
         using (var writer = new TarWriter(buffer, TarEntryFormat.Gnu, leaveOpen: true))
         {
             foreach (var entry in entries)
             {
                 writer.WriteEntry(ToTarEntry(entry));
+                written++;
             }
         }
 
-        return buffer.ToArray();
+        // TarWriter writes no end blocks when it wrote no entry; Go's writer (buildah) does,
+        // so a layer without files is the two zero blocks, 1024 bytes.
+        return written == 0 ? new byte[1024] : buffer.ToArray();
     }
 
     private static GnuTarEntry ToTarEntry(LayerEntry entry)

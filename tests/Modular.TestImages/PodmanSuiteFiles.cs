@@ -69,6 +69,8 @@ public static class PodmanSuiteFiles
 
     public const string AlpineRelease = "3.19.4\n";
 
+    public const string LibpodAlpineRelease = "3.10.2\n";
+
     public const string Issue = "Welcome to Alpine Linux 3.19 (Modular busybox stand-in)\n\n";
 
     /// <summary>Loops until killed; the pod tests read its first line.</summary>

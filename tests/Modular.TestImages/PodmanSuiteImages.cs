@@ -12,7 +12,17 @@ public static class PodmanSuiteImages
     // build-testimage pins testimage-id's mtime to this for the `run --tz` test.
     private static readonly DateTimeOffset TestImageIdTime = DateTimeOffset.FromUnixTimeSeconds(1600000000);
 
-    /// <summary>quay.io/libpod/testimage:20241011: two layers, labels, workdir, cmd.</summary>
+    // The second build's --timestamp: the image, its steps and its created_at label share it.
+    private const string TestImageCreated = "2024-10-11T00:00:00Z";
+
+    private const string TestImageScript = "test/system/build-testimage";
+
+    /// <summary>
+    /// quay.io/libpod/testimage:20241011 as build-testimage makes it: an interim image built
+    /// with --squash-all (one layer holding Alpine, the packages and the /home/podman files),
+    /// then LABEL, LABEL, WORKDIR and CMD built on it with --squash and a fixed --timestamp,
+    /// which adds one layer with no files (an empty tar) and history entries for each step.
+    /// </summary>
     public static async Task<TestImage> TestImageAsync(
         string name,
         string architecture,
@@ -21,8 +31,7 @@ public static class PodmanSuiteImages
         var entries = await AlpineLikeEntriesAsync(hardLinks: false, cancellationToken);
         // build-testimage's / is 555, as the filesystem RPM makes it (030-run checks it).
         entries.Insert(0, LayerEntry.Dir("./", (UnixFileMode)0b101_101_101));
-        // Two layers, as the real testimage has (070-build's image tree test skips the first).
-        List<LayerEntry> top =
+        entries.AddRange(
         [
             LayerEntry.Dir("home/podman/"),
             new LayerEntry("home/podman/testimage-id", LayerEntryKind.File,
@@ -32,20 +41,41 @@ public static class PodmanSuiteImages
             LayerEntry.File("home/podman/healthcheck", PodmanSuiteFiles.Healthcheck, Executable),
             LayerEntry.File("home/podman/bytecheck", PodmanSuiteFiles.Bytecheck, Executable),
             LayerEntry.File("bin/busybox-extras", PodmanSuiteFiles.BusyboxExtras, Executable),
-        ];
+        ]);
         var extras = new ImageRuntimeExtras(
             Labels: new Dictionary<string, string>
             {
-                ["created_by"] = "test/system/build-testimage",
-                ["created_at"] = "2024-10-11T00:00:00Z",
+                ["created_by"] = TestImageScript,
+                ["created_at"] = TestImageCreated,
             },
             WorkingDir: "/home/podman");
         return new TestImage(
             name,
-            [LayerBuilder.Build(entries), LayerBuilder.Build(top)],
+            [LayerBuilder.Build(entries), LayerBuilder.Build([])],
             architecture,
             Cmd: ["/bin/echo", "This container is intended for podman CI testing"],
-            Extras: extras);
+            Extras: extras,
+            History: TestImageHistory(architecture),
+            Created: TestImageCreated);
+    }
+
+    /// <summary>The history buildah records for build-testimage's two builds.</summary>
+    private static List<HistoryStep> TestImageHistory(string architecture)
+    {
+        // The first build's FROM names Docker Hub's per-architecture repository.
+        var repository = architecture == "arm64" ? "arm64v8" : architecture;
+        const string nop = "/bin/sh -c #(nop) ";
+        return
+        [
+            new(TestImageCreated, "/bin/sh -c rm -f /var/cache/apk/*",
+                Comment: $"FROM docker.io/{repository}/alpine:3.20.3"),
+            new(TestImageCreated, nop + "LABEL created_by=" + TestImageScript, EmptyLayer: true,
+                Comment: "FROM localhost/interim-image:latest"),
+            new(TestImageCreated, nop + "LABEL created_at=" + TestImageCreated, EmptyLayer: true),
+            new(TestImageCreated, nop + "WORKDIR /home/podman", EmptyLayer: true),
+            new(TestImageCreated,
+                nop + "CMD [\"/bin/echo\", \"This container is intended for podman CI testing\"]"),
+        ];
     }
 
     /// <summary>testimage:00000004: plain busybox with a label of its own, so its own ID.</summary>
@@ -69,6 +99,21 @@ public static class PodmanSuiteImages
         CancellationToken cancellationToken = default)
     {
         var entries = await AlpineLikeEntriesAsync(hardLinks: true, cancellationToken);
+        return new TestImage(name, [LayerBuilder.Build(entries)], architecture, Cmd: ["/bin/sh"]);
+    }
+
+    /// <summary>
+    /// quay.io/libpod/alpine: an older Alpine (3.10.2) than Docker Hub's alpine, so its own
+    /// layer and ID, as the real images are two different images.
+    /// </summary>
+    public static async Task<TestImage> LibpodAlpineAsync(
+        string name,
+        string architecture,
+        CancellationToken cancellationToken = default)
+    {
+        var entries = await AlpineLikeEntriesAsync(hardLinks: true, cancellationToken);
+        entries.RemoveAll(e => e.Name == "etc/alpine-release");
+        entries.Add(LayerEntry.File("etc/alpine-release", PodmanSuiteFiles.LibpodAlpineRelease));
         return new TestImage(name, [LayerBuilder.Build(entries)], architecture, Cmd: ["/bin/sh"]);
     }
 

@@ -38,7 +38,7 @@ public static class PodmanSuitePush
         await ListAsync("libpod/testimage", PodmanSuiteFiles.TestImageTag, PodmanSuiteImages.TestImageAsync);
         await ListAsync("libpod/testimage", "00000004", PodmanSuiteImages.NonLocalAsync);
         await ListAsync("libpod/testimage", "multiimage", PodmanSuiteImages.MultiImageAsync);
-        await ListAsync("libpod/alpine", "latest", PodmanSuiteImages.AlpineAsync);
+        await ListAsync("libpod/alpine", "latest", PodmanSuiteImages.LibpodAlpineAsync);
         await ListAsync("library/alpine", "latest", PodmanSuiteImages.AlpineAsync);
 
         // docker.io/library/busybox: the API suite's pod tests run `podman run busybox top`.

@@ -14,7 +14,9 @@ public sealed record TestImage(
     IReadOnlyList<string>? Env = null,
     IReadOnlyList<string>? Volumes = null,
     JsonObject? Healthcheck = null,
-    ImageRuntimeExtras? Extras = null)
+    ImageRuntimeExtras? Extras = null,
+    IReadOnlyList<HistoryStep>? History = null,
+    string Created = "2024-01-01T00:00:00Z")
 {
     public const string DefaultPath =
         "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -31,11 +33,7 @@ public sealed record TestImage(
     private byte[] BuildConfig()
     {
         var diffIds = new JsonArray(Layers.Select(l => (JsonNode)l.DiffId).ToArray());
-        var history = new JsonArray(Layers.Select(_ => (JsonNode)new JsonObject
-        {
-            ["created"] = "2024-01-01T00:00:00Z",
-            ["created_by"] = "Modular.TestImages",
-        }).ToArray());
+        var history = new JsonArray([.. (History ?? DefaultHistory()).Select(h => (JsonNode)h.ToJson())]);
         var runtime = new JsonObject
         {
             ["Env"] = ToArray(Env ?? [DefaultPath]),
@@ -50,7 +48,7 @@ public sealed record TestImage(
 
         var config = new JsonObject
         {
-            ["created"] = "2024-01-01T00:00:00Z",
+            ["created"] = Created,
             ["architecture"] = Architecture,
             ["os"] = Os,
             ["config"] = runtime,
@@ -65,6 +63,10 @@ public sealed record TestImage(
 
         return System.Text.Encoding.UTF8.GetBytes(config.ToJsonString());
     }
+
+    /// <summary>One step per layer, for images whose build steps nobody reads.</summary>
+    private IEnumerable<HistoryStep> DefaultHistory() =>
+        Layers.Select(_ => new HistoryStep(Created, "Modular.TestImages"));
 
     private static JsonArray ToArray(IEnumerable<string> values) =>
         new(values.Select(v => (JsonNode)v).ToArray());

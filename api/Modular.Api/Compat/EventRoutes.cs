@@ -70,11 +70,10 @@ public static class EventRoutes
             }
 
             var message = DockerMessage(e);
-            if (e.Type != "container")
+            if (message["from"] is "")
             {
-                // Docker's deprecated status/id/from exist for container events only.
-                message.Remove("status");
-                message.Remove("id");
+                // Podman's compat event leaves out an empty from (omitempty); status and id
+                // it sends for every type, as Docker's daemon does for images too.
                 message.Remove("from");
             }
 

@@ -18,9 +18,8 @@ public static class ImageHistoryRoute
 
     private static JsonNode Item(HistoryEntry entry) => new JsonObject
     {
-        ["Id"] = entry.Id.StartsWith('<') || entry.Id.StartsWith("sha256:", StringComparison.Ordinal)
-            ? entry.Id
-            : "sha256:" + entry.Id,
+        // Podman's compat handler prefixes every id, "<missing>" included ("sha256:<missing>").
+        ["Id"] = entry.Id.StartsWith("sha256:", StringComparison.Ordinal) ? entry.Id : "sha256:" + entry.Id,
         ["Created"] = entry.Created.ToUnixTimeSeconds(),
         ["CreatedBy"] = entry.CreatedBy,
         ["Tags"] = entry.Tags.Count == 0 ? null : new JsonArray([.. entry.Tags.Select(t => (JsonNode)t)]),

@@ -18,29 +18,33 @@ public static class ImagePullRoute
     public static void Map(WebApplication app) =>
         app.MapPost("/images/create", PullAsync).WithMetadata(new BodyLimit(ImageImportRoute.ImportBodyLimit));
 
-    private static async Task PullAsync(HttpContext http, CliContext cli)
-    {
-        if (http.Request.Query["fromImage"].ToString().Length == 0
-            && http.Request.Query.ContainsKey("fromSrc"))
-        {
-            await ImageImportRoute.ImportAsync(http, cli);
-            return;
-        }
+    private static Task PullAsync(HttpContext http, CliContext cli) =>
+        http.Request.Query["fromImage"].ToString().Length == 0 && http.Request.Query.ContainsKey("fromSrc")
+            ? ImageImportRoute.ImportAsync(http, cli)
+            : StreamAsync(http, cli, Reference(http), new PullOptions(
+            Platform: NonEmpty(http.Request.Query["platform"].ToString()),
+            Credentials: RegistryAuthHeader.Credentials(http)));
 
-        var reference = Reference(http);
+    /// <summary>
+    /// Pulls <paramref name="reference"/> writing Docker's lines; libpod's pull with
+    /// compatMode=true streams the same (Podman's CompatPull).
+    /// </summary>
+    internal static async Task StreamAsync(HttpContext http, CliContext cli, string reference, PullOptions options)
+    {
         var before = await IdOfAsync(cli, reference, http.RequestAborted);
         var stream = new JsonLineStream();
-        var options = new PullOptions(
-            Platform: NonEmpty(http.Request.Query["platform"].ToString()),
-            Credentials: RegistryAuthHeader.Credentials(http),
-            Copy: new DockerCopyProgress(stream, push: false));
-        await stream.RunAsync(http, async () =>
+        options = options with { Copy = new DockerCopyProgress(stream, push: false) };
+        await RegistryStatus.OnFailureAsync(() => stream.RunAsync(http, async () =>
         {
             var image = await cli.Images.PullAsync(reference, options, http.RequestAborted);
+
+            // Podman's compat pull ends on "Download complete" with the image's short id;
+            // Docker's closing pair follows for the docker CLI.
+            stream.Status("Download complete", image.Id[..Math.Min(12, image.Id.Length)]);
             stream.Status("Digest: " + image.Digest);
             var state = before == image.Id ? "Image is up to date for " : "Downloaded newer image for ";
             stream.Status("Status: " + state + reference);
-        });
+        }));
     }
 
     /// <summary>fromImage with tag: "name:tag", or "name@sha256:..." when the tag is a digest.</summary>

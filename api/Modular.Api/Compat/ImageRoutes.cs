@@ -2,8 +2,8 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Modular.Api.Http;
+using Modular.Api.Shared;
 using Modular.Cli.Hosting;
-using Modular.Engine.Images;
 
 namespace Modular.Api.Compat;
 
@@ -16,7 +16,7 @@ public static class ImageRoutes
 {
     public static void Map(WebApplication app)
     {
-        app.MapGet("/images/json", ListAsync);
+        app.MapGet("/images/json", (Delegate)ListAsync);
         app.MapGet("/images/{*rest}", GetAsync);
         app.MapPost("/images/{*rest}", PostAsync);
         app.MapDelete("/images/{*rest}", ImageRemoveRoutes.RemoveAsync);
@@ -57,50 +57,85 @@ public static class ImageRoutes
     private static IResult NotFound() =>
         Results.Content("{\"message\":\"page not found\"}", "application/json", statusCode: 404);
 
-    private static async Task<IResult> ListAsync(HttpContext http, CliContext cli)
+    /// <summary>
+    /// Podman's compat list: the libpod summary without manifest lists, "sha256:" ids, empty
+    /// arrays for no tags or digests, SharedSize -1 unless asked for, VirtualSize below 1.44.
+    /// </summary>
+    private static async Task<IResult> ListAsync(HttpContext http)
     {
-        var images = await cli.Images.ListAsync(http.QueryFlag("all"), http.RequestAborted);
-        var list = new JsonArray();
+        var filters = QueryFilters.Parse(http).Select(f => f.Key + "=" + f.Value).ToList();
+        var legacy = http.Request.Query["filter"].ToString();
+        if (legacy.Length > 0)
+        {
+            // API 1.24's single reference pattern.
+            filters.Add("reference=" + legacy);
+        }
+
+        var images = await ImageListing.ListAsync(http, filters, libpod: false);
+        var sharedSize = http.QueryFlag("shared-size");
+        var virtualSize = DockerLevel(http) < new Version(1, 44);
         foreach (var image in images)
         {
-            list.Add(Summary(image));
+            image["Id"] = "sha256:" + image["Id"];
+            image["RepoTags"] ??= new JsonArray();
+            image["RepoDigests"] ??= new JsonArray();
+            image["SharedSize"] = sharedSize ? 0 : -1;
+            if (!virtualSize)
+            {
+                image.Remove("VirtualSize");
+            }
         }
 
-        return DockerJson.Result(list);
+        return DockerJson.Result(new JsonArray([.. images]));
     }
 
-    private static JsonObject Summary(LocalImage image)
-    {
-        var labels = new JsonObject();
-        foreach (var (key, value) in image.Config.Labels)
-        {
-            labels[key] = value;
-        }
-
-        return new JsonObject
-        {
-            ["Id"] = "sha256:" + image.Id,
-            ["ParentId"] = "",
-            ["RepoTags"] = new JsonArray(image.Names.Select(n => (JsonNode)n!).ToArray()),
-            ["RepoDigests"] = new JsonArray(image.RepoDigests.Select(n => (JsonNode)n!).ToArray()),
-            ["Created"] = image.Created.ToUnixTimeSeconds(),
-            ["Size"] = image.Size,
-            ["SharedSize"] = -1,
-            ["VirtualSize"] = image.Size,
-            ["Labels"] = labels,
-            ["Containers"] = -1,
-        };
-    }
+    /// <summary>The client's Docker API level; a bare path is the level served (Podman's rule).</summary>
+    internal static Version DockerLevel(HttpContext http) =>
+        Version.TryParse(http.Version() ?? "", out var level) ? level : Version.Parse(ApiVersions.DockerMaximum);
 
     private static async Task<IResult> InspectAsync(HttpContext http, CliContext cli, string name)
     {
         var podman = await cli.Images.InspectAsync(name, http.RequestAborted);
         var json = (JsonObject)podman.DeepClone();
-        if (json["Id"]?.GetValue<string>() is { } id && !id.StartsWith("sha256:", StringComparison.Ordinal))
+        var id = json["Id"]?.GetValue<string>() ?? "";
+        id = id.StartsWith("sha256:", StringComparison.Ordinal) ? id[7..] : id;
+        json["Id"] = "sha256:" + id;
+        var level = DockerLevel(http);
+        if (level >= new Version(1, 44))
         {
-            json["Id"] = "sha256:" + id;
+            json.Remove("VirtualSize"); // Docker dropped it in API 1.44
+        }
+
+        if (level < new Version(1, 45))
+        {
+            json["ContainerConfig"] = ContainerConfig(id, json["Config"]);
         }
 
         return DockerJson.Result(json);
     }
+
+    /// <summary>
+    /// The ContainerConfig Docker sent up to API 1.44 (docker-compose 1.x reads it): Podman
+    /// fills the short id as Hostname and the image's volumes; the rest stays empty.
+    /// </summary>
+    private static JsonObject ContainerConfig(string id, JsonNode? config) => new()
+    {
+        ["Hostname"] = id[..Math.Min(11, id.Length)],
+        ["Domainname"] = "",
+        ["User"] = "",
+        ["AttachStdin"] = false,
+        ["AttachStdout"] = false,
+        ["AttachStderr"] = false,
+        ["Tty"] = false,
+        ["OpenStdin"] = false,
+        ["StdinOnce"] = false,
+        ["Env"] = null,
+        ["Cmd"] = null,
+        ["Image"] = "",
+        ["Volumes"] = config?["Volumes"]?.DeepClone(),
+        ["WorkingDir"] = "",
+        ["Entrypoint"] = null,
+        ["OnBuild"] = null,
+        ["Labels"] = null,
+    };
 }

@@ -14,7 +14,7 @@ public static class LibpodImageRoutes
     public static void Map(WebApplication app)
     {
         app.MapGet("/libpod/images/json", (Delegate)List);
-        app.MapPost("/libpod/images/pull", Pull);
+        app.MapPost("/libpod/images/pull", LibpodImagePullRoute.PullAsync);
         app.MapDelete("/libpod/images/remove", (Delegate)RemoveMany);
         app.MapPost("/libpod/images/prune", (Delegate)LibpodImageExtraRoutes.PruneAsync);
         app.MapPost("/libpod/local/images/load", (Delegate)LibpodImageExtraRoutes.LoadLocalAsync);
@@ -26,18 +26,9 @@ public static class LibpodImageRoutes
 
     private static async Task<IResult> List(HttpContext http)
     {
-        var args = new List<string> { "images", "--format", "json" };
-        args.AddRange(http.QueryFlag("all") ? ["--all"] : []);
-        args.AddRange(QueryFilters.AsArguments(http));
-        var text = await CliBridge.OutputAsync(http, args);
-        var list = string.IsNullOrWhiteSpace(text) ? [] : JsonNode.Parse(text) as JsonArray ?? [];
-        foreach (var image in list.OfType<JsonObject>())
-        {
-            // The API's summary lists every name in RepoTags; only the CLI's JSON drops it.
-            image["RepoTags"] = image["Names"]?.DeepClone();
-        }
-
-        return LibpodJson.Body(list);
+        var filters = QueryFilters.Parse(http).Select(f => f.Key + "=" + f.Value).ToList();
+        var images = await ImageListing.ListAsync(http, filters, libpod: true);
+        return LibpodJson.Body(new JsonArray([.. images]));
     }
 
     /// <summary>Image names hold slashes: the action is the last segment (json, exists, tag ...).</summary>
@@ -98,41 +89,6 @@ public static class LibpodImageRoutes
         List<string> args = repo.Length == 0 ? ["untag", image] : ["untag", image, repo + ":" + tag];
         await CliBridge.OutputAsync(http, args);
         return Results.StatusCode(StatusCodes.Status201Created);
-    }
-
-    private static async Task Pull(HttpContext http)
-    {
-        var reference = http.Request.Query["reference"].ToString();
-        if (reference.Length == 0)
-        {
-            throw new InvalidInputException("reference parameter cannot be empty");
-        }
-
-        var args = new List<string> { "pull", "--quiet" };
-        args.AddRange(http.QueryFlag("allTags") ? ["--all-tags"] : []);
-        args.AddRange(http.QueryFlag("tlsVerify", absent: true) ? [] : ["--tls-verify=false"]);
-        args.Add(reference);
-        var policy = http.Request.Query["policy"].ToString();
-        var present = policy is "missing" or "never" && (await CliBridge.RunAsync(http, ["image", "exists", reference])).ExitCode == 0;
-        var output = present
-            ? await CliBridge.RunAsync(http, ["image", "inspect", "--format", "{{.Id}}", reference])
-            : policy == "never"
-                ? new CliOutput(1, "", "", NoSuchImage(reference))
-                : await CliBridge.RunAsync(http, args);
-        http.Response.ContentType = "application/json";
-        if (output.Failure is not null || output.ExitCode != 0)
-        {
-            var message = output.Failure?.Message ?? output.Stderr.Trim().Replace("Error: ", "", StringComparison.Ordinal);
-            await http.Response.WriteAsync(JsonSerializer.Serialize(new { error = message }) + "\n");
-            return;
-        }
-
-        var ids = output.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        await http.Response.WriteAsync(JsonSerializer.Serialize(new Dictionary<string, object>
-        {
-            ["images"] = ids,
-            ["id"] = ids.LastOrDefault() ?? "",
-        }) + "\n");
     }
 
     private static Task<IResult> RemoveOne(string name, HttpContext http) =>

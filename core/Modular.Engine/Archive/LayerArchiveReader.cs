@@ -26,7 +26,14 @@ public static class LayerArchiveReader
         Stream layer,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var tarStream = new PaxXattrTap(await OpenDecompressedAsync(layer, cancellationToken));
+        if (await OpenDecompressedAsync(layer, cancellationToken) is not { } decompressed)
+        {
+            // A zero-byte blob: Go's tar reader (containers/storage) takes it as a layer
+            // without entries, so it is one here too.
+            yield break;
+        }
+
+        await using var tarStream = new PaxXattrTap(decompressed);
         await using var reader = new TarReader(tarStream, leaveOpen: true);
         var seen = new HashSet<string>(StringComparer.Ordinal);
 
@@ -75,7 +82,7 @@ public static class LayerArchiveReader
         }
     }
 
-    private static async Task<Stream> OpenDecompressedAsync(
+    private static async Task<Stream?> OpenDecompressedAsync(
         Stream layer,
         CancellationToken cancellationToken)
     {
@@ -85,6 +92,11 @@ public static class LayerArchiveReader
             2,
             throwOnEndOfStream: false,
             cancellationToken);
+        if (read == 0)
+        {
+            return null;
+        }
+
         var prefixed = new PrefixedStream(magic.AsMemory(0, read), layer);
         var isGzip = read == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
         return isGzip ? new GZipStream(prefixed, CompressionMode.Decompress) : prefixed;

@@ -14,10 +14,23 @@ public sealed class ImageEvents(ILogger<ImageEvents> logger, IEventLog? log = nu
     private static readonly IReadOnlyDictionary<string, string> NoAttributes =
         new Dictionary<string, string>();
 
-    public async Task AppendAsync(
+    public Task AppendAsync(
         string status,
         string imageId,
         string name,
+        CancellationToken cancellationToken) =>
+        AppendAsync(status, imageId, name, NoAttributes, cancellationToken);
+
+    /// <summary>A pull that failed: Podman's pull-error event, the reference as given and the reason.</summary>
+    public Task PullErrorAsync(string reference, string error, CancellationToken cancellationToken) =>
+        AppendAsync("pull-error", "", reference, new Dictionary<string, string> { ["error"] = error },
+            cancellationToken);
+
+    private async Task AppendAsync(
+        string status,
+        string imageId,
+        string name,
+        IReadOnlyDictionary<string, string> attributes,
         CancellationToken cancellationToken)
     {
         if (log is null)
@@ -25,7 +38,7 @@ public sealed class ImageEvents(ILogger<ImageEvents> logger, IEventLog? log = nu
             return;
         }
 
-        var engineEvent = new EngineEvent("image", status, imageId, name, DateTimeOffset.UtcNow, NoAttributes);
+        var engineEvent = new EngineEvent("image", status, imageId, name, DateTimeOffset.UtcNow, attributes);
         try
         {
             await log.AppendAsync(engineEvent, cancellationToken);

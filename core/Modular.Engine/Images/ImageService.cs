@@ -33,7 +33,9 @@ public sealed partial class ImageService(
         }
         catch (Exception e) when (ImageErrors.ShouldWrap(e))
         {
-            throw ImageErrors.ForPull(reference, e);
+            var error = ImageErrors.ForPull(reference, e);
+            await events.PullErrorAsync(reference, error.Message, CancellationToken.None);
+            throw error;
         }
 
         await events.AppendAsync("pull", record.Id, reference, cancellationToken);

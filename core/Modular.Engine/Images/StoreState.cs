@@ -9,11 +9,22 @@ public sealed class StoreState
 
     public LayerRecord? FindLayer(string id) => Layers.Find(l => l.Id == id);
 
-    /// <summary>Replaces the image with the same id, or adds it.</summary>
+    /// <summary>
+    /// Replaces the image with the same id in its place, or adds it at the end: the list
+    /// keeps the order images were stored in (a tag or re-pull does not move an image),
+    /// which Podman's API lists follow.
+    /// </summary>
     public void PutImage(ImageRecord image)
     {
-        Images.RemoveAll(i => i.Id == image.Id);
-        Images.Add(image);
+        var index = Images.FindIndex(i => i.Id == image.Id);
+        if (index >= 0)
+        {
+            Images[index] = image;
+        }
+        else
+        {
+            Images.Add(image);
+        }
     }
 
     /// <summary>Replaces the layer with the same id, or adds it.</summary>

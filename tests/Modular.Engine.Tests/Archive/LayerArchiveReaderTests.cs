@@ -141,6 +141,23 @@ public sealed class LayerArchiveReaderTests
             () => ReadAllAsync(new MemoryStream(bytes[..700])));
     }
 
+    [Fact]
+    public async Task A_layer_without_entries_reads_as_empty()
+    {
+        // What a squashed build step that changed no file stores: the two end blocks only.
+        var entries = await ReadAllAsync(new MemoryStream(new byte[1024]));
+
+        Assert.Empty(entries);
+    }
+
+    [Fact]
+    public async Task An_empty_stream_reads_as_an_empty_layer()
+    {
+        var entries = await ReadAllAsync(new MemoryStream([]));
+
+        Assert.Empty(entries);
+    }
+
     private static Task<List<LayerEntry>> ReadAllAsync(TestTar tar) => ReadAllAsync(tar.ToStream());
 
     private static async Task<List<LayerEntry>> ReadAllAsync(Stream stream)
