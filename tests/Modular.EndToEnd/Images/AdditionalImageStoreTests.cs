@@ -73,6 +73,24 @@ public sealed class AdditionalImageStoreTests
         Assert.Contains("image path \"relative/dir\" is not absolute", relative.StandardError);
     }
 
+    [Fact]
+    public async Task Save_writes_an_image_only_the_additional_store_holds()
+    {
+        await using var other = await ModpodFixture.CreateAsync(StoreOptions.Default);
+        await using var mine = await ModpodFixture.CreateAsync(StoreOptions.Default);
+        var image = await other.EnsureBusyboxAsync();
+        AddStores(mine, other);
+        var archive = Path.Combine(mine.Directory, "work", "saved.tar");
+
+        var save = await mine.RunAsync("save", "-q", "-o", archive, image);
+        var load = await mine.RunAsync("load", "-q", "-i", archive);
+        var own = await mine.RunAsync("images", "--filter", "readonly=false", "--format", ListFormat);
+
+        ModpodAssert.Exit(0, save);
+        ModpodAssert.Exit(0, load);
+        Assert.EndsWith($"{image} false", own.Output.Trim());
+    }
+
     private static void AddStores(ModpodFixture mine, ModpodFixture other) =>
         File.AppendAllText(
             Path.Combine(mine.Directory, "storage.conf"),
