@@ -45,6 +45,8 @@ public sealed partial class ImageService
                 if (lineage?.IsIntermediate(record) != true)
                 {
                     images.Add(await ToLocalAsync(record, from, cancellationToken));
+                    var users = await usage.ContainersUsingAsync(record.Id, cancellationToken);
+                    _containerCounts[record.Id] = users.Count;
                 }
             }
         }
