@@ -80,7 +80,9 @@ public static class ImageCommands
                 RequireNamesOrAll("image", targets, r.GetValue(all));
                 if (r.GetValue(all))
                 {
-                    targets = (await context.Images.ListAsync(true, cancellationToken)).Select(i => i.Id).ToArray();
+                    // As Podman's --all (a readonly=false filter): read-only stores' images stay.
+                    targets = (await context.Images.ListAsync(true, cancellationToken))
+                        .Where(i => !i.ReadOnly).Select(i => i.Id).ToArray();
                 }
 
                 // Podman: --force and --ignore both pass over names that match no image.

@@ -100,6 +100,7 @@ public static class ImagesCommand
                 "after" or "since" => ImageListOrder.ByTime(images, all, value, before: false),
                 "reference" => images.Where(i => i.Names.Any(n => MatchesReference(n, value))),
                 "dangling" => images.Where(i => (i.Names.Count == 0) == (value != "false")),
+                "readonly" => images.Where(i => i.ReadOnly == (value != "false")),
                 "id" => images.Where(i => ImageView.HexId(i.Id).StartsWith(ImageView.HexId(value), StringComparison.Ordinal)),
                 "label" => images.Where(i => HasLabel(i.Config.Labels, value)),
                 _ => throw new UsageException($"invalid image filter \"{key}\""),

@@ -57,7 +57,7 @@ public static class ImageView
                 : "";
             view["Size"] = HumanUnits.Size(image.Size);
             view["VirtualSize"] = HumanUnits.Size(image.Size);
-            view["ReadOnly"] = false;
+            view["ReadOnly"] = image.ReadOnly;
             view["Dangling"] = image.Names.Count == 0;
             view["Names"] = new JsonArray(image.Names.Select(n => (JsonNode?)n).ToArray());
             view["Labels"] = Labels(image.Config.Labels);

@@ -38,7 +38,7 @@ public sealed class OverlayDriver : IStorageDriver
                 "storage driver overlay: the kernel lacks overlayfs (not in /proc/filesystems)");
         }
 
-        _layout = new OverlayLayout(options.Home);
+        _layout = new OverlayLayout(options.Home, options.ReadOnlyHomes);
         // Podman's [storage.options.overlay] mountopt key, passed to every mount as is.
         var mountOptions = options.Options.TryGetValue("mountopt", out var extra) ? extra : "";
         _mounts = new OverlayMounts(_layout, options.RunHome, MountOptions.Parse(mountOptions));
@@ -73,7 +73,7 @@ public sealed class OverlayDriver : IStorageDriver
         {
             // As containers/storage: a new layer's root starts as its parent's (mode, owner),
             // since the overlay's root shows the upper directory's.
-            NodeWriter.CopyDirectoryMetadata(_layout.Diff(parentId), _layout.Diff(id));
+            NodeWriter.CopyDirectoryMetadata(_layout.ReadableLayer(parentId), _layout.Diff(id));
         }
 
         var shortName = OverlayLayout.NewShortName();
@@ -111,7 +111,7 @@ public sealed class OverlayDriver : IStorageDriver
         string id,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        foreach (var entry in OverlayDiff.Read(_layout.ExistingLayer(id), string.Empty))
+        foreach (var entry in OverlayDiff.Read(_layout.ReadableLayer(id), string.Empty))
         {
             cancellationToken.ThrowIfCancellationRequested();
             yield return entry;
@@ -156,9 +156,10 @@ public sealed class OverlayDriver : IStorageDriver
     private OverlayMounts Mounts =>
         _mounts ?? throw new InvalidOperationException("overlay driver used before InitializeAsync");
 
+    // The parent may sit in a read-only image store; the new layer then lists its short names.
     private string LowerChainOf(string parentId)
     {
-        _layout.ExistingLayer(parentId);
+        _layout.ReadableLayer(parentId);
         var parentChain = _layout.LowerChain(parentId);
         var parentShort = _layout.ShortName(parentId);
         return parentChain.Length == 0 ? parentShort : parentShort + ":" + parentChain;

@@ -9,11 +9,14 @@ namespace Modular.Plugins.Storage.Overlay;
 
 /// <summary>
 /// storage.vfs: each layer is a full directory copy of its parent under
-/// <c>&lt;home&gt;/dir/&lt;id&gt;</c>. Slow and large, but needs no kernel support.
+/// <c>&lt;home&gt;/dir/&lt;id&gt;</c>. Slow and large, but needs no kernel support. A parent
+/// may sit in a read-only image store's home; it is then only copied or compared, never
+/// written.
 /// </summary>
 public sealed class VfsDriver : IStorageDriver
 {
     private string _home = string.Empty;
+    private IReadOnlyList<string> _readOnlyHomes = [];
 
     public string Id => "vfs";
 
@@ -25,6 +28,7 @@ public sealed class VfsDriver : IStorageDriver
     public Task InitializeAsync(StorageDriverOptions options, CancellationToken cancellationToken)
     {
         _home = options.Home;
+        _readOnlyHomes = options.ReadOnlyHomes ?? [];
         Directory.CreateDirectory(Path.Combine(_home, "dir"));
         Directory.CreateDirectory(Path.Combine(_home, "parents"));
         // vfs keeps no mount counts; the run home is made anyway so both drivers leave
@@ -53,7 +57,7 @@ public sealed class VfsDriver : IStorageDriver
         await File.WriteAllTextAsync(ParentFile(id), parentId, cancellationToken);
         // cp -a keeps owners, modes, times, hard links, devices and xattrs in one pass.
         var copy = await Cli.Wrap("cp")
-            .WithArguments(["-a", "--", LayerDirectory(parentId) + "/.", layer + "/"])
+            .WithArguments(["-a", "--", ReadableLayer(parentId) + "/.", layer + "/"])
             .WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync(cancellationToken);
         if (copy.ExitCode != 0)
@@ -82,10 +86,11 @@ public sealed class VfsDriver : IStorageDriver
         string id,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var parent = File.Exists(ParentFile(id))
-            ? LayerDirectory(await File.ReadAllTextAsync(ParentFile(id), cancellationToken))
+        var parentFile = Readable(Path.Combine("parents", LayerId.Check(id)));
+        var parent = File.Exists(parentFile)
+            ? ReadableLayer(await File.ReadAllTextAsync(parentFile, cancellationToken))
             : null;
-        foreach (var entry in VfsDiff.Compare(ExistingLayer(id), parent, string.Empty))
+        foreach (var entry in VfsDiff.Compare(ReadableLayer(id), parent, string.Empty))
         {
             cancellationToken.ThrowIfCancellationRequested();
             yield return entry;
@@ -107,6 +112,20 @@ public sealed class VfsDriver : IStorageDriver
             ? layer
             : throw new NotFoundException($"vfs layer {id} not found");
     }
+
+    /// <summary>The layer here, else in the first read-only home that has it.</summary>
+    private string ReadableLayer(string id)
+    {
+        var layer = Readable(Path.Combine("dir", LayerId.Check(id)));
+        return FileStat.Lstat(layer) is { IsDirectory: true }
+            ? layer
+            : throw new NotFoundException($"vfs layer {id} not found");
+    }
+
+    private string Readable(string relative) =>
+        _readOnlyHomes.Prepend(_home).Select(home => Path.Combine(home, relative))
+            .FirstOrDefault(path => FileStat.Lstat(path) is not null)
+        ?? Path.Combine(_home, relative);
 
     private string LayerDirectory(string id) => Path.Combine(_home, "dir", LayerId.Check(id));
 

@@ -55,9 +55,16 @@ public interface IStorageDriver
 /// <param name="Options">storage.conf <c>[storage.options.&lt;id&gt;]</c> keys.</param>
 /// <param name="UidMap">UID mappings for layers; empty until rootless mode.</param>
 /// <param name="GidMap">GID mappings; empty until rootless mode.</param>
+/// <param name="ReadOnlyHomes">
+/// The same driver's homes in additional image stores (storage.conf
+/// <c>additionalimagestores</c>), searched after <paramref name="Home"/> for a parent or lower
+/// layer. A driver only reads there: it never creates, mounts or removes a layer in them.
+/// Null or empty when there are none. Added for Issue #9.
+/// </param>
 public sealed record StorageDriverOptions(
     string Home,
     string RunHome,
     IReadOnlyDictionary<string, string> Options,
     IReadOnlyList<IdMapping> UidMap,
-    IReadOnlyList<IdMapping> GidMap);
+    IReadOnlyList<IdMapping> GidMap,
+    IReadOnlyList<string>? ReadOnlyHomes = null);

@@ -67,6 +67,9 @@ internal sealed class ConfigValues
 
     public string? RunRoot { get; set; }
 
+    /// <summary>storage.conf <c>[storage.options] additionalimagestores</c>: read-only graph roots.</summary>
+    public IReadOnlyList<string>? AdditionalImageStores { get; set; }
+
     /// <summary>storage.conf <c>[storage.options.&lt;driver&gt;]</c>, per driver.</summary>
     public Dictionary<string, Dictionary<string, string>> DriverOptions { get; } =
         new(StringComparer.Ordinal);

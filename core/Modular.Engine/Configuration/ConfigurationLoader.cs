@@ -47,13 +47,15 @@ public static class ConfigurationLoader
         var runRoot = Path.GetFullPath(flags.RunRoot ?? values.RunRoot ?? EngineDefaults.RunRoot);
         var driver = flags.StorageDriver ?? values.StorageDriver ?? EngineDefaults.StorageDriver;
         var (runtime, runtimePaths) = ChooseRuntime(flags.Runtime ?? values.Runtime, values.RuntimePaths);
+        var storageOptions = StorageOptionFlags.Merge(driver, values, flags.StorageOptions ?? []);
 
         return new EngineOptions
         {
             GraphRoot = graphRoot,
             RunRoot = runRoot,
             StorageDriver = driver,
-            StorageOptions = StorageOptionFlags.Merge(driver, values, flags.StorageOptions ?? []),
+            StorageOptions = AdditionalImageStoreOptions.WithoutStores(storageOptions),
+            AdditionalImageStores = AdditionalImageStoreOptions.Collect(driver, values, storageOptions),
             Runtime = runtime,
             RuntimePaths = runtimePaths,
             RuntimeFlags = values.RuntimeFlags.ToDictionary(

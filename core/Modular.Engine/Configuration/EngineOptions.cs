@@ -20,6 +20,13 @@ public sealed record EngineOptions
     public IReadOnlyDictionary<string, string> StorageOptions { get; init; } =
         new Dictionary<string, string>();
 
+    /// <summary>
+    /// storage.conf <c>[storage.options] additionalimagestores</c> plus
+    /// <c>--storage-opt additionalimagestore=DIR</c>: graph roots of read-only image stores,
+    /// consulted after <see cref="GraphRoot"/> and never written. Added for Issue #9.
+    /// </summary>
+    public IReadOnlyList<string> AdditionalImageStores { get; init; } = [];
+
     /// <summary>containers.conf <c>[engine] runtime</c>; default crun.</summary>
     public required string Runtime { get; init; }
 

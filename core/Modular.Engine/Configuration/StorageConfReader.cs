@@ -23,11 +23,19 @@ internal static class StorageConfReader
         ApplyDriverOptions(file, values);
     }
 
-    // [storage.options] holds general keys (ignored for now) and one sub-table per driver.
+    // [storage.options] holds general keys (additionalimagestores; others ignored for now)
+    // and one sub-table per driver.
     private static void ApplyDriverOptions(TomlFile file, ConfigValues values)
     {
         foreach (var (key, value) in file.Table("storage.options") ?? [])
         {
+            if (key == "additionalimagestores")
+            {
+                values.AdditionalImageStores =
+                    file.ToStringList(value, "storage.options.additionalimagestores");
+                continue;
+            }
+
             if (value is not TomlTable driverTable)
             {
                 values.Warnings.Add($"{file.Path}: ignoring unsupported key \"storage.options.{key}\"");

@@ -84,6 +84,12 @@ public sealed record LocalImage(
 {
     /// <summary>Every name the image has had, newest first (Podman's NamesHistory).</summary>
     public IReadOnlyList<string> NamesHistory { get; init; } = [];
+
+    /// <summary>
+    /// True for an image of an additional (read-only) image store: listed and runnable,
+    /// never changed by this store's commands. Added for Issue #9.
+    /// </summary>
+    public bool ReadOnly { get; init; }
 }
 
 /// <summary>The runtime part of an OCI image config (<c>config</c> in the JSON).</summary>

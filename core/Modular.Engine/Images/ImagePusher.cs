@@ -20,13 +20,14 @@ public sealed partial class ImagePusher(
     LayerBlobs blobs,
     StorageDriverAccess drivers,
     ImageEvents events,
-    ILoggerFactory loggers)
+    ILoggerFactory loggers,
+    ReadOnlyImageStores readOnlyStores)
 {
     private readonly ILogger _logger = loggers.CreateLogger<ImagePusher>();
 
     // The exporter's parts are internal to the engine; built here so this public class
     // keeps a constructor of public types (the CLI and manifest push resolve it).
-    private readonly StoredImageReader _reader = new(images, store, blobs);
+    private readonly StoredImageReader _reader = new(images, store, blobs, readOnlyStores);
     private readonly ImageExportPlanner _planner = new(new LayerExporter(drivers));
 
     /// <summary>Pushes <paramref name="source"/> to <paramref name="destination"/>; returns the manifest digest.</summary>

@@ -6,9 +6,8 @@ public sealed partial class ImageService
 {
     public async Task<JsonObject> InspectAsync(string nameOrId, CancellationToken cancellationToken)
     {
-        var state = await store.ReadAsync(cancellationToken);
-        var record = Find(state, nameOrId);
-        var config = ImageConfigDocument.Parse(await ReadConfigAsync(record.Id, cancellationToken));
+        var (from, state, record) = await FindAnywhereAsync(nameOrId, cancellationToken);
+        var config = ImageConfigDocument.Parse(await ReadConfigAsync(from, record.Id, cancellationToken));
         var root = config.Root;
         var runtime = root["config"]?.DeepClone() as JsonObject ?? [];
         return new JsonObject
@@ -17,7 +16,7 @@ public sealed partial class ImageService
             ["Digest"] = record.Digest,
             ["RepoTags"] = Strings(RepoTags(record)),
             ["RepoDigests"] = Strings(RepoDigests(record)),
-            ["Parent"] = (await ImageLineage.ReadAsync(store, state, cancellationToken)).ParentOf(record.Id),
+            ["Parent"] = (await ImageLineage.ReadAsync(from, state, cancellationToken)).ParentOf(record.Id),
             ["Comment"] = CommentOf(record, root),
             ["Created"] = record.Created.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFFK"),
             ["Config"] = runtime,
@@ -34,7 +33,7 @@ public sealed partial class ImageService
             },
             ["RootFS"] = new JsonObject { ["Type"] = "layers", ["Layers"] = Strings(config.DiffIds) },
             ["Labels"] = runtime["Labels"]?.DeepClone(),
-            ["Annotations"] = await ManifestAnnotationsAsync(record.Id, cancellationToken),
+            ["Annotations"] = await ManifestAnnotationsAsync(from, record.Id, cancellationToken),
             ["ManifestType"] = record.ManifestMediaType,
             ["User"] = config.Config.User ?? "",
             ["History"] = root["history"]?.DeepClone() ?? new JsonArray(),
@@ -45,7 +44,7 @@ public sealed partial class ImageService
     public JsonObject Summarize(LocalImage image)
     {
         var created = image.Created.ToUniversalTime();
-        return new JsonObject
+        var summary = new JsonObject
         {
             ["Id"] = image.Id,
             ["ParentId"] = "",
@@ -68,6 +67,13 @@ public sealed partial class ImageService
             ["Created"] = created.ToUnixTimeSeconds(),
             ["CreatedAt"] = created.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssK"),
         };
+        if (image.ReadOnly)
+        {
+            // Podman's ReadOnly is omitempty: only images of a read-only store carry it.
+            summary["ReadOnly"] = true;
+        }
+
+        return summary;
     }
 
     /// <summary>Names that carry a tag (a digest-only name is not a tag).</summary>
@@ -77,11 +83,12 @@ public sealed partial class ImageService
     private static JsonArray Strings(IEnumerable<string> values) =>
         new([.. values.Select(v => (JsonNode?)JsonValue.Create(v))]);
 
-    private async Task<JsonObject> ManifestAnnotationsAsync(
+    private static async Task<JsonObject> ManifestAnnotationsAsync(
+        ImageStore from,
         string imageId,
         CancellationToken cancellationToken)
     {
-        var path = Path.Combine(store.ImageDirectory(imageId), "manifest");
+        var path = Path.Combine(from.ImageDirectory(imageId), "manifest");
         if (!File.Exists(path))
         {
             return [];

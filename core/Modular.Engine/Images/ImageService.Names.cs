@@ -30,7 +30,7 @@ public sealed partial class ImageService
     {
         using var _ = await store.LockAsync(cancellationToken);
         var state = await store.ReadAsync(cancellationToken);
-        var record = Find(state, nameOrId);
+        var record = await FindWritableAsync(state, nameOrId, cancellationToken);
         var name = NameMatched(record, nameOrId);
         if (name is not null && record.Names.Count > 1)
         {

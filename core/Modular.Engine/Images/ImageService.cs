@@ -16,7 +16,8 @@ public sealed partial class ImageService(
     StorageDriverAccess drivers,
     ImageWriter writer,
     IImageUsage usage,
-    ImageEvents events) : IImageService
+    ImageEvents events,
+    ReadOnlyImageStores readOnlyStores) : IImageService
 {
     // Filled by ListAsync so the synchronous Summarize can report Containers.
     private readonly ConcurrentDictionary<string, int> _containerCounts = new();
@@ -39,7 +40,7 @@ public sealed partial class ImageService(
         }
 
         await events.AppendAsync("pull", record.Id, reference, cancellationToken);
-        return await ToLocalAsync(record, await store.ReadAsync(cancellationToken), cancellationToken);
+        return await ToLocalAsync(record, store, cancellationToken);
     }
 
     public async Task<IReadOnlyList<string>> LoadAsync(
@@ -58,8 +59,8 @@ public sealed partial class ImageService(
 
     public async Task<LocalImage> ResolveAsync(string nameOrId, CancellationToken cancellationToken)
     {
-        var state = await store.ReadAsync(cancellationToken);
-        return await ToLocalAsync(Find(state, nameOrId), state, cancellationToken);
+        var found = await FindAnywhereAsync(nameOrId, cancellationToken);
+        return await ToLocalAsync(found.Record, found.Store, cancellationToken);
     }
 
     public async Task<IReadOnlyList<LocalImage>> ListAsync(
@@ -81,11 +82,12 @@ public sealed partial class ImageService(
                 continue;
             }
 
-            images.Add(await ToLocalAsync(record, state, cancellationToken));
+            images.Add(await ToLocalAsync(record, store, cancellationToken));
             var users = await usage.ContainersUsingAsync(record.Id, cancellationToken);
             _containerCounts[record.Id] = users.Count;
         }
 
+        images.AddRange(await ListReadOnlyAsync(all, cancellationToken));
         return images;
     }
 
@@ -95,25 +97,27 @@ public sealed partial class ImageService(
     private RegistriesConfig Registries() => RegistriesConfig.Load(options.RegistriesConfPath);
 
     private async Task<byte[]> ReadConfigAsync(
+        ImageStore from,
         string imageId,
         CancellationToken cancellationToken)
     {
         // A manifest list (manifest create) is an image record with no config of its own.
-        var path = Path.Combine(store.ImageDirectory(imageId), "config.json");
-        return File.Exists(path) || !IsList(imageId)
+        var path = Path.Combine(from.ImageDirectory(imageId), "config.json");
+        return File.Exists(path) || !IsList(from, imageId)
             ? await File.ReadAllBytesAsync(path, cancellationToken)
             : "{}"u8.ToArray();
     }
 
-    private bool IsList(string imageId) =>
-        File.Exists(Path.Combine(store.ImageDirectory(imageId), "instances.json"));
+    private static bool IsList(ImageStore from, string imageId) =>
+        File.Exists(Path.Combine(from.ImageDirectory(imageId), "instances.json"));
 
+    /// <param name="from">The store holding it: ours, or a read-only one.</param>
     private async Task<LocalImage> ToLocalAsync(
         ImageRecord record,
-        StoreState state,
+        ImageStore from,
         CancellationToken cancellationToken)
     {
-        var config = ImageConfigDocument.Parse(await ReadConfigAsync(record.Id, cancellationToken));
+        var config = ImageConfigDocument.Parse(await ReadConfigAsync(from, record.Id, cancellationToken));
         return new LocalImage(
             record.Id,
             record.Names,
@@ -129,6 +133,7 @@ public sealed partial class ImageService(
             record.ManifestMediaType)
         {
             NamesHistory = record.NamesHistory,
+            ReadOnly = from != store,
         };
     }
 

@@ -20,6 +20,7 @@ public static class ImagesServiceCollectionExtensions
         services.TryAddSingleton<LayerEntryReader>(_ => LayerArchiveReader.ReadAsync);
         services.TryAddSingleton<IImageUsage, NoImageUsage>();
         services.AddSingleton<ImageStore>();
+        services.AddSingleton<ReadOnlyImageStores>();
         services.AddSingleton<ImageEvents>();
         services.AddSingleton<StorageDriverAccess>();
         services.AddSingleton<LayerBlobs>();

@@ -4,12 +4,14 @@ namespace Modular.Engine.Images;
 
 /// <summary>
 /// Container layers over the selected driver, recorded in layers.json beside image layers
-/// so rmi knows which image layers containers still stand on.
+/// so rmi knows which image layers containers still stand on. A parent may be a layer of a
+/// read-only image store; the driver then reads it there.
 /// </summary>
 public sealed class LayerStore(
     ImageStore store,
     StorageDriverAccess drivers,
-    ImageWriter writer) : ILayerStore
+    ImageWriter writer,
+    ReadOnlyImageStores readOnlyStores) : ILayerStore
 {
     public async Task CreateContainerLayerAsync(
         string layerId,
@@ -24,7 +26,9 @@ public sealed class LayerStore(
             throw new AlreadyExistsException($"layer {layerId} already exists");
         }
 
-        if (parentLayerId is { Length: > 0 } && state.FindLayer(parentLayerId) is null)
+        if (parentLayerId is { Length: > 0 }
+            && state.FindLayer(parentLayerId) is null
+            && !await readOnlyStores.HasLayerAsync(parentLayerId, cancellationToken))
         {
             throw new NotFoundException($"layer {parentLayerId}: layer not known");
         }

@@ -44,5 +44,6 @@ public sealed class StorageDriverAccess(IServiceProvider services, EngineOptions
         Path.Combine(options.RunRoot, id),
         options.StorageOptions,
         [],
-        []);
+        [],
+        [.. options.AdditionalImageStores.Select(root => Path.Combine(root, id))]);
 }

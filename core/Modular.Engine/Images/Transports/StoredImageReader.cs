@@ -1,14 +1,21 @@
 namespace Modular.Engine.Images.Transports;
 
-/// <summary>Reads a stored image's record, config, manifest and layer chain for an export.</summary>
-internal sealed class StoredImageReader(IImageService images, ImageStore store, LayerBlobs blobs)
+/// <summary>
+/// Reads a stored image's record, config, manifest and layer chain for an export, from our
+/// store or, for an image only a read-only store holds, from that one (read only).
+/// </summary>
+internal sealed class StoredImageReader(
+    IImageService images,
+    ImageStore store,
+    LayerBlobs blobs,
+    ReadOnlyImageStores readOnlyStores)
 {
     public async Task<StoredImage> ReadAsync(string nameOrId, CancellationToken cancellationToken)
     {
         var image = await images.ResolveAsync(nameOrId, cancellationToken);
-        var state = await store.ReadAsync(cancellationToken);
-        var record = state.Images.Single(i => i.Id == image.Id);
-        var directory = store.ImageDirectory(record.Id);
+        var (from, state, record) = await HolderAsync(image, cancellationToken);
+        var kept = from == store ? blobs : new LayerBlobs(from);
+        var directory = from.ImageDirectory(record.Id);
         var config = await File.ReadAllBytesAsync(Path.Combine(directory, "config.json"), cancellationToken);
         var manifestPath = Path.Combine(directory, "manifest");
         var manifest = File.Exists(manifestPath)
@@ -20,8 +27,20 @@ internal sealed class StoredImageReader(IImageService images, ImageStore store, 
         var layers = chain.Select((l, i) => new StoredLayer(
             l.Id,
             i < diffIds.Count ? diffIds[i] : l.DiffId ?? "",
-            blobs.Has(l.Id) ? blobs.PathOf(l.Id) : null)).ToList();
+            kept.Has(l.Id) ? kept.PathOf(l.Id) : null)).ToList();
         return new StoredImage(record, config, manifest, layers, NameMatching(record, nameOrId));
+    }
+
+    private async Task<FoundImage> HolderAsync(LocalImage image, CancellationToken cancellationToken)
+    {
+        if (!image.ReadOnly)
+        {
+            var state = await store.ReadAsync(cancellationToken);
+            return new FoundImage(store, state, state.Images.Single(i => i.Id == image.Id));
+        }
+
+        return await readOnlyStores.FindAsync(image.Id, [], cancellationToken)
+            ?? throw new Contracts.Errors.NotFoundException($"{image.Id}: image not known");
     }
 
     /// <summary>The stored name <paramref name="input"/> stands for, as Podman tags a saved image.</summary>
