@@ -84,7 +84,12 @@ public static class LibpodExecRoutes
             LibpodAttachRoutes.DetachKeys(session.DetachKeys));
         var code = await ExitCodeAsync(
             () => attach.ExecAttachedAsync(
-                session.ContainerId, session.Command, options, session.Tty, streams, http.RequestAborted),
+                session.ContainerId,
+                session.Command,
+                options,
+                session.Tty,
+                streams,
+                http.RequestAborted),
             streams.Stderr,
             http.RequestAborted);
         sessions.Update(session with { Running = false, ExitCode = code });
@@ -107,7 +112,8 @@ public static class LibpodExecRoutes
         catch (Contracts.Errors.ModularException e) when (e is Contracts.Errors.CommandNotFoundException
             or Contracts.Errors.CannotInvokeException)
         {
-            await stderr.WriteAsync(System.Text.Encoding.UTF8.GetBytes($"Error: {e.Message}\n"), cancellationToken);
+            var line = System.Text.Encoding.UTF8.GetBytes($"Error: {e.Message}\n");
+            await stderr.WriteAsync(line, cancellationToken);
             await stderr.FlushAsync(cancellationToken);
             return e is Contracts.Errors.CommandNotFoundException ? 127 : 126;
         }

@@ -24,7 +24,10 @@ internal static class Frames
     }
 
     /// <summary>False at the end of the stream; a connection reset is its end too.</summary>
-    private static async Task<bool> FillAsync(Stream body, byte[] buffer, CancellationToken cancellationToken)
+    private static async Task<bool> FillAsync(
+        Stream body,
+        byte[] buffer,
+        CancellationToken cancellationToken)
     {
         var read = 0;
         while (read < buffer.Length)

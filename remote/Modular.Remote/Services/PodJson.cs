@@ -44,7 +44,9 @@ internal static class PodJson
         {
             Hostname = Text(inspect, "Hostname"),
             ExitPolicy = Text(inspect, "ExitPolicy"),
-            CreateInfra = inspect["CreateInfra"] is JsonValue flag && flag.TryGetValue<bool>(out var on) && on,
+            CreateInfra = inspect["CreateInfra"] is JsonValue flag
+                && flag.TryGetValue<bool>(out var on)
+                && on,
             CgroupParent = Text(inspect, "CgroupParent"),
             CgroupPath = Text(inspect, "CgroupPath"),
             SharedNamespaces = Strings(inspect["SharedNamespaces"]),

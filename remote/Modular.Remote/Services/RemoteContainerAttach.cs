@@ -38,7 +38,8 @@ public sealed class RemoteContainerAttach(LibpodClient libpod, RemoteContainerSe
         var start = new JsonObject { ["Detach"] = streams is null, ["Tty"] = tty }.ToJsonString();
         if (streams is null)
         {
-            using var _ = await libpod.PostAsync($"libpod/exec/{session}/start", JsonNode.Parse(start), cancellationToken);
+            var path = $"libpod/exec/{session}/start";
+            using var _ = await libpod.PostAsync(path, JsonNode.Parse(start), cancellationToken);
             return new AttachResult(false, 0, session);
         }
 
