@@ -82,9 +82,41 @@ public static class LibpodExecRoutes
             !session.AttachStdout ? Stream.Null : session.Tty ? output : new MultiplexedStream(output, 1, gate),
             !session.AttachStderr ? Stream.Null : session.Tty ? output : new MultiplexedStream(output, 2, gate),
             LibpodAttachRoutes.DetachKeys(session.DetachKeys));
-        var result = await attach.ExecAttachedAsync(
-            session.ContainerId, session.Command, options, session.Tty, streams, http.RequestAborted);
-        sessions.Update(session with { Running = false, ExitCode = result.ExitCode });
+        var code = await ExitCodeAsync(
+            () => attach.ExecAttachedAsync(
+                session.ContainerId,
+                session.Command,
+                options,
+                session.Tty,
+                streams,
+                http.RequestAborted),
+            streams.Stderr,
+            http.RequestAborted);
+        sessions.Update(session with { Running = false, ExitCode = code });
+    }
+
+    /// <summary>
+    /// The process's exit code; a command that cannot be found or run is 127 or 126, as the
+    /// CLI reports it. The answer's head is already sent by then, so the error line goes on
+    /// the session's stderr, where a client shows it as the local CLI would.
+    /// </summary>
+    private static async Task<int> ExitCodeAsync(
+        Func<Task<AttachResult>> run,
+        Stream stderr,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await run()).ExitCode;
+        }
+        catch (Contracts.Errors.ModularException e) when (e is Contracts.Errors.CommandNotFoundException
+            or Contracts.Errors.CannotInvokeException)
+        {
+            var line = System.Text.Encoding.UTF8.GetBytes($"Error: {e.Message}\n");
+            await stderr.WriteAsync(line, cancellationToken);
+            await stderr.FlushAsync(cancellationToken);
+            return e is Contracts.Errors.CommandNotFoundException ? 127 : 126;
+        }
     }
 
     private static IResult Inspect(string id, ExecSessions sessions)

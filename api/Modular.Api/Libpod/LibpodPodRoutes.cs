@@ -27,23 +27,7 @@ public static class LibpodPodRoutes
     private static async Task<IResult> Create(HttpContext http)
     {
         var spec = await RequestBody.ReadObjectAsync(http);
-        var args = new List<string> { "pod", "create" };
-        if (spec.Text("name") is { Length: > 0 } name)
-        {
-            args.AddRange(["--name", name]);
-        }
-
-        if (spec.Text("hostname") is { Length: > 0 } hostname)
-        {
-            args.AddRange(["--hostname", hostname]);
-        }
-
-        foreach (var (key, value) in spec["labels"] as JsonObject ?? [])
-        {
-            args.AddRange(["--label", key + "=" + value]);
-        }
-
-        args.AddRange(spec.Flag("no_infra") == true ? ["--infra=false"] : []);
+        var args = PodSpecArguments.From(spec);
         var id = (await CliBridge.OutputAsync(http, args)).Trim().Split('\n')[^1];
         return Results.Json(new Dictionary<string, string> { ["Id"] = id },
             statusCode: StatusCodes.Status201Created);

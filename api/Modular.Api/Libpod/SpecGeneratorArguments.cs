@@ -20,7 +20,8 @@ public static class SpecGeneratorArguments
             spec[key.ToLowerInvariant()] = value?.DeepClone();
         }
 
-        var image = Text(spec, "image")
+        var rootfs = Text(spec, "image") is { Length: > 0 } ? null : Text(spec, "rootfs");
+        var image = Text(spec, "image") is { Length: > 0 } named ? named : rootfs
             ?? throw new InvalidInputException("no image or rootfs were specified for the container");
         // Podman's create never pulls: its clients pull first, and a missing image is 404.
         var args = new List<string> { "create", "--pull", "never" };
@@ -47,6 +48,13 @@ public static class SpecGeneratorArguments
         AddList(args, "--cap-add", spec["cap_add"]);
         AddList(args, "--cap-drop", spec["cap_drop"]);
         AddList(args, "--dns", spec["dns_server"]);
+        ResolverArguments(args, spec);
+        AddList(args, "--volumes-from", spec["volumes_from"]);
+        AddValue(args, "--image-volume", Text(spec, "image_volume_mode"));
+        if (rootfs is not null)
+        {
+            args.Add("--rootfs");
+        }
         AddEntrypoint(args, spec["entrypoint"]);
         NetworkArguments(args, spec);
         PortArguments(args, spec["portmappings"]);
@@ -55,7 +63,15 @@ public static class SpecGeneratorArguments
         return (args, Strings(spec["command"]));
     }
 
-    private static void NetworkArguments(List<string> args, JsonObject spec)
+    private static void ResolverArguments(List<string> args, JsonObject spec)
+    {
+        AddList(args, "--dns-search", spec["dns_search"]);
+        AddList(args, "--dns-option", spec["dns_option"]);
+        AddList(args, "--add-host", spec["hostadd"]);
+        AddSwitch(args, "--no-hosts", spec, "use_image_hosts");
+    }
+
+    internal static void NetworkArguments(List<string> args, JsonObject spec)
     {
         var mode = spec["netns"]?["nsmode"]?.GetValue<string>();
         var value = spec["netns"]?["value"]?.GetValue<string>();
@@ -85,7 +101,7 @@ public static class SpecGeneratorArguments
         AddValue(args, "--network", network);
     }
 
-    private static void PortArguments(List<string> args, JsonNode? ports)
+    internal static void PortArguments(List<string> args, JsonNode? ports)
     {
         foreach (var port in ports as JsonArray ?? [])
         {
@@ -119,8 +135,13 @@ public static class SpecGeneratorArguments
             var options = Strings(named?["Options"]);
             var name = named?["Name"]?.GetValue<string>() ?? "";
             var dest = named?["Dest"]?.GetValue<string>() ?? "";
-            args.AddRange(["--volume", name + ":" + dest
-                + (options.Count > 0 ? ":" + string.Join(',', options) : "")]);
+            var joined = string.Join(',', options);
+            // An anonymous volume has no name: -v DEST asks for one, --mount when it has options.
+            args.AddRange(name.Length > 0
+                ? ["--volume", name + ":" + dest + (options.Count > 0 ? ":" + joined : "")]
+                : options.Count > 0
+                    ? ["--mount", "type=volume,destination=" + dest + "," + joined]
+                    : ["--volume", dest]);
         }
     }
 

@@ -14,6 +14,9 @@ namespace Modular.Remote.Services;
 /// </summary>
 public sealed class LibpodClient(RemoteTransport transport)
 {
+    /// <summary>Where requests go; attach and exec open connections of their own on it.</summary>
+    public RemoteTransport Transport => transport;
+
     public Task<HttpResponseMessage> GetAsync(string path, CancellationToken cancellationToken) =>
         SendAsync(new HttpRequestMessage(HttpMethod.Get, Relative(path)), cancellationToken);
 
@@ -97,6 +100,12 @@ public sealed class LibpodClient(RemoteTransport transport)
         CancellationToken cancellationToken)
     {
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        return Error(response.StatusCode, text);
+    }
+
+    /// <summary>An error answer's status and body as the engine's typed exception.</summary>
+    internal static Exception Error(HttpStatusCode status, string text)
+    {
         string message;
         try
         {
@@ -108,7 +117,7 @@ public sealed class LibpodClient(RemoteTransport transport)
         }
 
         message = message.Trim();
-        return response.StatusCode switch
+        return status switch
         {
             HttpStatusCode.NotFound => new NotFoundException(message),
             HttpStatusCode.Conflict => new WrongStateException(message),

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -111,7 +110,7 @@ public sealed class RemoteContainerService(LibpodClient libpod) : IContainerServ
     {
         using var response = await libpod.GetAsync(LogsPath(nameOrId, options), cancellationToken);
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-        await foreach (var (stream, text) in ReadFramesAsync(body, cancellationToken))
+        await foreach (var (stream, text) in Frames.ReadAsync(body, cancellationToken))
         {
             yield return LogText.Parse(stream == 2 ? "stderr" : "stdout", text);
         }
@@ -137,47 +136,12 @@ public sealed class RemoteContainerService(LibpodClient libpod) : IContainerServ
         Stream stderr,
         CancellationToken cancellationToken)
     {
-        await foreach (var (stream, text) in ReadFramesAsync(body, cancellationToken))
+        await foreach (var (stream, text) in Frames.ReadAsync(body, cancellationToken))
         {
             var target = stream == 2 ? stderr : stdout;
             await target.WriteAsync(text, cancellationToken);
             await target.FlushAsync(cancellationToken);
         }
-    }
-
-    /// <summary>Docker's multiplexed frames: 1 byte stream, 3 zero bytes, 4 bytes big-endian length.</summary>
-    private static async IAsyncEnumerable<(int Stream, byte[] Payload)> ReadFramesAsync(
-        Stream body,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var header = new byte[8];
-        while (await FillAsync(body, header, cancellationToken))
-        {
-            var payload = new byte[BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(4))];
-            if (!await FillAsync(body, payload, cancellationToken))
-            {
-                yield break;
-            }
-
-            yield return (header[0], payload);
-        }
-    }
-
-    private static async Task<bool> FillAsync(Stream body, byte[] buffer, CancellationToken cancellationToken)
-    {
-        var read = 0;
-        while (read < buffer.Length)
-        {
-            var n = await body.ReadAsync(buffer.AsMemory(read), cancellationToken);
-            if (n == 0)
-            {
-                return false;
-            }
-
-            read += n;
-        }
-
-        return true;
     }
 
     private static string Name(string nameOrId) => LibpodClient.Escape(nameOrId);

@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Modular.Contracts.Errors;
 using Modular.Engine.Containers;
+using Modular.Engine.Events;
 using Modular.Engine.Images;
 using Modular.Engine.Info;
 using Modular.Engine.Networks;
+using Modular.Engine.Pods;
 using Modular.Engine.Volumes;
 using Modular.Remote.Transport;
 
@@ -23,13 +25,23 @@ public sealed class RemoteServiceProvider : IServiceProvider, ISupportRequiredSe
     {
         _transport = RemoteTransport.Open(endpoint);
         var libpod = new LibpodClient(_transport);
+        var containers = new RemoteContainerService(libpod);
+        var attach = new RemoteContainerAttach(libpod, containers);
+        var images = new RemoteImageService(libpod);
+        var pods = new RemotePodService(libpod);
         _services = new Dictionary<Type, object>
         {
-            [typeof(IContainerService)] = new RemoteContainerService(libpod),
-            [typeof(IImageService)] = new RemoteImageService(libpod),
+            [typeof(IContainerService)] = containers,
+            [typeof(IContainerAttach)] = attach,
+            [typeof(IContainerHealth)] = new RemoteContainerHealth(attach),
+            [typeof(IImageService)] = images,
             [typeof(IInfoProvider)] = new RemoteInfoProvider(libpod),
             [typeof(IVolumeService)] = new RemoteVolumeService(libpod),
             [typeof(INetworkService)] = new RemoteNetworkService(libpod),
+            [typeof(IEventLog)] = new RemoteEventLog(libpod),
+            [typeof(IPodService)] = pods,
+            // rmi -f: the users of the image go first, through the same remote services.
+            [typeof(ForcedImageRemoval)] = new ForcedImageRemoval(images, containers, pods),
         };
         Libpod = libpod;
     }

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Modular.Contracts.Errors;
 using Modular.Engine.Containers;
 
 namespace Modular.Remote.Services;
@@ -13,10 +12,9 @@ internal static class SpecGenerator
 {
     public static JsonObject From(CreateContainerRequest request, bool removeOnExit)
     {
-        Refuse(request);
         var spec = new JsonObject
         {
-            ["image"] = request.Image,
+            ["image"] = request.Rootfs is null ? request.Image : null,
             ["command"] = Array(request.Command),
             ["remove"] = removeOnExit,
             ["terminal"] = request.Tty,
@@ -42,7 +40,33 @@ internal static class SpecGenerator
         }
 
         Network(spec, request);
+        Resolver(spec, request);
+        SpecGeneratorMounts.AddTo(spec, request);
+        Optional(spec, "rootfs", request.Rootfs);
+        Optional(spec, "image_volume_mode", request.ImageVolume);
+        OptionalList(spec, "volumes_from", request.VolumesFrom);
         return spec;
+    }
+
+    private static void Resolver(JsonObject spec, CreateContainerRequest request)
+    {
+        OptionalList(spec, "dns_server", request.DnsServers);
+        OptionalList(spec, "dns_search", request.DnsSearch);
+        OptionalList(spec, "dns_option", request.DnsOptions);
+        OptionalList(spec, "hostadd", request.AddHosts);
+        if (request.NoHosts)
+        {
+            // Podman's client sends --no-hosts as "use the image's /etc/hosts as it is".
+            spec["use_image_hosts"] = true;
+        }
+    }
+
+    private static void OptionalList(JsonObject spec, string key, IReadOnlyList<string> values)
+    {
+        if (values.Count > 0)
+        {
+            spec[key] = Array(values);
+        }
     }
 
     private static void Network(JsonObject spec, CreateContainerRequest request)
@@ -83,23 +107,6 @@ internal static class SpecGenerator
         }
 
         return entrypoint.Length == 0 ? [] : [entrypoint];
-    }
-
-    private static void Refuse(CreateContainerRequest request)
-    {
-        var unsupported = new (bool Used, string Flag)[]
-        {
-            (request.Volumes.Count > 0 || request.Mounts.Count > 0, "--volume/--mount"),
-            (request.Tmpfs.Count > 0, "--tmpfs"),
-            (request.DnsServers.Count > 0 || request.AddHosts.Count > 0, "--dns/--add-host"),
-            (request.Rootfs is not null, "--rootfs"),
-        };
-        var used = unsupported.FirstOrDefault(item => item.Used);
-        if (used.Used)
-        {
-            throw new CapabilityMissingException(
-                $"{used.Flag} is not supported by the modpod remote client yet");
-        }
     }
 
     private static JsonObject Map(IReadOnlyList<string> pairs)

@@ -19,7 +19,7 @@ public sealed class RemoteTransport : IAsyncDisposable
         _ssh = endpoint.Uri.Scheme == "ssh" ? new SshTunnel(endpoint) : null;
         var handler = new SocketsHttpHandler
         {
-            ConnectCallback = (_, cancellationToken) => ConnectAsync(cancellationToken),
+            ConnectCallback = (_, cancellationToken) => OpenAsync(cancellationToken),
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
             UseProxy = false,
         };
@@ -45,7 +45,10 @@ public sealed class RemoteTransport : IAsyncDisposable
         }
     }
 
-    private async ValueTask<Stream> ConnectAsync(CancellationToken cancellationToken)
+    /// <summary>A fresh connection of its own, for a request that takes the connection over.</summary>
+    public ValueTask<Stream> ConnectAsync(CancellationToken cancellationToken) => OpenAsync(cancellationToken);
+
+    private async ValueTask<Stream> OpenAsync(CancellationToken cancellationToken)
     {
         try
         {

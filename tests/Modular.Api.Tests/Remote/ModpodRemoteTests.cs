@@ -8,7 +8,7 @@ namespace Modular.Api.Tests.Remote;
 /// `modpod --url unix://SOCKET X` against the staged service prints what local `modpod X`
 /// prints for the same store. The remote runs get a HOME and connections file of their own.
 /// </summary>
-public sealed class ModpodRemoteTests(LibpodServiceFixture service) : IClassFixture<LibpodServiceFixture>
+public sealed partial class ModpodRemoteTests(LibpodServiceFixture service) : IClassFixture<LibpodServiceFixture>
 {
     private ModpodFixture Store => service.Store;
 
@@ -123,7 +123,7 @@ public sealed class ModpodRemoteTests(LibpodServiceFixture service) : IClassFixt
     [Fact]
     public async Task An_unsupported_command_exits_125_with_one_error_line()
     {
-        var result = await RemoteAsync("pod", "ps");
+        var result = await RemoteAsync("cp", "remote-none:/etc/hostname", Store.Directory);
 
         Assert.Equal(125, result.ExitCode);
         Assert.StartsWith("Error: ", result.StandardError);
