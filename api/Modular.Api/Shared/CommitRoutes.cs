@@ -7,8 +7,8 @@ using Modular.Api.Http;
 namespace Modular.Api.Shared;
 
 /// <summary>
-/// POST /commit (Docker: 201, "sha256:" ID) and /libpod/commit (200, bare ID): the CLI's
-/// commit, the body's container config turned into its --change instructions.
+/// POST /commit (201) and /libpod/commit (200), both with the bare ID as Podman answers:
+/// the CLI's commit, the body's container config turned into its --change instructions.
 /// </summary>
 public static class CommitRoutes
 {
@@ -46,9 +46,10 @@ public static class CommitRoutes
         args.Add(query["container"].ToString());
         args.AddRange(Destination(query, libpod) is { } destination ? [destination] : []);
         var id = (await CliBridge.OutputAsync(http, args)).Trim().Split('\n')[^1];
-        return libpod
-            ? Results.Json(new Dictionary<string, string> { ["Id"] = id })
-            : Results.Json(new Dictionary<string, string> { ["Id"] = "sha256:" + id }, statusCode: 201);
+        // Podman answers both trees with the bare hex ID (Docker itself says "sha256:...").
+        return Results.Json(
+            new Dictionary<string, string> { ["Id"] = id },
+            statusCode: libpod ? StatusCodes.Status200OK : StatusCodes.Status201Created);
     }
 
     /// <summary>

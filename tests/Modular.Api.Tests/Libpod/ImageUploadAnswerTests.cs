@@ -99,7 +99,7 @@ public sealed class ImageUploadAnswerTests(LibpodServiceFixture service)
         await service.Store.RunAsync("create", "--name", "api-commit-src", "--network", "none", ModpodFixture.Busybox, "true");
 
         var (oci, ociError) = await CurlAsync("POST", "/libpod/commit?container=api-commit-src&comment=foo");
-        var (docker, _) = await CurlAsync(
+        var (docker, committed) = await CurlAsync(
             "POST", "/v1.44/commit?container=api-commit-src&repo=api-committed&tag=v3&comment=abcd"
             + "&changes=CMD%20/bin/bar%0aEXPOSE%209090");
         var (inspect, image) = await CurlAsync("GET", "/v1.44/images/docker.io/library/api-committed:v3/json");
@@ -108,6 +108,7 @@ public sealed class ImageUploadAnswerTests(LibpodServiceFixture service)
         Assert.Equal("messages are only compatible with the docker image format (-f docker)",
             Json(ociError)["cause"]?.ToString());
         Assert.Equal(201, docker);
+        Assert.Matches("^[0-9a-f]{64}$", Json(committed)["Id"]!.ToString());
         Assert.Equal(200, inspect);
         Assert.Equal("abcd", Json(image)["Comment"]?.ToString());
         Assert.Contains("9090/tcp", Json(image)["Config"]!["ExposedPorts"]!.ToJsonString());
