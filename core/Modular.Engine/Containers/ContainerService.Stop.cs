@@ -72,14 +72,22 @@ public sealed partial class ContainerService
     public async Task<int> WaitAsync(string nameOrId, CancellationToken cancellationToken)
     {
         var record = await FindAsync(nameOrId, cancellationToken);
+        int? exited = null;
         if (IsLive(record))
         {
-            await WaitForExitFileAsync(record, Timeout.InfiniteTimeSpan, cancellationToken);
+            exited = await WaitForExitFileAsync(record, Timeout.InfiniteTimeSpan, cancellationToken);
             await CleanupQuietlyAsync(record.Config.Id, cancellationToken);
         }
 
-        record = await _store.FindAsync(record.Config.Id, cancellationToken) ?? record;
-        return record.State.ExitCode ?? ReadExitFile(PathsFor(record.Config.Id)) ?? 0;
+        // A --rm container is gone by now (conmon's exit command removed it): the code seen
+        // at exit, or the one kept at removal, is its answer, never a default 0.
+        var id = record.Config.Id;
+        return (await _store.FindAsync(id, cancellationToken))?.State.ExitCode
+            ?? exited
+            ?? record.State.ExitCode
+            ?? ReadExitFileOrKept(PathsFor(id))
+            ?? RemovedExitCode(id)
+            ?? 0;
     }
 
     /// <summary>The stop signal, the grace period, then SIGKILL; returns once the container is gone.</summary>

@@ -30,6 +30,25 @@ public sealed class WaitConditionTests(ModpodFixture modpod)
     }
 
     [Fact]
+    public async Task Wait_on_a_rm_container_prints_its_exit_code_after_it_is_gone()
+    {
+        var image = await modpod.EnsureBusyboxAsync();
+        try
+        {
+            await modpod.RunAsync("run", "-d", "--rm", "--name", "wc-rm", "--network", "none", image, "sh", "-c", "sleep 2; exit 3");
+
+            var wait = await modpod.RunAsync("wait", "wc-rm");
+
+            ModpodAssert.Exit(0, wait);
+            Assert.Equal("3", wait.Output);
+        }
+        finally
+        {
+            await modpod.RunAsync("rm", "-f", "-t", "0", "--ignore", "wc-rm");
+        }
+    }
+
+    [Fact]
     public async Task Any_one_of_several_conditions_suffices()
     {
         var image = await modpod.EnsureBusyboxAsync();
