@@ -12,6 +12,7 @@ internal static class SpecGenerator
 {
     public static JsonObject From(CreateContainerRequest request, bool removeOnExit)
     {
+        SpecGeneratorLimits.Refuse(request);
         var spec = new JsonObject
         {
             ["image"] = request.Rootfs is null ? request.Image : null,
