@@ -37,8 +37,9 @@ public static class KubeCommands
         };
         var force = Switch("--force", "Remove volumes as part of --down");
         var files = Names("KUBEFILE", minimum: 1);
+        var pullFlags = new KubePullFlags();
         return new Command(verb, "Play a pod or volume based on Kubernetes YAML")
-            .With(replace, start, quiet, down, force, files)
+            .With([replace, start, quiet, down, force, .. pullFlags.All, files])
             .WithAction(context, key, async (r, cancellationToken) =>
             {
                 if (r.GetValue(force) && !r.GetValue(down))
@@ -55,6 +56,7 @@ public static class KubeCommands
 
                 if (!r.GetValue(down))
                 {
+                    await player.PullMissingAsync(pods, pullFlags.Options(r, r.GetValue(quiet), context.Error), cancellationToken);
                     await player.PlayAsync(pods, r.GetValue(start), r.GetValue(quiet), cancellationToken);
                 }
 

@@ -23,5 +23,6 @@ public static class CompatDockerRoutes
         ContainerArchiveRoutes.Map(app);
         Shared.ContainerPruneRoutes.Map(app);
         Shared.ContainerTopRoutes.Map(app);
+        Shared.ImageSearchRoutes.Map(app);
     }
 }
