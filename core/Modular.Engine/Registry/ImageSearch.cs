@@ -162,14 +162,19 @@ public sealed class ImageSearch(EngineOptions options, ILoggerFactory loggers)
 
     private RegistryClient Client(string registry, ImageSearchRequest request, RegistriesConfig config)
     {
-        var insecure = request.TlsVerify == false
-            || (request.TlsVerify is null && config.Find(registry)?.Insecure == true);
+        var entry = config.Find(registry);
+        var insecure = request.TlsVerify == false || (request.TlsVerify is null && entry?.Insecure == true);
+        // containers/image searches the host as typed; we follow a [[registry]] table that
+        // relocates exactly this host, so a registry moved elsewhere is searched where it lives.
+        var host = entry is { } e && e.Prefix == registry && e.Location.Length > 0 && !e.Location.Contains('/')
+            ? e.Location
+            : registry;
         var credentials = request.Credentials is not null
             ? RegistryCredentials.FromFlag(request.Credentials)
             : RegistryCredentials.FromAuthFile(
                 RegistryCredentials.AuthFilePath(request.AuthFile, options.AuthFilePath), registry);
         return new RegistryClient(
-            registry, insecure, credentials, loggers.CreateLogger<RegistryClient>(), request.CertDirectory);
+            host, insecure, credentials, loggers.CreateLogger<RegistryClient>(), request.CertDirectory);
     }
 
     /// <summary>hashicorp/go-multierror's text, which Podman prints for a failed search.</summary>
