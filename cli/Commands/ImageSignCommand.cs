@@ -53,7 +53,12 @@ public static class ImageSignCommand
                 foreach (var input in r.GetValue(images)!)
                 {
                     var (reference, digest) = await TargetAsync(
-                        context, input, r.GetValue(authFile), r.GetValue(certDir), r.GetValue(all), cancellationToken);
+                        context,
+                        input,
+                        r.GetValue(authFile),
+                        r.GetValue(certDir),
+                        r.GetValue(all),
+                        cancellationToken);
                     await StoreAsync(reference, digest, key, dir ?? DefaultDirectory, cancellationToken);
                 }
 
@@ -105,8 +110,10 @@ public static class ImageSignCommand
 
         return parsed.Kind switch
         {
-            TransportKind.Docker => await RegistryDigestAsync(context, parsed.Name!, authFile, certDir, cancellationToken),
-            TransportKind.ContainersStorage => await LocalDigestAsync(context, parsed.Name!, cancellationToken),
+            TransportKind.Docker =>
+                await RegistryDigestAsync(context, parsed.Name!, authFile, certDir, cancellationToken),
+            TransportKind.ContainersStorage =>
+                await LocalDigestAsync(context, parsed.Name!, cancellationToken),
             _ => throw new InvalidInputException(
                 $"cannot determine canonical Docker reference for destination {parsed}"),
         };
@@ -143,7 +150,9 @@ public static class ImageSignCommand
             context.Services.GetRequiredService<ILoggerFactory>().CreateLogger<RegistryClient>(),
             certDir);
         var manifest = await client.GetManifestAsync(
-            reference.Path, reference.Digest ?? reference.Tag ?? ImageReference.DefaultTag, cancellationToken);
+            reference.Path,
+            reference.Digest ?? reference.Tag ?? ImageReference.DefaultTag,
+            cancellationToken);
         return (reference, manifest.Digest);
     }
 }

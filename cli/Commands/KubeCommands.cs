@@ -56,7 +56,8 @@ public static class KubeCommands
 
                 if (!r.GetValue(down))
                 {
-                    await player.PullMissingAsync(pods, pullFlags.Options(r, r.GetValue(quiet), context.Error), cancellationToken);
+                    var pull = pullFlags.Options(r, r.GetValue(quiet), context.Error);
+                    await player.PullMissingAsync(pods, pull, cancellationToken);
                     await player.PlayAsync(pods, r.GetValue(start), r.GetValue(quiet), cancellationToken);
                 }
 

@@ -26,7 +26,10 @@ public sealed class KubePlay(CliContext context)
         PullOptions options,
         CancellationToken cancellationToken)
     {
-        var wanted = pods.SelectMany(p => p.Containers).Select(c => c.Image).Where(i => i.Length > 0).Distinct();
+        var wanted = pods.SelectMany(p => p.Containers)
+            .Select(c => c.Image)
+            .Where(i => i.Length > 0)
+            .Distinct();
         foreach (var image in wanted)
         {
             try

@@ -33,7 +33,8 @@ public static class RunlabelCommand
                     .FirstOrDefault(l => l.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).Value;
                 if (string.IsNullOrEmpty(value))
                 {
-                    throw new InvalidInputException($"cannot find the value of label: {name} in image: {input}");
+                    throw new InvalidInputException(
+                        $"cannot find the value of label: {name} in image: {input}");
                 }
 
                 var command = Plan(local, input, value, r.GetValue(args) ?? [], f, r);

@@ -16,11 +16,13 @@ public sealed class RunlabelFlags
     public Option<string?> Creds { get; } =
         Value("--creds", "Credentials (USERNAME:PASSWORD) to use for authenticating to a registry");
 
-    public Option<bool> Display { get; } = Switch("--display", "Preview the command that the label would run");
+    public Option<bool> Display { get; } =
+        Switch("--display", "Preview the command that the label would run");
 
     public Option<string?> Name { get; } = Value("--name", "Assign a name to the container", "-n");
 
-    public Option<bool> Quiet { get; } = Switch("--quiet", "Suppress output information when installing images", "-q");
+    public Option<bool> Quiet { get; } =
+        Switch("--quiet", "Suppress output information when installing images", "-q");
 
     public Option<bool> Replace { get; } =
         Switch("--replace", "Replace existing container with a new one from the image");

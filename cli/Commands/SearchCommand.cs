@@ -32,7 +32,8 @@ public static class SearchCommand
         var authFile = Value(
             "--authfile",
             "Path of the authentication file. Use REGISTRY_AUTH_FILE environment variable to override");
-        var creds = Value("--creds", "Credentials (USERNAME:PASSWORD) to use for authenticating to a registry");
+        var creds = Value(
+            "--creds", "Credentials (USERNAME:PASSWORD) to use for authenticating to a registry");
         var tlsVerify = new Option<bool?>("--tls-verify")
         {
             Description = "Require HTTPS and verify certificates when contacting registries",
@@ -41,7 +42,8 @@ public static class SearchCommand
         var certDir = Value("--cert-dir", "Pathname of a directory containing TLS certificates and keys");
         var term = One("TERM");
         return new Command("search", "Search registry for image")
-            .With(filter, format, limit, noTrunc, compatible, authFile, creds, tlsVerify, listTags, certDir, term)
+            .With(filter, format, limit, noTrunc, compatible, authFile, creds, tlsVerify, listTags)
+            .With(certDir, term)
             .WithAction(context, "search", async (r, cancellationToken) =>
             {
                 var request = new ImageSearchRequest(
@@ -75,7 +77,8 @@ public static class SearchCommand
         }
 
         var json = JsonOutput.IsJsonFormat(format);
-        var rows = results.Select(r => r with { Description = Shorten(r.Description, request.NoTrunc || json) }).ToList();
+        var keep = request.NoTrunc || json;
+        var rows = results.Select(r => r with { Description = Shorten(r.Description, keep) }).ToList();
         if (json)
         {
             context.Out.WriteLine(request.ListTags ? TagsJson(rows) : JsonOutput.Array(rows.Select(ToJson)));

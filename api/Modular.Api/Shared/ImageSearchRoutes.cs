@@ -24,9 +24,11 @@ public static class ImageSearchRoutes
         app.MapGet("/libpod/images/search", (Delegate)LibpodAsync);
     }
 
-    private static Task<IResult> CompatAsync(HttpContext http, CliContext cli) => SearchAsync(http, cli, false);
+    private static Task<IResult> CompatAsync(HttpContext http, CliContext cli) =>
+        SearchAsync(http, cli, false);
 
-    private static Task<IResult> LibpodAsync(HttpContext http, CliContext cli) => SearchAsync(http, cli, true);
+    private static Task<IResult> LibpodAsync(HttpContext http, CliContext cli) =>
+        SearchAsync(http, cli, true);
 
     private static async Task<IResult> SearchAsync(HttpContext http, CliContext cli, bool libpod)
     {
@@ -37,12 +39,15 @@ public static class ImageSearchRoutes
             DockerFilters.Parse(http.Request.Query["filters"].ToString()),
             NoTrunc: false,
             ListTags: LibpodQuery.Bool(http, "listTags"),
-            TlsVerify: http.Request.Query.ContainsKey("tlsVerify") ? LibpodQuery.Bool(http, "tlsVerify") : null,
+            TlsVerify: http.Request.Query.ContainsKey("tlsVerify")
+                ? LibpodQuery.Bool(http, "tlsVerify")
+                : null,
             Credentials: RegistryAuthHeader.Credentials(http));
         IReadOnlyList<ImageSearchResult> results;
         try
         {
-            results = await cli.Services.GetRequiredService<ImageSearch>().SearchAsync(request, http.RequestAborted);
+            var search = cli.Services.GetRequiredService<ImageSearch>();
+            results = await search.SearchAsync(request, http.RequestAborted);
         }
         catch (ModularException e)
         {
@@ -52,7 +57,9 @@ public static class ImageSearchRoutes
         if (!libpod && results.Count == 0)
         {
             throw new ApiException(
-                StatusCodes.Status404NotFound, $"failed to find image {term}: image not known", "image not known");
+                StatusCodes.Status404NotFound,
+                $"failed to find image {term}: image not known",
+                "image not known");
         }
 
         var body = new JsonArray([.. results.Select(r => (JsonNode)new JsonObject

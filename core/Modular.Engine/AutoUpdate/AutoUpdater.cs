@@ -70,7 +70,8 @@ public sealed class AutoUpdater(
                 errors.Add($"checking image updates for container {container.Id}: {e.Message}");
             }
 
-            reports.Add(new AutoUpdateReport(container.Id, container.Name, container.ImageName, policy, unit, status));
+            reports.Add(new AutoUpdateReport(
+                container.Id, container.Name, container.ImageName, policy, unit, status));
         }
 
         return new AutoUpdateResult(reports, errors);
@@ -90,7 +91,9 @@ public sealed class AutoUpdater(
 
             if (!Policies.TryGetValue(value, out var policy))
             {
-                var valid = string.Join(' ', Policies.Keys.Where(k => k.Length > 0).Order(StringComparer.Ordinal)
+                var valid = string.Join(' ', Policies.Keys
+                    .Where(k => k.Length > 0)
+                    .Order(StringComparer.Ordinal)
                     .Select(k => $"\"{k}\""));
                 errors.Add($"auto-updating container \"{container.Id}\": invalid auto-update policy "
                     + $"\"{value}\": valid policies are [{valid}]");
@@ -128,8 +131,10 @@ public sealed class AutoUpdater(
 
         var local = await images.ResolveAsync(container.ImageId, cancellationToken);
         var authFile = container.Labels.GetValueOrDefault(AuthFileLabel) ?? request.AuthFile;
-        var remote = await RemoteDigestAsync(container.ImageName, authFile, request.TlsVerify, cancellationToken);
-        return remote != local.Digest && !local.RepoDigests.Any(d => d.EndsWith("@" + remote, StringComparison.Ordinal));
+        var remote = await RemoteDigestAsync(
+            container.ImageName, authFile, request.TlsVerify, cancellationToken);
+        return remote != local.Digest
+            && !local.RepoDigests.Any(d => d.EndsWith("@" + remote, StringComparison.Ordinal));
     }
 
     private async Task<string> RemoteDigestAsync(
@@ -141,7 +146,8 @@ public sealed class AutoUpdater(
         var reference = ImageReference.Parse(imageName);
         if (!reference.IsFullyQualified)
         {
-            throw new InvalidInputException($"short name \"{imageName}\": auto updates require a fully-qualified image name");
+            throw new InvalidInputException(
+                $"short name \"{imageName}\": auto updates require a fully-qualified image name");
         }
 
         var source = RegistriesConfig.Load(options.RegistriesConfPath)
@@ -153,7 +159,9 @@ public sealed class AutoUpdater(
         using var client = new RegistryClient(
             domain, source.Insecure, credentials, loggers.CreateLogger<RegistryClient>());
         var manifest = await client.GetManifestAsync(
-            source.Reference.Path, source.Reference.Digest ?? source.Reference.Tag ?? "latest", cancellationToken);
+            source.Reference.Path,
+            source.Reference.Digest ?? source.Reference.Tag ?? "latest",
+            cancellationToken);
         return manifest.Digest;
     }
 

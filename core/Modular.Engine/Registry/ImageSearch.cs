@@ -104,7 +104,9 @@ public sealed class ImageSearch(EngineOptions options, ILoggerFactory loggers)
             cancellationToken);
         var matches = repositories.Where(n => n.Contains(term, StringComparison.Ordinal)).Take(limit);
         // A full match is listed first (containers/image, bugzilla 1976283).
-        return [.. matches.OrderBy(n => n == term ? 0 : 1).Select(n => new V1SearchHit(n, "", 0, false, false))];
+        return [.. matches
+            .OrderBy(n => n == term ? 0 : 1)
+            .Select(n => new V1SearchHit(n, "", 0, false, false))];
     }
 
     private static async Task<IReadOnlyList<ImageSearchResult>> TagsAsync(
@@ -166,9 +168,11 @@ public sealed class ImageSearch(EngineOptions options, ILoggerFactory loggers)
         var insecure = request.TlsVerify == false || (request.TlsVerify is null && entry?.Insecure == true);
         // containers/image searches the host as typed; we follow a [[registry]] table that
         // relocates exactly this host, so a registry moved elsewhere is searched where it lives.
-        var host = entry is { } e && e.Prefix == registry && e.Location.Length > 0 && !e.Location.Contains('/')
+        var relocation = entry is { } e && e.Prefix == registry
+            && e.Location.Length > 0 && !e.Location.Contains('/')
             ? e.Location
-            : registry;
+            : null;
+        var host = relocation ?? registry;
         var credentials = request.Credentials is not null
             ? RegistryCredentials.FromFlag(request.Credentials)
             : RegistryCredentials.FromAuthFile(
