@@ -38,8 +38,9 @@ public static class KubeCommands
         var force = Switch("--force", "Remove volumes as part of --down");
         var network = Values("--network", "Connect pod to network(s) or network mode", "--net");
         var files = Names("KUBEFILE", minimum: 1);
+        var pullFlags = new KubePullFlags();
         return new Command(verb, "Play a pod or volume based on Kubernetes YAML")
-            .With(replace, start, quiet, down, force, network, files)
+            .With([replace, start, quiet, down, force, network, .. pullFlags.All, files])
             .WithAction(context, key, async (r, cancellationToken) =>
             {
                 if (r.GetValue(force) && !r.GetValue(down))
@@ -56,6 +57,8 @@ public static class KubeCommands
 
                 if (!r.GetValue(down))
                 {
+                    var pull = pullFlags.Options(r, r.GetValue(quiet), context.Error);
+                    await player.PullMissingAsync(pods, pull, cancellationToken);
                     await player.PlayAsync(pods, r.GetValue(start), r.GetValue(quiet), cancellationToken);
                 }
 

@@ -3,6 +3,7 @@ using Modular.Cli.Hosting;
 using Modular.Cli.Parsing;
 using Modular.Contracts.Errors;
 using Modular.Engine.Containers;
+using Modular.Engine.Images;
 using Modular.Engine.Pods;
 
 namespace Modular.Cli.Commands;
@@ -18,6 +19,32 @@ public sealed class KubePlay(CliContext context)
 
     /// <summary><c>--network</c>: the networks (or mode) every played pod's infra joins.</summary>
     public IReadOnlyList<string> Networks { get; init; } = [];
+
+    /// <summary>
+    /// Pulls each image the pods name that the store lacks, with the credentials and TLS
+    /// choices of kube play's flags; container creation then finds them local.
+    /// </summary>
+    public async Task PullMissingAsync(
+        IReadOnlyList<KubePod> pods,
+        PullOptions options,
+        CancellationToken cancellationToken)
+    {
+        var wanted = pods.SelectMany(p => p.Containers)
+            .Select(c => c.Image)
+            .Where(i => i.Length > 0)
+            .Distinct();
+        foreach (var image in wanted)
+        {
+            try
+            {
+                await context.Images.ResolveAsync(image, cancellationToken);
+            }
+            catch (NotFoundException)
+            {
+                await context.Images.PullAsync(image, options, cancellationToken);
+            }
+        }
+    }
 
     /// <summary>Creates (and unless <paramref name="start"/> is false starts) each pod;
     /// prints Podman's report: "Pod:", the id, "Container:"/"Containers:", the ids.</summary>

@@ -59,6 +59,7 @@ public static class ModpodCommandLine
         HistoryCommand.Create(c),
         PushCommand.Create(c, "push"), LoginCommands.Login(c), LoginCommands.Logout(c),
         UpdateCommand.Create(c), StatsCommand.Create(c),
+        SearchCommand.Create(c), AutoUpdateCommand.Create(c),
         .. DayTwo(c),
     ];
 
@@ -81,7 +82,7 @@ public static class ModpodCommandLine
         ExportCommand.Create(c), CpCommand.Create(c), DiffCommand.Create(c, "container diff"),
         UpdateCommand.Create(c), StatsCommand.Create(c), CommitCommand.Create(c),
         ContainerPruneCommand.Create(c),
-        CheckpointCommand.Create(c), RestoreCommand.Create(c))
+        CheckpointCommand.Create(c), RestoreCommand.Create(c), RunlabelCommand.Create(c))
         .With([.. DayTwo(c)]);
 
     private static Command ImageGroup(CliContext c) =>
@@ -96,7 +97,8 @@ public static class ModpodCommandLine
         ImageTreeCommand.Create(c),
         ImageMountCommands.Mount(c),
         ImageMountCommands.Unmount(c),
-        PushCommand.Create(c, "push"));
+        PushCommand.Create(c, "push"),
+        SearchCommand.Create(c), ImageSignCommand.Create(c));
 
     /// <summary>Parses and runs one command line; returns the process exit code.</summary>
     public static async Task<int> InvokeAsync(

@@ -26,5 +26,6 @@ public static class CompatDockerRoutes
         ContainerStateRoutes.Map(app);
         Shared.ContainerChangeRoutes.Map(app);
         Shared.ContainerUpdateRoutes.Map(app);
+        Shared.ImageSearchRoutes.Map(app);
     }
 }

@@ -48,6 +48,13 @@ internal sealed partial class StageRun
         _session.Say($"{_prefix}STEP 1/{_stage.StepCount}: {_stage.From.StepText}");
         await FromAsync(cancellationToken);
         var steps = _triggers.Concat(_stage.Instructions).ToList();
+        if (steps.Count == 0 && ReusesBase)
+        {
+            // Buildah commits nothing for a bare FROM: the result is the base image itself.
+            await UseAsync(_imageId!, true, cancellationToken);
+            return _imageId!;
+        }
+
         if (steps.Count == 0)
         {
             await StepAsync(null, "", true, cancellationToken);
@@ -66,6 +73,16 @@ internal sealed partial class StageRun
 
         return _imageId!;
     }
+
+    /// <summary>
+    /// A FROM with nothing after it and no option that changes the image (labels,
+    /// annotations, env, squash, timestamp, history, format): nothing to commit.
+    /// </summary>
+    private bool ReusesBase =>
+        _imageId is not null && _isTarget
+        && _session.Options is { Labels.Count: 0, Annotations.Count: 0, Env.Count: 0 }
+        && _session.Options is { Squash: false, SquashAll: false, OmitHistory: false, Docker: false }
+        && _session.Options.Timestamp is null;
 
     private async Task StepAsync(
         Instruction? instruction,

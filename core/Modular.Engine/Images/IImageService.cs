@@ -57,6 +57,7 @@ public interface IImageService
 /// <param name="Progress">Where progress lines go (stderr in the CLI), or null.</param>
 /// <param name="SignaturePolicy">policy.json to use (<c>--signature-policy</c>), or null for the default.</param>
 /// <param name="Copy">Progress reporter drawing per-blob bars (a terminal), or null for plain lines.</param>
+/// <param name="CertDirectory"><c>--cert-dir</c>: client certificates and CAs for the registry (Issue #9).</param>
 public sealed record PullOptions(
     bool? TlsVerify = null,
     string? Platform = null,
@@ -65,7 +66,8 @@ public sealed record PullOptions(
     string? AuthFile = null,
     string? Credentials = null,
     string? SignaturePolicy = null,
-    Registry.CopyProgress? Copy = null);
+    Registry.CopyProgress? Copy = null,
+    string? CertDirectory = null);
 
 /// <summary>An image in the local store, with the parts of its config containers need.</summary>
 public sealed record LocalImage(

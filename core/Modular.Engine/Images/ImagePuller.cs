@@ -119,7 +119,8 @@ public sealed partial class ImagePuller(
             domain,
             source.Insecure,
             Credentials(pull, domain),
-            loggers.CreateLogger<RegistryClient>());
+            loggers.CreateLogger<RegistryClient>(),
+            pull.CertDirectory);
         var session = new PullSession(client, source.Reference, name, pull, store, _logger);
         var resolved = await session.ResolveManifestAsync(PlatformOf(pull), cancellationToken);
         Progress(pull, "Getting image source signatures");

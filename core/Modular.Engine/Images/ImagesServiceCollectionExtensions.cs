@@ -28,6 +28,7 @@ public static class ImagesServiceCollectionExtensions
         services.AddSingleton<ImagePuller>();
         services.AddSingleton<ImagePusher>();
         services.AddSingleton<Registry.RegistryLogins>();
+        services.AddSingleton<Registry.ImageSearch>();
         services.AddSingleton<ImageArchiveLoader>();
         services.AddSingleton<IImageService, ImageService>();
         services.AddSingleton<ILayerStore, LayerStore>();
