@@ -16,7 +16,7 @@ public static class DockerCreateBody
     {
         var host = body["HostConfig"] as JsonObject ?? [];
         var attach = Flag(body, "AttachStdin") || Flag(body, "AttachStdout") || Flag(body, "AttachStderr");
-        return new CreateContainerRequest
+        return DockerHostConfig.Apply(new CreateContainerRequest
         {
             Image = Text(body, "Image"),
             Name = string.IsNullOrEmpty(name) ? null : name,
@@ -55,7 +55,7 @@ public static class DockerCreateBody
                 Ulimits = Ulimits(host["Ulimits"]),
             },
             Health = Health(body["Healthcheck"]),
-        };
+        }, body);
     }
 
     private static ResourceFlags Resources(JsonObject host)
