@@ -30,6 +30,7 @@ public static class BuildRoute
 
     private static async Task BuildAsync(HttpContext http, CliContext cli)
     {
+        using var upload = UploadGuard.Watch(http);
         var query = http.Request.Query;
         var dockerfile = query["dockerfile"].ToString();
         await using var input = await BuildInput.FromStreamAsync(
@@ -55,6 +56,7 @@ public static class BuildRoute
     {
         var query = http.Request.Query;
         var network = query["networkmode"].ToString();
+        var quiet = http.QueryFlag("q");
         return new BuildOptions(input.ContextDirectory, input.Containerfile, output, output)
         {
             Tags = tags,
@@ -64,10 +66,12 @@ public static class BuildRoute
             NoCache = http.QueryFlag("nocache"),
             Pull = http.QueryFlag("pull") ? PullPolicyMode.Always : PullPolicyMode.Missing,
             Docker = true,
-            Quiet = http.QueryFlag("q"),
+            Quiet = quiet,
             Network = network is "" or "default" ? null : network,
-            OpenStdout = output.OpenStream,
-            OpenStderr = output.OpenStream,
+
+            // Docker's q keeps RUN steps' own output off the stream too: only the ID is sent.
+            OpenStdout = quiet ? () => Stream.Null : output.OpenStream,
+            OpenStderr = quiet ? () => Stream.Null : output.OpenStream,
         };
     }
 

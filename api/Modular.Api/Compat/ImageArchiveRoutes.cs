@@ -65,6 +65,7 @@ public static class ImageArchiveRoutes
 
     private static async Task LoadAsync(HttpContext http, CliContext cli)
     {
+        using var upload = UploadGuard.Watch(http);
         var path = TempFile(cli, "load");
         try
         {
