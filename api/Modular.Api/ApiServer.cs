@@ -53,13 +53,6 @@ public static class ApiServer
         var owned = endpoint.SocketPath is { } listening ? FileIdentity.Of(listening) : null;
         try
         {
-            if (endpoint.SocketPath is { } path)
-            {
-                // Root only, as Podman's: the socket is the engine with root's rights.
-                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite
-                    | UnixFileMode.GroupRead | UnixFileMode.GroupWrite);
-            }
-
             await idle.WaitUntilIdleAsync(TimeSpan.FromSeconds(options.IdleSeconds), cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -17,6 +17,11 @@ public static class UnixListener
         try
         {
             socket.Bind(new UnixDomainSocketEndPoint(path));
+
+            // Root only, as Podman's: the socket is the engine with root's rights. Set before
+            // listening, so no client connects while the umask's mode stands.
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite
+                | UnixFileMode.GroupRead | UnixFileMode.GroupWrite);
             socket.Listen(512);
             return socket;
         }
