@@ -62,6 +62,13 @@ public static class DockerMounts
 
     private static IEnumerable<string> VolumeOptions(JsonObject? options)
     {
+        // Limitation: the engine's --mount has no subpath yet; mounting the whole volume
+        // instead would show the container files it was not meant to see.
+        if (options is not null && DockerHostConfig.Text(options, "Subpath") is not null)
+        {
+            throw new InvalidInputException("HostConfig.Mounts: VolumeOptions.Subpath is not supported");
+        }
+
         if (options?["NoCopy"] is JsonValue v && v.TryGetValue<bool>(out var noCopy) && noCopy)
         {
             yield return "volume-nocopy";
