@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -11,6 +12,7 @@ using Modular.Api.Shared;
 using Modular.Cli.Commands;
 using Modular.Cli.Hosting;
 using Modular.Contracts.Errors;
+using Modular.Engine.Containers.Export;
 
 namespace Modular.Api;
 
@@ -39,16 +41,18 @@ public static class ApiServer
 
         var app = Build(context, options, endpoint, activated);
         var idle = app.Services.GetRequiredService<IdleTracker>();
-        await app.StartAsync(cancellationToken);
         try
         {
-            if (endpoint.SocketPath is { } path)
-            {
-                // Root only, as Podman's: the socket is the engine with root's rights.
-                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite
-                    | UnixFileMode.GroupRead | UnixFileMode.GroupWrite);
-            }
+            await app.StartAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or SocketException && endpoint.SocketPath is { } bound)
+        {
+            throw SocketBindFailure.For(bound, e);
+        }
 
+        var owned = endpoint.SocketPath is { } listening ? FileIdentity.Of(listening) : null;
+        try
+        {
             await idle.WaitUntilIdleAsync(TimeSpan.FromSeconds(options.IdleSeconds), cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -59,7 +63,9 @@ public static class ApiServer
         {
             await app.StopAsync(CancellationToken.None);
             await app.DisposeAsync();
-            if (endpoint.SocketPath is { } path)
+            // A service started on the same path after this one (while this one drained)
+            // owns the file now: only the socket this one bound is ours to remove.
+            if (endpoint.SocketPath is { } path && owned is not null && FileIdentity.Of(path) == owned)
             {
                 File.Delete(path);
             }
@@ -83,6 +89,12 @@ public static class ApiServer
         builder.Services.AddSingleton<ResizeChannels>();
         builder.Services.AddSingleton<PendingAttaches>();
         builder.Services.AddSingleton<ExecSessions>();
+        var bound = activated is null && endpoint.SocketPath is { } path ? BindSocket(path) : null;
+        if (bound is not null)
+        {
+            builder.Services.AddSingleton(bound); // Held for the service's lifetime.
+        }
+
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = DefaultBodyLimit;
@@ -95,11 +107,9 @@ public static class ApiServer
                     listen.Use(HalfCloseConnection.Wrap);
                 });
             }
-            else if (endpoint.SocketPath is { } path)
+            else if (bound is not null)
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                File.Delete(path); // A socket left by a killed service would refuse the bind.
-                kestrel.ListenUnixSocket(path, listen =>
+                kestrel.ListenHandle((ulong)bound.Handle, listen =>
                 {
                     RawConnections.Track(listen);
                     listen.Use(HalfCloseConnection.Wrap);
@@ -119,6 +129,7 @@ public static class ApiServer
         var app = builder.Build();
         app.UseMiddleware<ErrorMiddleware>();
         app.UseMiddleware<VersionPrefixMiddleware>();
+        app.UseMiddleware<EncodedSlashMiddleware>();
         app.UseMiddleware<IdleTracker.Middleware>();
 
         // Routing runs after the prefix is taken off (WebApplication would otherwise put
@@ -130,6 +141,13 @@ public static class ApiServer
         LibpodSystemRoutes.Map(app);
         app.MapFallback(UnmatchedRoute.WriteAsync);
         return app;
+    }
+
+    private static Socket BindSocket(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.Delete(path); // A socket left by a killed service would refuse the bind.
+        return UnixListener.Bind(path);
     }
 
     /// <summary>

@@ -137,13 +137,26 @@ public sealed class BuildInput : IAsyncDisposable
                 await gzip.CopyToAsync(plain, cancellationToken);
             }
 
-            plain.Position = 0;
-            return plain;
+            return new MemoryStream(Terminated(plain.ToArray()));
         }
 
         var isTar = bytes.Length > 262
             && System.Text.Encoding.ASCII.GetString(bytes, 257, 5) == "ustar";
-        return isTar ? new MemoryStream(bytes) : null;
+        return isTar ? new MemoryStream(Terminated(bytes)) : null;
+    }
+
+    /// <summary>
+    /// The tar with its last block padded and two zero blocks after it. The docker CLI
+    /// sends a context it added a Dockerfile to (-f outside the context, -f -) cut off
+    /// after the last file's bytes, which Docker's daemon reads but .NET's reader takes
+    /// for a truncated archive; zeros after a proper end are never read.
+    /// </summary>
+    private static byte[] Terminated(byte[] tar)
+    {
+        var padded = (tar.Length + 511) / 512 * 512;
+        var terminated = new byte[padded + 1024];
+        tar.CopyTo(terminated, 0);
+        return terminated;
     }
 
     private static async Task<string> ReadContainerfileAsync(

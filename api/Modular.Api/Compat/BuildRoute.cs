@@ -37,6 +37,7 @@ public static class BuildRoute
 
     private static async Task BuildAsync(HttpContext http, CliContext cli, bool libpod)
     {
+        using var upload = UploadGuard.Watch(http);
         var platform = BuildQuery.Check(http, libpod);
         var dockerfile = http.Request.Query["dockerfile"].ToString();
         await using var input = await BuildInput.FromStreamAsync(
@@ -100,7 +101,9 @@ public static class BuildRoute
             Docker = !libpod || query["outputformat"].ToString().Contains("docker", StringComparison.Ordinal),
             Quiet = held is not null,
             Network = network is "" or "default" ? null : network,
-            OpenStdout = output.OpenStream,
+            // Docker's q keeps RUN steps' own output off the stream too: held, sent only
+            // before a failure, as stderr is.
+            OpenStdout = held is null ? output.OpenStream : held.OpenStream,
             OpenStderr = held is null ? output.OpenStream : held.OpenStream,
         };
     }

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Modular.Api.Http;
 using Modular.Api.Shared;
+using Modular.Cli.Errors;
 using Modular.Cli.Hosting;
+using Modular.Cli.Parsing;
 using Modular.Contracts.Errors;
 using Modular.Engine.Containers;
 
@@ -32,8 +34,8 @@ public static class ContainerLogsRoute
         var options = new LogReadOptions(
             Follow: http.QueryFlag("follow"),
             Tail: int.TryParse(http.Request.Query["tail"], out var tail) && tail >= 0 ? tail : null,
-            Since: UnixTime(http.Request.Query["since"]),
-            Until: UnixTime(http.Request.Query["until"]));
+            Since: QueryTime(http, "since"),
+            Until: QueryTime(http, "until"));
         // Nine fractional digits, as Podman writes them (.NET keeps seven; the rest are 0).
         var timestamps = http.QueryFlag("timestamps");
 
@@ -62,15 +64,28 @@ public static class ContainerLogsRoute
         }
     }
 
-    /// <summary>Docker's since/until: Unix seconds with an optional fraction; 0 means unset.</summary>
-    private static DateTimeOffset? UnixTime(string? value)
+    /// <summary>
+    /// Docker's since/until: Unix seconds with an optional fraction (what the docker CLI
+    /// sends), or any time Podman's ParseInputTime takes; 0 means unset. A value that is no
+    /// time is a 400 naming it, as Podman answers.
+    /// </summary>
+    private static DateTimeOffset? QueryTime(HttpContext http, string key)
     {
-        if (!decimal.TryParse(value, System.Globalization.NumberStyles.Float,
-                System.Globalization.CultureInfo.InvariantCulture, out var seconds) || seconds <= 0)
+        var text = http.Request.Query[key].ToString();
+        if (text is "" or "0")
         {
             return null;
         }
 
-        return DateTimeOffset.UnixEpoch.AddTicks((long)(seconds * TimeSpan.TicksPerSecond));
+        try
+        {
+            return TimeArgument.Parse(text, DateTimeOffset.UtcNow, since: key == "since");
+        }
+        catch (UsageException)
+        {
+            throw new ApiException(StatusCodes.Status400BadRequest,
+                $"failed to parse query parameter '{key}': \"{text}\": unable to interpret time value",
+                "unable to interpret time value");
+        }
     }
 }

@@ -68,8 +68,7 @@ public static class ContainerRoutes
 
     private static async Task<IResult> CreateAsync(HttpContext http, CliContext cli)
     {
-        var body = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted) as JsonObject
-            ?? throw new InvalidInputException("decode(): request body is not a JSON object");
+        var body = await GoBodyDecoder.ReadAsync(http, "decoding request body as JSON: ", DockerCreateSchema.Body);
         var request = DockerCreateBody.ToRequest(body, http.Request.Query["name"]) with
         {
             // Docker's create never pulls: the client asks for the image after a 404.
@@ -82,7 +81,7 @@ public static class ContainerRoutes
 
         await CreatePlatform.RequireAsync(http, cli, request.Image);
         BindSources.CreateMissing(body);
-        var created = await cli.Containers.CreateAsync(request, http.RequestAborted);
+        var created = await DockerCreateCall.CreateAsync(cli, request, http.RequestAborted);
         DockerConsoleSize.Seed(http, body, created.Id);
         return DockerJson.Result(
             new JsonObject { ["Id"] = created.Id, ["Warnings"] = new JsonArray() },

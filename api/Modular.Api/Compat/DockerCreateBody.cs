@@ -16,7 +16,7 @@ public static class DockerCreateBody
     {
         var host = body["HostConfig"] as JsonObject ?? [];
         var attach = Flag(body, "AttachStdin") || Flag(body, "AttachStdout") || Flag(body, "AttachStderr");
-        return new CreateContainerRequest
+        return DockerHostConfig.Apply(new CreateContainerRequest
         {
             Image = Text(body, "Image"),
             Name = string.IsNullOrEmpty(name) ? null : name,
@@ -43,7 +43,6 @@ public static class DockerCreateBody
             DnsSearch = Strings(host["DnsSearch"]),
             DnsOptions = Strings(host["DnsOptions"]),
             AddHosts = Strings(host["ExtraHosts"]),
-            Mounts = DockerMounts.ToFlags(host["Mounts"]),
             Tmpfs = (host["Tmpfs"] as JsonObject)?
                 .Select(t => $"{t.Key}{Suffix(t.Value?.GetValue<string>())}").ToList() ?? [],
             LogDriver = LogDriver(host["LogConfig"]?["Type"]?.GetValue<string>()),
@@ -56,7 +55,7 @@ public static class DockerCreateBody
                 Ulimits = Ulimits(host["Ulimits"]),
             },
             Health = Health(body["Healthcheck"]),
-        };
+        }, body);
     }
 
     private static ResourceFlags Resources(JsonObject host)

@@ -33,13 +33,24 @@ public static class DockerFilters
         {
             var items = values switch
             {
-                JsonArray array => array.Select(v => v?.GetValue<string>() ?? ""),
-                JsonObject map => map.Where(v => v.Value is null || v.Value.GetValue<bool>()).Select(v => v.Key),
-                _ => [],
+                JsonArray array => array.Select(Item).ToList(),
+                JsonObject map => map.Where(v => Set(v.Value)).Select(v => v.Key).ToList(),
+                null => [],
+                _ => throw Http.FilterShape.Refuse(values.GetValueKind(), inList: false),
             };
             list.AddRange(items.Select(v => $"{key}={v}"));
         }
 
         return list;
     }
+
+    private static string Item(JsonNode? item) =>
+        item is JsonValue v && v.TryGetValue<string>(out var text) ? text
+            : throw Http.FilterShape.Refuse(item?.GetValueKind() ?? System.Text.Json.JsonValueKind.Null, inList: true);
+
+    // Docker's older map of sets: {"label":{"a=b":true}}; false leaves the value out.
+    private static bool Set(JsonNode? flag) =>
+        flag is null || (flag is JsonValue v && v.TryGetValue<bool>(out var set)
+            ? set
+            : throw Http.FilterShape.Refuse(System.Text.Json.JsonValueKind.Object, inList: false));
 }

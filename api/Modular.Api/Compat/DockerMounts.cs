@@ -1,81 +1,112 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Modular.Contracts.Errors;
 
 namespace Modular.Api.Compat;
 
 /// <summary>
-/// Docker's HostConfig.Mounts ([{Type, Source, Target, ReadOnly, BindOptions, TmpfsOptions,
-/// VolumeOptions}]) as the CLI's <c>--mount</c> words, so the engine treats them as it treats
-/// <c>run --mount</c>. TmpfsOptions.Mode arrives as a number (JSON has no octal): it goes
-/// on as the octal digits Podman writes (493 is 755).
+/// HostConfig.Mounts (the docker CLI's --mount and docker-compose's long volume syntax)
+/// written as --mount values, so the engine's own parser creates named volumes and checks
+/// options exactly as for the CLI.
 /// </summary>
 public static class DockerMounts
 {
-    public static IReadOnlyList<string> ToFlags(JsonNode? mounts) =>
-        (mounts as JsonArray)?.OfType<JsonObject>().Select(ToFlag).ToList() ?? [];
+    public static List<string> ToFlags(JsonNode? node) =>
+        (node as JsonArray)?.OfType<JsonObject>().Select(ToFlag).ToList() ?? [];
 
     private static string ToFlag(JsonObject mount)
     {
-        var type = (Text(mount, "Type") ?? "volume").ToLowerInvariant();
-        var words = new List<string> { "type=" + type };
-        if (Text(mount, "Source") is { Length: > 0 } source)
+        var type = DockerHostConfig.Text(mount, "Type")
+            ?? throw new InvalidInputException("HostConfig.Mounts: Type is required");
+        var target = DockerHostConfig.Text(mount, "Target")
+            ?? throw new InvalidInputException("HostConfig.Mounts: Target is required");
+        var parts = new List<string> { $"type={type}" };
+        if (DockerHostConfig.Text(mount, "Source") is { } source)
         {
-            words.Add("source=" + source);
+            parts.Add($"source={source}");
         }
 
-        words.Add("destination=" + Text(mount, "Target"));
+        parts.Add($"target={target}");
         if (mount["ReadOnly"] is JsonValue ro && ro.TryGetValue<bool>(out var readOnly) && readOnly)
         {
-            words.Add("ro");
+            parts.Add("ro=true");
         }
 
-        words.AddRange(type switch
+        parts.AddRange(type switch
         {
-            "tmpfs" => TmpfsWords(mount["TmpfsOptions"] as JsonObject),
-            "bind" => BindWords(mount["BindOptions"] as JsonObject),
-            "volume" => VolumeWords(mount["VolumeOptions"] as JsonObject),
-            _ => [],
+            "bind" => BindOptions(mount["BindOptions"] as JsonObject),
+            "volume" => VolumeOptions(mount["VolumeOptions"] as JsonObject),
+            "tmpfs" => TmpfsOptions(mount["TmpfsOptions"] as JsonObject),
+            _ => throw new InvalidInputException($"HostConfig.Mounts: mount type {type} is not supported"),
         });
-        return string.Join(',', words);
+        return string.Join(',', parts);
     }
 
-    private static IEnumerable<string> TmpfsWords(JsonObject? options)
+    private static IEnumerable<string> BindOptions(JsonObject? options)
     {
-        if (Number(options, "SizeBytes") is > 0 and var size)
+        if (options is null)
         {
-            yield return "tmpfs-size=" + size.ToString(CultureInfo.InvariantCulture);
+            yield break;
         }
 
-        if (Number(options, "Mode") is > 0 and var mode)
+        if (DockerHostConfig.Text(options, "Propagation") is { } propagation)
         {
-            yield return "tmpfs-mode=" + Convert.ToString(mode, 8);
-        }
-    }
-
-    private static IEnumerable<string> BindWords(JsonObject? options)
-    {
-        if (Text(options, "Propagation") is { Length: > 0 } propagation)
-        {
-            yield return "bind-propagation=" + propagation;
+            yield return $"bind-propagation={propagation}";
         }
 
-        if (options?["NonRecursive"] is JsonValue value && value.TryGetValue<bool>(out var flat) && flat)
+        if (options["NonRecursive"] is JsonValue v && v.TryGetValue<bool>(out var flat) && flat)
         {
             yield return "bind-nonrecursive";
         }
     }
 
-    private static IEnumerable<string> VolumeWords(JsonObject? options)
+    private static IEnumerable<string> VolumeOptions(JsonObject? options)
     {
-        if (options?["NoCopy"] is JsonValue value && value.TryGetValue<bool>(out var noCopy) && noCopy)
+        // Limitation: the engine's --mount has no subpath yet; mounting the whole volume
+        // instead would show the container files it was not meant to see.
+        if (options is not null && DockerHostConfig.Text(options, "Subpath") is not null)
+        {
+            throw new InvalidInputException("HostConfig.Mounts: VolumeOptions.Subpath is not supported");
+        }
+
+        if (options?["NoCopy"] is JsonValue v && v.TryGetValue<bool>(out var noCopy) && noCopy)
         {
             yield return "volume-nocopy";
         }
+
+        // The engine's volume driver options come through volume-opt, one KEY=VALUE each.
+        foreach (var option in options?["DriverConfig"]?["Options"] as JsonObject ?? [])
+        {
+            yield return $"volume-opt={option.Key}={option.Value}";
+        }
     }
 
-    private static string? Text(JsonObject? node, string key) =>
-        node?[key] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+    private static IEnumerable<string> TmpfsOptions(JsonObject? options)
+    {
+        if (options is null)
+        {
+            yield break;
+        }
 
-    private static long? Number(JsonObject? node, string key) =>
-        node?[key] is JsonValue value && value.TryGetValue<long>(out var number) ? number : null;
+        if (DockerHostConfig.Number(options, "SizeBytes") is { } size)
+        {
+            yield return $"tmpfs-size={size.ToString(CultureInfo.InvariantCulture)}";
+        }
+
+        // Go's os.FileMode travels as a decimal number; --mount's tmpfs-mode is octal.
+        if (DockerHostConfig.Number(options, "Mode") is { } mode)
+        {
+            yield return $"tmpfs-mode={Convert.ToString(UnixMode(mode), 8)}";
+        }
+    }
+
+    // Go keeps setuid, setgid and sticky in high bits (1<<23, 1<<22, 1<<20), not 07000.
+    private static long UnixMode(long mode)
+    {
+        var unix = mode & 0xfff;
+        unix |= (mode & (1L << 23)) != 0 ? 0x800L : 0L;
+        unix |= (mode & (1L << 22)) != 0 ? 0x400L : 0L;
+        unix |= (mode & (1L << 20)) != 0 ? 0x200L : 0L;
+        return unix;
+    }
 }

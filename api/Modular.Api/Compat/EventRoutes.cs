@@ -30,7 +30,7 @@ public static class EventRoutes
         // Podman's compat tree also takes stream=false: the events so far, then the end.
         var streamed = http.QueryFlag("stream", absent: true);
         var follow = streamed && (until is null || until > now);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        using var stop = FollowerLifetime.For(http);
         if (until is { } end && end > now)
         {
             stop.CancelAfter(end - now);

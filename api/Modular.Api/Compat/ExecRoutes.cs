@@ -99,6 +99,13 @@ public static class ExecRoutes
                 http.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
             session.ExitCode = result.ExitCode;
         }
+        catch (ModularException e) when (e is CommandNotFoundException or CannotInvokeException)
+        {
+            // The stream is hijacked, so no error object can follow: the client reads the
+            // runtime's text and the exit code, 127 or 126 as local `modpod exec` gives.
+            session.ExitCode = e is CommandNotFoundException ? 127 : 126;
+            await stderr.WriteAsync(System.Text.Encoding.UTF8.GetBytes($"Error: {e.Message}\n"));
+        }
         finally
         {
             await hijack.Output.FlushAsync(CancellationToken.None);

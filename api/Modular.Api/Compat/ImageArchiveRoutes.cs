@@ -73,6 +73,7 @@ public static class ImageArchiveRoutes
     /// </summary>
     private static async Task<IResult> LoadAsync(HttpContext http, CliContext cli)
     {
+        using var upload = UploadGuard.Watch(http);
         var names = await ImageUploads.WithSpooledBodyAsync(http, cli, "load", path =>
             LoadFileAsync(cli, path, "failed to load image: ", http.RequestAborted));
         var text = "Loaded image: " + string.Join(',', names.Select(LoadedName));

@@ -15,9 +15,17 @@ public static class ApiError
         http.Response.ContentType = "application/json";
         return http.Response.WriteAsync(JsonSerializer.Serialize(new Dictionary<string, object>
         {
-            ["cause"] = cause ?? message,
-            ["message"] = message,
+            ["cause"] = Bounded(cause ?? message),
+            ["message"] = Bounded(message),
             ["response"] = status,
         }) + "\n");
     }
+
+    /// <summary>Longest text an error carries; the rest of an echoed input is cut.</summary>
+    public const int MaxTextLength = 4096;
+
+    // A message may quote what the client sent (a 20 MB body read as a Containerfile):
+    // echoing it back whole, once per field, costs more than the request did.
+    private static string Bounded(string text) =>
+        text.Length <= MaxTextLength ? text : text[..MaxTextLength] + "...";
 }

@@ -13,6 +13,7 @@ namespace Modular.Api.Http;
 public static class HalfCloseConnection
 {
     private const string Key = "modular.half-close";
+    private const string PeerClosedKey = "modular.peer-closed";
 
     public static ConnectionDelegate Wrap(ConnectionDelegate next) => connection =>
     {
@@ -22,6 +23,8 @@ public static class HalfCloseConnection
 
         // The transport reports the client's FIN as the connection closing, and the HTTP
         // layer then aborts its output; the output ends when the writes fail instead.
+        // The transport's own token is kept for routes that send without reading.
+        connection.Items[PeerClosedKey] = connection.ConnectionClosed;
         connection.ConnectionClosed = reader.Ended;
         return next(connection);
     };
@@ -32,6 +35,16 @@ public static class HalfCloseConnection
             && value is HalfCloseReader reader
             ? reader.HalfClosed
             : Task.Delay(Timeout.Infinite);
+
+    /// <summary>
+    /// Cancelled when the client closed its side, seen by the transport even while nothing
+    /// reads the request (a follower that only writes); never for other hosts.
+    /// </summary>
+    public static CancellationToken PeerClosed(HttpContext http) =>
+        http.Features.Get<IConnectionItemsFeature>()?.Items.TryGetValue(PeerClosedKey, out var value) == true
+            && value is CancellationToken token
+            ? token
+            : CancellationToken.None;
 
     private sealed class Duplex(PipeReader input, PipeWriter output) : IDuplexPipe
     {

@@ -100,8 +100,7 @@ public static class LibpodContainerRoutes
 
     private static async Task<IResult> Create(HttpContext http, CliContext cli)
     {
-        var spec = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted)
-            as JsonObject ?? throw new Contracts.Errors.InvalidInputException("decode(): empty body");
+        var spec = await GoBodyDecoder.ReadAsync(http, "decoding request body as JSON: ", SpecGeneratorSchema.Body);
         var (args, command) = SpecGeneratorArguments.From(spec);
         var output = await CliBridge.OutputAsync(http, args, command);
         var id = output.Trim().Split('\n')[^1];

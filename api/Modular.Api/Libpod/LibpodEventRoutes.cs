@@ -30,14 +30,22 @@ public static class LibpodEventRoutes
         http.Response.StatusCode = StatusCodes.Status200OK;
         await http.Response.StartAsync(http.RequestAborted);
         await http.Response.Body.FlushAsync(http.RequestAborted);
-        await foreach (var e in cli.Events.ReadAsync(since, until, follow, http.RequestAborted))
+        using var lifetime = FollowerLifetime.For(http);
+        try
         {
-            if (match(e))
+            await foreach (var e in cli.Events.ReadAsync(since, until, follow, lifetime.Token))
             {
-                var message = Message(e, LibpodJson.MajorVersion(http) is < 5);
-                await http.Response.WriteAsync(JsonSerializer.Serialize(message, LibpodJson.Relaxed) + "\n", http.RequestAborted);
-                await http.Response.Body.FlushAsync(http.RequestAborted);
+                if (match(e))
+                {
+                    var message = Message(e, LibpodJson.MajorVersion(http) is < 5);
+                    await http.Response.WriteAsync(JsonSerializer.Serialize(message, LibpodJson.Relaxed) + "\n", http.RequestAborted);
+                    await http.Response.Body.FlushAsync(http.RequestAborted);
+                }
             }
+        }
+        catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
+        {
+            // The client left or the service stops: the stream ends here.
         }
     }
 

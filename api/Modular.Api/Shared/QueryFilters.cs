@@ -50,8 +50,18 @@ public static class QueryFilters
 
     private static IEnumerable<string> Values(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.Array => value.EnumerateArray().Select(item => item.ToString()),
-        JsonValueKind.Object => value.EnumerateObject().Select(item => item.Name),
-        _ => [value.ToString()],
+        JsonValueKind.Array => value.EnumerateArray().Select(item => item.ValueKind == JsonValueKind.String
+            ? item.GetString()! : throw FilterShape.Refuse(item.ValueKind, inList: true)),
+        JsonValueKind.Object => value.EnumerateObject().Where(item => Set(item.Value)).Select(item => item.Name),
+        JsonValueKind.Null => [],
+        _ => throw FilterShape.Refuse(value.ValueKind, inList: false),
+    };
+
+    // Docker's older map of sets: {"label":{"a=b":true}}; false leaves the value out.
+    private static bool Set(JsonElement flag) => flag.ValueKind switch
+    {
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        _ => throw FilterShape.Refuse(JsonValueKind.Object, inList: false),
     };
 }

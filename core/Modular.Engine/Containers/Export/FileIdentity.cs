@@ -7,7 +7,7 @@ namespace Modular.Engine.Containers.Export;
 /// with the same pair are hard links. st_dev and st_ino are the first two 8-byte fields of
 /// struct stat on both x86_64 and aarch64 glibc.
 /// </summary>
-internal static partial class FileIdentity
+public static partial class FileIdentity
 {
     private const int StatSize = 256;
 
