@@ -43,7 +43,9 @@ public sealed class DockerBuildFileTests(DockerServiceFixture service)
             var build = await BuildAsync(context, Dockerfile, "-q", "-t", "apibf-stdin:1", "-f", "-", ".");
 
             Assert.True(build.ExitCode == 0, build.ToString());
-            Assert.Matches("^sha256:[0-9a-f]{64}$", build.Output);
+            // Podman's compat build answers q with the bare image ID as the one stream line
+            // (test/apiv2 checks it), and the docker CLI prints that line as it is.
+            Assert.Matches("^[0-9a-f]{64}$", build.Output);
         }
         finally
         {
