@@ -122,6 +122,13 @@ public sealed class LibpodClient(RemoteTransport transport)
             HttpStatusCode.NotFound => new NotFoundException(message),
             HttpStatusCode.Conflict => new WrongStateException(message),
             HttpStatusCode.BadRequest => new InvalidInputException(message),
+            // The type is lost on the wire; as Podman's client, the runtime's words give the
+            // command's exit code back (127 not found, 126 cannot be run).
+            _ when message.EndsWith("OCI runtime attempted to invoke a command that was not found", StringComparison.Ordinal)
+                => new CommandNotFoundException(message),
+            _ when message.EndsWith("OCI permission denied", StringComparison.Ordinal)
+                || message.EndsWith("OCI runtime error", StringComparison.Ordinal)
+                => new CannotInvokeException(message),
             _ => new BackendException(message),
         };
     }

@@ -88,5 +88,35 @@ public sealed class RemoteTransport : IAsyncDisposable
 
     /// <summary>Podman's words when nothing answers at the URI (one line, not its two).</summary>
     public BackendException Unreachable(Exception cause) =>
-        new($"unable to connect to Podman socket: {Endpoint.Uri}: {cause.Message}", cause);
+        new($"unable to connect to Podman socket: {Reason(cause)}", cause);
+
+    // Go's dial error, as Podman prints it: "failed to connect: dial unix PATH: connect: no
+    // such file or directory". .NET reports a missing socket file as "Cannot assign
+    // requested address", which names neither the file nor the cause.
+    private string Reason(Exception cause)
+    {
+        var uri = Endpoint.Uri;
+        var socketError = (cause as SocketException ?? cause.InnerException as SocketException)?.SocketErrorCode;
+        var (network, address) = uri.Scheme switch
+        {
+            "unix" => ("unix", uri.AbsolutePath),
+            "tcp" => ("tcp", $"{uri.Host}:{uri.Port}"),
+            _ => ("", ""),
+        };
+        if (network.Length == 0 || socketError is null)
+        {
+            return $"{uri}: {cause.Message}";
+        }
+
+        var why = socketError switch
+        {
+            _ when network == "unix" && !File.Exists(address) => "no such file or directory",
+            SocketError.ConnectionRefused => "connection refused",
+            SocketError.AccessDenied => "permission denied",
+            SocketError.TimedOut => "connection timed out",
+            SocketError.HostUnreachable or SocketError.NetworkUnreachable => "no route to host",
+            _ => cause.Message.ToLowerInvariant(),
+        };
+        return $"failed to connect: dial {network} {address}: connect: {why}";
+    }
 }

@@ -137,7 +137,39 @@ public sealed partial class ModpodRemoteTests(LibpodServiceFixture service) : IC
         var result = await Store.RunAsync(["--url", "unix://" + absent, "ps"], Environment());
 
         Assert.Equal(125, result.ExitCode);
-        Assert.Contains(absent, result.StandardError);
+        Assert.Equal(
+            $"Error: unable to connect to Podman socket: failed to connect: dial unix {absent}: connect: no such file or directory",
+            result.StandardError.Trim());
+    }
+
+    [Fact]
+    public async Task Info_templates_use_podmans_field_names_as_locally()
+    {
+        await AssertSameAsync("info", "--format", "{{.Host.Arch}} {{.Host.OCIRuntime.Name}} {{.Store.GraphDriverName}}");
+    }
+
+    [Fact]
+    public async Task A_missing_command_exits_127_as_locally()
+    {
+        var local = await Store.RunAsync("run", "--rm", "--network", "none", ModpodFixture.Busybox, "modular-no-such-cmd");
+        var remote = await RemoteAsync("run", "--rm", "--network", "none", ModpodFixture.Busybox, "modular-no-such-cmd");
+
+        Assert.Equal(127, local.ExitCode);
+        Assert.Equal(127, remote.ExitCode);
+    }
+
+    [Fact]
+    public async Task A_flag_that_does_not_travel_is_refused_before_anything_is_made()
+    {
+        var before = (await Store.RunAsync("ps", "-aq")).Lines;
+
+        var result = await RemoteAsync("run", "--rm", "--memory", "10m", "--network", "none", ModpodFixture.Busybox, "true");
+
+        Assert.Equal(125, result.ExitCode);
+        Assert.Equal(
+            "Error: resource limits (--memory, --cpus, --pids-limit, --ulimit ...) is not supported by the modpod remote client yet",
+            result.StandardError.Trim());
+        Assert.Equal(before, (await Store.RunAsync("ps", "-aq")).Lines);
     }
 
     private async Task AssertSameAsync(params string[] args)
