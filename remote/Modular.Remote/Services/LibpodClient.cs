@@ -75,6 +75,11 @@ public sealed class LibpodClient(RemoteTransport transport)
                 HttpCompletionOption.ResponseHeadersRead,
                 cancellationToken);
         }
+        catch (HttpRequestException e) when (e.InnerException is BackendException unreachable)
+        {
+            // The transport's own words; HttpClient would append "(d:80)" to them.
+            throw unreachable;
+        }
         catch (HttpRequestException e) when (e.InnerException is SocketException or IOException)
         {
             throw transport.Unreachable(e.InnerException);
