@@ -38,7 +38,7 @@ public static class KubeCommands
         var force = Switch("--force", "Remove volumes as part of --down");
         var network = Values("--network", "Connect pod to network(s) or network mode", "--net");
         var files = Names("KUBEFILE", minimum: 1);
-        var pullFlags = new KubePullFlags();
+        var pullFlags = new RegistryPullFlags();
         return new Command(verb, "Play a pod or volume based on Kubernetes YAML")
             .With([replace, start, quiet, down, force, network, .. pullFlags.All, files])
             .WithAction(context, key, async (r, cancellationToken) =>

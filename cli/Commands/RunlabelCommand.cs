@@ -67,15 +67,7 @@ public static class RunlabelCommand
         }
         catch (NotFoundException)
         {
-            var quiet = r.GetValue(f.Quiet);
-            var options = new PullOptions(
-                TlsVerify: r.GetValue(f.TlsVerify),
-                Quiet: quiet,
-                Progress: quiet ? null : context.Error,
-                AuthFile: r.GetValue(f.AuthFile),
-                Credentials: r.GetValue(f.Creds),
-                SignaturePolicy: r.GetValue(f.SignaturePolicy),
-                CertDirectory: r.GetValue(f.CertDir));
+            var options = f.Registry.Options(r, r.GetValue(f.Quiet), context.Error, r.GetValue(f.SignaturePolicy));
             return await context.Images.PullAsync(input, options, cancellationToken);
         }
     }

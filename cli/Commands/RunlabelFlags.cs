@@ -6,15 +6,8 @@ namespace Modular.Cli.Commands;
 /// <summary>The flags of <c>container runlabel</c>, with Podman's names and help texts.</summary>
 public sealed class RunlabelFlags
 {
-    public Option<string?> AuthFile { get; } = Value(
-        "--authfile",
-        "Path of the authentication file. Use REGISTRY_AUTH_FILE environment variable to override");
-
-    public Option<string?> CertDir { get; } =
-        Value("--cert-dir", "Pathname of a directory containing TLS certificates and keys");
-
-    public Option<string?> Creds { get; } =
-        Value("--creds", "Credentials (USERNAME:PASSWORD) to use for authenticating to a registry");
+    /// <summary>--authfile, --cert-dir, --creds, --tls-verify for the pull of a missing image.</summary>
+    public RegistryPullFlags Registry { get; } = new();
 
     public Option<bool> Display { get; } =
         Switch("--display", "Preview the command that the label would run");
@@ -26,11 +19,6 @@ public sealed class RunlabelFlags
 
     public Option<bool> Replace { get; } =
         Switch("--replace", "Replace existing container with a new one from the image");
-
-    public Option<bool?> TlsVerify { get; } = new("--tls-verify")
-    {
-        Description = "Require HTTPS and verify certificates when contacting registries",
-    };
 
     public Option<string?> Opt1 { get; } = Hide(Value("--opt1", "Optional parameter to pass for install"));
 
@@ -46,7 +34,7 @@ public sealed class RunlabelFlags
 
     public Symbol[] All =>
     [
-        AuthFile, CertDir, Creds, Display, Name, Quiet, Replace, TlsVerify,
+        .. Registry.All, Display, Name, Quiet, Replace,
         Opt1, Opt2, Opt3, Pull, SignaturePolicy,
     ];
 

@@ -20,24 +20,24 @@ internal static class PodSpecGenerator
         }
 
         var spec = new JsonObject { ["no_infra"] = !request.Infra };
-        Optional(spec, "name", request.Name);
-        Optional(spec, "hostname", request.Hostname);
-        Optional(spec, "exit_policy", request.ExitPolicy);
-        Optional(spec, "infra_image", request.InfraImage);
-        Optional(spec, "infra_name", request.InfraName);
-        Optional(spec, "cgroup_parent", request.CgroupParent);
-        Optional(spec, "restart_policy", request.RestartPolicy);
+        SpecGenerator.Optional(spec, "name", request.Name);
+        SpecGenerator.Optional(spec, "hostname", request.Hostname);
+        SpecGenerator.Optional(spec, "exit_policy", request.ExitPolicy);
+        SpecGenerator.Optional(spec, "infra_image", request.InfraImage);
+        SpecGenerator.Optional(spec, "infra_name", request.InfraName);
+        SpecGenerator.Optional(spec, "cgroup_parent", request.CgroupParent);
+        SpecGenerator.Optional(spec, "restart_policy", request.RestartPolicy);
         if (request.InfraCommand is { } command)
         {
-            spec["infra_command"] = Array([command]);
+            spec["infra_command"] = SpecGenerator.Array([command]);
         }
 
         if (request.Share is { } share)
         {
-            spec["shared_namespaces"] = Array(share.Split(',', StringSplitOptions.RemoveEmptyEntries));
+            spec["shared_namespaces"] = SpecGenerator.Array(share.Split(',', StringSplitOptions.RemoveEmptyEntries));
         }
 
-        spec["labels"] = Labels(request.Labels);
+        spec["labels"] = SpecGenerator.Map(request.Labels);
         Network(spec, request);
         return spec;
     }
@@ -62,44 +62,13 @@ internal static class PodSpecGenerator
             ["host_port"] = port.HostPort,
             ["protocol"] = port.Protocol,
         }).ToArray());
-        OptionalList(spec, "dns_server", request.DnsServers);
-        OptionalList(spec, "dns_search", request.DnsSearch);
-        OptionalList(spec, "dns_option", request.DnsOptions);
-        OptionalList(spec, "hostadd", request.AddHosts);
+        SpecGenerator.OptionalList(spec, "dns_server", request.DnsServers);
+        SpecGenerator.OptionalList(spec, "dns_search", request.DnsSearch);
+        SpecGenerator.OptionalList(spec, "dns_option", request.DnsOptions);
+        SpecGenerator.OptionalList(spec, "hostadd", request.AddHosts);
         if (request.NoHosts)
         {
             spec["no_manage_hosts"] = true;
-        }
-    }
-
-    private static JsonObject Labels(IReadOnlyList<string> pairs)
-    {
-        var map = new JsonObject();
-        foreach (var pair in pairs)
-        {
-            var eq = pair.IndexOf('=', StringComparison.Ordinal);
-            map[eq < 0 ? pair : pair[..eq]] = eq < 0 ? "" : pair[(eq + 1)..];
-        }
-
-        return map;
-    }
-
-    private static void OptionalList(JsonObject spec, string key, IReadOnlyList<string> values)
-    {
-        if (values.Count > 0)
-        {
-            spec[key] = Array(values);
-        }
-    }
-
-    private static JsonArray Array(IEnumerable<string> items) =>
-        new(items.Select(item => (JsonNode)JsonValue.Create(item)!).ToArray());
-
-    private static void Optional(JsonObject spec, string key, string? value)
-    {
-        if (!string.IsNullOrEmpty(value))
-        {
-            spec[key] = value;
         }
     }
 }

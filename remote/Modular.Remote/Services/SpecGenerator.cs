@@ -62,7 +62,7 @@ internal static class SpecGenerator
         }
     }
 
-    private static void OptionalList(JsonObject spec, string key, IReadOnlyList<string> values)
+    internal static void OptionalList(JsonObject spec, string key, IReadOnlyList<string> values)
     {
         if (values.Count > 0)
         {
@@ -110,7 +110,7 @@ internal static class SpecGenerator
         return entrypoint.Length == 0 ? [] : [entrypoint];
     }
 
-    private static JsonObject Map(IReadOnlyList<string> pairs)
+    internal static JsonObject Map(IReadOnlyList<string> pairs)
     {
         var map = new JsonObject();
         foreach (var pair in pairs)
@@ -122,10 +122,10 @@ internal static class SpecGenerator
         return map;
     }
 
-    private static JsonArray Array(IEnumerable<string> items) =>
+    internal static JsonArray Array(IEnumerable<string> items) =>
         new(items.Select(item => (JsonNode)JsonValue.Create(item)!).ToArray());
 
-    private static void Optional(JsonObject spec, string key, string? value)
+    internal static void Optional(JsonObject spec, string key, string? value)
     {
         if (!string.IsNullOrEmpty(value))
         {

@@ -4,8 +4,11 @@ using static Modular.Cli.Commands.CommandKit;
 
 namespace Modular.Cli.Commands;
 
-/// <summary>kube play's flags for pulling the images its YAML names (Podman's texts).</summary>
-public sealed class KubePullFlags
+/// <summary>
+/// The registry flags of commands that pull what they need first (kube play, container
+/// runlabel), with Podman's names and help texts.
+/// </summary>
+public sealed class RegistryPullFlags
 {
     public Option<string?> AuthFile { get; } = Value(
         "--authfile",
@@ -24,11 +27,16 @@ public sealed class KubePullFlags
 
     public Symbol[] All => [AuthFile, CertDir, Creds, TlsVerify];
 
-    public PullOptions Options(ParseResult r, bool quiet, TextWriter? progress = null) => new(
+    public PullOptions Options(
+        ParseResult r,
+        bool quiet,
+        TextWriter? progress = null,
+        string? signaturePolicy = null) => new(
         TlsVerify: r.GetValue(TlsVerify),
         Quiet: quiet,
         Progress: quiet ? null : progress,
         AuthFile: r.GetValue(AuthFile),
         Credentials: r.GetValue(Creds),
+        SignaturePolicy: signaturePolicy,
         CertDirectory: r.GetValue(CertDir));
 }
