@@ -27,7 +27,7 @@ public sealed class HeldBuildOutput
     }
 
     /// <summary>A fresh byte stream into the held text (a RUN step's stderr).</summary>
-    public Stream OpenStream() => new Utf8Sink(this);
+    public Stream OpenStream() => new Utf8SinkStream(Append);
 
     private void Append(string text)
     {
@@ -44,41 +44,5 @@ public sealed class HeldBuildOutput
         public override void Write(char value) => owner.Append(value.ToString());
 
         public override void Write(string? value) => owner.Append(value ?? "");
-    }
-
-    private sealed class Utf8Sink(HeldBuildOutput owner) : Stream
-    {
-        private readonly Decoder _decoder = Encoding.UTF8.GetDecoder();
-
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override void Write(byte[] buffer, int offset, int count)
-        {
-            var chars = new char[_decoder.GetCharCount(buffer, offset, count)];
-            _decoder.GetChars(buffer, offset, count, chars, 0);
-            owner.Append(new string(chars));
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
     }
 }

@@ -53,7 +53,7 @@ public sealed class StreamLineWriter(JsonLineStream stream) : TextWriter
     }
 
     /// <summary>A fresh byte stream into this writer (RUN output).</summary>
-    public Stream OpenStream() => new Utf8Sink(this);
+    public Stream OpenStream() => new Utf8SinkStream(Write, Flush);
 
     private void PostPending()
     {
@@ -62,39 +62,5 @@ public sealed class StreamLineWriter(JsonLineStream stream) : TextWriter
             stream.Post(new JsonObject { ["stream"] = _pending.ToString() });
             _pending.Clear();
         }
-    }
-
-    private sealed class Utf8Sink(StreamLineWriter writer) : Stream
-    {
-        private readonly Decoder _decoder = Encoding.UTF8.GetDecoder();
-
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override void Write(byte[] buffer, int offset, int count)
-        {
-            var chars = new char[_decoder.GetCharCount(buffer, offset, count)];
-            _decoder.GetChars(buffer, offset, count, chars, 0);
-            writer.Write(new string(chars));
-        }
-
-        public override void Flush() => writer.Flush();
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
     }
 }
