@@ -33,9 +33,17 @@ public sealed partial class ContainerService
         }
     }
 
+    // Synchronous as the interface asks; Microsoft.Data.Sqlite's async calls complete
+    // synchronously, so waiting here blocks no other work.
     public int? RemovedExitCode(string containerId) =>
         ReadExitCode(Path.Combine(RemovedExitDirectory(PathsFor(containerId)), containerId))
-        ?? new RemovedExitCodes(_store.DatabasePath).Find(containerId);
+        ?? FindRemovedExitCodeAsync(containerId).GetAwaiter().GetResult();
+
+    private async Task<int?> FindRemovedExitCodeAsync(string containerId)
+    {
+        await EnsureInitializedAsync(CancellationToken.None);
+        return await _store.FindRemovedExitCodeAsync(containerId, CancellationToken.None);
+    }
 
     /// <summary>
     /// Keeps the exit code of a container that ran, for a wait by full ID after a plain
@@ -46,7 +54,7 @@ public sealed partial class ContainerService
     {
         if ((record?.State.ExitCode ?? ReadExitFile(paths)) is { } code)
         {
-            await new RemovedExitCodes(_store.DatabasePath).KeepAsync(paths.Id, code, cancellationToken);
+            await _store.KeepExitCodeAsync(paths.Id, code, cancellationToken);
         }
     }
 

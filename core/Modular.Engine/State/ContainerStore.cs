@@ -10,7 +10,7 @@ namespace Modular.Engine.State;
 /// version table with ordered migrations. Names are unique by constraint, which is what
 /// keeps racing <c>run</c> commands from sharing a generated name.
 /// </summary>
-public sealed class ContainerStore
+public sealed partial class ContainerStore
 {
     private const int SqliteConstraint = 19;
 

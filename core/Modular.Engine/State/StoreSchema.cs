@@ -18,6 +18,14 @@ internal static class StoreSchema
             state TEXT NOT NULL);
         CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
         """,
+        // Exit codes of removed containers (a wait by ID after rm). IF NOT EXISTS: stores
+        // opened by a build that made this table on first use already hold it.
+        """
+        CREATE TABLE IF NOT EXISTS removed_exit_codes (
+            id TEXT PRIMARY KEY NOT NULL,
+            code INTEGER NOT NULL,
+            removed INTEGER NOT NULL);
+        """,
     ];
 
     public static async Task MigrateAsync(
