@@ -72,8 +72,9 @@ public static class ImageCommands
         var force = Switch("--force", "Also remove the containers that use the image, stopping them first", "-f");
         var all = Switch("--all", "Remove every stored image", "-a");
         var ignore = Switch("--ignore", "Ignore errors if a specified image does not exist", "-i");
+        var noPrune = Switch("--no-prune", "Do not remove dangling images");
         var names = Names("IMAGE");
-        return new Command(name, "Untag or delete stored images").With(force, all, ignore, names)
+        return new Command(name, "Untag or delete stored images").With(force, all, ignore, noPrune, names)
             .WithAction(context, key, async (r, cancellationToken) =>
             {
                 var targets = r.GetValue(names)!;
@@ -85,9 +86,11 @@ public static class ImageCommands
                         .Where(i => !i.ReadOnly).Select(i => i.Id).ToArray();
                 }
 
-                // Podman: --force and --ignore both pass over names that match no image.
-                var skipMissing = r.GetValue(force) || r.GetValue(ignore);
-                return await RemoveEachAsync(context, key, targets, r.GetValue(force), skipMissing, cancellationToken);
+                // Podman: --force and --ignore both pass over names that match no image; with
+                // --all a listed parent may already have gone with its last child.
+                var skipMissing = r.GetValue(force) || r.GetValue(ignore) || r.GetValue(all);
+                var how = new RemoveHow(r.GetValue(force), skipMissing, r.GetValue(noPrune));
+                return await RemoveEachAsync(context, key, targets, how, cancellationToken);
             });
     }
 
@@ -96,8 +99,7 @@ public static class ImageCommands
         CliContext context,
         string key,
         IEnumerable<string> targets,
-        bool force,
-        bool skipMissing,
+        RemoveHow how,
         CancellationToken cancellationToken)
     {
         var code = ExitCodes.Success;
@@ -105,18 +107,19 @@ public static class ImageCommands
         {
             try
             {
-                if (skipMissing && !await ExistsAsync(context, target, cancellationToken))
+                if (how.SkipMissing && !await ExistsAsync(context, target, cancellationToken))
                 {
                     continue;
                 }
 
-                if (force)
+                if (how.Force)
                 {
                     await context.Services.GetRequiredService<ForcedImageRemoval>()
                         .RemoveUsersAsync(target, cancellationToken);
                 }
 
-                foreach (var line in await context.Images.RemoveAsync(target, force, cancellationToken))
+                var lines = await context.Images.RemoveAsync(target, how.Force, how.NoPrune, cancellationToken);
+                foreach (var line in lines)
                 {
                     context.Out.WriteLine(line);
                 }

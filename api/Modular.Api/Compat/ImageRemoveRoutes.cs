@@ -33,8 +33,8 @@ public static class ImageRemoveRoutes
     }
 
     /// <summary>
-    /// DELETE /images/NAME?force=&amp;noprune=. noprune is accepted and has no effect: the
-    /// store keeps no untagged parents to spare (Podman ignores it the same way). force never
+    /// DELETE /images/NAME?force=&amp;noprune=. Without noprune, parents the removal leaves
+    /// dangling go too (libimage's rule, as rmi without --no-prune). force never
     /// removes containers here: Podman's compat tree turns that off (Docker removes no
     /// running container for an image), so an image any container uses is a 409 either way.
     /// </summary>
@@ -43,7 +43,8 @@ public static class ImageRemoveRoutes
         IReadOnlyList<string> lines;
         try
         {
-            lines = await cli.Images.RemoveAsync(rest, force: false, http.RequestAborted);
+            var noPrune = http.QueryFlag("noprune");
+            lines = await cli.Images.RemoveAsync(rest, force: false, noPrune, http.RequestAborted);
         }
         catch (WrongStateException e)
         {

@@ -103,6 +103,7 @@ public static class LibpodImageRoutes
         args.AddRange(http.QueryFlag("force") ? ["--force"] : []);
         args.AddRange(http.QueryFlag("all") ? ["--all"] : []);
         args.AddRange(http.QueryFlag("ignore") ? ["--ignore"] : []);
+        args.AddRange(http.QueryFlag("noprune") ? ["--no-prune"] : []);
         args.AddRange(images);
         var output = await CliBridge.RunAsync(http, args);
         if (images.Count == 1 && output.ExitCode != 0)

@@ -48,6 +48,19 @@ public interface IImageService
         string nameOrId,
         bool force,
         CancellationToken cancellationToken);
+
+    /// <summary>
+    /// As <see cref="RemoveAsync(string, bool, CancellationToken)"/>, which prunes as rmi
+    /// does by default: a removed image's parents left dangling (no name, no other child)
+    /// go too, unless <paramref name="noPrune"/> (rmi --no-prune, DELETE ?noprune=true).
+    /// Added for Issue #10; the default ignores noPrune, for services that never prune.
+    /// </summary>
+    Task<IReadOnlyList<string>> RemoveAsync(
+        string nameOrId,
+        bool force,
+        bool noPrune,
+        CancellationToken cancellationToken) =>
+        RemoveAsync(nameOrId, force, cancellationToken);
 }
 
 /// <summary>Options of <c>pull</c> and of the implicit pull of <c>run</c>/<c>create</c>.</summary>

@@ -23,42 +23,6 @@ public sealed partial class ImageService
         await events.AppendAsync("tag", record.Id, name, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<string>> RemoveAsync(
-        string nameOrId,
-        bool force,
-        CancellationToken cancellationToken)
-    {
-        using var _ = await store.LockAsync(cancellationToken);
-        var state = await store.ReadAsync(cancellationToken);
-        var record = await FindWritableAsync(state, nameOrId, cancellationToken);
-        var name = NameMatched(record, nameOrId);
-        if (name is not null && record.Names.Count > 1)
-        {
-            var names = record.Names.Where(n => n != name).ToList();
-            state.PutImage(record with { Names = names, NamesHistory = WithHistory(names, record) });
-            await store.WriteAsync(state, cancellationToken);
-            await events.AppendAsync("untag", record.Id, name, cancellationToken);
-            return [$"Untagged: {name}"];
-        }
-
-        var users = await usage.ContainersUsingAsync(record.Id, cancellationToken);
-        if (users.Count > 0 && !force)
-        {
-            throw new WrongStateException(
-                $"image used by {users[0]}: image is in use by a container: consider listing "
-                + "external containers and force-removing image");
-        }
-
-        await DeleteAsync(state, record, cancellationToken);
-        foreach (var untagged in record.Names)
-        {
-            await events.AppendAsync("untag", record.Id, untagged, cancellationToken);
-        }
-
-        await events.AppendAsync("remove", record.Id, record.Names.FirstOrDefault() ?? record.Id, cancellationToken);
-        return [.. record.Names.Select(n => $"Untagged: {n}"), $"Deleted: {record.Id}"];
-    }
-
     /// <summary>
     /// Drops the image and the layers nothing else stands on. Layers are flagged incomplete
     /// before their directories go, so a kill half-way is finished by the next store open.

@@ -83,9 +83,16 @@ public sealed class RemoteImageService(LibpodClient libpod) : IImageService
         }
     }
 
-    public async Task<IReadOnlyList<string>> RemoveAsync(string nameOrId, bool force, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<string>> RemoveAsync(string nameOrId, bool force, CancellationToken cancellationToken) =>
+        RemoveAsync(nameOrId, force, noPrune: false, cancellationToken);
+
+    public async Task<IReadOnlyList<string>> RemoveAsync(
+        string nameOrId,
+        bool force,
+        bool noPrune,
+        CancellationToken cancellationToken)
     {
-        var path = $"libpod/images/{Path(nameOrId)}?force={(force ? "true" : "false")}";
+        var path = $"libpod/images/{Path(nameOrId)}?force={Flag(force)}&noprune={Flag(noPrune)}";
         using var response = await libpod.DeleteAsync(path, cancellationToken);
         var report = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
         var lines = new List<string>();
@@ -93,6 +100,8 @@ public sealed class RemoteImageService(LibpodClient libpod) : IImageService
         lines.AddRange(ImageJson.Strings(report?["Deleted"]).Select(id => "Deleted: " + id));
         return lines;
     }
+
+    private static string Flag(bool value) => value ? "true" : "false";
 
     // Image names hold slashes; the route takes them as they are.
     private static string Path(string nameOrId) => nameOrId;

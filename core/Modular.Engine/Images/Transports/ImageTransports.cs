@@ -115,7 +115,10 @@ internal sealed partial class ImageTransports(
             : image.Name;
         var extra = (options.AdditionalNames ?? [])
             .Select(n => ImageLookup.StoredName(ImageReference.Parse(n)));
-        return [.. new[] { first }.OfType<string>().Concat(extra).Distinct()];
+
+        // libimage lists the additional tags before the image's own name in RepoTags, so
+        // `save -o f a b` loads back as "b,a" (Podman's compat load answer shows that order).
+        return [.. extra.Concat(new[] { first }.OfType<string>()).Distinct()];
     }
 
     private async Task WriteDirectoryAsync(
