@@ -38,15 +38,25 @@ public static class LibpodContainerControlRoutes
             : Results.StatusCode(StatusCodes.Status304NotModified);
     }
 
-    private static async Task<IResult> Pause(string name, CliContext cli, HttpContext http)
-    {
-        await cli.Services.GetRequiredService<IContainerControl>().PauseAsync(name, http.RequestAborted);
-        return Results.NoContent();
-    }
+    private static Task<IResult> Pause(string name, CliContext cli, HttpContext http) =>
+        ControlAsync(name, cli, http, (control, id, token) => control.PauseAsync(id, token));
 
-    private static async Task<IResult> Unpause(string name, CliContext cli, HttpContext http)
+    private static Task<IResult> Unpause(string name, CliContext cli, HttpContext http) =>
+        ControlAsync(name, cli, http, (control, id, token) => control.UnpauseAsync(id, token));
+
+    /// <summary>
+    /// Podman serves libpod pause/unpause with its compat handlers: 404 for an unknown
+    /// name, 500 for every other failure (a container in the wrong state included).
+    /// </summary>
+    private static async Task<IResult> ControlAsync(
+        string name,
+        CliContext cli,
+        HttpContext http,
+        Func<IContainerControl, string, CancellationToken, Task<ContainerInfo>> act)
     {
-        await cli.Services.GetRequiredService<IContainerControl>().UnpauseAsync(name, http.RequestAborted);
+        var container = await cli.Containers.ResolveAsync(name, http.RequestAborted);
+        var control = cli.Services.GetRequiredService<IContainerControl>();
+        await PodmanStatus.ServerErrorAsync(() => act(control, container.Id, http.RequestAborted));
         return Results.NoContent();
     }
 

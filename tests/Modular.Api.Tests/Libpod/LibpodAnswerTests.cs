@@ -70,6 +70,25 @@ public sealed class LibpodAnswerTests(LibpodServiceFixture service) : IClassFixt
         Assert.Contains("manifest.json", tar);
     }
 
+    [Fact]
+    public async Task PauseAndUnpauseInTheWrongStateAnswer500AndAnUnknownName404()
+    {
+        await service.Store.EnsureBusyboxAsync();
+        await service.Store.RunAsync("create", "--name", "api-pause-created", "--network", "none",
+            ModpodFixture.Busybox, "true");
+
+        var (pause, paused) = await CurlAsync("POST", "/v5.0.0/libpod/containers/api-pause-created/pause");
+        var (unpause, unpaused) = await CurlAsync("POST", "/v5.0.0/libpod/containers/api-pause-created/unpause");
+        var (missing, _) = await CurlAsync("POST", "/v5.0.0/libpod/containers/api-pause-nosuch/pause");
+        await service.Store.RunAsync("rm", "-f", "api-pause-created");
+
+        Assert.Equal(500, pause);
+        Assert.Contains("pause", Json(paused)["message"]?.ToString());
+        Assert.Equal(500, unpause);
+        Assert.Contains("unpause", Json(unpaused)["message"]?.ToString());
+        Assert.Equal(404, missing);
+    }
+
     private static JsonObject Json(string body) => JsonNode.Parse(body)!.AsObject();
 
     private async Task<(int Status, string Body)> CurlAsync(string method, string path, string? data = null)
