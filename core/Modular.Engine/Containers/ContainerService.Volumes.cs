@@ -31,7 +31,7 @@ public sealed partial class ContainerService
         foreach (var value in request.IsInfra ? [] : _options.DefaultVolumes)
         {
             var mount = MountParser.ParseVolume(value, Environment.CurrentDirectory);
-            if (!mounts.Any(existing => existing.Destination == mount.Destination))
+            if (!mounts.Any(existing => MountParser.SameDestination(existing.Destination, mount.Destination)))
             {
                 mounts.Add(mount);
             }
@@ -138,7 +138,7 @@ public sealed partial class ContainerService
 
         foreach (var destination in volumes.Select(MountParser.Destination))
         {
-            if (mounts.Any(m => m.Destination == destination))
+            if (mounts.Any(m => MountParser.SameDestination(m.Destination, destination)))
             {
                 continue;
             }

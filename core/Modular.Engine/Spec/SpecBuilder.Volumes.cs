@@ -17,7 +17,7 @@ public static partial class SpecBuilder
     private static JsonArray WithUserMounts(JsonArray defaults, ContainerConfig config)
     {
         var user = config.Mounts.Select(UserMount).ToList();
-        var taken = config.Mounts.Select(m => m.Destination).ToHashSet();
+        var taken = config.Mounts.Select(m => MountParser.Clean(m.Destination)).ToHashSet();
         // As Podman: /run bound from the host gets no /run/.containerenv (it would land in
         // the host's directory); a tmpfs there still does.
         if (config.Mounts.Any(m => m.Type != ContainerMount.TmpfsType && m.Destination.TrimEnd('/') == "/run"))

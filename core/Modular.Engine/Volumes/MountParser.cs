@@ -53,7 +53,7 @@ public static class MountParser
             return new ContainerMount
             {
                 Type = ContainerMount.VolumeType,
-                Destination = Destination(parts[0]),
+                Destination = GivenDestination(parts[0]),
                 Anonymous = true,
             };
         }
@@ -61,7 +61,7 @@ public static class MountParser
         var source = parts[0].Length > 0
             ? parts[0]
             : throw new InvalidInputException("host directory cannot be empty");
-        var destination = Destination(parts[1]);
+        var destination = GivenDestination(parts[1]);
 
         // Podman takes a source starting with / or . as a host path; ./data is relative to
         // the caller's directory (RUN-09), never a volume named "./data".
@@ -96,7 +96,17 @@ public static class MountParser
     }
 
     /// <summary>Podman's check and cleaning of a path inside the container.</summary>
-    public static string Destination(string path)
+    public static string Destination(string path) => Clean(GivenDestination(path));
+
+    /// <summary>
+    /// True when two destinations name one place (/data, /data/ and /data/. do): duplicates
+    /// are found on cleaned paths, as Podman's finalizeMounts keys them.
+    /// </summary>
+    public static bool SameDestination(string a, string b) => Clean(a) == Clean(b);
+
+    // Podman's -v keeps the container path as typed (a bind to /data/ shows "/data/" in
+    // inspect, GenVolume does not clean it); only --mount and --tmpfs targets are cleaned.
+    private static string GivenDestination(string path)
     {
         if (path.Length == 0)
         {
@@ -108,13 +118,13 @@ public static class MountParser
             throw new InvalidInputException($"invalid container path \"{path}\", must be an absolute path");
         }
 
-        return Clean(path);
+        return path;
     }
 
     /// <summary>Adds a mount; the same mount twice is kept once, a different one at the same place refused.</summary>
     public static void Add(List<ContainerMount> mounts, ContainerMount mount)
     {
-        var existing = mounts.FirstOrDefault(m => m.Destination == mount.Destination);
+        var existing = mounts.FirstOrDefault(m => SameDestination(m.Destination, mount.Destination));
         if (existing is null)
         {
             mounts.Add(mount);
@@ -130,7 +140,7 @@ public static class MountParser
     }
 
     // As Go's path.Clean: no ., .., doubled or trailing slashes.
-    private static string Clean(string path)
+    public static string Clean(string path)
     {
         var stack = new List<string>();
         foreach (var part in path.Split('/', StringSplitOptions.RemoveEmptyEntries))
