@@ -34,6 +34,7 @@ public static class ModpodCommandLine
         root.Subcommands.Add(ManifestCommands.Group(context));
         root.Subcommands.Add(NetworkCommands.Group(context));
         root.Subcommands.Add(VolumeCommands.Group(context));
+        root.Subcommands.Add(SecretCommands.Group(context));
         root.Subcommands.Add(PodCommands.Group(context));
         root.Subcommands.Add(HooksCommands.Group(context));
         root.Subcommands.Add(SystemGroup.Create(context));

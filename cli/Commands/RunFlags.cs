@@ -121,6 +121,9 @@ public sealed class RunFlags
     /// <summary>--uidmap and --gidmap.</summary>
     public RunIdMapFlags IdMaps { get; } = new();
 
+    /// <summary>--secret.</summary>
+    public RunSecretFlags Secrets { get; } = new();
+
     // The groups each add their own options; listed here, not nested, so a new group is one line.
     public Command AddTo(Command command)
     {
@@ -128,6 +131,7 @@ public sealed class RunFlags
         [
             Volumes.AddTo, ResourceLimits.AddTo, Security.AddTo, EnvUnset.AddTo, Timezone.AddTo, Stop.AddTo,
             Lifetime.AddTo, Streams.AddTo, SystemdMode.AddTo, HostEnv.AddTo, Process.AddTo, IdMaps.AddTo,
+            Secrets.AddTo,
         ];
         return groups.Aggregate(command.With(
         Detach, Remove, Name, Env, EnvFile, Entrypoint, Workdir, User, Hostname, Network, Rootfs,
@@ -146,7 +150,7 @@ public sealed class RunFlags
         Func<string, string?> hostEnv)
     {
         var rootfs = r.GetValue(Rootfs);
-        return IdMaps.AddTo(r, Process.AddTo(r, SystemdMode.AddTo(r, Stop.AddTo(r, Timezone.AddTo(r, EnvUnset.AddTo(r, Security.AddTo(r, Volumes.AddTo(r, new CreateContainerRequest
+        return Secrets.AddTo(r, IdMaps.AddTo(r, Process.AddTo(r, SystemdMode.AddTo(r, Stop.AddTo(r, Timezone.AddTo(r, EnvUnset.AddTo(r, Security.AddTo(r, Volumes.AddTo(r, new CreateContainerRequest
         {
             Image = rootfs ? null : r.GetValue(Image),
             Rootfs = rootfs ? r.GetValue(Image) : null,
@@ -185,7 +189,7 @@ public sealed class RunFlags
             Pod = r.GetValue(Pod),
             Tty = r.GetValue(Tty),
             Interactive = r.GetValue(Interactive),
-        }))))))));
+        })))))))));
     }
 
     /// <summary>

@@ -9,6 +9,8 @@ public static class SystemGroup
     public static Command Create(CliContext context) =>
         new Command("system", "Commands about the engine as a whole").With(
             SystemCommands.Info(context),
+            SystemDfCommand.Create(context),
+            SystemPruneCommand.Create(context),
             EventsCommand.Create(context),
             SystemServiceCommand.Create(context),
             ConnectionCommands.Group(context),

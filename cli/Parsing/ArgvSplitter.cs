@@ -38,6 +38,7 @@ public static class ArgvSplitter
         .. Commands.RunSecurityFlags.ValueFlags,
         .. Commands.RunLifetimeFlags.ValueFlags,
         .. Commands.RunStreamFlags.ValueFlags,
+        .. Commands.RunSecretFlags.ValueFlags,
         .. Commands.RunProcessFlags.ValueFlags,
         .. Commands.RunIdMapFlags.ValueFlags,
         "--systemd",

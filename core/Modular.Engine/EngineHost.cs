@@ -9,9 +9,11 @@ using Modular.Engine.Events;
 using Modular.Engine.Images;
 using Modular.Engine.Info;
 using Modular.Engine.Logging;
+using Modular.Engine.Maintenance;
 using Modular.Engine.Networks;
 using Modular.Engine.Plugins;
 using Modular.Engine.Pods;
+using Modular.Engine.Secrets;
 using Modular.Engine.Volumes;
 
 namespace Modular.Engine;
@@ -85,6 +87,8 @@ public sealed class EngineHost : IAsyncDisposable
         services.AddModularContainers();
         services.AddModularNetworks();
         services.AddModularVolumes();
+        services.AddModularSecrets();
+        services.AddModularMaintenance();
         services.AddModularPods();
         services.AddModularBuild();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = false });

@@ -18,6 +18,7 @@ public static class CompatDockerRoutes
         NetworkRoutes.Map(app);
         VolumeRoutes.Map(app);
         SystemDfRoute.Map(app);
+        SecretRoutes.Map(app);
         BuildRoute.Map(app);
         EventRoutes.Map(app);
         ContainerArchiveRoutes.Map(app);

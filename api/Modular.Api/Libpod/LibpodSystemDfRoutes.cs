@@ -1,12 +1,16 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Modular.Api.Http;
 using Modular.Api.Shared;
+using Modular.Cli.Hosting;
+using Modular.Engine.Maintenance;
 
 namespace Modular.Api.Libpod;
 
-/// <summary>/libpod/system/df and /libpod/system/prune.</summary>
+/// <summary>/libpod/system/df and /libpod/system/prune, over the engine's system maintenance.</summary>
 public static class LibpodSystemDfRoutes
 {
     public static void Map(WebApplication app)
@@ -15,84 +19,36 @@ public static class LibpodSystemDfRoutes
         app.MapPost("/libpod/system/prune", (Delegate)Prune);
     }
 
+    private static ISystemMaintenance Maintenance(HttpContext http) =>
+        http.RequestServices.GetRequiredService<CliContext>().Services.GetRequiredService<ISystemMaintenance>();
+
+    /// <summary>Podman's SystemDfReport: the records' own field names are Podman's JSON keys.</summary>
     private static async Task<IResult> DiskUsage(HttpContext http)
     {
-        var usage = await SystemUsage.ReadAsync(http);
-        return LibpodJson.Body(new JsonObject
-        {
-            ["ImagesSize"] = usage.ImagesSize,
-            ["Images"] = new JsonArray([.. usage.Images.Select(Image)]),
-            ["Containers"] = new JsonArray([.. usage.Containers.Select(Container)]),
-            ["Volumes"] = new JsonArray([.. usage.Volumes.Select(v => Volume(v, usage.RefCount(v)))]),
-        });
+        var report = await Maintenance(http).DiskUsageAsync(http.RequestAborted);
+        return LibpodJson.Body(JsonSerializer.SerializeToNode(report)!);
     }
 
-    private static JsonNode Image(JsonObject image)
-    {
-        var name = image["Names"] is JsonArray { Count: > 0 } names ? names[0]!.ToString() : "<none>:<none>";
-        var colon = name.LastIndexOf(':');
-        return new JsonObject
-        {
-            ["Repository"] = colon > name.LastIndexOf('/') ? name[..colon] : name,
-            ["Tag"] = colon > name.LastIndexOf('/') ? name[(colon + 1)..] : "<none>",
-            ["ImageID"] = image["Id"]?.DeepClone(),
-            ["Created"] = image["CreatedAt"]?.DeepClone(),
-            ["Size"] = SystemUsage.Long(image, "Size"),
-            ["SharedSize"] = 0,
-            ["UniqueSize"] = SystemUsage.Long(image, "Size"),
-            ["Containers"] = SystemUsage.Long(image, "Containers"),
-        };
-    }
-
-    private static JsonNode Container(JsonObject container) => new JsonObject
-    {
-        ["ContainerID"] = container["Id"]?.DeepClone(),
-        ["Image"] = container["ImageID"]?.DeepClone(),
-        ["Command"] = container["Command"]?.DeepClone(),
-        ["LocalVolumes"] = container["Mounts"] is JsonArray mounts ? mounts.Count : 0,
-        ["Size"] = 0,
-        ["RWSize"] = 0,
-        ["Created"] = container["CreatedAt"]?.DeepClone(),
-        ["Status"] = container["State"]?.DeepClone(),
-        ["Names"] = container["Names"] is JsonArray { Count: > 0 } names ? names[0]!.ToString() : "",
-    };
-
-    private static JsonNode Volume(JsonObject volume, int links) => new JsonObject
-    {
-        ["VolumeName"] = volume["Name"]?.DeepClone(),
-        ["Links"] = links,
-        ["Size"] = 0,
-        ["ReclaimableSize"] = 0,
-    };
-
-    /// <summary>Podman's system prune: stopped containers, then pods, images and (volumes=true) volumes.</summary>
+    /// <summary>Podman's system prune: stopped containers, pods, networks, images and (volumes=true) volumes.</summary>
     private static async Task<IResult> Prune(HttpContext http)
     {
-        var all = LibpodQuery.Bool(http, "all");
-        var volumes = LibpodQuery.Bool(http, "volumes");
-        var filters = QueryFilters.AsArguments(http);
-        var containers = await PrunedAsync(http, ["container", "prune", "--force", .. filters]);
-        var pods = await PrunedAsync(http, ["pod", "prune", "--force"]);
-        var images = await PrunedAsync(http, ["image", "prune", "--force", .. all ? ["--all"] : Array.Empty<string>(), .. filters]);
-        var networks = await PrunedAsync(http, ["network", "prune", "--force", .. filters]);
-
-        // Podman's system prune takes named volumes too: all=true when no filter is given,
-        // and a filter chooses among every unused volume.
-        var pruned = volumes ? await PrunedAsync(http, ["volume", "prune", "--force", "--all", .. filters]) : [];
+        var filters = QueryFilters.Parse(http).Select(p => p.Key + "=" + p.Value).ToList();
+        var options = new SystemPruneOptions(
+            LibpodQuery.Bool(http, "all"),
+            LibpodQuery.Bool(http, "volumes"),
+            filters);
+        var report = await Maintenance(http).PruneAsync(options, http.RequestAborted);
         return LibpodJson.Body(new JsonObject
         {
-            ["PodPruneReport"] = Reports(pods, "Id", "Err"),
-            ["ContainerPruneReports"] = Reports(containers, "Id", "Err"),
-            ["ImagePruneReports"] = Reports(images, "Id", "Err"),
-            ["NetworkPruneReports"] = Reports(networks, "Name", "Error"),
-            ["VolumePruneReports"] = Reports(pruned, "Id", "Err"),
-            ["ReclaimedSpace"] = 0,
+            ["PodPruneReport"] = Reports(report.Pods, "Id", "Err"),
+            ["ContainerPruneReports"] = Reports(report.Containers, "Id", "Err"),
+            ["ImagePruneReports"] = Reports(report.Images, "Id", "Err"),
+            ["NetworkPruneReports"] = Reports(report.Networks, "Name", "Error"),
+            ["VolumePruneReports"] = Reports(report.Volumes, "Id", "Err"),
+            ["ReclaimedSpace"] = report.ReclaimedSpace,
         });
     }
 
-    private static async Task<string[]> PrunedAsync(HttpContext http, IReadOnlyList<string> args) =>
-        (await CliBridge.OutputAsync(http, args)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-
-    private static JsonArray Reports(string[] ids, string idKey, string errorKey) =>
+    private static JsonArray Reports(IReadOnlyList<string> ids, string idKey, string errorKey) =>
         new([.. ids.Select(id => (JsonNode)new JsonObject { [idKey] = id, [errorKey] = null, ["Size"] = 0 })]);
 }

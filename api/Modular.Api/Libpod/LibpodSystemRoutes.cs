@@ -24,6 +24,7 @@ public static class LibpodSystemRoutes
         LibpodNetworkRoutes.Map(app);
         LibpodEventRoutes.Map(app);
         LibpodSystemDfRoutes.Map(app);
+        LibpodSecretRoutes.Map(app);
         CommitRoutes.Map(app);
         LibpodContainerStatsRoute.Map(app);
         LibpodContainersStatsRoute.Map(app);

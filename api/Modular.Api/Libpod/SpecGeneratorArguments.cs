@@ -59,6 +59,7 @@ public static class SpecGeneratorArguments
         NetworkArguments(args, spec);
         PortArguments(args, spec["portmappings"]);
         MountArguments(args, spec);
+        SpecGeneratorSecretArguments.AddTo(args, spec);
         args.Add(image);
         return (args, Strings(spec["command"]));
     }

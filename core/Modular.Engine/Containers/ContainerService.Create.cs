@@ -41,6 +41,7 @@ public sealed partial class ContainerService
             pod,
             request);
         config = await RefuseMissingNetworksAsync(config, cancellationToken);
+        config = await WithSecretsAsync(config, request, cancellationToken);
         Resources.CgroupPlacement.CheckRuntime(config, _runtimes.Get(runtimeId).Features);
         Resources.RuntimeOptionCheck.Check(config, _runtimes.Get(runtimeId).Features);
         var createdVolumes = new List<string>();

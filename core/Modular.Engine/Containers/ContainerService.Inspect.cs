@@ -53,7 +53,7 @@ public sealed partial class ContainerService
             ["Namespace"] = "",
             ["IsInfra"] = config.IsInfra,
             ["IsService"] = false,
-            ["Config"] = WithHealthcheck(InspectConfig(config), config),
+            ["Config"] = WithSecretsInspect(WithHealthcheck(InspectConfig(config), config), config),
             ["HostConfig"] = Resources.ResourceInspect.AddTo(
                 Security.SecurityInspect.Apply(
                     InspectHostConfig(config, paths), config, _options.DefaultUlimits), config),

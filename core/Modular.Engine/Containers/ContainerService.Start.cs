@@ -219,6 +219,7 @@ public sealed partial class ContainerService
         var spec = SpecBuilder.Build(
             config, rootfs, user, files, [.. _options.DefaultUlimits, .. config.Security.Ulimits]);
         NetworkSpec.Apply(spec, config, network, SharedFilesFor(config));
+        await ApplySecretsAsync(spec, config, paths, cancellationToken);
         ProcessSpecOptions.Apply(spec, config);
         await ApplySecurityAsync(spec, config, user, rootfs, cancellationToken);
         CgroupMountReadOnly.Apply(spec);

@@ -93,6 +93,9 @@ public sealed record CreateContainerRequest
     /// <summary><c>-e</c> and <c>--env-file</c> values, NAME=VALUE, in order.</summary>
     public IReadOnlyList<string> Env { get; init; } = [];
 
+    /// <summary><c>--secret</c> values as typed (NAME[,type=..,target=..]). Added for Issue #10.</summary>
+    public IReadOnlyList<string> Secrets { get; init; } = [];
+
     public string? WorkingDir { get; init; }
     public string? User { get; init; }
     public string? Hostname { get; init; }

@@ -30,6 +30,9 @@ public sealed record ContainerConfig
     public IReadOnlyList<string> ProcessArgs { get; init; } = [];
 
     public IReadOnlyList<string> Env { get; init; } = [];
+
+    /// <summary><c>--secret</c>s by name and ID (never data). Added for Issue #10.</summary>
+    public IReadOnlyList<Modular.Engine.Secrets.ContainerSecret> Secrets { get; init; } = [];
     public string WorkingDir { get; init; } = "/";
     public string User { get; init; } = "";
     public required string Hostname { get; init; }

@@ -32,6 +32,17 @@ public sealed class LibpodClient(RemoteTransport transport)
         return SendAsync(request, cancellationToken);
     }
 
+    /// <summary>POSTs raw bytes (secret data) and reads the JSON answer.</summary>
+    public async Task<JsonNode?> PostBytesAsync(string path, byte[] body, CancellationToken cancellationToken)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, Relative(path))
+        {
+            Content = new ByteArrayContent(body),
+        };
+        using var response = await SendAsync(request, cancellationToken);
+        return await ReadJsonAsync(response, cancellationToken);
+    }
+
     public Task<HttpResponseMessage> DeleteAsync(string path, CancellationToken cancellationToken) =>
         SendAsync(new HttpRequestMessage(HttpMethod.Delete, Relative(path)), cancellationToken);
 

@@ -5,7 +5,9 @@ using Modular.Engine.Events;
 using Modular.Engine.Images;
 using Modular.Engine.Info;
 using Modular.Engine.Networks;
+using Modular.Engine.Maintenance;
 using Modular.Engine.Pods;
+using Modular.Engine.Secrets;
 using Modular.Engine.Volumes;
 using Modular.Remote.Transport;
 
@@ -40,6 +42,8 @@ public sealed class RemoteServiceProvider : IServiceProvider, ISupportRequiredSe
             [typeof(INetworkService)] = new RemoteNetworkService(libpod),
             [typeof(IEventLog)] = new RemoteEventLog(libpod),
             [typeof(IPodService)] = pods,
+            [typeof(ISecretService)] = new RemoteSecretService(libpod),
+            [typeof(ISystemMaintenance)] = new RemoteSystemMaintenance(libpod),
             // rmi -f: the users of the image go first, through the same remote services.
             [typeof(ForcedImageRemoval)] = new ForcedImageRemoval(images, containers, pods),
         };

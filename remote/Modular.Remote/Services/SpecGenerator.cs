@@ -43,6 +43,7 @@ internal static class SpecGenerator
         Network(spec, request);
         Resolver(spec, request);
         SpecGeneratorMounts.AddTo(spec, request);
+        SpecGeneratorSecrets.AddTo(spec, request);
         Optional(spec, "rootfs", request.Rootfs);
         Optional(spec, "image_volume_mode", request.ImageVolume);
         OptionalList(spec, "volumes_from", request.VolumesFrom);
