@@ -32,6 +32,13 @@ public sealed class LibpodClient(RemoteTransport transport)
         return SendAsync(request, cancellationToken);
     }
 
+    /// <summary>A POST whose body is not JSON: an archive or tarball streamed from the client.</summary>
+    public Task<HttpResponseMessage> PostContentAsync(
+        string path,
+        HttpContent content,
+        CancellationToken cancellationToken) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Post, Relative(path)) { Content = content }, cancellationToken);
+
     public Task<HttpResponseMessage> DeleteAsync(string path, CancellationToken cancellationToken) =>
         SendAsync(new HttpRequestMessage(HttpMethod.Delete, Relative(path)), cancellationToken);
 
