@@ -8,7 +8,16 @@ public sealed class RemoteImageHistoryReader(LibpodClient libpod) : IImageHistor
 {
     public async Task<IReadOnlyList<HistoryEntry>> ReadAsync(string nameOrId, CancellationToken cancellationToken)
     {
-        var list = await libpod.GetJsonAsync($"libpod/images/{nameOrId}/history", cancellationToken);
+        JsonNode? list;
+        try
+        {
+            list = await libpod.GetJsonAsync($"libpod/images/{nameOrId}/history", cancellationToken);
+        }
+        catch (Modular.Contracts.Errors.NotFoundException e)
+        {
+            throw RemoteArchiveErrors.ImageNotKnown(e, nameOrId);
+        }
+
         return (list as JsonArray ?? []).OfType<JsonObject>().Select(Entry).ToList();
     }
 

@@ -81,6 +81,13 @@ public sealed class RemoteImageService(LibpodClient libpod) : IImageService
 
     public async Task UntagAsync(string nameOrId, IReadOnlyList<string> names, CancellationToken cancellationToken)
     {
+        if (names.Count == 0)
+        {
+            // No name given: every name of the image goes, as the service's untag without repo does.
+            using var all = await libpod.PostAsync($"libpod/images/{Path(nameOrId)}/untag", null, cancellationToken);
+            return;
+        }
+
         foreach (var name in names)
         {
             var (repo, tag) = SplitTag(name);
