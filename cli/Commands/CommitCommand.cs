@@ -46,7 +46,7 @@ public static class CommitCommand
                     r.GetValue(squash),
                     r.GetValue(volumes),
                     r.GetValue(quiet) ? null : context.Error);
-                var committer = context.Services.GetRequiredService<ContainerCommitter>();
+                var committer = context.Services.GetRequiredService<IContainerCommitter>();
                 var id = await committer.CommitAsync(values[0], options, cancellationToken);
                 if (r.GetValue(iidfile) is { } path)
                 {

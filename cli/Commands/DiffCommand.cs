@@ -26,7 +26,7 @@ public static class DiffCommand
                     throw new UsageException("only supported value for '--format' is 'json'");
                 }
 
-                var changes = context.Services.GetRequiredService<LayerChanges>();
+                var changes = context.Services.GetRequiredService<ILayerChanges>();
                 var list = await changes.ForAsync(r.GetValue(target)!, cancellationToken);
                 context.Out.Write(wanted == "json" ? Json(list) : Table(list));
                 return ExitCodes.Success;

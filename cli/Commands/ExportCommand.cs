@@ -31,7 +31,7 @@ public static class ExportCommand
                     throw new UsageException($"invalid filename (should not contain ':') \"{path}\"");
                 }
 
-                var exporter = context.Services.GetRequiredService<ContainerExporter>();
+                var exporter = context.Services.GetRequiredService<IContainerExporter>();
                 await WriteAsync(context, exporter, r.GetValue(container)!, path, cancellationToken);
                 return ExitCodes.Success;
             });
@@ -39,7 +39,7 @@ public static class ExportCommand
 
     private static async Task WriteAsync(
         CliContext context,
-        ContainerExporter exporter,
+        IContainerExporter exporter,
         string container,
         string? path,
         CancellationToken cancellationToken)

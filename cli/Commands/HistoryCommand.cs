@@ -32,7 +32,7 @@ public static class HistoryCommand
             .With(format, human, noTrunc, quiet, image)
             .WithAction(context, "history", async (r, cancellationToken) =>
             {
-                var reader = context.Services.GetRequiredService<ImageHistoryReader>();
+                var reader = context.Services.GetRequiredService<IImageHistoryReader>();
                 var entries = await reader.ReadAsync(r.GetValue(image)!, cancellationToken);
                 var view = new View(r.GetValue(human), r.GetValue(noTrunc), context.Now());
                 Write(context, entries, view, r.GetValue(quiet), r.GetValue(format));

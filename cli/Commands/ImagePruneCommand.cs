@@ -28,15 +28,18 @@ public static class ImagePruneCommand
                     return ExitCodes.Success;
                 }
 
-                var pruner = context.Services.GetRequiredService<ImagePruner>();
+                var pruner = context.Services.GetRequiredService<IImagePruner>();
                 foreach (var id in await pruner.PruneAsync(options, cancellationToken))
                 {
                     context.Out.WriteLine(id);
                 }
 
                 // Cache keys of removed images go too; --build-cache also drops the cache mounts.
-                await context.Services.GetRequiredService<LayerCache>()
-                    .PruneAsync(r.GetValue(buildCache), cancellationToken);
+                // A remote service prunes its own cache with its images: there is none here.
+                if (context.Services.GetService<LayerCache>() is { } cache)
+                {
+                    await cache.PruneAsync(r.GetValue(buildCache), cancellationToken);
+                }
 
                 return ExitCodes.Success;
             });

@@ -17,7 +17,7 @@ public static class ImageTreeCommand
         return new Command("tree", "Print layer hierarchy of an image in a tree format").With(whatRequires, image)
             .WithAction(context, "image tree", async (r, cancellationToken) =>
             {
-                var renderer = context.Services.GetRequiredService<ImageTreeRenderer>();
+                var renderer = context.Services.GetRequiredService<IImageTreeRenderer>();
                 var tree = await renderer.RenderAsync(r.GetValue(image)!, r.GetValue(whatRequires), cancellationToken);
                 context.Out.WriteLine(tree);
                 return ExitCodes.Success;

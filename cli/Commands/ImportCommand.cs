@@ -69,13 +69,13 @@ public static class ImportCommand
         TarballImportOptions options,
         CancellationToken cancellationToken)
     {
-        var importer = context.Services.GetRequiredService<TarballImporter>();
+        var importer = context.Services.GetRequiredService<ITarballImporter>();
         if (path != "-")
         {
             return await importer.ImportAsync(path, options, cancellationToken);
         }
 
-        var spool = Path.Combine(context.Host.Options.GraphRoot, "tmp", $"import-stdin-{Guid.NewGuid():N}.tar");
+        var spool = Path.Combine(SpoolDirectory.For(context), $"import-stdin-{Guid.NewGuid():N}.tar");
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(spool)!);

@@ -65,8 +65,7 @@ public static class LoadCommand
             throw new UsageException("cannot read from terminal, use command-line redirection or the --input flag");
         }
 
-        var directory = Path.Combine(context.Host.Options.GraphRoot, "tmp");
-        Directory.CreateDirectory(directory);
+        var directory = SpoolDirectory.For(context);
         var path = Path.Combine(directory, $"load-stdin-{Guid.NewGuid():N}.tar");
         await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
         await using var stdin = Console.OpenStandardInput();

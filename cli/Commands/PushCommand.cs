@@ -39,7 +39,7 @@ public static class PushCommand
             if (target.Kind == TransportKind.Docker)
             {
                 var options = flags.ToPushOptions(r, context.Error);
-                var pusher = context.Services.GetRequiredService<ImagePusher>();
+                var pusher = context.Services.GetRequiredService<IImagePusher>();
                 digest = await pusher.PushAsync(from, target.Name!, options, cancellationToken);
             }
             else

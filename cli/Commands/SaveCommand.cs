@@ -120,8 +120,7 @@ public static class SaveCommand
 
     private static string StdoutSpool(CliContext context)
     {
-        var directory = Path.Combine(context.Host.Options.GraphRoot, "tmp");
-        Directory.CreateDirectory(directory);
+        var directory = SpoolDirectory.For(context);
         return Path.Combine(directory, $"save-stdout-{Guid.NewGuid():N}.tar");
     }
 

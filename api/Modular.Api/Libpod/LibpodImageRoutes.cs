@@ -17,6 +17,7 @@ public static class LibpodImageRoutes
         app.MapPost("/libpod/images/pull", LibpodImagePullRoute.PullAsync);
         app.MapDelete("/libpod/images/remove", (Delegate)RemoveMany);
         app.MapPost("/libpod/images/prune", (Delegate)LibpodImageExtraRoutes.PruneAsync);
+        app.MapGet("/libpod/images/export", (Delegate)LibpodImageExportRoute.ExportAsync);
         app.MapPost("/libpod/local/images/load", (Delegate)LibpodImageExtraRoutes.LoadLocalAsync);
         LibpodImageUploadRoutes.Map(app);
         app.MapGet("/libpod/images/{*name}", Get);
@@ -39,6 +40,8 @@ public static class LibpodImageRoutes
         (var image, "history") => LibpodImageExtraRoutes.HistoryAsync(http, image),
         (var image, "get") => LibpodImageExtraRoutes.ExportAsync(http, image),
         (var image, "resolve") => LibpodImageResolveRoute.ResolveAsync(http, image),
+        (var image, "tree") => LibpodImageLayerRoutes.TreeAsync(http, image),
+        (var image, "changes") => LibpodImageLayerRoutes.ChangesAsync(http, image),
         _ => Task.FromResult(Results.NotFound() as IResult),
     };
 
@@ -46,6 +49,7 @@ public static class LibpodImageRoutes
     {
         (var image, "tag") => TagAsync(http, image),
         (var image, "untag") => UntagAsync(http, image),
+        (var image, "push") => LibpodImagePushRoute.PushAsync(http, image),
         _ => Task.FromResult(Results.NotFound() as IResult),
     };
 

@@ -32,6 +32,8 @@ public static class CommitRoutes
         // Podman's compat commit always writes Docker's format; libpod's defaults to OCI.
         args.AddRange(["--format", libpod ? LibpodFormat(query) : "docker"]);
         args.AddRange(LibpodQuery.Bool(http, "pause") ? ["--pause"] : []);
+        args.AddRange(libpod && LibpodQuery.Bool(http, "squash") ? ["--squash"] : []);
+        args.AddRange(libpod && LibpodQuery.Bool(http, "includeVolumes") ? ["--include-volumes"] : []);
         foreach (var change in query["changes"].SelectMany(c => (c ?? "").Split('\n')).Where(c => c.Length > 0))
         {
             args.AddRange(["--change", change]);

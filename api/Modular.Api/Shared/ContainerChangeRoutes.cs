@@ -25,6 +25,10 @@ public static class ContainerChangeRoutes
         }
     }
 
+    /// <summary>GET /libpod/images/{name}/changes: the same handler, the name looked up as the engine does.</summary>
+    public static Task<IResult> ImageChangesAsync(HttpContext http, string name) =>
+        ChangesAsync(http, http.RequestServices.GetRequiredService<CliContext>(), name);
+
     /// <summary>
     /// Podman's one handler for both trees: Kind 0 changed, 1 added, 2 deleted; no
     /// change is null (Go's nil list); every failure, a missing name too, is 500.

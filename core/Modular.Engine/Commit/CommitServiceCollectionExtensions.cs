@@ -11,6 +11,7 @@ public static class CommitServiceCollectionExtensions
         services.TryAddSingleton<LayerCapture>();
         services.TryAddSingleton<ImageComposer>();
         services.TryAddSingleton<ContainerCommitter>();
+        services.TryAddSingleton<IContainerCommitter>(sp => sp.GetRequiredService<ContainerCommitter>());
         return services;
     }
 }

@@ -19,7 +19,7 @@ public sealed class ContainerCommitter(
     LayerCapture capture,
     ImageComposer composer,
     ImageWriter writer,
-    ImageEvents events)
+    ImageEvents events) : IContainerCommitter
 {
     /// <summary>Set by the engine in every container; an image must not inherit them.</summary>
     private static readonly HashSet<string> ContainerOnlyEnv = ["HOSTNAME", "HOME"];

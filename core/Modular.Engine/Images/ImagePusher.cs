@@ -21,7 +21,7 @@ public sealed partial class ImagePusher(
     StorageDriverAccess drivers,
     ImageEvents events,
     ILoggerFactory loggers,
-    ReadOnlyImageStores readOnlyStores)
+    ReadOnlyImageStores readOnlyStores) : IImagePusher
 {
     private readonly ILogger _logger = loggers.CreateLogger<ImagePusher>();
 

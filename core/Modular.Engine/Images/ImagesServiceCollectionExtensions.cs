@@ -27,6 +27,7 @@ public static class ImagesServiceCollectionExtensions
         services.AddSingleton<ImageWriter>();
         services.AddSingleton<ImagePuller>();
         services.AddSingleton<ImagePusher>();
+        services.TryAddSingleton<IImagePusher>(sp => sp.GetRequiredService<ImagePusher>());
         services.AddSingleton<Registry.RegistryLogins>();
         services.AddSingleton<Registry.ImageSearch>();
         services.AddSingleton<ImageArchiveLoader>();

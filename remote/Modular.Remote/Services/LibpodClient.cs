@@ -32,14 +32,17 @@ public sealed class LibpodClient(RemoteTransport transport)
         return SendAsync(request, cancellationToken);
     }
 
+    /// <summary>A POST whose body is not JSON: an archive or tarball streamed from the client.</summary>
+    public Task<HttpResponseMessage> PostContentAsync(
+        string path,
+        HttpContent content,
+        CancellationToken cancellationToken) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Post, Relative(path)) { Content = content }, cancellationToken);
+
     /// <summary>POSTs raw bytes (secret data) and reads the JSON answer.</summary>
     public async Task<JsonNode?> PostBytesAsync(string path, byte[] body, CancellationToken cancellationToken)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, Relative(path))
-        {
-            Content = new ByteArrayContent(body),
-        };
-        using var response = await SendAsync(request, cancellationToken);
+        using var response = await PostContentAsync(path, new ByteArrayContent(body), cancellationToken);
         return await ReadJsonAsync(response, cancellationToken);
     }
 

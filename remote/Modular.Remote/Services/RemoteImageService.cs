@@ -35,8 +35,14 @@ public sealed class RemoteImageService(LibpodClient libpod) : IImageService
         return await ResolveAsync(id ?? reference, cancellationToken);
     }
 
-    public Task<IReadOnlyList<string>> LoadAsync(string archivePath, CancellationToken cancellationToken) =>
-        throw RemoteServiceProvider.Unsupported();
+    /// <summary>The archive is read on the client's side and uploaded as the body.</summary>
+    public async Task<IReadOnlyList<string>> LoadAsync(string archivePath, CancellationToken cancellationToken)
+    {
+        using var response = await ArchiveUpload.PostFileAsync(
+            libpod, "libpod/images/load", archivePath, RemoteArchiveErrors.Missing(archivePath), cancellationToken);
+        var report = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        return ImageJson.Strings(report?["Names"]);
+    }
 
     public async Task<LocalImage> ResolveAsync(string nameOrId, CancellationToken cancellationToken) =>
         ImageJson.FromInspect(await InspectAsync(nameOrId, cancellationToken));
@@ -75,6 +81,13 @@ public sealed class RemoteImageService(LibpodClient libpod) : IImageService
 
     public async Task UntagAsync(string nameOrId, IReadOnlyList<string> names, CancellationToken cancellationToken)
     {
+        if (names.Count == 0)
+        {
+            // No name given: every name of the image goes, as the service's untag without repo does.
+            using var all = await libpod.PostAsync($"libpod/images/{Path(nameOrId)}/untag", null, cancellationToken);
+            return;
+        }
+
         foreach (var name in names)
         {
             var (repo, tag) = SplitTag(name);

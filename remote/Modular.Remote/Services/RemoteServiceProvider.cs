@@ -46,6 +46,15 @@ public sealed class RemoteServiceProvider : IServiceProvider, ISupportRequiredSe
             [typeof(ISystemMaintenance)] = new RemoteSystemMaintenance(libpod),
             // rmi -f: the users of the image go first, through the same remote services.
             [typeof(ForcedImageRemoval)] = new ForcedImageRemoval(images, containers, pods),
+            [typeof(Engine.Images.Management.IImageHistoryReader)] = new RemoteImageHistoryReader(libpod),
+            [typeof(Engine.Images.Management.IImagePruner)] = new RemoteImagePruner(libpod),
+            [typeof(Engine.Images.Management.IImageTreeRenderer)] = new RemoteImageTreeRenderer(libpod),
+            [typeof(Engine.Containers.Diff.ILayerChanges)] = new RemoteLayerChanges(libpod),
+            [typeof(Engine.Containers.Export.IContainerExporter)] = new RemoteContainerExporter(libpod),
+            [typeof(Engine.Commit.IContainerCommitter)] = new RemoteContainerCommitter(libpod),
+            [typeof(Engine.Images.Transports.ITarballImporter)] = new RemoteTarballImporter(libpod),
+            [typeof(Engine.Images.Transports.IImageTransports)] = new RemoteImageTransports(libpod),
+            [typeof(IImagePusher)] = new RemoteImagePusher(libpod),
         };
         Libpod = libpod;
     }

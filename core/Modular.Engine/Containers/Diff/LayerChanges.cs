@@ -13,7 +13,7 @@ public sealed class LayerChanges(
     IContainerService containers,
     IImageService images,
     ImageStore store,
-    StorageDriverAccess drivers)
+    StorageDriverAccess drivers) : ILayerChanges
 {
     /// <summary>Paths the engine itself creates or mounts in every container; Podman hides them too.</summary>
     private static readonly HashSet<string> EngineOwned =

@@ -7,7 +7,7 @@ namespace Modular.Engine.Containers.Export;
 /// flat tar. The layer is mounted for the export and unmounted afterwards unless the
 /// container is running and needs its mount.
 /// </summary>
-public sealed class ContainerExporter(IContainerService containers, ILayerStore layers)
+public sealed class ContainerExporter(IContainerService containers, ILayerStore layers) : IContainerExporter
 {
     public async Task ExportAsync(string nameOrId, Stream output, CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ namespace Modular.Engine.Images.Management;
 /// non-empty one paired with the next layer down the chain; an entry gets the id of the
 /// first image whose top layer that layer is, once, and "&lt;missing&gt;" otherwise.
 /// </summary>
-public sealed class ImageHistoryReader(IImageService images, ImageStore store)
+public sealed class ImageHistoryReader(IImageService images, ImageStore store) : IImageHistoryReader
 {
     public async Task<IReadOnlyList<HistoryEntry>> ReadAsync(string nameOrId, CancellationToken cancellationToken)
     {

@@ -5,7 +5,7 @@ namespace Modular.Engine.Images.Management;
 /// ones unless -a), again and again until nothing more goes, since removing an image can
 /// leave its parent dangling, as Podman's prune converges. Returns the ids removed.
 /// </summary>
-public sealed class ImagePruner(IImageService images, ImageStore store, IImageUsage usage)
+public sealed class ImagePruner(IImageService images, ImageStore store, IImageUsage usage) : IImagePruner
 {
     public async Task<IReadOnlyList<string>> PruneAsync(ImagePruneOptions options, CancellationToken cancellationToken)
     {

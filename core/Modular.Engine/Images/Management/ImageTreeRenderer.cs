@@ -6,7 +6,7 @@ namespace Modular.Engine.Images.Management;
 /// <c>image tree</c> as libimage draws it: the image's header, then its layers base first,
 /// or with <c>--whatrequires</c> every layer built on its top layer, branching where layers do.
 /// </summary>
-public sealed class ImageTreeRenderer(IImageService images, ImageStore store)
+public sealed class ImageTreeRenderer(IImageService images, ImageStore store) : IImageTreeRenderer
 {
     public async Task<string> RenderAsync(string nameOrId, bool whatRequires, CancellationToken cancellationToken)
     {

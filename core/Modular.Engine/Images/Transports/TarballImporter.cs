@@ -10,7 +10,7 @@ namespace Modular.Engine.Images.Transports;
 /// containers/image's tarball transport writes: created is the file's time, the history
 /// entry says "ADD file:DIFFID in /", and --change sets the runtime config.
 /// </summary>
-public sealed class TarballImporter(ImageWriter writer, ImageEvents events)
+public sealed class TarballImporter(ImageWriter writer, ImageEvents events) : ITarballImporter
 {
     /// <summary>Stores the image; returns its id (hex).</summary>
     public async Task<string> ImportAsync(

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Modular.Engine.Images.Transports;
 
@@ -25,6 +26,22 @@ public static class TransportsServiceCollectionExtensions
         services.AddSingleton<Containers.Checkpoints.CheckpointArchive>();
         services.AddSingleton<Containers.Checkpoints.CheckpointImageWriter>();
         services.AddSingleton<Containers.Checkpoints.CheckpointImageReader>();
+        return services.AddRemotableInterfaces();
+    }
+
+    /// <summary>The interfaces the CLI resolves; the remote client offers its own.</summary>
+    private static IServiceCollection AddRemotableInterfaces(this IServiceCollection services)
+    {
+        services.TryAddSingleton<ITarballImporter>(sp => sp.GetRequiredService<TarballImporter>());
+        services.TryAddSingleton<Management.IImageHistoryReader>(
+            sp => sp.GetRequiredService<Management.ImageHistoryReader>());
+        services.TryAddSingleton<Management.IImagePruner>(sp => sp.GetRequiredService<Management.ImagePruner>());
+        services.TryAddSingleton<Management.IImageTreeRenderer>(
+            sp => sp.GetRequiredService<Management.ImageTreeRenderer>());
+        services.TryAddSingleton<Containers.Export.IContainerExporter>(
+            sp => sp.GetRequiredService<Containers.Export.ContainerExporter>());
+        services.TryAddSingleton<Containers.Diff.ILayerChanges>(
+            sp => sp.GetRequiredService<Containers.Diff.LayerChanges>());
         return services;
     }
 }
