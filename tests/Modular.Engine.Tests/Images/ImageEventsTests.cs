@@ -39,6 +39,7 @@ public sealed class ImageEventsTests : IAsyncLifetime
                 $"image pull {reference}",
                 "image tag example.com/other:2",
                 "image untag example.com/other:2",
+                "image remove example.com/other:2",
                 $"image untag {reference}",
                 $"image remove {reference}",
             ],
