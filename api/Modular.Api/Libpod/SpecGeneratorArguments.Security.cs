@@ -40,21 +40,24 @@ public static partial class SpecGeneratorArguments
         IdMapArguments(args, Child(spec, "idmappings"));
     }
 
+    // In the order Podman's inspect lists them (GetSecurityOptions): no-new-privileges,
+    // label, seccomp, apparmor, then the rest.
     private static void SecurityOptArguments(List<string> args, JsonObject spec)
     {
-        var seccomp = spec["seccomp_profile_path"] is JsonValue ? Text(spec, "seccomp_profile_path") : null;
-        AddValue(args, "--security-opt", seccomp is null ? null : "seccomp=" + seccomp);
-        // Podman's clients send "default" when no policy was asked for.
-        var policy = NullIfEmpty(Text(spec, "seccomp_policy"));
-        AddValue(args, "--security-opt", policy is null or "default" ? null : "seccomp-policy=" + policy);
         if (spec["no_new_privileges"] is JsonValue nnp && nnp.TryGetValue<bool>(out var noNew) && noNew)
         {
             args.AddRange(["--security-opt", "no-new-privileges"]);
         }
 
+        Prefixed(args, "label=", spec["selinux_opts"]);
+        // Podman's clients send "" for "the default profile"; only a choice is an option.
+        var seccomp = NullIfEmpty(Text(spec, "seccomp_profile_path"));
+        AddValue(args, "--security-opt", seccomp is null ? null : "seccomp=" + seccomp);
+        // ... and "default" when no policy was asked for.
+        var policy = NullIfEmpty(Text(spec, "seccomp_policy"));
+        AddValue(args, "--security-opt", policy is null or "default" ? null : "seccomp-policy=" + policy);
         var apparmor = NullIfEmpty(Text(spec, "apparmor_profile"));
         AddValue(args, "--security-opt", apparmor is null ? null : "apparmor=" + apparmor);
-        Prefixed(args, "label=", spec["selinux_opts"]);
         Prefixed(args, "mask=", spec["mask"]);
         Prefixed(args, "unmask=", spec["unmask"]);
         var procOpts = Strings(spec["procfs_opts"]);

@@ -251,8 +251,8 @@ public sealed class SpecGeneratorRoundTripTests
         Privileged = true,
         SecurityOpts =
         [
-            "seccomp=unconfined", "seccomp-policy=image", "no-new-privileges", "apparmor=unconfined",
-            "label=disable", "mask=/proc/acpi", "unmask=/proc/kcore", "proc-opts=hidepid=2",
+            "no-new-privileges", "label=disable", "seccomp=unconfined", "seccomp-policy=image",
+            "apparmor=unconfined", "mask=/proc/acpi", "unmask=/proc/kcore", "proc-opts=hidepid=2",
         ],
         ReadOnly = true,
         ReadOnlyTmpfs = false,
