@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace Modular.Api.Libpod;
@@ -40,7 +41,36 @@ public static class PodSpecArguments
         List(args, "--add-host", spec["hostadd"]);
         SpecGeneratorArguments.NetworkArguments(args, spec);
         SpecGeneratorArguments.PortArguments(args, spec["portmappings"]);
+        Value(args, "--mac-address", spec, "static_mac");
+        ResourceArguments(args, spec["resource_limits"]);
         return args;
+    }
+
+    // Pod create has --cpus but no --cpu-quota: a quota over a period is read back as CPUs.
+    private static void ResourceArguments(List<string> args, JsonNode? limits)
+    {
+        var memory = SpecGeneratorArguments.Child(limits, "memory");
+        var cpu = SpecGeneratorArguments.Child(limits, "cpu");
+        Add(args, "--memory", SpecGeneratorArguments.Number(memory, "limit"));
+        Add(args, "--memory-swap", SpecGeneratorArguments.Number(memory, "swap"));
+        Add(args, "--cpu-shares", SpecGeneratorArguments.Number(cpu, "shares"));
+        Add(args, "--cpuset-cpus", SpecGeneratorArguments.Text(cpu, "cpus"));
+        Add(args, "--cpuset-mems", SpecGeneratorArguments.Text(cpu, "mems"));
+        var quota = SpecGeneratorArguments.Number(cpu, "quota");
+        var period = SpecGeneratorArguments.Number(cpu, "period");
+        if (quota is not null && period is not null)
+        {
+            var cpus = decimal.Parse(quota, CultureInfo.InvariantCulture) / decimal.Parse(period, CultureInfo.InvariantCulture);
+            args.AddRange(["--cpus", cpus.ToString(CultureInfo.InvariantCulture)]);
+        }
+    }
+
+    private static void Add(List<string> args, string flag, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            args.AddRange([flag, value]);
+        }
     }
 
     private static void Value(List<string> args, string flag, JsonObject spec, string key)

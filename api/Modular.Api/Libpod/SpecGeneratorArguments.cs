@@ -6,9 +6,10 @@ namespace Modular.Api.Libpod;
 /// <summary>
 /// Podman's SpecGenerator (the body of POST /libpod/containers/create) as the `create`
 /// command line that asks the engine for the same container: one parsing of the flags'
-/// meaning, the CLI's. Fields without a flag here are ignored.
+/// meaning, the CLI's. Fields without a flag here are ignored; the partial files
+/// (Process, Security, Resources) read the rest of the flags back.
 /// </summary>
-public static class SpecGeneratorArguments
+public static partial class SpecGeneratorArguments
 {
     /// <summary>The `create ... IMAGE` argv and the command that follows the image.</summary>
     public static (List<string> Args, List<string> Command) From(JsonObject body)
@@ -59,6 +60,9 @@ public static class SpecGeneratorArguments
         NetworkArguments(args, spec);
         PortArguments(args, spec["portmappings"]);
         MountArguments(args, spec);
+        ProcessArguments(args, spec);
+        SecurityArguments(args, spec);
+        ResourceArguments(args, spec);
         SpecGeneratorSecretArguments.AddTo(args, spec);
         args.Add(image);
         return (args, Strings(spec["command"]));
@@ -96,6 +100,7 @@ public static class SpecGeneratorArguments
         {
             null or "" or "default" => null,
             "container" or "ns" => $"{mode}:{value}",
+            "path" => $"ns:{value}",
             "private" => "private",
             _ => mode,
         };
@@ -110,12 +115,19 @@ public static class SpecGeneratorArguments
             var host = port?["host_port"]?.GetValue<int>() ?? 0;
             var container = port?["container_port"]?.GetValue<int>() ?? 0;
             var protocol = port?["protocol"]?.GetValue<string>() ?? "tcp";
+            var range = Number(port, "range") is { } r ? int.Parse(r, System.Globalization.CultureInfo.InvariantCulture) : 1;
             var spec = (string.IsNullOrEmpty(hostIp) ? "" : hostIp + ":")
-                + (host == 0 ? "" : host.ToString(System.Globalization.CultureInfo.InvariantCulture))
-                + ":" + container.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                + (host == 0 ? "" : PortRange(host, range))
+                + ":" + PortRange(container, range);
             args.AddRange(["--publish", protocol == "tcp" ? spec : spec + "/" + protocol]);
         }
     }
+
+    // Podman's PortMapping: a range of N ports starts at each port ("8080-8081").
+    private static string PortRange(int first, int range) =>
+        range > 1
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{first}-{first + range - 1}")
+            : first.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static void MountArguments(List<string> args, JsonObject spec)
     {
@@ -162,7 +174,7 @@ public static class SpecGeneratorArguments
         return string.IsNullOrEmpty(policy) ? null : tries is null ? policy : policy + ":" + tries;
     }
 
-    private static void AddValue(List<string> args, string flag, string? value)
+    internal static void AddValue(List<string> args, string flag, string? value)
     {
         if (!string.IsNullOrEmpty(value))
         {
@@ -170,7 +182,7 @@ public static class SpecGeneratorArguments
         }
     }
 
-    private static void AddSwitch(List<string> args, string flag, JsonObject spec, string key)
+    internal static void AddSwitch(List<string> args, string flag, JsonObject spec, string key)
     {
         if (spec[key] is JsonValue value && value.TryGetValue<bool>(out var on) && on)
         {
@@ -178,7 +190,7 @@ public static class SpecGeneratorArguments
         }
     }
 
-    private static void AddMap(List<string> args, string flag, JsonNode? map)
+    internal static void AddMap(List<string> args, string flag, JsonNode? map)
     {
         foreach (var (key, value) in map as JsonObject ?? [])
         {
@@ -186,7 +198,7 @@ public static class SpecGeneratorArguments
         }
     }
 
-    private static void AddList(List<string> args, string flag, JsonNode? list)
+    internal static void AddList(List<string> args, string flag, JsonNode? list)
     {
         foreach (var item in Strings(list))
         {
@@ -197,13 +209,19 @@ public static class SpecGeneratorArguments
     internal static List<string> Strings(JsonNode? list) =>
         (list as JsonArray ?? []).Select(item => item?.ToString() ?? "").ToList();
 
-    private static string? Text(JsonObject spec, string key) =>
-        spec[key] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+    internal static string? Text(JsonNode? spec, string key) =>
+        Child(spec, key) is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
-    private static string? Number(JsonObject spec, string key) =>
-        spec[key] is JsonValue value && value.TryGetValue<long>(out var number)
+    internal static string? Number(JsonNode? spec, string key) =>
+        Child(spec, key) is JsonValue value && value.TryGetValue<long>(out var number)
             ? number.ToString(System.Globalization.CultureInfo.InvariantCulture)
             : null;
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
+
+    /// <summary>A member in any case, as Go decodes nested structs too ("Test" or "test").</summary>
+    internal static JsonNode? Child(JsonNode? node, string key) =>
+        node is JsonObject obj
+            ? obj.FirstOrDefault(pair => string.Equals(pair.Key, key, StringComparison.OrdinalIgnoreCase)).Value
+            : null;
 }

@@ -1,24 +1,17 @@
 using System.Text.Json.Nodes;
-using Modular.Contracts.Errors;
 using Modular.Engine.Pods;
 
 namespace Modular.Remote.Services;
 
 /// <summary>
 /// A pod create request as Podman's PodSpecGenerator, the body of POST /libpod/pods/create.
-/// Only the fields the service reads back (api/Modular.Api/Libpod/PodSpecArguments) travel;
-/// <c>--mac-address</c> has none yet and is refused rather than silently dropped.
+/// Every field travels; the service (api/Modular.Api/Libpod/PodSpecArguments) reads each
+/// back into the same flag.
 /// </summary>
 internal static class PodSpecGenerator
 {
     public static JsonObject From(PodCreateRequest request)
     {
-        if (request.MacAddress is not null)
-        {
-            throw new CapabilityMissingException(
-                "--mac-address is not supported by the modpod remote client yet");
-        }
-
         var spec = new JsonObject { ["no_infra"] = !request.Infra };
         SpecGenerator.Optional(spec, "name", request.Name);
         SpecGenerator.Optional(spec, "hostname", request.Hostname);
@@ -39,6 +32,12 @@ internal static class PodSpecGenerator
 
         spec["labels"] = SpecGenerator.Map(request.Labels);
         Network(spec, request);
+        SpecGenerator.Optional(spec, "static_mac", request.MacAddress);
+        if (request.Resources is { } resources)
+        {
+            SpecGeneratorResources.AddTo(spec, resources);
+        }
+
         return spec;
     }
 
@@ -61,6 +60,7 @@ internal static class PodSpecGenerator
             ["container_port"] = port.ContainerPort,
             ["host_port"] = port.HostPort,
             ["protocol"] = port.Protocol,
+            ["range"] = port.Range,
         }).ToArray());
         SpecGenerator.OptionalList(spec, "dns_server", request.DnsServers);
         SpecGenerator.OptionalList(spec, "dns_search", request.DnsSearch);

@@ -5,8 +5,9 @@ namespace Modular.Remote.Services;
 
 /// <summary>
 /// A create request as Podman's SpecGenerator, the body of POST /libpod/containers/create.
-/// Only the fields the service reads back (api/Modular.Api/Libpod/SpecGeneratorArguments)
-/// travel; a request using anything else is refused rather than silently narrowed.
+/// Every field of the request travels (the service, api/Modular.Api/Libpod/SpecGeneratorArguments,
+/// reads each back into the same flag); what truly cannot is refused by
+/// <see cref="SpecGeneratorLimits"/> rather than silently dropped.
 /// </summary>
 internal static class SpecGenerator
 {
@@ -47,6 +48,10 @@ internal static class SpecGenerator
         Optional(spec, "rootfs", request.Rootfs);
         Optional(spec, "image_volume_mode", request.ImageVolume);
         OptionalList(spec, "volumes_from", request.VolumesFrom);
+        SpecGeneratorProcess.Ports(spec, request);
+        SpecGeneratorProcess.AddTo(spec, request);
+        SpecGeneratorSecurity.AddTo(spec, request.Security);
+        SpecGeneratorResources.AddTo(spec, request.Resources);
         return spec;
     }
 
@@ -83,12 +88,9 @@ internal static class SpecGenerator
 
             spec["networks"] = networks;
         }
-        else if (request.Network is { Length: > 0 } mode)
+        else
         {
-            var colon = mode.IndexOf(':', StringComparison.Ordinal);
-            spec["netns"] = colon < 0
-                ? new JsonObject { ["nsmode"] = mode }
-                : new JsonObject { ["nsmode"] = mode[..colon], ["value"] = mode[(colon + 1)..] };
+            SpecGeneratorSecurity.Namespace(spec, "netns", request.Network);
         }
 
         spec["portmappings"] = new JsonArray(request.PortMappings.Select(port => (JsonNode)new JsonObject
@@ -97,6 +99,7 @@ internal static class SpecGenerator
             ["container_port"] = port.ContainerPort,
             ["host_port"] = port.HostPort,
             ["protocol"] = port.Protocol,
+            ["range"] = port.Range,
         }).ToArray());
     }
 

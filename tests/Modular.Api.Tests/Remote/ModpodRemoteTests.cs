@@ -158,20 +158,6 @@ public sealed partial class ModpodRemoteTests(LibpodServiceFixture service) : IC
         Assert.Equal(127, remote.ExitCode);
     }
 
-    [Fact]
-    public async Task A_flag_that_does_not_travel_is_refused_before_anything_is_made()
-    {
-        var before = (await Store.RunAsync("ps", "-aq")).Lines;
-
-        var result = await RemoteAsync("run", "--rm", "--memory", "10m", "--network", "none", ModpodFixture.Busybox, "true");
-
-        Assert.Equal(125, result.ExitCode);
-        Assert.Equal(
-            "Error: resource limits (--memory, --cpus, --pids-limit, --ulimit ...) is not supported by the modpod remote client yet",
-            result.StandardError.Trim());
-        Assert.Equal(before, (await Store.RunAsync("ps", "-aq")).Lines);
-    }
-
     private async Task AssertSameAsync(params string[] args)
     {
         var local = await Store.RunAsync(args);

@@ -6,7 +6,7 @@ namespace Modular.Engine.Containers.Networking;
 /// The ports a container exposes: the image's EXPOSE entries and <c>--expose</c> values
 /// (a port or a range, tcp unless a protocol is given), as 80/tcp, without repeats.
 /// </summary>
-internal static class ExposedPorts
+public static class ExposedPorts
 {
     public static IReadOnlyList<string> Merge(IReadOnlyList<string> image, IReadOnlyList<string> flags)
     {

@@ -44,7 +44,7 @@ public static class ResourceInspect
         hostConfig["MemoryReservation"] = r.MemoryReservation ?? 0;
         hostConfig["MemorySwap"] = r.MemorySwap ?? 0;
         hostConfig["MemorySwappiness"] = MemorySwappiness(r);
-        hostConfig["NanoCpus"] = r.NanoCpus;
+        hostConfig["NanoCpus"] = NanoCpus(r);
         hostConfig["OomKillDisable"] = r.OomKillDisable;
         hostConfig["OomScoreAdj"] = r.OomScoreAdj;
         hostConfig["PidsLimit"] = r.PidsLimit ?? 0;
@@ -52,6 +52,12 @@ public static class ResourceInspect
         hostConfig["IOMaximumBandwidth"] = 0;
         return hostConfig;
     }
+
+    // Podman derives it from the spec, not the flag: a quota over the default 100ms period
+    // reads as CPUs however it was asked for (--cpus, or --cpu-quota with --cpu-period), so
+    // a remote client sending --cpus as quota and period gets the same inspect.
+    private static long NanoCpus(ContainerResources r) =>
+        r.CpuPeriod == ResourceParser.DefaultCpuPeriod && r.CpuQuota is { } quota ? 10_000 * quota : 0;
 
     // Podman reads the spec: -1 when a memory limit exists without a swappiness, 0 with none.
     private static long MemorySwappiness(ContainerResources r) =>
