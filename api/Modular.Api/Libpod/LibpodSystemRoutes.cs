@@ -22,6 +22,8 @@ public static class LibpodSystemRoutes
         LibpodPodRoutes.Map(app);
         LibpodVolumeRoutes.Map(app);
         LibpodNetworkRoutes.Map(app);
+        LibpodNetworkConnectRoutes.Map(app);
+        LibpodVolumeTransferRoutes.Map(app);
         LibpodEventRoutes.Map(app);
         LibpodSystemDfRoutes.Map(app);
         CommitRoutes.Map(app);

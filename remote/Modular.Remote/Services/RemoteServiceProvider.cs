@@ -38,6 +38,7 @@ public sealed class RemoteServiceProvider : IServiceProvider, ISupportRequiredSe
             [typeof(IInfoProvider)] = new RemoteInfoProvider(libpod),
             [typeof(IVolumeService)] = new RemoteVolumeService(libpod),
             [typeof(INetworkService)] = new RemoteNetworkService(libpod),
+            [typeof(INetworkContainers)] = new RemoteNetworkContainers(libpod),
             [typeof(IEventLog)] = new RemoteEventLog(libpod),
             [typeof(IPodService)] = pods,
             // rmi -f: the users of the image go first, through the same remote services.
