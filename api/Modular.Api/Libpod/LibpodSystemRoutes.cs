@@ -24,6 +24,7 @@ public static class LibpodSystemRoutes
         LibpodNetworkRoutes.Map(app);
         LibpodNetworkConnectRoutes.Map(app);
         LibpodVolumeTransferRoutes.Map(app);
+        LibpodManifestRoutes.Map(app);
         LibpodEventRoutes.Map(app);
         LibpodSystemDfRoutes.Map(app);
         CommitRoutes.Map(app);

@@ -37,6 +37,13 @@ internal static class LibpodStreams
         using var _ = await SendAsync(libpod, request, cancellationToken);
     }
 
+    /// <summary>Sends a prepared request (a PUT, say) and maps an error answer as LibpodClient does.</summary>
+    public static Task<HttpResponseMessage> SendJsonAsync(
+        LibpodClient libpod,
+        HttpRequestMessage request,
+        CancellationToken cancellationToken) =>
+        SendAsync(libpod, request, cancellationToken);
+
     private static async Task<HttpResponseMessage> SendAsync(
         LibpodClient libpod,
         HttpRequestMessage request,

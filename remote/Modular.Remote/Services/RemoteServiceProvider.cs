@@ -4,6 +4,7 @@ using Modular.Engine.Containers;
 using Modular.Engine.Events;
 using Modular.Engine.Images;
 using Modular.Engine.Info;
+using Modular.Engine.Manifests;
 using Modular.Engine.Networks;
 using Modular.Engine.Pods;
 using Modular.Engine.Volumes;
@@ -29,6 +30,7 @@ public sealed class RemoteServiceProvider : IServiceProvider, ISupportRequiredSe
         var attach = new RemoteContainerAttach(libpod, containers);
         var images = new RemoteImageService(libpod);
         var pods = new RemotePodService(libpod);
+        var manifests = new RemoteManifestListService(libpod);
         _services = new Dictionary<Type, object>
         {
             [typeof(IContainerService)] = containers,
@@ -39,6 +41,8 @@ public sealed class RemoteServiceProvider : IServiceProvider, ISupportRequiredSe
             [typeof(IVolumeService)] = new RemoteVolumeService(libpod),
             [typeof(INetworkService)] = new RemoteNetworkService(libpod),
             [typeof(INetworkContainers)] = new RemoteNetworkContainers(libpod),
+            [typeof(IManifestListService)] = manifests,
+            [typeof(IManifestListPusher)] = new RemoteManifestListPusher(libpod, manifests),
             [typeof(IEventLog)] = new RemoteEventLog(libpod),
             [typeof(IPodService)] = pods,
             // rmi -f: the users of the image go first, through the same remote services.
