@@ -43,7 +43,7 @@ public static partial class ManifestCommands
                 Format: r.GetValue(format),
                 Remove: r.GetValue(remove),
                 Progress: r.GetValue(quiet) ? null : context.Error);
-            var digest = await context.Services.GetRequiredService<ManifestListPusher>()
+            var digest = await context.Services.GetRequiredService<IManifestListPusher>()
                 .PushAsync(source, r.GetValue(destination) ?? source, options, ct);
             if (r.GetValue(digestFile) is { } file)
             {

@@ -15,8 +15,8 @@ public static partial class ManifestCommands
         new Command("manifest", "Manipulate manifest lists and image indexes").With(
             Create(c), Add(c), Annotate(c), Inspect(c), Exists(c), RemoveInstance(c), Rm(c), Push(c));
 
-    private static ManifestListService Lists(CliContext context) =>
-        context.Services.GetRequiredService<ManifestListService>();
+    private static IManifestListService Lists(CliContext context) =>
+        context.Services.GetRequiredService<IManifestListService>();
 
     private static Command Create(CliContext context)
     {

@@ -22,6 +22,9 @@ public static class LibpodSystemRoutes
         LibpodPodRoutes.Map(app);
         LibpodVolumeRoutes.Map(app);
         LibpodNetworkRoutes.Map(app);
+        LibpodNetworkConnectRoutes.Map(app);
+        LibpodVolumeTransferRoutes.Map(app);
+        LibpodManifestRoutes.Map(app);
         LibpodEventRoutes.Map(app);
         LibpodSystemDfRoutes.Map(app);
         LibpodSecretRoutes.Map(app);

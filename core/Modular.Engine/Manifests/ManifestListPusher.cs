@@ -16,7 +16,7 @@ public sealed class ManifestListPusher(
     ManifestInstanceReader instances,
     ImagePusher pusher,
     IImageService images,
-    ILoggerFactory loggers)
+    ILoggerFactory loggers) : IManifestListPusher
 {
     private readonly ILogger _logger = loggers.CreateLogger<ManifestListPusher>();
 

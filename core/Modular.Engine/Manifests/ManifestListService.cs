@@ -11,7 +11,7 @@ namespace Modular.Engine.Manifests;
 public sealed partial class ManifestListService(
     ManifestListStore lists,
     ManifestInstanceReader instances,
-    IImageService images)
+    IImageService images) : IManifestListService
 {
     /// <summary>Creates LIST (or, with amend, reuses it) and adds each image; returns its id.</summary>
     public async Task<string> CreateAsync(

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Modular.Engine.Manifests;
 
@@ -11,6 +12,8 @@ public static class ManifestsServiceCollectionExtensions
         services.AddSingleton<ManifestInstanceReader>();
         services.AddSingleton<ManifestListService>();
         services.AddSingleton<ManifestListPusher>();
+        services.TryAddSingleton<IManifestListService>(sp => sp.GetRequiredService<ManifestListService>());
+        services.TryAddSingleton<IManifestListPusher>(sp => sp.GetRequiredService<ManifestListPusher>());
         return services;
     }
 }

@@ -9,7 +9,7 @@ namespace Modular.Remote.Services;
 
 /// <summary>
 /// INetworkService over /libpod/networks for the network commands (create, ls, inspect,
-/// exists, rm). Attaching containers is the service's own business and is refused here.
+/// exists, rm, prune). Attaching containers is the service's own business and is refused here.
 /// </summary>
 public sealed class RemoteNetworkService(LibpodClient libpod) : INetworkService
 {
@@ -77,8 +77,13 @@ public sealed class RemoteNetworkService(LibpodClient libpod) : INetworkService
         return network;
     }
 
-    public Task<IReadOnlyList<string>> PruneAsync(IReadOnlyList<string> filters, CancellationToken cancellationToken) =>
-        throw RemoteServiceProvider.Unsupported();
+    public async Task<IReadOnlyList<string>> PruneAsync(
+        IReadOnlyList<string> filters,
+        CancellationToken cancellationToken)
+    {
+        var pruned = await libpod.PostJsonAsync("libpod/networks/prune" + Filters.Query(filters), null, cancellationToken);
+        return (pruned as JsonArray ?? []).Select(item => item?["Name"]?.ToString() ?? "").ToList();
+    }
 
     public Task<IReadOnlyList<string>> ContainersUsingAsync(NetworkDefinition network, CancellationToken cancellationToken) =>
         throw RemoteServiceProvider.Unsupported();

@@ -4,6 +4,7 @@ using Modular.Engine.Containers;
 using Modular.Engine.Events;
 using Modular.Engine.Images;
 using Modular.Engine.Info;
+using Modular.Engine.Manifests;
 using Modular.Engine.Networks;
 using Modular.Engine.Maintenance;
 using Modular.Engine.Pods;
@@ -31,6 +32,7 @@ public sealed class RemoteServiceProvider : IServiceProvider, ISupportRequiredSe
         var attach = new RemoteContainerAttach(libpod, containers);
         var images = new RemoteImageService(libpod);
         var pods = new RemotePodService(libpod);
+        var manifests = new RemoteManifestListService(libpod);
         _services = new Dictionary<Type, object>
         {
             [typeof(IContainerService)] = containers,
@@ -40,6 +42,9 @@ public sealed class RemoteServiceProvider : IServiceProvider, ISupportRequiredSe
             [typeof(IInfoProvider)] = new RemoteInfoProvider(libpod),
             [typeof(IVolumeService)] = new RemoteVolumeService(libpod),
             [typeof(INetworkService)] = new RemoteNetworkService(libpod),
+            [typeof(INetworkContainers)] = new RemoteNetworkContainers(libpod),
+            [typeof(IManifestListService)] = manifests,
+            [typeof(IManifestListPusher)] = new RemoteManifestListPusher(libpod, manifests),
             [typeof(IEventLog)] = new RemoteEventLog(libpod),
             [typeof(IPodService)] = pods,
             [typeof(ISecretService)] = new RemoteSecretService(libpod),

@@ -74,11 +74,15 @@ public sealed class RemoteVolumeService(LibpodClient libpod) : IVolumeService
         }
     }
 
+    /// <summary>The tar comes from the service and lands on the client's side, as podman-remote does.</summary>
     public Task ExportAsync(string name, Stream output, CancellationToken cancellationToken) =>
-        throw RemoteServiceProvider.Unsupported();
+        LibpodStreams.DownloadAsync(
+            libpod, $"libpod/volumes/{LibpodClient.Escape(name)}/export", output, cancellationToken);
 
+    /// <summary>The client's file (or stdin) is the request body.</summary>
     public Task ImportAsync(string name, Stream input, CancellationToken cancellationToken) =>
-        throw RemoteServiceProvider.Unsupported();
+        LibpodStreams.UploadAsync(
+            libpod, $"libpod/volumes/{LibpodClient.Escape(name)}/import", input, cancellationToken);
 
     /// <summary>The service removes a container's anonymous volumes itself (rm -v).</summary>
     public Task<IReadOnlyList<string>> AnonymousVolumesOfAsync(string container, CancellationToken cancellationToken) =>
