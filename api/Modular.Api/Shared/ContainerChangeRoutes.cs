@@ -22,8 +22,18 @@ public static class ContainerChangeRoutes
         {
             app.MapGet(tree + "/containers/{name}/changes", ChangesAsync);
             app.MapGet(tree + "/containers/{name}/export", ExportAsync);
+            app.MapGet(tree + "/containers/{*path}", SlashedChangesAsync);
         }
     }
+
+    /// <summary>
+    /// Clients ask for an image's changes by the container route too, its name's slashes
+    /// escaped (localhost%2Fbusybox); decoded, only this catch-all still matches them.
+    /// </summary>
+    private static Task<IResult> SlashedChangesAsync(HttpContext http, CliContext cli, string path) =>
+        path.EndsWith("/changes", StringComparison.Ordinal)
+            ? ChangesAsync(http, cli, path[..^"/changes".Length])
+            : Task.FromResult(Results.NotFound() as IResult);
 
     /// <summary>GET /libpod/images/{name}/changes: the same handler, the name looked up as the engine does.</summary>
     public static Task<IResult> ImageChangesAsync(HttpContext http, string name) =>
