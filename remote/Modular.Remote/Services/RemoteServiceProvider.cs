@@ -42,6 +42,8 @@ public sealed class RemoteServiceProvider : IServiceProvider, ISupportRequiredSe
             [typeof(IPodService)] = pods,
             // rmi -f: the users of the image go first, through the same remote services.
             [typeof(ForcedImageRemoval)] = new ForcedImageRemoval(images, containers, pods),
+            [typeof(Modular.Engine.Containers.Copy.IContainerCopier)] = new RemoteContainerCopier(libpod),
+            [typeof(Modular.Engine.Build.IImageBuilder)] = new RemoteImageBuilder(libpod),
         };
         Libpod = libpod;
     }
