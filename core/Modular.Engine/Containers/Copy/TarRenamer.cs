@@ -17,7 +17,9 @@ internal static class TarRenamer
         await using var reader = new TarReader(tar, leaveOpen: true);
         await using var writer = new TarWriter(output, TarEntryFormat.Pax, leaveOpen: true);
         string? top = null;
-        while (await reader.GetNextEntryAsync(copyData: false, cancellationToken) is { } entry)
+        // copyData: the writer needs each entry's data seekable, for its length, and the
+        // service's stream is not; one entry at a time is held in memory.
+        while (await reader.GetNextEntryAsync(copyData: true, cancellationToken) is { } entry)
         {
             var name = RootDirectory.Clean(entry.Name);
             if (name.Length == 0 || entry.EntryType is TarEntryType.GlobalExtendedAttributes)
