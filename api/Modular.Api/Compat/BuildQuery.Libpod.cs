@@ -47,6 +47,16 @@ public static partial class BuildQuery
         return http.QueryFlag("pull") ? PullPolicyMode.Always : PullPolicyMode.Missing;
     }
 
+    /// <summary>
+    /// networkmode: a name (Docker, modpod) or Podman's number (0 default, 1 disabled, 2 enabled).
+    /// </summary>
+    public static string NetworkMode(string value) => value switch
+    {
+        "0" or "2" => "",
+        "1" => "none",
+        _ => value,
+    };
+
     /// <summary>timestamp: seconds since the epoch for every created file and the image.</summary>
     public static DateTimeOffset? Timestamp(HttpContext http)
     {

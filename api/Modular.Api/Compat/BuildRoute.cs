@@ -88,7 +88,7 @@ public static class BuildRoute
         bool libpod)
     {
         var query = http.Request.Query;
-        var network = query["networkmode"].ToString();
+        var network = BuildQuery.NetworkMode(query["networkmode"].ToString());
         return new BuildOptions(input.ContextDirectory, input.Containerfile, output, held?.Writer ?? output)
         {
             BuildArgs = Map(query["buildargs"].ToString(), "buildargs"),

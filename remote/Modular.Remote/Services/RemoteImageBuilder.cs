@@ -18,6 +18,7 @@ public sealed partial class RemoteImageBuilder(LibpodClient libpod) : IImageBuil
 {
     public async Task<string> BuildAsync(BuildOptions options, CancellationToken cancellationToken)
     {
+        RefuseUncarried(options);
         var (dockerfile, extra) = Containerfile(options);
         await using var spool = new FileStream(
             Path.Combine(Path.GetTempPath(), $"modpod-remote-build-{Guid.NewGuid():N}"),
@@ -30,6 +31,26 @@ public sealed partial class RemoteImageBuilder(LibpodClient libpod) : IImageBuil
             HttpMethod.Post, "libpod/build" + BuildParameters.Query(options, dockerfile ?? extra.Keys.FirstOrDefault()),
             content, cancellationToken);
         return await RelayAsync(response, options.Output, cancellationToken);
+    }
+
+    /// <summary>Flags the build query does not carry fail before anything is sent, not silently.</summary>
+    private static void RefuseUncarried(BuildOptions options)
+    {
+        var flags = new (bool Given, string Flag)[]
+        {
+            (options.SquashAll, "--squash-all"),
+            (options.OmitHistory, "--omit-history"),
+            (options.Annotations.Count > 0, "--annotation"),
+            (options.Env.Count > 0, "--env"),
+            (options.Secrets.Count > 0, "--secret"),
+            (options.Volumes.Count > 0, "--volume"),
+            (options.Runtime is not null, "--runtime"),
+            (options.AuthFile is not null, "--authfile"),
+        };
+        if (flags.FirstOrDefault(f => f.Given) is { Flag: { } flag })
+        {
+            throw new CapabilityMissingException($"build {flag} is not supported by the modpod remote client yet");
+        }
     }
 
     /// <summary>
