@@ -117,7 +117,7 @@ public static partial class BuildCommand
             TlsVerify = r.GetValue(run.TlsVerify),
         };
         CheckPlatform(options.Platform);
-        var executor = context.Services.GetRequiredService<BuildExecutor>();
+        var executor = context.Services.GetRequiredService<IImageBuilder>();
         var id = await executor.BuildAsync(options, cancellationToken);
         if (r.GetValue(flags.IidFile) is { } path)
         {

@@ -33,7 +33,7 @@ public static class CpCommand
                     r.GetValue(destination)!,
                     Chown: r.GetValue(archive),
                     Overwrite: r.GetValue(overwrite));
-                var copier = context.Services.GetRequiredService<ContainerCopier>();
+                var copier = context.Services.GetRequiredService<IContainerCopier>();
                 await copier.CopyAsync(request, Console.OpenStandardInput, context.OpenStdout, cancellationToken);
                 return ExitCodes.Success;
             });

@@ -14,7 +14,7 @@ namespace Modular.Api.Compat;
 /// (a comma-separated list) and <c>cachefrom</c>. Each failure is a 400 (or 500) naming
 /// the parameter as Podman words it, sent before any build output.
 /// </summary>
-public static class BuildQuery
+public static partial class BuildQuery
 {
     /// <summary>Runs every check; returns the platform to build, or null for the host's.</summary>
     public static string? Check(HttpContext http, bool libpod)

@@ -39,11 +39,10 @@ public static class BuildRoute
     {
         using var upload = UploadGuard.Watch(http);
         var platform = BuildQuery.Check(http, libpod);
-        var dockerfile = http.Request.Query["dockerfile"].ToString();
         await using var input = await BuildInput.FromStreamAsync(
             cli.Host.Options.GraphRoot,
             http.Request.Body,
-            dockerfile.Length == 0 ? [] : [dockerfile],
+            BuildQuery.Containerfiles(http.Request.Query["dockerfile"].ToString()),
             filesInContext: true,
             http.RequestAborted);
         var stream = new JsonLineStream();
@@ -89,7 +88,7 @@ public static class BuildRoute
         bool libpod)
     {
         var query = http.Request.Query;
-        var network = query["networkmode"].ToString();
+        var network = BuildQuery.NetworkMode(query["networkmode"].ToString());
         return new BuildOptions(input.ContextDirectory, input.Containerfile, output, held?.Writer ?? output)
         {
             BuildArgs = Map(query["buildargs"].ToString(), "buildargs"),
@@ -97,7 +96,9 @@ public static class BuildRoute
             Target = NonEmpty(query["target"].ToString()),
             NoCache = http.QueryFlag("nocache"),
             Layers = LibpodQuery.Bool(http, "layers", absent: !libpod),
-            Pull = http.QueryFlag("pull") ? PullPolicyMode.Always : PullPolicyMode.Missing,
+            Pull = BuildQuery.PullPolicy(http),
+            Squash = http.QueryFlag("squash"),
+            Timestamp = BuildQuery.Timestamp(http),
             Docker = !libpod || query["outputformat"].ToString().Contains("docker", StringComparison.Ordinal),
             Quiet = held is not null,
             Network = network is "" or "default" ? null : network,

@@ -25,9 +25,15 @@ public static class ContainerArchiveRoutes
 
     public static void Map(WebApplication app)
     {
-        app.MapMethods("/containers/{id}/archive", ["HEAD"], HeadAsync);
-        app.MapGet("/containers/{id}/archive", GetAsync);
-        app.MapPut("/containers/{id}/archive", PutAsync).WithMetadata(new BodyLimit(UploadBodyLimit));
+        // Podman's libpod tree serves the same three under its prefix, with the same
+        // parameters (path, copyUIDGID, noOverwriteDirNonDir); its pause is a no-op here.
+        foreach (var prefix in new[] { "", "/libpod" })
+        {
+            var route = prefix + "/containers/{id}/archive";
+            app.MapMethods(route, ["HEAD"], HeadAsync);
+            app.MapGet(route, GetAsync);
+            app.MapPut(route, PutAsync).WithMetadata(new BodyLimit(UploadBodyLimit));
+        }
     }
 
     private static async Task<IResult> HeadAsync(HttpContext http, CliContext cli, string id)
@@ -42,7 +48,7 @@ public static class ContainerArchiveRoutes
         await WriteStatAsync(http, cli, id, path);
         AllowSynchronousIo(http);
         http.Response.ContentType = "application/x-tar";
-        var copier = cli.Services.GetRequiredService<ContainerCopier>();
+        var copier = cli.Services.GetRequiredService<IContainerCopier>();
         await copier.CopyAsync(
             new CopyRequest(id + ":" + path, "-"),
             () => Stream.Null,
@@ -58,7 +64,7 @@ public static class ContainerArchiveRoutes
             id + ":" + PathOf(http),
             Chown: http.QueryFlag("copyUIDGID"),
             Overwrite: !http.QueryFlag("noOverwriteDirNonDir"));
-        var copier = cli.Services.GetRequiredService<ContainerCopier>();
+        var copier = cli.Services.GetRequiredService<IContainerCopier>();
         await copier.CopyAsync(request, () => http.Request.Body, () => Stream.Null, http.RequestAborted);
         return Results.Ok();
     }

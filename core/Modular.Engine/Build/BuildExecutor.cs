@@ -22,7 +22,7 @@ public sealed partial class BuildExecutor(
     LayerCache cache,
     ImageStore store,
     Plugins.IRuntimeRegistry runtimes,
-    Configuration.EngineOptions engine)
+    Configuration.EngineOptions engine) : IImageBuilder
 {
     /// <summary>Builds; returns the final image's id (hex).</summary>
     public async Task<string> BuildAsync(BuildOptions options, CancellationToken cancellationToken)

@@ -12,6 +12,7 @@ public static class BuildServiceCollectionExtensions
         services.AddModularCommit();
         services.TryAddSingleton<LayerCache>();
         services.TryAddSingleton<BuildExecutor>();
+        services.TryAddSingleton<IImageBuilder>(sp => sp.GetRequiredService<BuildExecutor>());
         return services;
     }
 }

@@ -64,6 +64,14 @@ public sealed class LibpodClient(RemoteTransport transport)
         return await ReadJsonAsync(response, cancellationToken);
     }
 
+    /// <summary>Any method with any body (a tar, a context): errors mapped as for the others.</summary>
+    public Task<HttpResponseMessage> SendContentAsync(
+        HttpMethod method,
+        string path,
+        HttpContent? content,
+        CancellationToken cancellationToken) =>
+        SendAsync(new HttpRequestMessage(method, Relative(path)) { Content = content }, cancellationToken);
+
     public static string Escape(string value) => Uri.EscapeDataString(value);
 
     private static async Task<JsonNode?> ReadJsonAsync(

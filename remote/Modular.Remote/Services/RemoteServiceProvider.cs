@@ -60,6 +60,8 @@ public sealed class RemoteServiceProvider : IServiceProvider, ISupportRequiredSe
             [typeof(Engine.Images.Transports.ITarballImporter)] = new RemoteTarballImporter(libpod),
             [typeof(Engine.Images.Transports.IImageTransports)] = new RemoteImageTransports(libpod),
             [typeof(IImagePusher)] = new RemoteImagePusher(libpod),
+            [typeof(Modular.Engine.Containers.Copy.IContainerCopier)] = new RemoteContainerCopier(libpod),
+            [typeof(Modular.Engine.Build.IImageBuilder)] = new RemoteImageBuilder(libpod),
         };
         Libpod = libpod;
     }

@@ -22,9 +22,22 @@ public sealed partial class ContainerCopier
             throw new NotFoundException(endpoint.NotFound(path, NoSuchFile));
         }
 
-        var link = stat.Type == FileStat.Symlink ? endpoint.Root.Resolve(endpoint.Path) ?? "" : "";
+        // Podman's clients (podman-remote cp) take linkTarget as the resolved path of any
+        // file, not only of a symlink, and copy into it; Docker's read it for symlinks only.
+        var link = stat.Type == FileStat.Symlink
+            ? endpoint.Root.Resolve(endpoint.Path) ?? ""
+            : await AbsoluteAsync(container, path, cancellationToken);
         var trimmed = endpoint.Path.TrimEnd('/');
         var name = trimmed.Length == 0 ? "/" : Path.GetFileName(trimmed);
         return new ContainerPathStat(name, stat.Size, stat.Mode, stat.Modified, link);
+    }
+
+    /// <summary>The typed path in the container, absolute: a relative one starts at the working dir.</summary>
+    private async Task<string> AbsoluteAsync(string container, string path, CancellationToken cancellationToken)
+    {
+        var absolute = path.StartsWith('/')
+            ? path
+            : (WorkingDir(await containers.InspectAsync(container, cancellationToken)) ?? "/") + "/" + path;
+        return "/" + RootDirectory.Relative(absolute);
     }
 }

@@ -27,6 +27,7 @@ namespace Modular.Engine.Containers.Copy;
 /// in the running container's mount namespace; cp reads and writes the layer underneath them.
 /// </remarks>
 public sealed partial class ContainerCopier(IContainerService containers, ILayerStore layers)
+    : IContainerCopier
 {
     public async Task CopyAsync(
         CopyRequest request,
@@ -34,20 +35,7 @@ public sealed partial class ContainerCopier(IContainerService containers, ILayer
         Func<Stream> stdout,
         CancellationToken cancellationToken)
     {
-        var (sourceContainer, sourcePath) = Parse(request.Source);
-        var (destinationContainer, destinationPath) = Parse(request.Destination);
-        if (sourcePath.Length == 0 || destinationPath.Length == 0)
-        {
-            throw new InvalidInputException(
-                $"invalid arguments \"{request.Source}\", \"{request.Destination}\": you must specify paths");
-        }
-
-        if (sourceContainer is null && destinationContainer is null)
-        {
-            // Podman looks up the empty container name of a host-to-host copy and says so.
-            throw new InvalidInputException("name or ID cannot be empty");
-        }
-
+        var (sourceContainer, sourcePath, destinationContainer, destinationPath) = Split(request);
         await using var mounts = new CopyMounts(containers, layers);
         var source = await mounts.EndpointAsync(sourceContainer, sourcePath, reading: true, cancellationToken);
         var destination = await mounts.EndpointAsync(destinationContainer, destinationPath, reading: false, cancellationToken);
@@ -65,6 +53,28 @@ public sealed partial class ContainerCopier(IContainerService containers, ILayer
         }
 
         await CopyTreeAsync(request, source, from, destination, destinationPath, cancellationToken);
+    }
+
+    /// <summary>Both sides of a copy as typed, checked as Podman checks them before any lookup.</summary>
+    /// <exception cref="InvalidInputException">A path is empty, or neither side is a container.</exception>
+    public static (string? SourceContainer, string SourcePath, string? DestinationContainer, string DestinationPath)
+        Split(CopyRequest request)
+    {
+        var (sourceContainer, sourcePath) = Parse(request.Source);
+        var (destinationContainer, destinationPath) = Parse(request.Destination);
+        if (sourcePath.Length == 0 || destinationPath.Length == 0)
+        {
+            throw new InvalidInputException(
+                $"invalid arguments \"{request.Source}\", \"{request.Destination}\": you must specify paths");
+        }
+
+        if (sourceContainer is null && destinationContainer is null)
+        {
+            // Podman looks up the empty container name of a host-to-host copy and says so.
+            throw new InvalidInputException("name or ID cannot be empty");
+        }
+
+        return (sourceContainer, sourcePath, destinationContainer, destinationPath);
     }
 
     /// <summary>"[CONTAINER:]PATH"; a path starting with "." or "/" never names a container.</summary>
@@ -88,15 +98,7 @@ public sealed partial class ContainerCopier(IContainerService containers, ILayer
         CancellationToken cancellationToken)
     {
         var target = ResolveDestination(destination, typedDestination, isStdin: false);
-        if (from.IsDirectory && !target.IsDirectory)
-        {
-            throw new InvalidInputException("destination must be a directory when copying a directory");
-        }
-
-        var contentsOnly = from.ContentsOnly && !target.ResolvedToParent;
-        string? topName = contentsOnly ? null
-            : (!from.IsDirectory && !target.IsDirectory) || target.ResolvedToParent ? target.BaseName
-            : SourceName(source, from);
+        var topName = TopName(from, target, SourceName(source, from));
         RefuseBoundFile(destination, target, topName);
         var options = new ExtractOptions(
             Owner: destination.IsHost || request.Chown ? destination.Owner : null,
@@ -175,6 +177,28 @@ public sealed partial class ContainerCopier(IContainerService containers, ILayer
             }
         });
         await Task.WhenAll(producer, consumer);
+    }
+
+    /// <summary>
+    /// The name the copied tree's top entry takes in the destination, or null when only a
+    /// directory's contents land there ("SRC/." into an existing directory).
+    /// </summary>
+    /// <exception cref="InvalidInputException">A directory onto a file.</exception>
+    public static string? TopName(ResolvedSource from, CopyTarget target, string sourceName)
+    {
+        if (from.IsDirectory && !target.IsDirectory)
+        {
+            throw new InvalidInputException("destination must be a directory when copying a directory");
+        }
+
+        if (from.ContentsOnly && !target.ResolvedToParent)
+        {
+            return null;
+        }
+
+        return (!from.IsDirectory && !target.IsDirectory) || target.ResolvedToParent
+            ? target.BaseName
+            : sourceName;
     }
 
     /// <summary>The source's own name; a volume's root is named after where it is mounted.</summary>

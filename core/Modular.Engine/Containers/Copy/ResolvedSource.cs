@@ -2,4 +2,4 @@ namespace Modular.Engine.Containers.Copy;
 
 /// <summary>A copy source with its symlinks evaluated inside its root.</summary>
 /// <param name="ContentsOnly">Typed with a trailing "/.": the directory's contents, not itself.</param>
-internal sealed record ResolvedSource(string Path, bool IsDirectory, bool ContentsOnly);
+public sealed record ResolvedSource(string Path, bool IsDirectory, bool ContentsOnly);

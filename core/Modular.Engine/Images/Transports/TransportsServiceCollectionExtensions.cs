@@ -22,6 +22,8 @@ public static class TransportsServiceCollectionExtensions
         services.AddSingleton<Management.ImageMounter>();
         services.AddSingleton<Containers.Export.ContainerExporter>();
         services.AddSingleton<Containers.Copy.ContainerCopier>();
+        services.AddSingleton<Containers.Copy.IContainerCopier>(
+            sp => sp.GetRequiredService<Containers.Copy.ContainerCopier>());
         services.AddSingleton<Containers.Diff.LayerChanges>();
         services.AddSingleton<Containers.Checkpoints.CheckpointArchive>();
         services.AddSingleton<Containers.Checkpoints.CheckpointImageWriter>();
