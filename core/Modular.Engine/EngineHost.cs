@@ -8,6 +8,7 @@ using Modular.Engine.Containers;
 using Modular.Engine.Events;
 using Modular.Engine.Images;
 using Modular.Engine.Info;
+using Modular.Engine.Kube;
 using Modular.Engine.Logging;
 using Modular.Engine.Networks;
 using Modular.Engine.Plugins;
@@ -86,6 +87,7 @@ public sealed class EngineHost : IAsyncDisposable
         services.AddModularNetworks();
         services.AddModularVolumes();
         services.AddModularPods();
+        services.AddModularKube();
         services.AddModularBuild();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = false });
     }

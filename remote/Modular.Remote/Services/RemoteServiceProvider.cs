@@ -4,6 +4,7 @@ using Modular.Engine.Containers;
 using Modular.Engine.Events;
 using Modular.Engine.Images;
 using Modular.Engine.Info;
+using Modular.Engine.Kube;
 using Modular.Engine.Networks;
 using Modular.Engine.Pods;
 using Modular.Engine.Volumes;
@@ -40,6 +41,7 @@ public sealed class RemoteServiceProvider : IServiceProvider, ISupportRequiredSe
             [typeof(INetworkService)] = new RemoteNetworkService(libpod),
             [typeof(IEventLog)] = new RemoteEventLog(libpod),
             [typeof(IPodService)] = pods,
+            [typeof(IKubeGenerator)] = new RemoteKubeGenerator(libpod),
             // rmi -f: the users of the image go first, through the same remote services.
             [typeof(ForcedImageRemoval)] = new ForcedImageRemoval(images, containers, pods),
         };
