@@ -95,18 +95,17 @@ public static class KubeKinds
         var metadata = pod["metadata"]!.DeepClone().AsObject();
         metadata.Remove("annotations");
         var app = metadata["labels"]?["app"]?.GetValue<string>() ?? "";
-        return new JsonObject
+        var spec = new JsonObject
         {
-            ["apiVersion"] = "v1",
-            ["kind"] = "Service",
-            ["metadata"] = metadata,
-            ["spec"] = new JsonObject
-            {
-                ["ports"] = ports,
-                ["selector"] = new JsonObject { ["app"] = app },
-                ["type"] = "NodePort",
-            },
+            ["selector"] = new JsonObject { ["app"] = app },
+            ["type"] = "NodePort",
         };
+        if (ports.Count > 0)
+        {
+            spec["ports"] = ports;
+        }
+
+        return new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Service", ["metadata"] = metadata, ["spec"] = spec };
     }
 
     // The wrapped kinds carry the pod's labels plus app=POD, in their own metadata and the template's.
