@@ -16,7 +16,7 @@ public static class KubeCommands
 
     public static Command Group(CliContext c) =>
         new Command("kube", "Play containers, pods or volumes from a structured file").With(
-            Play(c, "play", "kube play"), Down(c));
+            Play(c, "play", "kube play"), Down(c), KubeGenerateCommand.Create(c, "generate", "kube generate"));
 
     /// <summary>The hidden older form, <c>podman play kube FILE</c>.</summary>
     public static Command LegacyGroup(CliContext c) =>

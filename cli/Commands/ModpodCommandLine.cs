@@ -40,6 +40,7 @@ public static class ModpodCommandLine
         root.Subcommands.Add(SystemGroup.Create(context));
         root.Subcommands.Add(KubeCommands.Group(context));
         root.Subcommands.Add(KubeCommands.LegacyGroup(context));
+        root.Subcommands.Add(GenerateCommands.Group(context));
         return root;
     }
 

@@ -8,6 +8,7 @@ using Modular.Engine.Containers;
 using Modular.Engine.Events;
 using Modular.Engine.Images;
 using Modular.Engine.Info;
+using Modular.Engine.Kube;
 using Modular.Engine.Logging;
 using Modular.Engine.Maintenance;
 using Modular.Engine.Networks;
@@ -90,6 +91,7 @@ public sealed class EngineHost : IAsyncDisposable
         services.AddModularSecrets();
         services.AddModularMaintenance();
         services.AddModularPods();
+        services.AddModularKube();
         services.AddModularBuild();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = false });
     }

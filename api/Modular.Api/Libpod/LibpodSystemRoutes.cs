@@ -31,6 +31,7 @@ public static class LibpodSystemRoutes
         CommitRoutes.Map(app);
         LibpodContainerStatsRoute.Map(app);
         LibpodContainersStatsRoute.Map(app);
+        LibpodKubeRoutes.Map(app);
     }
 
     /// <summary>Docker's version object with the libpod API level, as Podman's clients read it.</summary>

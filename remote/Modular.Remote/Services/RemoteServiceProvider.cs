@@ -5,6 +5,7 @@ using Modular.Engine.Events;
 using Modular.Engine.Images;
 using Modular.Engine.Info;
 using Modular.Engine.Manifests;
+using Modular.Engine.Kube;
 using Modular.Engine.Networks;
 using Modular.Engine.Maintenance;
 using Modular.Engine.Pods;
@@ -49,6 +50,7 @@ public sealed class RemoteServiceProvider : IServiceProvider, ISupportRequiredSe
             [typeof(IPodService)] = pods,
             [typeof(ISecretService)] = new RemoteSecretService(libpod),
             [typeof(ISystemMaintenance)] = new RemoteSystemMaintenance(libpod),
+            [typeof(IKubeGenerator)] = new RemoteKubeGenerator(libpod),
             // rmi -f: the users of the image go first, through the same remote services.
             [typeof(ForcedImageRemoval)] = new ForcedImageRemoval(images, containers, pods),
             [typeof(Engine.Images.Management.IImageHistoryReader)] = new RemoteImageHistoryReader(libpod),
