@@ -9,14 +9,14 @@ public sealed partial class ModpodRemoteTests
     [Fact]
     public async Task Pause_unpause_restart_and_rename_match_the_local_commands()
     {
-        await RunSleeperAsync("remote-ctl");
+        await CtlSleeperAsync("remote-ctl");
 
-        Assert.Equal("remote-ctl", await RemoteOkAsync("pause", "remote-ctl"));
+        Assert.Equal("remote-ctl", await CtlRemoteOkAsync("pause", "remote-ctl"));
         await AssertSameAsync("inspect", "--format", "{{.State.Status}}", "remote-ctl");
-        Assert.Equal("remote-ctl", await RemoteOkAsync("unpause", "remote-ctl"));
-        Assert.Equal("remote-ctl", await RemoteOkAsync("restart", "-t", "0", "remote-ctl"));
+        Assert.Equal("remote-ctl", await CtlRemoteOkAsync("unpause", "remote-ctl"));
+        Assert.Equal("remote-ctl", await CtlRemoteOkAsync("restart", "-t", "0", "remote-ctl"));
         await AssertSameAsync("inspect", "--format", "{{.State.Status}} {{.RestartCount}}", "remote-ctl");
-        Assert.Equal("", await RemoteOkAsync("rename", "remote-ctl", "remote-ctl2"));
+        Assert.Equal("", await CtlRemoteOkAsync("rename", "remote-ctl", "remote-ctl2"));
         await AssertSameAsync("ps", "-a", "--filter", "name=remote-ctl", "--format", "{{.Names}} {{.State}}");
 
         await Store.RunAsync("rm", "-f", "-t", "0", "remote-ctl2");
@@ -28,7 +28,7 @@ public sealed partial class ModpodRemoteTests
         var create = await Store.RunAsync("create", "--name", "remote-init", "--network", "none", ModpodFixture.Busybox);
         Assert.True(create.ExitCode == 0, create.ToString());
 
-        Assert.Equal("remote-init", await RemoteOkAsync("init", "remote-init"));
+        Assert.Equal("remote-init", await CtlRemoteOkAsync("init", "remote-init"));
         await AssertSameAsync("inspect", "--format", "{{.State.Status}}", "remote-init");
 
         await Store.RunAsync("rm", "-f", "-t", "0", "remote-init");
@@ -45,16 +45,16 @@ public sealed partial class ModpodRemoteTests
     [InlineData("healthcheck", "run")]
     public async Task A_missing_container_fails_as_locally(params string[] verb)
     {
-        await AssertSameFailureAsync([.. verb, "no-such-remote-ctl"]);
+        await CtlSameFailureAsync([.. verb, "no-such-remote-ctl"]);
     }
 
     [Fact]
     public async Task Rename_to_a_taken_name_fails_as_locally()
     {
-        await RunSleeperAsync("remote-taken-a");
-        await RunSleeperAsync("remote-taken-b");
+        await CtlSleeperAsync("remote-taken-a");
+        await CtlSleeperAsync("remote-taken-b");
 
-        await AssertSameFailureAsync("rename", "remote-taken-a", "remote-taken-b");
+        await CtlSameFailureAsync("rename", "remote-taken-a", "remote-taken-b");
 
         await Store.RunAsync("rm", "-f", "-t", "0", "remote-taken-a", "remote-taken-b");
     }
@@ -77,7 +77,7 @@ public sealed partial class ModpodRemoteTests
     [Fact]
     public async Task Update_sets_the_limits_as_the_local_command_does()
     {
-        await RunSleeperAsync("remote-upd");
+        await CtlSleeperAsync("remote-upd");
 
         var update = await RemoteAsync("update", "--memory", "64m", "--pids-limit", "50", "--cpus", "0.5", "remote-upd");
         Assert.True(update.ExitCode == 0, update.ToString());
@@ -85,7 +85,7 @@ public sealed partial class ModpodRemoteTests
         Assert.Equal(local.StandardOutput, update.StandardOutput);
         await AssertSameAsync(
             "inspect", "--format", "{{.HostConfig.Memory}} {{.HostConfig.PidsLimit}} {{.HostConfig.CpuQuota}}", "remote-upd");
-        await AssertSameFailureAsync("update", "--memory", "lots", "remote-upd");
+        await CtlSameFailureAsync("update", "--memory", "lots", "remote-upd");
 
         await Store.RunAsync("rm", "-f", "-t", "0", "remote-upd");
     }
@@ -93,7 +93,7 @@ public sealed partial class ModpodRemoteTests
     [Fact]
     public async Task Stats_without_stream_match_the_local_command()
     {
-        await RunSleeperAsync("remote-stats");
+        await CtlSleeperAsync("remote-stats");
 
         await AssertSameAsync("stats", "--no-stream", "--format", "{{.ID}} {{.Name}} {{.PIDs}}", "remote-stats");
         var table = await RemoteAsync("stats", "--no-stream", "remote-stats");
@@ -118,7 +118,7 @@ public sealed partial class ModpodRemoteTests
         await AssertSameAsync("inspect", "--format", "{{.State.Health.Status}}", "remote-health");
 
         await Store.RunAsync("rm", "-f", "-t", "0", "remote-health");
-        await AssertSameFailureAsync("healthcheck", "run", "remote-health");
+        await CtlSameFailureAsync("healthcheck", "run", "remote-health");
     }
 
     [Fact]
@@ -143,20 +143,20 @@ public sealed partial class ModpodRemoteTests
         Assert.Equal("Error: unrecognized command `modpod mount`", result.StandardError.Trim());
     }
 
-    private async Task RunSleeperAsync(string name)
+    private async Task CtlSleeperAsync(string name)
     {
         var run = await Store.RunAsync("run", "-d", "--name", name, "--network", "none", ModpodFixture.Busybox, "sleep", "100");
         Assert.True(run.ExitCode == 0, run.ToString());
     }
 
-    private async Task<string> RemoteOkAsync(params string[] args)
+    private async Task<string> CtlRemoteOkAsync(params string[] args)
     {
         var result = await RemoteAsync(args);
         Assert.True(result.ExitCode == 0, result.ToString());
         return result.Output;
     }
 
-    private async Task AssertSameFailureAsync(params string[] args)
+    private async Task CtlSameFailureAsync(params string[] args)
     {
         var local = await Store.RunAsync(args);
         var remote = await RemoteAsync(args);
