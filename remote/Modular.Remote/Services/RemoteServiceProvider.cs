@@ -36,6 +36,7 @@ public sealed class RemoteServiceProvider : IServiceProvider, ISupportRequiredSe
             [typeof(IContainerHealth)] = new RemoteContainerHealth(attach, libpod),
             [typeof(IContainerControl)] = new RemoteContainerControl(libpod, containers),
             [typeof(IContainerResources)] = new RemoteContainerResources(libpod, containers),
+            [typeof(IContainerSizes)] = new RemoteContainerSizes(libpod),
             [typeof(IImageService)] = images,
             [typeof(IInfoProvider)] = new RemoteInfoProvider(libpod),
             [typeof(IVolumeService)] = new RemoteVolumeService(libpod),

@@ -135,12 +135,33 @@ public sealed partial class ModpodRemoteTests
     }
 
     [Fact]
+    public async Task Ps_size_matches_the_local_command()
+    {
+        await CtlSleeperAsync("remote-size");
+        var write = await Store.RunAsync("exec", "remote-size", "sh", "-c", "echo data > /tmp/file");
+        Assert.True(write.ExitCode == 0, write.ToString());
+
+        await AssertSameAsync("ps", "-a", "--size", "--filter", "name=remote-size", "--format", "{{.Names}} {{.Size}}");
+
+        await Store.RunAsync("rm", "-f", "-t", "0", "remote-size");
+    }
+
+    [Fact]
     public async Task Mount_is_refused_remotely_as_by_podman_remote()
     {
         var result = await RemoteAsync("mount");
 
         Assert.Equal(125, result.ExitCode);
         Assert.Equal("Error: unrecognized command `modpod mount`", result.StandardError.Trim());
+    }
+
+    [Fact]
+    public async Task Container_cleanup_is_refused_remotely_as_by_podman_remote()
+    {
+        var result = await RemoteAsync("container", "cleanup", "no-such-remote-cleanup");
+
+        Assert.Equal(125, result.ExitCode);
+        Assert.Equal("Error: not implemented", result.StandardError.Trim());
     }
 
     private async Task CtlSleeperAsync(string name)
