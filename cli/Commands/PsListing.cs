@@ -67,8 +67,7 @@ public sealed record PsListing(
         IReadOnlyList<ContainerInfo> containers,
         CancellationToken cancellationToken)
     {
-        // Built here, not registered: only ps --size needs it, from services the engine has.
-        var measure = ActivatorUtilities.CreateInstance<ContainerSizes>(context.Services);
+        var measure = context.Services.GetRequiredService<IContainerSizes>();
         var sizes = new Dictionary<string, ContainerSize>();
         foreach (var container in containers)
         {

@@ -20,6 +20,7 @@ public static class LibpodContainerControlRoutes
         app.MapPost("/libpod/containers/{name}/unpause", Unpause);
         app.MapPost("/libpod/containers/{name}/init", Init);
         app.MapGet("/libpod/containers/{name}/logs", Logs);
+        LibpodHealthPruneRoutes.Map(app);
     }
 
     private static async Task<IResult> Restart(string name, CliContext cli, HttpContext http)

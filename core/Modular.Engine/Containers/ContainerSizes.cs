@@ -8,7 +8,7 @@ namespace Modular.Engine.Containers;
 /// Measures containers for <c>ps --size</c>. Only asked for on demand: walking a layer costs
 /// a stat per file, which a plain <c>ps</c> must not pay.
 /// </summary>
-public sealed class ContainerSizes(StorageDriverAccess drivers, IImageService images)
+public sealed class ContainerSizes(StorageDriverAccess drivers, IImageService images) : IContainerSizes
 {
     public async Task<ContainerSize> MeasureAsync(
         ContainerInfo container,

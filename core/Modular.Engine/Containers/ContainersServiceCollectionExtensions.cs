@@ -23,6 +23,7 @@ public static class ContainersServiceCollectionExtensions
         services.TryAddSingleton<IContainerAttach>(sp => sp.GetRequiredService<ContainerService>());
         services.TryAddSingleton<IContainerCheckpoints>(sp => sp.GetRequiredService<ContainerService>());
         services.TryAddSingleton<IContainerDependents>(sp => sp.GetRequiredService<ContainerService>());
+        services.TryAddSingleton<IContainerSizes, ContainerSizes>();
 
         // The container service rewires containers for the network commands; it replaces
         // the networks' stand-in that refuses them, whichever was added first.

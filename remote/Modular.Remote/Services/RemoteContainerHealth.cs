@@ -4,12 +4,18 @@ namespace Modular.Remote.Services;
 
 /// <summary>
 /// IContainerHealth as far as the remote client goes: a plain <c>exec</c> through an exec
-/// session. Healthchecks run on the service's host; asked here they are not supported yet.
+/// session, and <c>healthcheck run</c> through the service, which records the result. The
+/// timer belongs to the service's host and never runs here.
 /// </summary>
-public sealed class RemoteContainerHealth(RemoteContainerAttach attach) : IContainerHealth
+public sealed class RemoteContainerHealth(RemoteContainerAttach attach, LibpodClient libpod)
+    : IContainerHealth
 {
-    public Task<string> RunHealthCheckAsync(string nameOrId, CancellationToken cancellationToken) =>
-        throw RemoteServiceProvider.Unsupported();
+    public async Task<string> RunHealthCheckAsync(string nameOrId, CancellationToken cancellationToken)
+    {
+        var path = $"libpod/containers/{LibpodClient.Escape(nameOrId)}/healthcheck";
+        var result = await libpod.GetJsonAsync(path, cancellationToken);
+        return result?["Status"]?.ToString() ?? "";
+    }
 
     public Task RunHealthTimerAsync(string id, CancellationToken cancellationToken) =>
         throw RemoteServiceProvider.Unsupported();

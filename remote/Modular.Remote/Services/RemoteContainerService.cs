@@ -116,9 +116,12 @@ public sealed class RemoteContainerService(LibpodClient libpod) : IContainerServ
         }
     }
 
-    /// <summary>Cleanup is the service host's business; asked remotely, there is nothing to do.</summary>
+    /// <summary>
+    /// Cleanup is the service host's business (conmon runs it there); Podman's remote client
+    /// answers the command with these words too.
+    /// </summary>
     public Task CleanupAsync(string nameOrId, CancellationToken cancellationToken) =>
-        throw new CapabilityMissingException("container cleanup is not supported by the modpod remote client");
+        throw new CapabilityMissingException("not implemented");
 
     private static string LogsPath(string nameOrId, LogReadOptions options)
     {

@@ -90,14 +90,32 @@ public sealed class RemotePodService(LibpodClient libpod) : IPodService
         return report?["Id"]?.ToString() ?? nameOrId;
     }
 
-    public Task<IReadOnlyList<string>> PruneAsync(CancellationToken cancellationToken) =>
-        throw RemoteServiceProvider.Unsupported();
+    /// <summary>The service's reports, one per pod removed; a report's error fails the command.</summary>
+    public async Task<IReadOnlyList<string>> PruneAsync(CancellationToken cancellationToken)
+    {
+        var reports = await libpod.PostJsonAsync("libpod/pods/prune", null, cancellationToken);
+        var ids = new List<string>();
+        foreach (var report in (reports as JsonArray ?? []).OfType<JsonObject>())
+        {
+            if (report["Err"] is JsonValue error && error.ToString().Length > 0)
+            {
+                throw new BackendException(error.ToString());
+            }
 
-    public Task<ContainerProcessTable> TopAsync(
+            ids.Add(report["Id"]?.ToString() ?? "");
+        }
+
+        return ids;
+    }
+
+    public async Task<ContainerProcessTable> TopAsync(
         string nameOrId,
         IReadOnlyList<string> descriptors,
-        CancellationToken cancellationToken) =>
-        throw RemoteServiceProvider.Unsupported();
+        CancellationToken cancellationToken)
+    {
+        var path = $"libpod/pods/{Name(nameOrId)}/top" + ControlQuery.PsArgs(descriptors);
+        return ProcessTableJson.From(await libpod.GetJsonAsync(path, cancellationToken));
+    }
 
     public JsonObject Inspect(PodView pod) =>
         _inspected.TryGetValue(pod.Config.Id, out var inspect)

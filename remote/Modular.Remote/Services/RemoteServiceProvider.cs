@@ -38,7 +38,10 @@ public sealed class RemoteServiceProvider : IServiceProvider, ISupportRequiredSe
         {
             [typeof(IContainerService)] = containers,
             [typeof(IContainerAttach)] = attach,
-            [typeof(IContainerHealth)] = new RemoteContainerHealth(attach),
+            [typeof(IContainerHealth)] = new RemoteContainerHealth(attach, libpod),
+            [typeof(IContainerControl)] = new RemoteContainerControl(libpod, containers),
+            [typeof(IContainerResources)] = new RemoteContainerResources(libpod, containers),
+            [typeof(IContainerSizes)] = new RemoteContainerSizes(libpod),
             [typeof(IImageService)] = images,
             [typeof(IInfoProvider)] = new RemoteInfoProvider(libpod),
             [typeof(IVolumeService)] = new RemoteVolumeService(libpod),
