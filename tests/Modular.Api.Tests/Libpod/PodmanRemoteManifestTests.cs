@@ -40,8 +40,8 @@ public sealed class PodmanRemoteManifestTests(LibpodServiceFixture service) : IC
     public async Task Network_connect_and_disconnect_work_through_the_service()
     {
         const string networks = "{{range $name, $net := .NetworkSettings.Networks}}{{$name}} {{end}}";
-        await Store.RunAsync("network", "create", "--subnet", "10.231.12.0/24", "rnv-pm-one");
-        await Store.RunAsync("network", "create", "--subnet", "10.231.13.0/24", "rnv-pm-two");
+        await Store.RunAsync("network", "create", "--subnet", "10.247.12.0/24", "rnv-pm-one");
+        await Store.RunAsync("network", "create", "--subnet", "10.247.13.0/24", "rnv-pm-two");
         await Store.RunAsync("create", "--name", "rnv-pm-conn", "--network", "rnv-pm-one", ModpodFixture.Busybox);
         try
         {

@@ -7,7 +7,7 @@ namespace Modular.Api.Tests.Remote;
 
 /// <summary>
 /// network connect, disconnect, prune, reload and volume export, import, inspect, exists,
-/// prune and rm through the remote client. Networks use 10.231.x.0/24 of their own.
+/// prune and rm through the remote client. Networks use 10.247.x.0/24 of their own.
 /// </summary>
 public sealed partial class ModpodRemoteTests
 {
@@ -17,13 +17,13 @@ public sealed partial class ModpodRemoteTests
     [Fact]
     public async Task Network_connect_and_disconnect_change_the_container_as_local()
     {
-        await Store.RunAsync("network", "create", "--subnet", "10.231.7.0/24", "rnv-one");
-        await Store.RunAsync("network", "create", "--subnet", "10.231.8.0/24", "rnv-two");
+        await Store.RunAsync("network", "create", "--subnet", "10.247.7.0/24", "rnv-one");
+        await Store.RunAsync("network", "create", "--subnet", "10.247.8.0/24", "rnv-two");
         await Store.RunAsync("create", "--name", "rnv-conn", "--network", "rnv-one", ModpodFixture.Busybox);
         try
         {
             var connect = await RemoteAsync(
-                "network", "connect", "--alias", "rnv-alias", "--ip", "10.231.8.5", "rnv-two", "rnv-conn");
+                "network", "connect", "--alias", "rnv-alias", "--ip", "10.247.8.5", "rnv-two", "rnv-conn");
             Assert.True(connect.ExitCode == 0, connect.ToString());
             Assert.Equal("", connect.StandardOutput);
             Assert.Equal("rnv-one rnv-two", (await Store.RunAsync("inspect", "--format", NetworksOf, "rnv-conn")).Output);
@@ -145,9 +145,9 @@ public sealed partial class ModpodRemoteTests
 
     private async Task CreatePruneCandidatesAsync()
     {
-        await Store.RunAsync("network", "create", "--subnet", "10.231.9.0/24", "--label", "rnv-prune=1", "rnv-prune-a");
-        await Store.RunAsync("network", "create", "--subnet", "10.231.10.0/24", "--label", "rnv-prune=1", "rnv-prune-b");
-        await Store.RunAsync("network", "create", "--subnet", "10.231.11.0/24", "--ignore", "rnv-prune-keep");
+        await Store.RunAsync("network", "create", "--subnet", "10.247.9.0/24", "--label", "rnv-prune=1", "rnv-prune-a");
+        await Store.RunAsync("network", "create", "--subnet", "10.247.10.0/24", "--label", "rnv-prune=1", "rnv-prune-b");
+        await Store.RunAsync("network", "create", "--subnet", "10.247.11.0/24", "--ignore", "rnv-prune-keep");
     }
 
     /// <summary>The remote command fails with the local command's exit code and Error line.</summary>
