@@ -230,17 +230,6 @@ public sealed partial class ModpodRemoteTests
         }
     }
 
-    private async Task AssertSameFailureAsync(params string[] args)
-    {
-        var local = await Store.RunAsync(args);
-        var remote = await RemoteAsync(args);
-
-        Assert.NotEqual(0, local.ExitCode);
-        Assert.Equal(local.ExitCode, remote.ExitCode);
-        Assert.Equal(local.StandardError.Trim(), remote.StandardError.Trim());
-        Assert.Equal(local.StandardOutput, remote.StandardOutput);
-    }
-
     private async Task<string> RootfsTarballAsync()
     {
         var path = Path.Combine(Store.Directory, "rimg-rootfs-" + Guid.NewGuid().ToString("N") + ".tar");

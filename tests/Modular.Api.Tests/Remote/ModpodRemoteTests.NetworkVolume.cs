@@ -150,17 +150,6 @@ public sealed partial class ModpodRemoteTests
         await Store.RunAsync("network", "create", "--subnet", "10.247.11.0/24", "--ignore", "rnv-prune-keep");
     }
 
-    /// <summary>The remote command fails with the local command's exit code and Error line.</summary>
-    private async Task AssertSameFailureAsync(params string[] args)
-    {
-        var local = await Store.RunAsync(args);
-        var remote = await RemoteAsync(args);
-
-        Assert.NotEqual(0, local.ExitCode);
-        Assert.Equal(local.ExitCode, remote.ExitCode);
-        Assert.Equal(local.StandardError.Trim(), remote.StandardError.Trim());
-    }
-
     private async Task<string> TarFileAsync(string name, string content)
     {
         var path = Path.Combine(Store.Directory, $"rnv-{Guid.NewGuid():N}.tar");

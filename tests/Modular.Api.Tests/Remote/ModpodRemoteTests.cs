@@ -192,4 +192,16 @@ public sealed partial class ModpodRemoteTests(LibpodServiceFixture service) : IC
             ["CONTAINER_CONNECTION"] = null,
         };
     }
+
+    /// <summary>The remote command fails with the local exit code, Error line and stdout.</summary>
+    private async Task AssertSameFailureAsync(params string[] args)
+    {
+        var local = await Store.RunAsync(args);
+        var remote = await RemoteAsync(args);
+
+        Assert.NotEqual(0, local.ExitCode);
+        Assert.Equal(local.ExitCode, remote.ExitCode);
+        Assert.Equal(local.StandardError.Trim(), remote.StandardError.Trim());
+        Assert.Equal(local.StandardOutput, remote.StandardOutput);
+    }
 }
