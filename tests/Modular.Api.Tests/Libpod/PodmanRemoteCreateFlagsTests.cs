@@ -38,4 +38,33 @@ public sealed class PodmanRemoteCreateFlagsTests(LibpodServiceFixture service) :
             await Store.RunAsync("rm", "-f", "podman-flags");
         }
     }
+
+    [Fact]
+    public async Task MoreFlagsFromPodmansClientInspectAsLocalModpod()
+    {
+        string[] flags =
+        [
+            "--network", "none", "--cpus", "1.5", "--pids-limit", "100", "--stop-signal", "SIGUSR1",
+            "--security-opt", "no-new-privileges", "--shm-size", "32m", "--cap-add", "NET_ADMIN",
+            "--pid", "host", "--sysctl", "net.ipv4.ip_forward=1", "--umask", "0027",
+        ];
+        var format = "{{.HostConfig.NanoCpus}} {{.HostConfig.CpuQuota}} {{.HostConfig.PidsLimit}} "
+            + "{{.Config.StopSignal}} {{.HostConfig.SecurityOpt}} {{.HostConfig.ShmSize}} "
+            + "{{.HostConfig.CapAdd}} {{.HostConfig.PidMode}} {{.Config.Umask}}";
+        try
+        {
+            var remote = await service.PodmanAsync(["create", "--name", "podman-more", .. flags, ModpodFixture.Busybox, "true"]);
+            var local = await Store.RunAsync(["create", "--name", "local-more", .. flags, ModpodFixture.Busybox, "true"]);
+            Assert.True(remote.ExitCode == 0, remote.ToString());
+            Assert.True(local.ExitCode == 0, local.ToString());
+
+            Assert.Equal(
+                (await Store.RunAsync("inspect", "--format", format, "local-more")).Output,
+                (await Store.RunAsync("inspect", "--format", format, "podman-more")).Output);
+        }
+        finally
+        {
+            await Store.RunAsync("rm", "-f", "podman-more", "local-more");
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using Modular.Api.Tests.Docker;
 using Modular.EndToEnd.Fixtures;
 using Xunit;
 
@@ -74,6 +75,40 @@ public sealed partial class ModpodRemoteTests
         }
 
         Assert.Equal(before, (await Store.RunAsync("ps", "-aq")).Lines);
+    }
+
+    [Fact]
+    public async Task Raw_spec_generator_keys_reach_the_container_and_wrong_types_are_go_errors()
+    {
+        using var http = new UnixHttp(service.Socket);
+        var body = $$$"""
+            {"image":"{{{ModpodFixture.Busybox}}}","name":"raw-spec-keys","netns":{"nsmode":"none"},
+             "resource_limits":{"memory":{"limit":67108864},"pids":{"limit":50}},
+             "r_limits":[{"type":"RLIMIT_NOFILE","soft":1024,"hard":2048}],"stop_signal":10,
+             "pidns":{"nsmode":"host"},"cap_drop":["CAP_CHOWN"]}
+            """;
+        try
+        {
+            var (status, answer) = await http.SendAsync(HttpMethod.Post, "/v5.0.0/libpod/containers/create", body);
+            var (bad, error) = await http.SendAsync(
+                HttpMethod.Post, "/v5.0.0/libpod/containers/create",
+                $$"""{"image":"{{ModpodFixture.Busybox}}","stop_signal":"SIGTERM"}""");
+
+            Assert.True(status == 201, answer?.ToJsonString());
+            var inspect = await Store.RunAsync(
+                "inspect", "--format",
+                "{{.HostConfig.Memory}} {{.HostConfig.PidsLimit}} {{.Config.StopSignal}} {{.HostConfig.PidMode}}",
+                "raw-spec-keys");
+            Assert.Equal("67108864 50 10 host", inspect.Output);
+            Assert.Equal(400, bad);
+            Assert.Equal(
+                "decoding request body as JSON: json: cannot unmarshal string into Go struct field specGeneratorWire.stop_signal of type syscall.Signal",
+                error!["message"]!.GetValue<string>());
+        }
+        finally
+        {
+            await Store.RunAsync("rm", "-f", "raw-spec-keys");
+        }
     }
 
     [Fact]
