@@ -11,7 +11,9 @@ public sealed class RemoteContainerSizes(LibpodClient libpod) : IContainerSizes
 {
     private Dictionary<string, ContainerSize>? _sizes;
 
-    public async Task<ContainerSize> MeasureAsync(ContainerInfo container, CancellationToken cancellationToken)
+    public async Task<ContainerSize> MeasureAsync(
+        ContainerInfo container,
+        CancellationToken cancellationToken)
     {
         _sizes ??= await ListAsync(cancellationToken);
         return _sizes.GetValueOrDefault(container.Id) ?? new ContainerSize(0, 0);
@@ -24,7 +26,8 @@ public sealed class RemoteContainerSizes(LibpodClient libpod) : IContainerSizes
         foreach (var entry in (list as JsonArray ?? []).OfType<JsonObject>())
         {
             var size = entry["Size"] as JsonObject;
-            sizes[entry["Id"]?.ToString() ?? ""] = new ContainerSize(Bytes(size, "rootFsSize"), Bytes(size, "rwSize"));
+            var id = entry["Id"]?.ToString() ?? "";
+            sizes[id] = new ContainerSize(Bytes(size, "rootFsSize"), Bytes(size, "rwSize"));
         }
 
         return sizes;

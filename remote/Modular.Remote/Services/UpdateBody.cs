@@ -56,7 +56,8 @@ internal static class UpdateBody
     {
         var (name, values) = (text.Split('=', 2)[0], text.Split('=', 2).ElementAtOrDefault(1) ?? "");
         var parts = values.Split(':');
-        if (name.Length == 0 || parts.Length > 2 || !parts.All(p => long.TryParse(p, CultureInfo.InvariantCulture, out _)))
+        var numeric = parts.All(p => long.TryParse(p, CultureInfo.InvariantCulture, out _));
+        if (name.Length == 0 || parts.Length > 2 || !numeric)
         {
             throw new InvalidInputException($"invalid ulimit argument: {text}");
         }
