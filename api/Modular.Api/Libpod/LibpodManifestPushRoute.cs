@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Modular.Api.Http;
 using Modular.Cli.Errors;
 using Modular.Cli.Hosting;
+using Modular.Contracts.Errors;
 using Modular.Engine.Images;
 using Modular.Engine.Manifests;
 
@@ -31,8 +32,10 @@ public static class LibpodManifestPushRoute
         {
             digest = await pusher.PushAsync(name, destination, options, http.RequestAborted);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException and not NotFoundException)
         {
+            // A missing list keeps its own 404 and words, so a remote push of it reads as
+            // the local one; the rest is Podman's 400 "pushing image".
             var message = $"pushing image \"{destination}\": {ErrorMapper.MessageFor(e)}";
             throw new ApiException(StatusCodes.Status400BadRequest, message, ErrorMiddleware.InnermostCause(message));
         }

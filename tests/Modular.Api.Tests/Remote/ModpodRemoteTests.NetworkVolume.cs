@@ -65,6 +65,20 @@ public sealed partial class ModpodRemoteTests
     }
 
     [Fact]
+    public async Task Network_rm_force_removes_the_containers_on_it_first()
+    {
+        await Store.RunAsync("network", "create", "--subnet", "10.247.14.0/24", "rnv-rmf");
+        await Store.RunAsync("create", "--name", "rnv-rmf-user", "--network", "rnv-rmf", ModpodFixture.Busybox);
+
+        var rm = await RemoteAsync("network", "rm", "-f", "rnv-rmf");
+
+        Assert.True(rm.ExitCode == 0, rm.ToString());
+        Assert.Equal("rnv-rmf", rm.Output);
+        Assert.False(await Store.ContainerExistsAsync("rnv-rmf-user"));
+        Assert.Equal(1, (await Store.RunAsync("network", "exists", "rnv-rmf")).ExitCode);
+    }
+
+    [Fact]
     public async Task Network_reload_is_refused_as_podman_remote_refuses_it()
     {
         var result = await RemoteAsync("network", "reload", "--all");
