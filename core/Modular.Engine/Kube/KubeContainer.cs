@@ -8,7 +8,10 @@ namespace Modular.Engine.Kube;
 /// config: only what the user set is written (no image command, environment or working
 /// directory repeated), as Podman's generator does.
 /// </summary>
-internal sealed class KubeContainer(JsonObject inspect, JsonObject? imageConfig, IReadOnlyList<string> defaultCaps)
+internal sealed class KubeContainer(
+    JsonObject inspect,
+    JsonObject? imageConfig,
+    IReadOnlyList<string> defaultCaps)
 {
     // Podman's default stop timeout; another one becomes terminationGracePeriodSeconds.
     private const int DefaultStopTimeout = 10;
@@ -47,7 +50,8 @@ internal sealed class KubeContainer(JsonObject inspect, JsonObject? imageConfig,
         var container = new JsonObject { ["name"] = Name, ["image"] = Text(Config["Image"]) };
         AddCommand(container);
         AddList(container, "env", Env());
-        AddList(container, "ports", KubePorts.FromBindings(HostConfig["PortBindings"] as JsonObject, forService));
+        var bindings = HostConfig["PortBindings"] as JsonObject;
+        AddList(container, "ports", KubePorts.FromBindings(bindings, forService));
         var (mounts, volumes) = KubeVolumes.From(inspect);
         AddList(container, "volumeMounts", mounts);
         AddWorkingDir(container);

@@ -63,7 +63,8 @@ public sealed class KubeGenerator(
 
         foreach (var volume in found.Volumes)
         {
-            content.Add(KubeYamlWriter.Write(KubeClaims.From(await volumes.InspectAsync(volume, cancellationToken))));
+            var inspect = await volumes.InspectAsync(volume, cancellationToken);
+            content.Add(KubeYamlWriter.Write(KubeClaims.From(inspect)));
         }
 
         foreach (var pod in found.Pods)
@@ -89,7 +90,11 @@ public sealed class KubeGenerator(
         return Join([.. content, .. kinds]);
     }
 
-    private static void AddService(List<string> content, JsonObject pod, List<JsonNode> ports, KubeGenerateOptions generate)
+    private static void AddService(
+        List<string> content,
+        JsonObject pod,
+        List<JsonNode> ports,
+        KubeGenerateOptions generate)
     {
         if (generate.Service)
         {
@@ -97,7 +102,9 @@ public sealed class KubeGenerator(
         }
     }
 
-    private async Task<KubeContainer> DescribeAsync(JsonObject inspect, CancellationToken cancellationToken)
+    private async Task<KubeContainer> DescribeAsync(
+        JsonObject inspect,
+        CancellationToken cancellationToken)
     {
         var image = KubeContainer.Text(inspect["Image"]);
         JsonObject? imageConfig = null;

@@ -46,7 +46,12 @@ public static class KubeKinds
         _ => pod,
     };
 
-    private static JsonObject Controller(JsonObject pod, string kind, string api, string suffix, int replicas)
+    private static JsonObject Controller(
+        JsonObject pod,
+        string kind,
+        string api,
+        string suffix,
+        int replicas)
     {
         var restart = RestartPolicy(pod);
         if (restart.Length > 0 && restart != "Always")
@@ -119,7 +124,12 @@ public static class KubeKinds
         return (metadata, name);
     }
 
-    private static JsonObject Object(string kind, string api, string name, JsonObject podMetadata, JsonObject spec) => new()
+    private static JsonObject Object(
+        string kind,
+        string api,
+        string name,
+        JsonObject podMetadata,
+        JsonObject spec) => new()
     {
         ["apiVersion"] = api,
         ["kind"] = kind,

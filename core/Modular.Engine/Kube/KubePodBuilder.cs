@@ -79,7 +79,8 @@ internal sealed class KubePodBuilder(
             pod.Add(container, options, view.Config.Shares("net") ? infraPorts : null);
         }
 
-        var result = pod.ToPod(KubeNames.Clean(view.Config.Name), hostNetwork, RestartPolicyOf(view.Config.RestartPolicy));
+        var result = pod.ToPod(
+            KubeNames.Clean(view.Config.Name), hostNetwork, RestartPolicyOf(view.Config.RestartPolicy));
         if (view.Config.Shares("pid"))
         {
             result["spec"]!["shareProcessNamespace"] = true;

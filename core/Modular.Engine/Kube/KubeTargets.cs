@@ -66,7 +66,8 @@ internal sealed record KubeTargets(
         if (pod.Length > 0)
         {
             throw new InvalidInputException(
-                $"container {KubeContainer.Text(inspect["Id"])} is associated with pod {pod}: use generate on the pod itself");
+                $"container {KubeContainer.Text(inspect["Id"])} is associated with pod {pod}: "
+                + "use generate on the pod itself");
         }
 
         return inspect;

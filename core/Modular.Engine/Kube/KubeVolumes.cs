@@ -9,7 +9,8 @@ namespace Modular.Engine.Kube;
 /// </summary>
 internal static class KubeVolumes
 {
-    public static (IReadOnlyList<JsonNode> Mounts, IReadOnlyList<JsonObject> Volumes) From(JsonObject inspect)
+    public static (IReadOnlyList<JsonNode> Mounts, IReadOnlyList<JsonObject> Volumes) From(
+        JsonObject inspect)
     {
         var mounts = new List<JsonNode>();
         var volumes = new List<JsonObject>();

@@ -24,7 +24,10 @@ internal sealed class PodParts
     /// Adds a container. In a pod sharing its network the infra publishes the ports:
     /// <paramref name="podPorts"/> replace the members' own and go on the first member.
     /// </summary>
-    public void Add(KubeContainer container, KubeGenerateOptions options, List<JsonNode>? podPorts = null)
+    public void Add(
+        KubeContainer container,
+        KubeGenerateOptions options,
+        List<JsonNode>? podPorts = null)
     {
         var (json, volumes) = container.Build(options.Service);
         foreach (var (key, value) in container.PodAnnotations(options.PodmanOnly))
