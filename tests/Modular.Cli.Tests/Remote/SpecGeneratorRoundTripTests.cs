@@ -221,6 +221,7 @@ public sealed class SpecGeneratorRoundTripTests
         NoHostname = true,
         UidMap = ["0:100000:65536"],
         GidMap = ["0:200000:65536"],
+        Secrets = ["s1,type=mount,target=/run/secrets/s1,uid=1,gid=2,mode=400", "s2,type=env,target=VAR"],
     };
 
     private static ResourceFlags SampleResources() => new()
