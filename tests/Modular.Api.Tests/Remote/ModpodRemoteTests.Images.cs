@@ -137,7 +137,8 @@ public sealed partial class ModpodRemoteTests
         }
         finally
         {
-            await Store.RunAsync("untag", "localhost/rimg-second:v2");
+            // untag with no NAME would drop every name of the image, busybox's too.
+            await Store.RunAsync("untag", "localhost/rimg-second:v2", "localhost/rimg-second:v2");
             File.Delete(remote);
         }
     }
