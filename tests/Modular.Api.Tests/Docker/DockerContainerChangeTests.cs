@@ -43,7 +43,8 @@ public sealed class DockerContainerChangeTests(DockerServiceFixture service)
         await RunAsync("apichg-diff", "sh", "-c", "touch /tmp/added; rm /bin/ls; sleep 300");
         try
         {
-            var diff = await WaitForDiffAsync("apichg-diff", "A /tmp/added");
+            // The rm runs after the touch: wait for its line, not the first one.
+            var diff = await WaitForDiffAsync("apichg-diff", "D /bin/ls");
 
             Assert.Contains("A /tmp/added\n", diff.StandardOutput);
             Assert.Contains("D /bin/ls\n", diff.StandardOutput);
