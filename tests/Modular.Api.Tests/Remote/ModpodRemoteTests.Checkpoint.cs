@@ -1,0 +1,98 @@
+using System.Globalization;
+using Modular.EndToEnd.Checkpoint;
+using Modular.EndToEnd.Fixtures;
+using Xunit;
+
+namespace Modular.Api.Tests.Remote;
+
+/// <summary>
+/// Remote <c>container checkpoint</c> and <c>restore</c>. The containers run with runc (Debian's
+/// crun has no checkpoint verb); the facts skip where criu cannot work.
+/// </summary>
+public sealed partial class ModpodRemoteTests
+{
+    private const string Counter = "i=0; while :; do echo $i > /tmp/c; i=$((i+1)); sleep 0.1; done";
+
+    [CheckpointFact(Runtime = "runc")]
+    public async Task Checkpoint_and_restore_bring_the_container_back_with_its_state()
+    {
+        const string name = "remote-ckpt";
+        try
+        {
+            await RunCounterAsync(name);
+            var before = await ReadCounterAsync(name);
+
+            var checkpoint = await RemoteAsync("container", "checkpoint", name);
+            Assert.True(checkpoint.ExitCode == 0, checkpoint.ToString());
+            Assert.Equal(name, checkpoint.Output);
+            Assert.Equal("exited", (await Store.RunAsync("inspect", "--format", "{{.State.Status}}", name)).Output);
+
+            var restore = await RemoteAsync("container", "restore", name);
+            Assert.True(restore.ExitCode == 0, restore.ToString());
+            Assert.Equal(name, restore.Output);
+            Assert.Equal("running", (await Store.RunAsync("inspect", "--format", "{{.State.Status}}", name)).Output);
+            Assert.True(await ReadCounterAsync(name) >= before);
+        }
+        finally
+        {
+            await Store.RunAsync("rm", "-f", "-t", "0", name);
+        }
+    }
+
+    [CheckpointFact(Runtime = "runc")]
+    public async Task Checkpoint_export_writes_the_client_file_and_restore_import_uploads_it()
+    {
+        const string name = "remote-ckpt-export";
+        const string restored = "remote-ckpt-imported";
+        var directory = Directory.CreateTempSubdirectory("modpod-remote-ckpt-").FullName;
+        var archive = Path.Combine(directory, "dump.tar.gz");
+        try
+        {
+            await RunCounterAsync(name);
+
+            var checkpoint = await RemoteAsync("container", "checkpoint", "--export", archive, name);
+            Assert.True(checkpoint.ExitCode == 0, checkpoint.ToString());
+            Assert.Equal(name, checkpoint.Output);
+            Assert.True(new FileInfo(archive).Length > 0);
+            Assert.Equal(CheckpointStore.ZstdMagic, File.ReadAllBytes(archive)[..4]);
+
+            var restore = await RemoteAsync("container", "restore", "--import", archive, "--name", restored);
+            Assert.True(restore.ExitCode == 0, restore.ToString());
+            var id = (await Store.RunAsync("inspect", "--format", "{{.Id}}", restored)).Output;
+            Assert.Equal(id, restore.Output);
+            Assert.Equal("running", (await Store.RunAsync("inspect", "--format", "{{.State.Status}}", restored)).Output);
+        }
+        finally
+        {
+            await Store.RunAsync("rm", "-f", "-t", "0", name, restored);
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Checkpoint_and_restore_of_a_missing_container_fail_as_the_local_commands()
+    {
+        await AssertSameFailureAsync("container", "checkpoint", "remote-no-such-ckpt");
+        await AssertSameFailureAsync("container", "restore", "remote-no-such-ckpt");
+        await AssertSameFailureAsync(
+            "container", "restore", "--import", "/nonexistent/remote-ckpt.tar.gz", "--name", "remote-ckpt-none");
+    }
+
+    private async Task RunCounterAsync(string name)
+    {
+        var run = await Store.RunAsync(
+            "run", "-d", "--runtime", "runc", "--name", name, "--network", "none",
+            ModpodFixture.Busybox, "sh", "-c", Counter);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        for (var i = 0; i < 100 && await ReadCounterAsync(name) < 5; i++)
+        {
+            await Task.Delay(100);
+        }
+    }
+
+    private async Task<int> ReadCounterAsync(string name)
+    {
+        var exec = await Store.RunAsync("exec", name, "cat", "/tmp/c");
+        return int.TryParse(exec.Output, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : -1;
+    }
+}
