@@ -69,6 +69,37 @@ public sealed partial class ModpodRemoteTests
         }
     }
 
+    [CheckpointFact(Runtime = "runc")]
+    public async Task Podman_remote_checkpoints_exports_and_imports_through_the_routes()
+    {
+        const string name = "remote-ckpt-podman";
+        const string restored = "remote-ckpt-podman-imported";
+        var directory = Directory.CreateTempSubdirectory("modpod-remote-ckpt-").FullName;
+        var archive = Path.Combine(directory, "dump.tar.gz");
+        try
+        {
+            await RunCounterAsync(name);
+
+            var checkpoint = await service.PodmanAsync("container", "checkpoint", name);
+            Assert.True(checkpoint.ExitCode == 0, checkpoint.ToString());
+            var restore = await service.PodmanAsync("container", "restore", name);
+            Assert.True(restore.ExitCode == 0, restore.ToString());
+            Assert.Equal("running", (await Store.RunAsync("inspect", "--format", "{{.State.Status}}", name)).Output);
+
+            var export = await service.PodmanAsync("container", "checkpoint", "--export", archive, name);
+            Assert.True(export.ExitCode == 0, export.ToString());
+            Assert.True(new FileInfo(archive).Length > 0);
+            var import = await service.PodmanAsync("container", "restore", "--import", archive, "--name", restored);
+            Assert.True(import.ExitCode == 0, import.ToString());
+            Assert.Equal("running", (await Store.RunAsync("inspect", "--format", "{{.State.Status}}", restored)).Output);
+        }
+        finally
+        {
+            await Store.RunAsync("rm", "-f", "-t", "0", name, restored);
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     [Fact]
     public async Task Checkpoint_and_restore_of_a_missing_container_fail_as_the_local_commands()
     {
