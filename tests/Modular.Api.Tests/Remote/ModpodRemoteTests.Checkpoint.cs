@@ -109,6 +109,45 @@ public sealed partial class ModpodRemoteTests
             "container", "restore", "--import", "/nonexistent/remote-ckpt.tar.gz", "--name", "remote-ckpt-none");
     }
 
+    [CheckpointFact(Runtime = "runc")]
+    public async Task Raw_checkpoint_and_restore_answer_podmans_reports()
+    {
+        const string name = "remote-ckpt-raw";
+        using var http = new Docker.UnixHttp(service.Socket);
+        try
+        {
+            await RunCounterAsync(name);
+
+            var (status, body) = await http.SendAsync(HttpMethod.Post, $"/v5.0.0/libpod/containers/{name}/checkpoint");
+            Assert.True(status == 200, body?.ToJsonString());
+            Assert.Equal(
+                ["Id", "criu_statistics", "runtime_checkpoint_duration"],
+                body!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
+
+            (status, body) = await http.SendAsync(HttpMethod.Post, $"/libpod/containers/{name}/restore");
+            Assert.True(status == 200, body?.ToJsonString());
+            Assert.Equal(
+                ["Id", "criu_statistics", "runtime_restore_duration"],
+                body!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
+        }
+        finally
+        {
+            await Store.RunAsync("rm", "-f", "-t", "0", name);
+        }
+    }
+
+    [Fact]
+    public async Task Raw_checkpoint_and_restore_of_a_missing_container_are_404()
+    {
+        using var http = new Docker.UnixHttp(service.Socket);
+
+        var (checkpoint, _) = await http.SendAsync(HttpMethod.Post, "/v5.0.0/libpod/containers/remote-no-such-ckpt/checkpoint");
+        var (restore, _) = await http.SendAsync(HttpMethod.Post, "/libpod/containers/remote-no-such-ckpt/restore");
+
+        Assert.Equal(404, checkpoint);
+        Assert.Equal(404, restore);
+    }
+
     private async Task RunCounterAsync(string name)
     {
         var run = await Store.RunAsync(
