@@ -136,6 +136,33 @@ public sealed partial class ModpodRemoteTests
         }
     }
 
+    [CheckpointFact(Runtime = "runc")]
+    public async Task Print_stats_prints_the_local_json_shape()
+    {
+        const string name = "remote-ckpt-stats";
+        try
+        {
+            await RunCounterAsync(name);
+
+            var checkpoint = await RemoteAsync("container", "checkpoint", "--print-stats", name);
+            Assert.True(checkpoint.ExitCode == 0, checkpoint.ToString());
+            var stats = System.Text.Json.Nodes.JsonNode.Parse(checkpoint.StandardOutput)!;
+            Assert.True(stats["podman_checkpoint_duration"]!.GetValue<long>() > 0);
+            var container = stats["container_statistics"]![0]!;
+            Assert.Equal(name, container["RawInput"]!.GetValue<string>());
+            Assert.True(container["runtime_checkpoint_duration"]!.GetValue<long>() > 0);
+
+            var restore = await RemoteAsync("container", "restore", "--print-stats", name);
+            Assert.True(restore.ExitCode == 0, restore.ToString());
+            var restored = System.Text.Json.Nodes.JsonNode.Parse(restore.StandardOutput)!;
+            Assert.True(restored["container_statistics"]![0]!["runtime_restore_duration"]!.GetValue<long>() > 0);
+        }
+        finally
+        {
+            await Store.RunAsync("rm", "-f", "-t", "0", name);
+        }
+    }
+
     [Fact]
     public async Task Raw_checkpoint_and_restore_of_a_missing_container_are_404()
     {
