@@ -3,7 +3,6 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Modular.Cli.Errors;
 using Modular.Cli.Hosting;
-using Modular.Engine.Containers;
 using Modular.Engine.Containers.Checkpoints;
 using static Modular.Cli.Commands.CommandKit;
 
@@ -101,48 +100,26 @@ public static class CheckpointCommand
         IReadOnlyList<ContainerTargets.Target> targets,
         CancellationToken cancellationToken)
     {
-        var checkpoints = context.Services.GetRequiredService<IContainerCheckpoints>();
-        var archive = context.Services.GetRequiredService<CheckpointArchive>();
-        var request = new CheckpointRequest(
-            flags.LeaveRunning,
-            flags.TcpEstablished,
-            flags.PreCheckpoint,
-            flags.WithPrevious,
-            flags.Export is not null,
-            flags.Keep,
-            flags.FileLocks);
+        var runner = context.Services.GetRequiredService<ICheckpointRunner>();
+        var run = new CheckpointRun(
+            new CheckpointRequest(
+                flags.LeaveRunning,
+                flags.TcpEstablished,
+                flags.PreCheckpoint,
+                flags.WithPrevious,
+                flags.Export is not null,
+                flags.Keep,
+                flags.FileLocks),
+            flags.Export is { } file ? Path.GetFullPath(file) : null,
+            flags.Compress,
+            flags.IgnoreRootfs,
+            flags.IgnoreVolumes,
+            flags.CreateImage);
         var watch = Stopwatch.StartNew();
         var outcomes = new List<(string, CheckpointOutcome)>();
         var code = await ContainerTargets.EachAsync(context, "container checkpoint", targets, async target =>
         {
-            var outcome = await checkpoints.CheckpointAsync(target.Id, request, cancellationToken);
-            var tooling = await checkpoints.ToolingAsync(outcome.Container.Runtime, cancellationToken);
-            var layout = tooling.Layout;
-            if (flags.Export is { } file)
-            {
-                await archive.ExportAsync(
-                    target.Id,
-                    layout,
-                    new CheckpointExportOptions(Path.GetFullPath(file), flags.IgnoreRootfs, flags.Compress, flags.IgnoreVolumes),
-                    cancellationToken);
-            }
-
-            if (flags.CreateImage is { } image)
-            {
-                await context.Services.GetRequiredService<CheckpointImageWriter>().CreateAsync(
-                    target.Id,
-                    image,
-                    tooling,
-                    new CheckpointExportOptions("", flags.IgnoreRootfs, "none", flags.IgnoreVolumes),
-                    cancellationToken);
-            }
-
-
-            if (!flags.Keep && !flags.PreCheckpoint)
-            {
-                CheckpointFiles.RemoveTemporary(outcome.WorkDirectory, layout);
-            }
-
+            var outcome = await runner.CheckpointAsync(target.Id, run, cancellationToken);
             outcomes.Add((target.Shown, outcome));
             return !flags.PrintStats;
         });

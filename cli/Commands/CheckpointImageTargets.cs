@@ -19,7 +19,12 @@ public static class CheckpointImageTargets
             return false;
         }
 
-        var reader = context.Services.GetRequiredService<CheckpointImageReader>();
+        // The remote client has no image reader: there every name is a container's.
+        if (context.Services.GetService<CheckpointImageReader>() is not { } reader)
+        {
+            return false;
+        }
+
         foreach (var name in names)
         {
             if (await IsContainerAsync(context, name, cancellationToken)

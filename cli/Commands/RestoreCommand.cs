@@ -140,21 +140,13 @@ public static class RestoreCommand
         string archive,
         CancellationToken cancellationToken)
     {
-        var checkpoints = context.Services.GetRequiredService<IContainerCheckpoints>();
-        var overrides = Overrides(flags);
+        var runner = context.Services.GetRequiredService<ICheckpointRunner>();
         var watch = Stopwatch.StartNew();
-        var directory = await CheckpointArchive.ExtractAsync(archive, cancellationToken);
-        CheckpointOutcome outcome;
-        try
-        {
-            var created = await checkpoints.ImportAsync(directory, overrides, cancellationToken);
-            outcome = await RestoreImportedAsync(context, checkpoints, created, flags, cancellationToken);
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-
+        var outcome = await runner.RestoreArchiveAsync(
+            archive,
+            Overrides(flags),
+            new RestoreRequest(flags.Keep, flags.TcpEstablished, flags.FileLocks),
+            cancellationToken);
         if (!flags.PrintStats)
         {
             context.Out.WriteLine(outcome.Container.Id);

@@ -24,6 +24,7 @@ public static class LibpodContainerRoutes
         app.MapPost("/libpod/containers/{name}/wait", Wait);
         app.MapDelete("/libpod/containers/{name}", Remove);
         LibpodContainerControlRoutes.Map(app);
+        LibpodCheckpointRoutes.Map(app);
     }
 
     private static async Task<IResult> List(HttpContext http, CliContext cli)

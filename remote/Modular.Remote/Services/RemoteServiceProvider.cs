@@ -34,6 +34,7 @@ public sealed class RemoteServiceProvider : IServiceProvider, ISupportRequiredSe
         var images = new RemoteImageService(libpod);
         var pods = new RemotePodService(libpod);
         var manifests = new RemoteManifestListService(libpod);
+        var checkpointRunner = new RemoteCheckpointRunner(libpod, containers);
         _services = new Dictionary<Type, object>
         {
             [typeof(IContainerService)] = containers,
@@ -67,6 +68,8 @@ public sealed class RemoteServiceProvider : IServiceProvider, ISupportRequiredSe
             [typeof(IImagePusher)] = new RemoteImagePusher(libpod),
             [typeof(Modular.Engine.Containers.Copy.IContainerCopier)] = new RemoteContainerCopier(libpod),
             [typeof(Modular.Engine.Build.IImageBuilder)] = new RemoteImageBuilder(libpod),
+            [typeof(Engine.Containers.Checkpoints.ICheckpointRunner)] = checkpointRunner,
+            [typeof(IContainerCheckpoints)] = new RemoteContainerCheckpoints(libpod, checkpointRunner),
         };
         Libpod = libpod;
     }

@@ -28,6 +28,7 @@ public static class TransportsServiceCollectionExtensions
         services.AddSingleton<Containers.Checkpoints.CheckpointArchive>();
         services.AddSingleton<Containers.Checkpoints.CheckpointImageWriter>();
         services.AddSingleton<Containers.Checkpoints.CheckpointImageReader>();
+        services.AddSingleton<Containers.Checkpoints.CheckpointRunner>();
         return services.AddRemotableInterfaces();
     }
 
@@ -44,6 +45,8 @@ public static class TransportsServiceCollectionExtensions
             sp => sp.GetRequiredService<Containers.Export.ContainerExporter>());
         services.TryAddSingleton<Containers.Diff.ILayerChanges>(
             sp => sp.GetRequiredService<Containers.Diff.LayerChanges>());
+        services.TryAddSingleton<Containers.Checkpoints.ICheckpointRunner>(
+            sp => sp.GetRequiredService<Containers.Checkpoints.CheckpointRunner>());
         return services;
     }
 }
