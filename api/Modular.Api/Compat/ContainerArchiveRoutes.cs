@@ -85,10 +85,21 @@ public static class ContainerArchiveRoutes
             ["size"] = stat.Size,
             ["mode"] = GoFileMode(stat.Mode),
             ["mtime"] = stat.Modified.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFFK"),
+            // Podman's clients decide file-or-directory from isDir alone, not from mode:
+            // without it `podman --remote cp FILE CTR:/dir/` renames the file over the directory.
+            ["isDir"] = (stat.Mode & 0xF000) == 0x4000,
+            ["isStream"] = false,
             ["linkTarget"] = stat.LinkTarget,
         });
-        http.Response.Headers[StatHeader] = Convert.ToBase64String(Encoding.UTF8.GetBytes(json));
+        var encoded = Convert.ToBase64String(Encoding.UTF8.GetBytes(json));
+        http.Response.Headers[StatHeader] = IsLibpod(http) ? UrlSafe(encoded) : encoded;
     }
+
+    private static bool IsLibpod(HttpContext http) =>
+        http.Request.Path.Value?.Contains("/libpod/", StringComparison.Ordinal) == true;
+
+    /// <summary>Podman's clients decode the header with Go's URL-safe alphabet; Docker's with the standard one.</summary>
+    private static string UrlSafe(string encoded) => encoded.Replace('+', '-').Replace('/', '_');
 
     /// <summary>st_mode as Go's os.FileMode, which the docker CLI decodes: type bits up high.</summary>
     internal static uint GoFileMode(uint mode)

@@ -22,7 +22,7 @@ public static class SystemDfRoute
     private static JsonObject Summary(SystemUsage usage) => new()
     {
         ["ImageUsage"] = Totals(usage.Images.Count, usage.ImagesSize),
-        ["ContainerUsage"] = Totals(usage.Containers.Count, 0),
+        ["ContainerUsage"] = Totals(usage.Containers.Count, usage.ContainersSize),
         ["VolumeUsage"] = Totals(usage.Volumes.Count, 0),
         ["BuildCacheUsage"] = new JsonObject(),
     };
@@ -74,8 +74,8 @@ public static class SystemDfRoute
         ["Created"] = container["Created"]?.DeepClone(),
         ["State"] = container["State"]?.DeepClone(),
         ["Status"] = container["Status"]?.DeepClone(),
-        ["SizeRw"] = 0,
-        ["SizeRootFs"] = 0,
+        ["SizeRw"] = SystemUsage.RwSize(container),
+        ["SizeRootFs"] = SystemUsage.RootFsSize(container),
         ["Labels"] = container["Labels"]?.DeepClone() ?? new JsonObject(),
     };
 

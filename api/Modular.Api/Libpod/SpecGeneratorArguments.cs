@@ -85,9 +85,8 @@ public static partial class SpecGeneratorArguments
         {
             foreach (var (name, options) in networks)
             {
-                var aliases = Strings(options?["aliases"]);
-                args.AddRange(["--network", name]);
-                foreach (var alias in aliases)
+                args.AddRange(["--network", PerNetwork(name, options)]);
+                foreach (var alias in Strings(options?["aliases"]))
                 {
                     args.AddRange(["--network-alias", alias]);
                 }
@@ -105,6 +104,28 @@ public static partial class SpecGeneratorArguments
             _ => mode,
         };
         AddValue(args, "--network", network);
+    }
+
+    /// <summary>
+    /// One network of Podman's PerNetworkOptions in the CLI's NAME:ip=X,mac=Y form: podman-remote
+    /// sends --ip and --mac-address inside it. Aliases stay --network-alias, so several networks
+    /// with aliases are refused as the local CLI refuses them.
+    /// </summary>
+    private static string PerNetwork(string name, JsonNode? options)
+    {
+        var parts = new List<string>();
+        parts.AddRange(Strings(options?["static_ips"]).Select(ip => "ip=" + ip));
+        if (options?["static_mac"]?.GetValue<string>() is { Length: > 0 } mac)
+        {
+            parts.Add("mac=" + mac);
+        }
+
+        if (options?["interface_name"]?.GetValue<string>() is { Length: > 0 } interfaceName)
+        {
+            parts.Add("interface_name=" + interfaceName);
+        }
+
+        return parts.Count == 0 ? name : name + ":" + string.Join(',', parts);
     }
 
     internal static void PortArguments(List<string> args, JsonNode? ports)

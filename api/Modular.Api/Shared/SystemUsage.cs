@@ -16,7 +16,7 @@ public sealed record SystemUsage(
     public static async Task<SystemUsage> ReadAsync(HttpContext http)
     {
         var images = await ListAsync(http, ["images", "--format", "json"]);
-        var containers = await ListAsync(http, ["ps", "--all", "--format", "json"]);
+        var containers = await ListAsync(http, ["ps", "--all", "--size", "--format", "json"]);
         var volumes = await ListAsync(http, ["volume", "ls", "--format", "json"]);
         var unused = await ListAsync(http, ["volume", "ls", "--format", "json", "--filter", "dangling=true"]);
         var names = unused.Select(v => v["Name"]?.ToString() ?? "").ToHashSet(StringComparer.Ordinal);
@@ -29,6 +29,17 @@ public sealed record SystemUsage(
     /// <summary>Containers using the volume: 0 when unused, else at least one.</summary>
     public int RefCount(JsonObject volume) =>
         UnusedVolumes.Contains(volume["Name"]?.ToString() ?? "") ? 0 : 1;
+
+    /// <summary>The containers' rw layers together, as ps --size measured them.</summary>
+    public long ContainersSize => Containers.Sum(RwSize);
+
+    /// <summary>A container's rw layer bytes from its ps --size entry.</summary>
+    public static long RwSize(JsonObject container) =>
+        container["Size"] is JsonObject size ? Long(size, "rwSize") : 0;
+
+    /// <summary>A container's image plus rw layer bytes from its ps --size entry.</summary>
+    public static long RootFsSize(JsonObject container) =>
+        container["Size"] is JsonObject size ? Long(size, "rootFsSize") : 0;
 
     public static long Long(JsonObject item, string key) =>
         item[key] is JsonValue value && value.TryGetValue<long>(out var number) ? number : 0;

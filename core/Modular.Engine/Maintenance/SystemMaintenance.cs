@@ -15,7 +15,8 @@ public sealed partial class SystemMaintenance(
     IVolumeService volumes,
     IPodService pods,
     INetworkService networks,
-    ImagePruner imagePruner) : ISystemMaintenance
+    ImagePruner imagePruner,
+    IContainerSizes sizes) : ISystemMaintenance
 {
     public async Task<SystemDfReport> DiskUsageAsync(CancellationToken cancellationToken)
     {
@@ -23,7 +24,14 @@ public sealed partial class SystemMaintenance(
         var containerList = await containers.ListAsync(true, cancellationToken);
         var volumesOf = await VolumesOfAsync(containerList, cancellationToken);
         var dfImages = imageList.SelectMany(i => ImageEntries(i, containerList)).ToList();
-        var dfContainers = containerList.Select(c => Container(c, volumesOf[c.Id].Count)).ToList();
+        var dfContainers = new List<SystemDfContainer>();
+        foreach (var container in containerList)
+        {
+            // Measured as ps --size measures: the rw layer's files, and that plus the image.
+            var size = await sizes.MeasureAsync(container, cancellationToken);
+            dfContainers.Add(Container(container, volumesOf[container.Id].Count, size));
+        }
+
         var dfVolumes = new List<SystemDfVolume>();
         foreach (var volume in await volumes.ListAsync([], cancellationToken))
         {
@@ -51,8 +59,8 @@ public sealed partial class SystemMaintenance(
         return colon > name.LastIndexOf('/') ? (name[..colon], name[(colon + 1)..]) : (name, "<none>");
     }
 
-    private static SystemDfContainer Container(ContainerInfo c, int localVolumes) =>
-        new(c.Id, c.ImageId, c.Command, localVolumes, 0, 0, c.Created, c.State, c.Name);
+    private static SystemDfContainer Container(ContainerInfo c, int localVolumes, ContainerSize size) =>
+        new(c.Id, c.ImageId, c.Command, localVolumes, size.RootFsSize, size.RwSize, c.Created, c.State, c.Name);
 
     // The named volumes each container mounts, from its inspect object's Mounts.
     private async Task<Dictionary<string, HashSet<string>>> VolumesOfAsync(

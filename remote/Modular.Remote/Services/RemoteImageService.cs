@@ -63,9 +63,19 @@ public sealed class RemoteImageService(LibpodClient libpod) : IImageService
         return images;
     }
 
-    public async Task<JsonObject> InspectAsync(string nameOrId, CancellationToken cancellationToken) =>
-        await libpod.GetJsonAsync($"libpod/images/{Path(nameOrId)}/json", cancellationToken) as JsonObject
-            ?? throw new BackendException($"inspect {nameOrId}: empty answer");
+    public async Task<JsonObject> InspectAsync(string nameOrId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await libpod.GetJsonAsync($"libpod/images/{Path(nameOrId)}/json", cancellationToken) as JsonObject
+                ?? throw new BackendException($"inspect {nameOrId}: empty answer");
+        }
+        catch (NotFoundException e)
+        {
+            // The service words the lookup as Podman's API does; the local CLI says the cause alone.
+            throw RemoteArchiveErrors.ImageNotKnown(e, nameOrId);
+        }
+    }
 
     public JsonObject Summarize(LocalImage image) =>
         _summaries.TryGetValue(image.Id, out var summary)

@@ -21,14 +21,18 @@ public sealed class PodmanRemoteCopyBuildTests(LibpodServiceFixture service) : I
         Assert.True(create.ExitCode == 0, create.ToString());
         try
         {
-            // Limitation: podman 4.3.1 copying into a container (its PUT) is still answered
-            // 400 by this service; the file goes in with modpod, podman reads it back.
-            var into = await Store.RunAsync("cp", Path.Combine(work, "note.txt"), "podman-remote-cp:/tmp/");
-            var back = await service.PodmanAsync("cp", "podman-remote-cp:/tmp/note.txt", Path.Combine(work, "back.txt"));
+            // podman puts the file into a directory (its HEAD reads isDir), then as a new name.
+            var into = await service.PodmanAsync("cp", Path.Combine(work, "note.txt"), "podman-remote-cp:/tmp/");
+            var renamed = await service.PodmanAsync("cp", Path.Combine(work, "note.txt"), "podman-remote-cp:/tmp/renamed.txt");
+            var local = await Store.RunAsync("cp", "podman-remote-cp:/tmp/note.txt", Path.Combine(work, "local.txt"));
+            var back = await service.PodmanAsync("cp", "podman-remote-cp:/tmp/renamed.txt", Path.Combine(work, "back.txt"));
             var missing = await service.PodmanAsync("cp", "podman-remote-cp:/no/such", work);
 
             Assert.True(into.ExitCode == 0, into.ToString());
+            Assert.True(renamed.ExitCode == 0, renamed.ToString());
+            Assert.True(local.ExitCode == 0, local.ToString());
             Assert.True(back.ExitCode == 0, back.ToString());
+            Assert.Equal("note\n", File.ReadAllText(Path.Combine(work, "local.txt")));
             Assert.Equal("note\n", File.ReadAllText(Path.Combine(work, "back.txt")));
             Assert.NotEqual(0, missing.ExitCode);
         }
