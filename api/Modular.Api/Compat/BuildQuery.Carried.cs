@@ -37,7 +37,7 @@ public static partial class BuildQuery
             TlsVerify = query.ContainsKey("tlsVerify") ? Flag(query, "tlsVerify") : null,
             Containers = new BuildContainerSettings
             {
-                Ulimits = List(query, "ulimits"),
+                Ulimits = Ulimits(query),
                 SecurityOpts = List(query, "securityopt"),
                 CapAdd = List(query, "addcaps"),
                 CapDrop = List(query, "dropcaps"),
@@ -71,6 +71,36 @@ public static partial class BuildQuery
         catch (JsonException e)
         {
             throw BadParameter(name, text, e.Message);
+        }
+    }
+
+    /// <summary>
+    /// ulimits: Podman's JSON list of "name=soft:hard", or the docker CLI's list of
+    /// {Name, Soft, Hard} objects (it sends "null" or "[]" on every build).
+    /// </summary>
+    private static string[] Ulimits(IQueryCollection query)
+    {
+        var text = query["ulimits"].ToString();
+        if (text.Length == 0)
+        {
+            return [];
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            if (document.RootElement.ValueKind != JsonValueKind.Array)
+            {
+                return [];
+            }
+
+            return [.. document.RootElement.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.Object
+                ? $"{e.GetProperty("Name").GetString()}={e.GetProperty("Soft").GetInt64()}:{e.GetProperty("Hard").GetInt64()}"
+                : e.GetString() ?? "")];
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            throw BadParameter("ulimits", text, e.Message);
         }
     }
 

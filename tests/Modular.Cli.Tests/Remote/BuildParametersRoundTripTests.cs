@@ -87,6 +87,17 @@ public sealed class BuildParametersRoundTripTests
     }
 
     [Fact]
+    public void DockerUlimitObjectsAreRead()
+    {
+        var http = new DefaultHttpContext();
+        http.Request.QueryString = new QueryString("?ulimits=" + Uri.EscapeDataString("[{\"Name\":\"nofile\",\"Hard\":20,\"Soft\":10}]"));
+
+        var options = BuildQuery.WithCarried(Blank("/nonexistent"), http.Request.Query, libpod: false, "/nonexistent");
+
+        Assert.Equal(["nofile=10:20"], options.Containers.Ulimits);
+    }
+
+    [Fact]
     public void PlatformTravels()
     {
         var query = BuildParameters.Query(Blank("/nonexistent") with { Platform = "linux/amd64" }, null);
