@@ -82,6 +82,19 @@ public sealed partial class ModpodRemoteTests
             var pull = await RemoteAsync("pull", "-q", "--tls-verify=false", "--creds", creds, image);
             Assert.True(pull.ExitCode == 0, pull.ToString());
 
+            const string list = "localhost/rbf-list:1";
+            var create = await RemoteAsync("manifest", "create", list, ModpodFixture.Busybox);
+            Assert.True(create.ExitCode == 0, create.ToString());
+            string[] manifestPush = ["manifest", "push", "-q", "--tls-verify=false", list, registry.Address + "/rbf/list:1"];
+            // The service words a failed list push as Podman's API does ("pushing image ..."),
+            // so only the cause is compared with the local line.
+            var refused = await RemoteAsync(manifestPush);
+            Assert.Equal(125, refused.ExitCode);
+            Assert.Contains("unauthorized: authentication required", refused.StandardError);
+            var pushed = await RemoteAsync([.. manifestPush[..4], "--creds", creds, .. manifestPush[4..]]);
+            Assert.True(pushed.ExitCode == 0, pushed.ToString());
+            await Store.RunAsync("manifest", "rm", list);
+
             var context = Work("build-auth");
             File.WriteAllText(Path.Combine(context, "Containerfile"), $"FROM {image}\nRUN true\n");
             var authFile = Path.Combine(Work("build-auth-file"), "auth.json");
