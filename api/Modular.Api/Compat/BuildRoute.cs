@@ -49,14 +49,27 @@ public static class BuildRoute
         var output = new StreamLineWriter(stream);
         var held = http.QueryFlag("q") ? new HeldBuildOutput() : null;
         var tags = http.Request.Query["t"].Select(t => t ?? "").Where(t => t.Length > 0).ToList();
-        var options = Options(http, input, output, held, libpod) with { Tags = tags, Platform = platform };
-        var executor = cli.Services.GetRequiredService<BuildExecutor>();
-        await stream.RunAsync(http, async () =>
+        var secrets = Path.Combine(cli.Host.Options.GraphRoot, "tmp", $"build-secrets-{Guid.NewGuid():N}");
+        var auth = await BuildAuthFile.WriteAsync(http, secrets, http.RequestAborted);
+        try
         {
-            var id = await BuildOrReleaseHeldAsync(executor, options, output, held, http.RequestAborted);
-            await output.FlushAsync();
-            Finish(stream, id, tags, quiet: held is not null, libpod);
-        });
+            var options = Options(http, input.ContextDirectory, input.Containerfile, output, held, libpod, secrets)
+                with { Platform = platform, AuthFile = auth };
+            var executor = cli.Services.GetRequiredService<BuildExecutor>();
+            await stream.RunAsync(http, async () =>
+            {
+                var id = await BuildOrReleaseHeldAsync(executor, options, output, held, http.RequestAborted);
+                await output.FlushAsync();
+                Finish(stream, id, tags, quiet: held is not null, libpod);
+            });
+        }
+        finally
+        {
+            if (Directory.Exists(secrets))
+            {
+                Directory.Delete(secrets, recursive: true);
+            }
+        }
     }
 
     /// <summary>Runs the build; on failure a quiet build's held stderr goes out before the error.</summary>
@@ -80,17 +93,24 @@ public static class BuildRoute
         }
     }
 
-    private static BuildOptions Options(
+    /// <summary>
+    /// Every build flag the query carries, read back as the local CLI sets it (public so the
+    /// round-trip test proves each flag the remote client sends arrives).
+    /// </summary>
+    public static BuildOptions Options(
         HttpContext http,
-        BuildInput input,
+        string contextDirectory,
+        string containerfile,
         StreamLineWriter output,
         HeldBuildOutput? held,
-        bool libpod)
+        bool libpod,
+        string secretsDirectory)
     {
         var query = http.Request.Query;
         var network = BuildQuery.NetworkMode(query["networkmode"].ToString());
-        return new BuildOptions(input.ContextDirectory, input.Containerfile, output, held?.Writer ?? output)
+        var options = new BuildOptions(contextDirectory, containerfile, output, held?.Writer ?? output)
         {
+            Tags = [.. query["t"].Select(t => t ?? "").Where(t => t.Length > 0)],
             BuildArgs = Map(query["buildargs"].ToString(), "buildargs"),
             Labels = [.. Map(query["labels"].ToString(), "labels").Select(p => p.Key + "=" + p.Value)],
             Target = NonEmpty(query["target"].ToString()),
@@ -107,6 +127,7 @@ public static class BuildRoute
             OpenStdout = held is null ? output.OpenStream : held.OpenStream,
             OpenStderr = held is null ? output.OpenStream : held.OpenStream,
         };
+        return BuildQuery.WithCarried(options, query, libpod, secretsDirectory);
     }
 
     /// <summary>

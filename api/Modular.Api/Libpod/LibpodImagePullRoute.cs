@@ -52,7 +52,7 @@ public static class LibpodImagePullRoute
         }
         else if (quiet || LibpodQuery.Bool(http, "allTags"))
         {
-            await QuietAsync(http, reference);
+            await QuietAsync(http, cli, reference, options);
         }
         else
         {
@@ -92,8 +92,18 @@ public static class LibpodImagePullRoute
     }
 
     /// <summary>quiet=true (and allTags): the CLI's pull, one report when it is done.</summary>
-    private static async Task QuietAsync(HttpContext http, string reference)
+    private static async Task QuietAsync(HttpContext http, CliContext cli, string reference, PullOptions options)
     {
+        // Credentials never go on an argv: with them, the engine pulls directly.
+        if (options.Credentials is not null && !LibpodQuery.Bool(http, "allTags"))
+        {
+            string id = "";
+            await RegistryStatus.OnFailureAsync(async () =>
+                id = (await cli.Images.PullAsync(reference, options with { Quiet = true }, http.RequestAborted)).Id);
+            await WriteReportAsync(http, new JsonObject { ["images"] = new JsonArray(id), ["id"] = id });
+            return;
+        }
+
         var args = new List<string> { "pull", "--quiet" };
         args.AddRange(LibpodQuery.Bool(http, "allTags") ? ["--all-tags"] : []);
         args.AddRange(TlsVerify(http) == false ? ["--tls-verify=false"] : []);

@@ -22,7 +22,9 @@ public static class LibpodManifestPushRoute
         var quiet = http.QueryFlag("quiet", absent: true);
         var progress = new StringWriter();
         var options = new ManifestPushOptions(
-            new PushOptions(TlsVerify: http.Request.Query.ContainsKey("tlsVerify") ? http.QueryFlag("tlsVerify") : null),
+            new PushOptions(
+                TlsVerify: http.Request.Query.ContainsKey("tlsVerify") ? http.QueryFlag("tlsVerify") : null,
+                Credentials: Compat.RegistryAuthHeader.Credentials(http)),
             All: http.QueryFlag("all"),
             Format: http.Request.Query["format"].ToString() is { Length: > 0 } format ? format : null,
             Progress: quiet ? null : progress);

@@ -6,11 +6,12 @@ using Modular.Engine.Containers;
 namespace Modular.Remote.Services;
 
 /// <summary>The query of POST /libpod/build, named as Podman's bindings name them.</summary>
-internal static class BuildParameters
+internal static partial class BuildParameters
 {
-    public static string Query(BuildOptions options, string? dockerfile)
+    public static string Query(BuildOptions options, string? dockerfile, IReadOnlyDictionary<string, string>? secretNames = null)
     {
         var query = new List<(string, string)>();
+        AddCarried(query, options, secretNames ?? new Dictionary<string, string>());
         query.AddRange(options.Tags.Select(t => ("t", t)));
         if (dockerfile is not null)
         {
@@ -30,14 +31,16 @@ internal static class BuildParameters
         Add(query, "target", options.Target);
         Add(query, "platform", options.Platform);
         Add(query, "networkmode", options.Network);
-        query.Add(("layers", options.Layers ? "true" : "false"));
+        // Podman's client sends --squash-all as squash with layers off; a squashing build never
+        // consults layers, so --squash sends them on and the two stay apart.
+        query.Add(("layers", (options.Layers || options.Squash) && !options.SquashAll ? "true" : "false"));
         query.Add(("pullpolicy", PullPolicy(options.Pull)));
         query.Add(("outputformat", options.Docker
             ? "application/vnd.docker.distribution.manifest.v2+json"
             : "application/vnd.oci.image.manifest.v1+json"));
         Flag(query, "nocache", options.NoCache);
         Flag(query, "q", options.Quiet);
-        Flag(query, "squash", options.Squash);
+        Flag(query, "squash", options.Squash || options.SquashAll);
         if (options.Timestamp is { } timestamp)
         {
             query.Add(("timestamp", timestamp.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)));

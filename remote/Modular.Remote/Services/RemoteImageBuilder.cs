@@ -20,6 +20,7 @@ public sealed partial class RemoteImageBuilder(LibpodClient libpod) : IImageBuil
     {
         RefuseUncarried(options);
         var (dockerfile, extra) = Containerfile(options);
+        var secretNames = AddSecretFiles(options, extra);
         await using var spool = new FileStream(
             Path.Combine(Path.GetTempPath(), $"modpod-remote-build-{Guid.NewGuid():N}"),
             FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
@@ -27,8 +28,13 @@ public sealed partial class RemoteImageBuilder(LibpodClient libpod) : IImageBuil
         spool.Position = 0;
         using var content = new StreamContent(spool);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/x-tar");
+        if (BuildAuthConfig.Read(options.AuthFile) is { } auth)
+        {
+            content.Headers.Add(BuildAuthConfig.Header, auth);
+        }
+
         using var response = await libpod.SendContentAsync(
-            HttpMethod.Post, "libpod/build" + BuildParameters.Query(options, dockerfile ?? extra.Keys.FirstOrDefault()),
+            HttpMethod.Post, "libpod/build" + BuildParameters.Query(options, dockerfile ?? ContainerfileName(extra), secretNames),
             content, cancellationToken);
         return await RelayAsync(response, options.Output, cancellationToken);
     }
@@ -38,20 +44,31 @@ public sealed partial class RemoteImageBuilder(LibpodClient libpod) : IImageBuil
     {
         var flags = new (bool Given, string Flag)[]
         {
-            (options.SquashAll, "--squash-all"),
-            (options.OmitHistory, "--omit-history"),
-            (options.Annotations.Count > 0, "--annotation"),
-            (options.Env.Count > 0, "--env"),
-            (options.Secrets.Count > 0, "--secret"),
-            (options.Volumes.Count > 0, "--volume"),
+            // Podman's build API has no runtime parameter: the service's runtime runs RUN steps.
             (options.Runtime is not null, "--runtime"),
-            (options.AuthFile is not null, "--authfile"),
         };
         if (flags.FirstOrDefault(f => f.Given) is { Flag: { } flag })
         {
             throw new CapabilityMissingException($"build {flag} is not supported by the modpod remote client yet");
         }
     }
+
+    /// <summary>Each --secret file goes inside the context under a name of its own, as Podman's client sends it.</summary>
+    private static Dictionary<string, string> AddSecretFiles(BuildOptions options, Dictionary<string, string> extra)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (id, path) in options.Secrets)
+        {
+            var name = $".secret-{Guid.NewGuid():N}";
+            extra[name] = File.ReadAllText(path);
+            names[id] = name;
+        }
+
+        return names;
+    }
+
+    private static string? ContainerfileName(Dictionary<string, string> extra) =>
+        extra.Keys.FirstOrDefault(k => k.StartsWith(".containerfile-", StringComparison.Ordinal));
 
     /// <summary>
     /// The Containerfile's name in the sent context: its path there when it lies inside, else

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using Modular.Contracts.Errors;
 using Modular.Engine.Images;
@@ -25,11 +24,7 @@ public sealed class RemoteImagePusher(LibpodClient libpod) : IImagePusher
             .Add("compressionLevel", push.CompressionLevel?.ToString(System.Globalization.CultureInfo.InvariantCulture));
         query = push.TlsVerify is { } verify ? query.Add("tlsVerify", verify) : query;
         query = push.ForceCompression ? query.Add("forceCompressionFormat", true) : query;
-        using var content = new ByteArrayContent([]);
-        if (push.Credentials is { } credentials)
-        {
-            content.Headers.Add("X-Registry-Auth", AuthHeader(credentials));
-        }
+        using var content = RegistryAuthContent.Body(push.Credentials, push.AuthFile, destination);
 
         using var response = await libpod.PostContentAsync(query.ToString(), content, cancellationToken);
         return await ReadStreamAsync(response, push, cancellationToken);
@@ -64,18 +59,5 @@ public sealed class RemoteImagePusher(LibpodClient libpod) : IImagePusher
         }
 
         return digest ?? throw new BackendException("push: the service sent no manifest digest");
-    }
-
-    /// <summary>--creds USER:PASS as Docker's X-Registry-Auth (base64url JSON).</summary>
-    private static string AuthHeader(string credentials)
-    {
-        var colon = credentials.IndexOf(':');
-        var auth = new JsonObject
-        {
-            ["username"] = colon < 0 ? credentials : credentials[..colon],
-            ["password"] = colon < 0 ? "" : credentials[(colon + 1)..],
-        };
-        return Convert.ToBase64String(Encoding.UTF8.GetBytes(auth.ToJsonString()))
-            .Replace('+', '-').Replace('/', '_');
     }
 }

@@ -18,7 +18,8 @@ public sealed class RemoteImageService(LibpodClient libpod) : IImageService
     {
         var query = $"libpod/images/pull?reference={LibpodClient.Escape(reference)}&quiet=true"
             + (options.TlsVerify is { } verify ? $"&tlsVerify={(verify ? "true" : "false")}" : "");
-        using var response = await libpod.PostAsync(query, null, cancellationToken);
+        using var body = RegistryAuthContent.Body(options.Credentials, options.AuthFile, reference);
+        using var response = await libpod.PostContentAsync(query, body, cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         string? id = null;
         foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))

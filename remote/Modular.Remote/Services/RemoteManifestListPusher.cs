@@ -21,7 +21,8 @@ public sealed class RemoteManifestListPusher(LibpodClient libpod, IManifestListS
             + $"?all={Flag(push.All)}&quiet={Flag(push.Progress is null)}"
             + (push.Format is { Length: > 0 } format ? "&format=" + LibpodClient.Escape(format) : "")
             + (push.Push.TlsVerify is { } tls ? "&tlsVerify=" + Flag(tls) : "");
-        using var response = await libpod.PostAsync(path, null, cancellationToken);
+        using var body = RegistryAuthContent.Body(push.Push.Credentials, push.Push.AuthFile, destination);
+        using var response = await libpod.PostContentAsync(path, body, cancellationToken);
         var digest = await ReadReportAsync(response, push.Progress, cancellationToken);
         if (push.Remove)
         {
