@@ -42,4 +42,24 @@ public sealed partial class ModpodRemoteTests
             await Store.RunAsync("rm", "-f", "-t", "0", "fxa-running");
         }
     }
+
+    [Fact]
+    public async Task Rmi_and_volume_rm_of_objects_in_use_exit_as_locally()
+    {
+        var volume = await Store.RunAsync("volume", "create", "fxa-used");
+        Assert.True(volume.ExitCode == 0, volume.ToString());
+        var run = await Store.RunAsync(
+            "create", "--name", "fxa-user", "--network", "none", "-v", "fxa-used:/data", ModpodFixture.Busybox, "true");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        try
+        {
+            await AssertSameFailureAsync("rmi", ModpodFixture.Busybox);
+            await AssertSameFailureAsync("volume", "rm", "fxa-used");
+        }
+        finally
+        {
+            await Store.RunAsync("rm", "-f", "fxa-user");
+            await Store.RunAsync("volume", "rm", "-f", "fxa-used");
+        }
+    }
 }
