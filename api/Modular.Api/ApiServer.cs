@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -27,6 +28,14 @@ public static class ApiServer
         ServiceOptions options,
         CancellationToken cancellationToken)
     {
+        // SIGTERM is how systemd and kill stop a service: taken over from the start, so one
+        // that comes before the host listens still ends in the clean stop below.
+        using var terminated = new CancellationTokenSource();
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
+        {
+            signal.Cancel = true;
+            terminated.Cancel();
+        });
         var activated = SocketActivation.TakeListener();
         var endpoint = activated is null
             ? ServiceEndpoint.Parse(options.Uri)
@@ -41,23 +50,20 @@ public static class ApiServer
 
         var app = Build(context, options, endpoint, activated);
         var idle = app.Services.GetRequiredService<IdleTracker>();
-        try
-        {
-            await app.StartAsync(cancellationToken);
-        }
-        catch (Exception e) when (e is IOException or SocketException && endpoint.SocketPath is { } bound)
-        {
-            throw SocketBindFailure.For(bound, e);
-        }
-
+        // Bound in Build: from here on the socket is removed however the service ends.
         var owned = endpoint.SocketPath is { } listening ? FileIdentity.Of(listening) : null;
+        // The host's console lifetime also takes SIGTERM over and only signals
+        // ApplicationStopping: any of them ends the service, as SIGINT does.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(
+            cancellationToken, app.Lifetime.ApplicationStopping, terminated.Token);
         try
         {
-            await idle.WaitUntilIdleAsync(TimeSpan.FromSeconds(options.IdleSeconds), cancellationToken);
+            await StartAsync(app, endpoint, stopping.Token);
+            await idle.WaitUntilIdleAsync(TimeSpan.FromSeconds(options.IdleSeconds), stopping.Token);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            // SIGINT/SIGTERM: a clean stop, like an idle one.
+            // SIGINT/SIGTERM, even while starting: a clean stop, like an idle one.
         }
         finally
         {
@@ -72,6 +78,21 @@ public static class ApiServer
         }
 
         return 0;
+    }
+
+    private static async Task StartAsync(
+        WebApplication app,
+        ServiceEndpoint endpoint,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or SocketException && endpoint.SocketPath is { } bound)
+        {
+            throw SocketBindFailure.For(bound, e);
+        }
     }
 
     private static WebApplication Build(

@@ -2,6 +2,7 @@ using System.IO.Pipelines;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Modular.Api.Http;
 
 namespace Modular.Api.Shared;
 
@@ -18,14 +19,14 @@ public sealed class HijackedConnection : IAsyncDisposable
     public const string MultiplexedStream = "application/vnd.docker.multiplexed-stream";
 
     private readonly HttpContext _http;
-    private readonly bool _raw;
+    private readonly IDuplexPipe? _transport;
 
-    private HijackedConnection(HttpContext http, Stream? input, Stream output, bool raw)
+    private HijackedConnection(HttpContext http, Stream? input, Stream output, IDuplexPipe? transport)
     {
         _http = http;
         Input = input;
         Output = output;
-        _raw = raw;
+        _transport = transport;
     }
 
     /// <summary>The client's bytes (stdin), or null when the connection was not hijacked.</summary>
@@ -52,14 +53,14 @@ public sealed class HijackedConnection : IAsyncDisposable
             http.Response.Headers.Connection = "Upgrade";
             http.Response.Headers.Upgrade = "tcp";
             var duplex = await upgrade.UpgradeAsync();
-            return new HijackedConnection(http, duplex, duplex, false);
+            return new HijackedConnection(http, duplex, duplex, null);
         }
 
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.Headers.ContentType = contentType;
         await http.Response.StartAsync(http.RequestAborted);
         await http.Response.Body.FlushAsync(http.RequestAborted);
-        return new HijackedConnection(http, null, http.Response.Body, false);
+        return new HijackedConnection(http, null, http.Response.Body, null);
     }
 
     private static async Task<HijackedConnection> OpenRawAsync(
@@ -81,20 +82,36 @@ public sealed class HijackedConnection : IAsyncDisposable
             http,
             transport.Input.AsStream(leaveOpen: true),
             new PipeFlushingStream(transport.Output),
-            true);
+            transport);
     }
 
     public async ValueTask DisposeAsync()
     {
         await Output.FlushAsync(CancellationToken.None);
-        if (_raw)
+        if (_transport is not null)
         {
-            // Kestrel must not write a response of its own after ours: the connection ends here.
+            // An abort drops what the transport has not sent yet (an exec's last error line):
+            // completing the output lets it send the rest and close; then the abort keeps
+            // Kestrel from writing a response of its own after ours.
+            await _transport.Output.CompleteAsync();
+            await ClosedAsync(HalfCloseConnection.PeerClosed(_http), TimeSpan.FromSeconds(2));
             _http.Abort();
         }
         else if (Input is not null)
         {
             await Input.DisposeAsync();
+        }
+    }
+
+    private static async Task ClosedAsync(CancellationToken closed, TimeSpan bound)
+    {
+        try
+        {
+            await Task.Delay(bound, closed);
+        }
+        catch (OperationCanceledException)
+        {
+            // Closed: everything queued was sent.
         }
     }
 }

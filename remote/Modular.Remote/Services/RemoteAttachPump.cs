@@ -27,7 +27,10 @@ internal static class RemoteAttachPump
             : CopyFramesAsync(connection.Output, streams, cancellationToken);
         if (streams.Stdin is { } stdin)
         {
-            _ = CopyInputAsync(connection, stdin, streams.DetachKeys, detached, stop.Token);
+            // Detach keys are typed keys: without a terminal stdin is data (a pipe, a file)
+            // and must reach the process byte for byte, as the local engine and Podman do.
+            var keys = tty ? streams.DetachKeys : [];
+            _ = CopyInputAsync(connection, stdin, keys, detached, stop.Token);
         }
 
         if (streams.Resizes is { } sizes)

@@ -70,6 +70,13 @@ public sealed class RemoteContainerAttach(LibpodClient libpod, RemoteContainerSe
         var inspect = await containers.InspectAsync(nameOrId, cancellationToken);
         var id = inspect["Id"]!.GetValue<string>();
         var tty = inspect["Config"]?["Tty"]?.GetValue<bool>() ?? false;
+        // The service attaches to a stopped container and waits for its start (Docker's
+        // `start -a` needs that), so `attach` itself refuses first, as Podman's client does.
+        if (!start && inspect["State"]?["Status"]?.GetValue<string>() is not "running")
+        {
+            throw new WrongStateException("you can only attach to running containers");
+        }
+
         var stdin = streams.Stdin is null ? "false" : "true";
         var path = $"libpod/containers/{id}/attach?stream=true&stdin={stdin}&stdout=true&stderr=true";
         await using (var connection = await OpenAsync(path, null, cancellationToken))
