@@ -21,7 +21,7 @@ public sealed class RemoteManifestListPusher(LibpodClient libpod, IManifestListS
             + $"?all={Flag(push.All)}&quiet={Flag(push.Progress is null)}"
             + (push.Format is { Length: > 0 } format ? "&format=" + LibpodClient.Escape(format) : "")
             + (push.Push.TlsVerify is { } tls ? "&tlsVerify=" + Flag(tls) : "");
-        using var response = await libpod.PostAsync(path, null, cancellationToken);
+        using var response = await PostAsync(path, destination, cancellationToken);
         var digest = await ReadReportAsync(response, push.Progress, cancellationToken);
         if (push.Remove)
         {
@@ -29,6 +29,21 @@ public sealed class RemoteManifestListPusher(LibpodClient libpod, IManifestListS
         }
 
         return digest;
+    }
+
+    // The service words a failure as Podman does ("pushing image \"DEST\": CAUSE"); the
+    // command prints the cause alone, as the local push does, not the prefix twice.
+    private async Task<HttpResponseMessage> PostAsync(string path, string destination, CancellationToken cancellationToken)
+    {
+        var prefix = $"pushing image \"{destination}\": ";
+        try
+        {
+            return await libpod.PostAsync(path, null, cancellationToken);
+        }
+        catch (InvalidInputException e) when (e.Message.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            throw new InvalidInputException(e.Message[prefix.Length..]);
+        }
     }
 
     private static async Task<string> ReadReportAsync(
