@@ -101,28 +101,59 @@ public static class GoDuration
     }
 
     /// <summary>Go's <c>Duration.String()</c>: <c>30s</c>, <c>1m30s</c>, <c>500ms</c>, <c>0s</c>.</summary>
-    public static string Format(TimeSpan duration)
+    public static string Format(TimeSpan duration) => FormatNanoseconds(duration.Ticks * 100);
+
+    /// <summary>
+    /// Go's <c>Duration.String()</c> at Go's nanosecond precision (<c>3.251689201s</c>,
+    /// <c>1h0m0s</c>, <c>1.5µs</c>), for values a TimeSpan's 100ns ticks would round.
+    /// </summary>
+    public static string FormatNanoseconds(long nanoseconds)
     {
-        if (duration == TimeSpan.Zero)
+        if (nanoseconds == 0)
         {
             return "0s";
         }
 
-        if (duration < TimeSpan.FromSeconds(1) && duration > TimeSpan.Zero)
+        var negative = nanoseconds < 0;
+        var magnitude = negative ? (ulong)(-(nanoseconds + 1)) + 1 : (ulong)nanoseconds;
+        var text = magnitude < 1_000_000_000UL ? SubSecond(magnitude) : WithSeconds(magnitude);
+        return negative ? "-" + text : text;
+    }
+
+    private static string SubSecond(ulong nanoseconds) => nanoseconds switch
+    {
+        < 1_000UL => $"{nanoseconds}ns",
+        < 1_000_000UL => Fraction(nanoseconds, 3) + "µs",
+        _ => Fraction(nanoseconds, 6) + "ms",
+    };
+
+    private static string WithSeconds(ulong nanoseconds)
+    {
+        var seconds = Fraction(nanoseconds % 60_000_000_000UL, 9) + "s";
+        var minutes = nanoseconds / 60_000_000_000UL;
+        if (minutes == 0)
         {
-            return $"{duration.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)}ms";
+            return seconds;
         }
 
-        var hours = (long)duration.TotalHours;
-        var minutes = duration.Minutes;
-        var seconds = (duration - TimeSpan.FromHours(hours) - TimeSpan.FromMinutes(minutes)).TotalSeconds;
-        var text = seconds.ToString(CultureInfo.InvariantCulture) + "s";
-        if (hours > 0)
+        var hours = minutes / 60;
+        return hours == 0
+            ? $"{minutes}m{seconds}"
+            : $"{hours}h{minutes % 60}m{seconds}";
+    }
+
+    // The whole part and up to `digits` decimals, trailing zeros dropped, as Go's fmtFrac.
+    private static string Fraction(ulong value, int digits)
+    {
+        ulong scale = 1;
+        for (var i = 0; i < digits; i++)
         {
-            return $"{hours}h{minutes}m{text}";
+            scale *= 10;
         }
 
-        return minutes > 0 ? $"{minutes}m{text}" : text;
+        var whole = value / scale;
+        var fraction = (value % scale).ToString(CultureInfo.InvariantCulture).PadLeft(digits, '0').TrimEnd('0');
+        return fraction.Length == 0 ? whole.ToString(CultureInfo.InvariantCulture) : $"{whole}.{fraction}";
     }
 
     private static InvalidInputException Invalid(string text) =>

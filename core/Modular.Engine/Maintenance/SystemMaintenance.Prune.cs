@@ -20,13 +20,27 @@ public sealed partial class SystemMaintenance
         var removedNetworks = await networks.PruneAsync(options.Filters, cancellationToken);
         var removedImages = await imagePruner.PruneAsync(imageOptions, cancellationToken);
 
-        // Podman's system prune takes named volumes too, as volume prune --all does.
+        // Podman's system prune takes named volumes too, as volume prune --all does, and
+        // counts their data in the reclaimed space: measured before they go.
+        var volumeSizes = options.Volumes ? await VolumeSizesAsync(cancellationToken) : [];
         IReadOnlyList<string> removedVolumes = options.Volumes
             ? await volumes.PruneAsync([.. options.Filters, "all=true"], cancellationToken)
             : [];
-        var reclaimed = removedImages.Sum(id => sizes.GetValueOrDefault(id));
+        var reclaimed = removedImages.Sum(id => sizes.GetValueOrDefault(id))
+            + removedVolumes.Sum(name => volumeSizes.GetValueOrDefault(name));
         return new SystemPruneReport(
             removedContainers, removedPods, removedImages, removedNetworks, removedVolumes, reclaimed);
+    }
+
+    private async Task<Dictionary<string, long>> VolumeSizesAsync(CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var volume in await volumes.ListAsync([], cancellationToken))
+        {
+            result[volume.Name] = DirectorySize(volumes.ToJson(volume)["Mountpoint"]?.ToString());
+        }
+
+        return result;
     }
 
     private async Task<List<string>> PruneContainersAsync(

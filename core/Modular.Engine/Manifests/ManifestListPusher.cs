@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Modular.Contracts.Errors;
 using Modular.Engine.Images;
+using Modular.Engine.Images.Transports;
 using Modular.Engine.Registry;
 
 namespace Modular.Engine.Manifests;
@@ -97,6 +98,15 @@ public sealed class ManifestListPusher(
 
     private static ImageReference Target(string destination)
     {
+        // Never read another transport's name as a registry host (a DNS lookup of
+        // "oci-archive"): writing a list to a non-registry transport is not built yet.
+        var colon = destination.IndexOf(':', StringComparison.Ordinal);
+        if (colon > 0 && TransportNames.Find(destination[..colon]) is { } kind && kind != TransportKind.Docker)
+        {
+            throw new InvalidInputException(
+                $"{destination}: pushing a manifest list to the {destination[..colon]} transport is not supported by modpod yet: push it to a registry");
+        }
+
         var name = destination.StartsWith("docker://", StringComparison.Ordinal) ? destination[9..] : destination;
         var reference = ImageReference.Parse(name).WithDefaultTag();
         return reference.IsFullyQualified

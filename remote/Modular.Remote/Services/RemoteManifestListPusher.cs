@@ -22,7 +22,7 @@ public sealed class RemoteManifestListPusher(LibpodClient libpod, IManifestListS
             + (push.Format is { Length: > 0 } format ? "&format=" + LibpodClient.Escape(format) : "")
             + (push.Push.TlsVerify is { } tls ? "&tlsVerify=" + Flag(tls) : "");
         using var body = RegistryAuthContent.Body(push.Push.Credentials, push.Push.AuthFile, destination);
-        using var response = await libpod.PostContentAsync(path, body, cancellationToken);
+        using var response = await PostAsync(path, body, destination, cancellationToken);
         var digest = await ReadReportAsync(response, push.Progress, cancellationToken);
         if (push.Remove)
         {
@@ -30,6 +30,25 @@ public sealed class RemoteManifestListPusher(LibpodClient libpod, IManifestListS
         }
 
         return digest;
+    }
+
+    // The service words a failure as Podman does ("pushing image \"DEST\": CAUSE"); the
+    // command prints the cause alone, as the local push does, not the prefix twice.
+    private async Task<HttpResponseMessage> PostAsync(
+        string path,
+        HttpContent body,
+        string destination,
+        CancellationToken cancellationToken)
+    {
+        var prefix = $"pushing image \"{destination}\": ";
+        try
+        {
+            return await libpod.PostContentAsync(path, body, cancellationToken);
+        }
+        catch (InvalidInputException e) when (e.Message.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            throw new InvalidInputException(e.Message[prefix.Length..]);
+        }
     }
 
     private static async Task<string> ReadReportAsync(

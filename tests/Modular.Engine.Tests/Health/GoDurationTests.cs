@@ -43,4 +43,19 @@ public sealed class GoDurationTests
     {
         Assert.Equal(text, GoDuration.Format(TimeSpan.FromMilliseconds(milliseconds)));
     }
+
+    [Theory]
+    [InlineData(3_251_689_201L, "3.251689201s")]
+    [InlineData(62_500_000_000L, "1m2.5s")]
+    [InlineData(3_600_000_000_000L, "1h0m0s")]
+    [InlineData(3_723_000_000_001L, "1h2m3.000000001s")]
+    [InlineData(1_500L, "1.5µs")]
+    [InlineData(999L, "999ns")]
+    [InlineData(2_500_000L, "2.5ms")]
+    [InlineData(-90_000_000_000L, "-1m30s")]
+    [InlineData(0L, "0s")]
+    public void Formats_nanoseconds_as_gos_duration_string(long nanoseconds, string text)
+    {
+        Assert.Equal(text, GoDuration.FormatNanoseconds(nanoseconds));
+    }
 }

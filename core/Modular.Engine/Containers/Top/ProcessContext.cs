@@ -14,6 +14,7 @@ public sealed class ProcessContext
     private readonly IReadOnlyDictionary<string, string> _hostUsers;
     private readonly IReadOnlyDictionary<string, string> _hostGroups;
     private readonly DateTimeOffset _bootTime;
+    private readonly long _nowNanoseconds;
 
     public ProcessContext(IReadOnlyList<ProcessSample> processes, string? rootfs, DateTimeOffset now)
     {
@@ -24,6 +25,7 @@ public sealed class ProcessContext
         _hostGroups = NameFile.Read("/", "etc/group");
         _bootTime = BootTime();
         Now = now;
+        _nowNanoseconds = RealtimeClock.UnixNanoseconds();
     }
 
     public DateTimeOffset Now { get; }
@@ -45,6 +47,11 @@ public sealed class ProcessContext
 
     public TimeSpan Elapsed(ProcessSample process) =>
         Now - _bootTime.AddSeconds(process.StartTicks / TicksPerSecond);
+
+    /// <summary>Time since the process started, in nanoseconds as Go's time.Since measures it.</summary>
+    public long ElapsedNanoseconds(ProcessSample process) =>
+        _nowNanoseconds - (_bootTime.ToUnixTimeSeconds() * 1_000_000_000)
+        - (long)(process.StartTicks * (1_000_000_000 / TicksPerSecond));
 
     /// <summary>CPU time in whole seconds, as psgo counts it.</summary>
     public static TimeSpan CpuTime(ProcessSample process) =>

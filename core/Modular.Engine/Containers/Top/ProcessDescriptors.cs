@@ -26,7 +26,7 @@ public static class ProcessDescriptors
         new("nice", "%n", "NI", (p, _) => p.Nice),
         new("pid", "%p", "PID", (p, _) => Text(p.Pid)),
         new("pgid", "%r", "PGID", (p, c) => Text(c.ContainerPid(p.HostGroupId))),
-        new("etime", "%t", "ELAPSED", (p, c) => GoDuration.Format(c.Elapsed(p))),
+        new("etime", "%t", "ELAPSED", (p, c) => GoDuration.FormatNanoseconds(c.ElapsedNanoseconds(p))),
         new("ruser", "%u", "RUSER", (p, c) => c.User(p.RealUid)),
         new("time", "%x", "TIME", (p, _) => GoDuration.Format(ProcessContext.CpuTime(p))),
         new("tty", "%y", "TTY", (p, _) => Terminal(p.TtyNumber)),
