@@ -1,5 +1,6 @@
 using Modular.Contracts.Errors;
 using Modular.Engine.Commit;
+using Modular.Engine.Images;
 
 namespace Modular.Remote.Services;
 
@@ -8,6 +9,13 @@ public sealed class RemoteContainerCommitter(LibpodClient libpod) : IContainerCo
 {
     public async Task<string> CommitAsync(string nameOrId, CommitOptions options, CancellationToken cancellationToken)
     {
+        if (options.Name is { } given)
+        {
+            // Checked here as the local committer checks it, so the error names what the
+            // user typed (the service would see repo and tag apart and add ":latest").
+            _ = ImageReference.Parse(given);
+        }
+
         var (repo, tag) = options.Name is { } name ? SplitName(name) : (null, null);
         var query = new QueryText("libpod/commit")
             .Add("container", nameOrId)

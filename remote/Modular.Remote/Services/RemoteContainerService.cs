@@ -19,6 +19,7 @@ public sealed class RemoteContainerService(LibpodClient libpod) : IContainerServ
     {
         // An attached --rm run is removed by the CLI after it has the exit code; removing it
         // on the server at exit would race the client's wait for that code.
+        await RemoteImplicitPull.EnsureAsync(libpod, request, cancellationToken);
         var spec = SpecGenerator.From(request, request.AutoRemove && !request.Attach);
         var created = await libpod.PostJsonAsync("libpod/containers/create", spec, cancellationToken);
         var id = created?["Id"]?.ToString() ?? throw new BackendException("create: no Id in the answer");
@@ -98,8 +99,9 @@ public sealed class RemoteContainerService(LibpodClient libpod) : IContainerServ
         ContainerJson.FromInspect(await InspectAsync(nameOrId, cancellationToken));
 
     public async Task<JsonObject> InspectAsync(string nameOrId, CancellationToken cancellationToken) =>
-        await libpod.GetJsonAsync($"libpod/containers/{Name(nameOrId)}/json", cancellationToken) as JsonObject
-            ?? throw new BackendException($"inspect {nameOrId}: empty answer");
+        InspectSwappiness.Restore(
+            await libpod.GetJsonAsync($"libpod/containers/{Name(nameOrId)}/json", cancellationToken) as JsonObject
+                ?? throw new BackendException($"inspect {nameOrId}: empty answer"));
 
     public JsonObject Summarize(ContainerInfo container) => ContainerService.SummaryOf(container);
 

@@ -36,7 +36,7 @@ public sealed partial class RemoteImageBuilder(LibpodClient libpod) : IImageBuil
         using var response = await libpod.SendContentAsync(
             HttpMethod.Post, "libpod/build" + BuildParameters.Query(options, dockerfile ?? ContainerfileName(extra), secretNames),
             content, cancellationToken);
-        return await RelayAsync(response, options.Output, cancellationToken);
+        return await RelayAsync(response, options.Output, Path.GetFullPath(options.ContextDirectory), cancellationToken);
     }
 
     /// <summary>Flags the build query does not carry fail before anything is sent, not silently.</summary>
@@ -95,6 +95,7 @@ public sealed partial class RemoteImageBuilder(LibpodClient libpod) : IImageBuil
     private static async Task<string> RelayAsync(
         HttpResponseMessage response,
         TextWriter output,
+        string contextDirectory,
         CancellationToken cancellationToken)
     {
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken));
@@ -110,7 +111,9 @@ public sealed partial class RemoteImageBuilder(LibpodClient libpod) : IImageBuil
             {
                 Write(output, held);
                 await output.FlushAsync(cancellationToken);
-                throw Failure(error.Trim());
+                // The service unpacked the context in a temp dir of its own; the local
+                // build names the user's directory.
+                throw Failure(ServerContext().Replace(error.Trim(), _ => contextDirectory.TrimEnd('/')));
             }
 
             if (json["stream"]?.GetValue<string>() is { } text)
@@ -146,6 +149,9 @@ public sealed partial class RemoteImageBuilder(LibpodClient libpod) : IImageBuil
         var detail = run.Groups["detail"].Success ? run.Groups["detail"].Value : null;
         return new BuildRunException(run.Groups["step"].Value, int.Parse(run.Groups["code"].Value), detail);
     }
+
+    [GeneratedRegex(@"/[^\s""']*/tmp/build-context-[0-9a-f]{32}")]
+    private static partial Regex ServerContext();
 
     [GeneratedRegex("^[0-9a-f]{64}\n?$")]
     private static partial Regex IdLine();

@@ -39,8 +39,18 @@ public sealed class RemoteImageService(LibpodClient libpod) : IImageService
     /// <summary>The archive is read on the client's side and uploaded as the body.</summary>
     public async Task<IReadOnlyList<string>> LoadAsync(string archivePath, CancellationToken cancellationToken)
     {
-        using var response = await ArchiveUpload.PostFileAsync(
-            libpod, "libpod/images/load", archivePath, RemoteArchiveErrors.Missing(archivePath), cancellationToken);
+        HttpResponseMessage response;
+        try
+        {
+            response = await ArchiveUpload.PostFileAsync(
+                libpod, "libpod/images/load", archivePath, RemoteArchiveErrors.Missing(archivePath), cancellationToken);
+        }
+        catch (ModularException e)
+        {
+            throw UploadErrors.Translate(e, "unable to load image: ", archivePath);
+        }
+
+        using var owned = response;
         var report = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
         return ImageJson.Strings(report?["Names"]);
     }
@@ -55,9 +65,7 @@ public sealed class RemoteImageService(LibpodClient libpod) : IImageService
         foreach (var entry in (list as JsonArray ?? []).OfType<JsonObject>())
         {
             var image = ImageJson.FromListEntry(entry);
-            var summary = (JsonObject)entry.DeepClone();
-            summary["RepoTags"] = null;
-            _summaries[image.Id] = summary;
+            _summaries[image.Id] = ImageSummaryJson.FromListEntry(entry);
             images.Add(image);
         }
 

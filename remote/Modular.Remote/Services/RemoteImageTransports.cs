@@ -1,4 +1,5 @@
 using System.Formats.Tar;
+using Modular.Engine.Files;
 using Modular.Engine.Images.Transports;
 
 namespace Modular.Remote.Services;
@@ -36,6 +37,9 @@ public sealed class RemoteImageTransports(LibpodClient libpod) : IImageTransport
             return;
         }
 
+        // After the service found the images, before any byte is written: the local
+        // order, and the local words for a path that cannot be created.
+        OutputFile.EnsureCreatable(destination.Path, $"opening file \"{destination.Path}\"");
         await WriteFileAsync(body, destination.Path, cancellationToken);
     }
 

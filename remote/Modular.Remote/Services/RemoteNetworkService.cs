@@ -66,9 +66,19 @@ public sealed class RemoteNetworkService(LibpodClient libpod) : INetworkService
         }
     }
 
-    public async Task<JsonObject> InspectAsync(string nameOrId, CancellationToken cancellationToken) =>
-        await libpod.GetJsonAsync($"libpod/networks/{LibpodClient.Escape(nameOrId)}/json", cancellationToken) as JsonObject
-            ?? throw new BackendException($"network inspect {nameOrId}: empty answer");
+    public async Task<JsonObject> InspectAsync(string nameOrId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await libpod.GetJsonAsync($"libpod/networks/{LibpodClient.Escape(nameOrId)}/json", cancellationToken) as JsonObject
+                ?? throw new BackendException($"network inspect {nameOrId}: empty answer");
+        }
+        catch (NotFoundException e) when (e.Message.StartsWith($"network {nameOrId}: ", StringComparison.Ordinal))
+        {
+            // The API words it as Podman's does ("network X: cause"); the engine says the cause alone.
+            throw new NotFoundException(e.Message[$"network {nameOrId}: ".Length..], e);
+        }
+    }
 
     public async Task<NetworkDefinition> RemoveAsync(string nameOrId, CancellationToken cancellationToken)
     {

@@ -26,8 +26,18 @@ public sealed class RemotePodService(LibpodClient libpod) : IPodService
 
     public async Task<PodView> GetAsync(string nameOrId, CancellationToken cancellationToken)
     {
-        var inspect = await libpod.GetJsonAsync($"libpod/pods/{Name(nameOrId)}/json", cancellationToken) as JsonObject
-            ?? throw new BackendException($"pod inspect {nameOrId}: empty answer");
+        JsonObject inspect;
+        try
+        {
+            inspect = await libpod.GetJsonAsync($"libpod/pods/{Name(nameOrId)}/json", cancellationToken) as JsonObject
+                ?? throw new BackendException($"pod inspect {nameOrId}: empty answer");
+        }
+        catch (NotFoundException e) when (e.Message == $"no such pod {nameOrId}")
+        {
+            // The route answers pod inspect's words; the engine's lookup says these.
+            throw new NotFoundException($"no pod with name or ID {nameOrId} found: no such pod", e);
+        }
+
         var view = PodJson.FromInspect(inspect);
         _inspected[view.Config.Id] = inspect;
         return view;

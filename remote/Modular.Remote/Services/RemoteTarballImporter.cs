@@ -15,8 +15,18 @@ public sealed class RemoteTarballImporter(LibpodClient libpod) : ITarballImporte
             .Add("Architecture", options.Architecture)
             .Add("Variant", options.Variant)
             .Add("reference", options.Reference);
-        using var response = await ArchiveUpload.PostFileAsync(
-            libpod, query.ToString(), path, $"importing \"{path}\": no such file", cancellationToken);
+        HttpResponseMessage response;
+        try
+        {
+            response = await ArchiveUpload.PostFileAsync(
+                libpod, query.ToString(), path, $"importing \"{path}\": no such file", cancellationToken);
+        }
+        catch (ModularException e)
+        {
+            throw UploadErrors.Translate(e, "unable to import tarball: ", path);
+        }
+
+        using var owned = response;
         var report = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
         var id = report?["Id"]?.ToString() ?? throw new BackendException($"import {path}: empty answer");
         return id.StartsWith("sha256:", StringComparison.Ordinal) ? id["sha256:".Length..] : id;
