@@ -24,7 +24,7 @@ public static class DockerFilters
         }
         catch (System.Text.Json.JsonException e)
         {
-            // Docker refuses a filters parameter it cannot decode as a bad parameter (400), with Go's words.
+            // Podman answers a filters parameter it cannot decode with 500 and Go's words.
             throw Http.GoJsonError.Filters(json, e);
         }
 

@@ -10,18 +10,13 @@ namespace Modular.Api.Http;
 /// </summary>
 public static class GoJsonError
 {
-    /// <summary>
-    /// A <c>filters</c> query that does not decode, with Go's text as the cause: 500 in the
-    /// libpod tree (Podman's own apiv2 suite expects it), 400 in the Docker tree, where
-    /// Docker refuses it as an invalid parameter.
-    /// </summary>
-    public static ApiException Filters(string raw, JsonException error, bool libpodTree = false) =>
-        Filters(Describe(raw, error), libpodTree);
-
-    /// <summary>A <c>filters</c> query that is not a JSON object, refused as <see cref="Filters(string, JsonException, bool)"/>.</summary>
-    public static ApiException Filters(string cause, bool libpodTree) =>
-        new(libpodTree ? StatusCodes.Status500InternalServerError : StatusCodes.Status400BadRequest,
-            "failed to parse filters parameter: " + cause, cause);
+    /// <summary>A <c>filters</c> query that does not decode: 500 with Go's text as the cause.</summary>
+    public static ApiException Filters(string raw, JsonException error)
+    {
+        var cause = Describe(raw, error);
+        return new ApiException(
+            StatusCodes.Status500InternalServerError, "failed to parse filters parameter: " + cause, cause);
+    }
 
     /// <summary>Go's wording for the fault <paramref name="error"/> found in <paramref name="json"/>.</summary>
     public static string Describe(string json, JsonException error)

@@ -32,19 +32,17 @@ public static class QueryFilters
         }
         catch (JsonException e)
         {
-            throw GoJsonError.Filters(raw, e, LibpodTree(http));
+            // Podman answers a filters parameter it cannot decode with 500, in both trees.
+            throw GoJsonError.Filters(raw, e);
         }
         catch (InvalidOperationException)
         {
-            throw GoJsonError.Filters("json: cannot unmarshal into Go value of type map[string][]string", LibpodTree(http));
+            const string cause = "json: cannot unmarshal into Go value of type map[string][]string";
+            throw new ApiException(500, $"failed to parse filters parameter: {cause}", cause);
         }
 
         return result;
     }
-
-    // Podman answers an undecodable filters parameter with 500, Docker with 400.
-    private static bool LibpodTree(HttpContext http) =>
-        http.Request.Path.StartsWithSegments("/libpod", StringComparison.Ordinal);
 
     /// <summary>Each filter as the CLI's <c>--filter key=value</c> arguments.</summary>
     public static List<string> AsArguments(HttpContext http) =>
