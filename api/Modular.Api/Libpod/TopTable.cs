@@ -15,13 +15,9 @@ public static partial class TopTable
         return new Dictionary<string, object> { ["Titles"] = titles, ["Processes"] = processes };
     }
 
-    // The last column (COMMAND) keeps its own spaces, the trailing one of psgo's join too
-    // (the engine's top and Podman's keep it): split only as often as there are titles.
-    private static string[] Columns(string line, int count)
-    {
-        var cells = Separator().Split(line.TrimStart(), count);
-        return cells.Select((c, i) => i == cells.Length - 1 ? c.TrimStart() : c.Trim()).ToArray();
-    }
+    // The last column (COMMAND) keeps its own spaces: split only as often as there are titles.
+    private static string[] Columns(string line, int count) =>
+        Separator().Split(line.Trim(), count).Select(c => c.Trim()).ToArray();
 
     [GeneratedRegex(@"\s{2,}|\t")]
     private static partial Regex Separator();

@@ -91,8 +91,13 @@ public sealed partial class ModpodRemoteTests
         await AssertSameFailureAsync("pod", "stats", "--no-stream", "fxb-nosuch-pod");
     }
 
+    /// <summary>
+    /// The libpod top route trims each row's last cell as Podman's does (its apiv2 suite reads
+    /// "/catatonit -P" from pods/NAME/top), so remote rows lack the one trailing space of the
+    /// local psgo-style rows, as podman-remote's do; everything else is the same.
+    /// </summary>
     [Fact]
-    public async Task Pod_top_rows_end_as_the_local_rows_end()
+    public async Task Pod_top_rows_match_the_local_rows_but_their_trailing_space()
     {
         var created = await Store.RunAsync("pod", "create", "--name", "fxb-top", "--network", "none");
         Assert.True(created.ExitCode == 0, created.ToString());
@@ -104,13 +109,16 @@ public sealed partial class ModpodRemoteTests
             var local = await Store.RunAsync("pod", "top", "fxb-top", "pid", "args");
             var remote = await RemoteAsync("pod", "top", "fxb-top", "pid", "args");
             Assert.True(remote.ExitCode == 0, remote.ToString());
-            Assert.Equal(local.StandardOutput, remote.StandardOutput);
+            Assert.Equal(Rows(local.StandardOutput), Rows(remote.StandardOutput));
         }
         finally
         {
             await Store.RunAsync("pod", "rm", "-f", "-t", "0", "fxb-top");
         }
     }
+
+    private static string[] Rows(string output) =>
+        output.Split('\n').Select(line => line.TrimEnd()).ToArray();
 
     private string GarbageFile(string name)
     {
