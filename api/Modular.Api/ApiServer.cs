@@ -110,6 +110,8 @@ public static class ApiServer
         builder.Services.AddSingleton<ResizeChannels>();
         builder.Services.AddSingleton<PendingAttaches>();
         builder.Services.AddSingleton<ExecSessions>();
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteOptions>(
+            routes => routes.SetParameterPolicy<ChangesPathConstraint>(ChangesPathConstraint.Name));
         var bound = activated is null && endpoint.SocketPath is { } path ? BindSocket(path) : null;
         if (bound is not null)
         {

@@ -22,7 +22,7 @@ public static class ContainerChangeRoutes
         {
             app.MapGet(tree + "/containers/{name}/changes", ChangesAsync);
             app.MapGet(tree + "/containers/{name}/export", ExportAsync);
-            app.MapGet(tree + "/containers/{*path}", SlashedChangesAsync);
+            app.MapGet(tree + "/containers/{*path:" + ChangesPathConstraint.Name + "}", SlashedChangesAsync);
         }
     }
 
@@ -31,9 +31,7 @@ public static class ContainerChangeRoutes
     /// escaped (localhost%2Fbusybox); decoded, only this catch-all still matches them.
     /// </summary>
     private static Task<IResult> SlashedChangesAsync(HttpContext http, CliContext cli, string path) =>
-        path.EndsWith("/changes", StringComparison.Ordinal)
-            ? ChangesAsync(http, cli, path[..^"/changes".Length])
-            : Task.FromResult(Results.NotFound() as IResult);
+        ChangesAsync(http, cli, path[..^"/changes".Length]);
 
     /// <summary>GET /libpod/images/{name}/changes: the same handler, the name looked up as the engine does.</summary>
     public static Task<IResult> ImageChangesAsync(HttpContext http, string name) =>
