@@ -1,8 +1,5 @@
 using System.Text.Json.Nodes;
-using CliWrap;
-using CliWrap.Buffered;
 using Modular.EndToEnd.Fixtures;
-using Modular.TestImages;
 using Xunit;
 
 namespace Modular.EndToEnd.Containers;
@@ -72,25 +69,6 @@ public sealed class DayTwoWitnessTests(ModpodFixture modpod)
 
     private static string[] Words(string line) => line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
-    private async Task<Dictionary<string, string>> WitnessAsync()
-    {
-        var archive = Path.Combine(modpod.Directory, "work", "witness-daytwo.tar");
-        await DockerArchiveWriter.WriteAsync(await TestImageCatalog.BusyboxAsync(ModpodFixture.Busybox), archive);
-        try
-        {
-            var result = await Cli.Wrap("bash")
-                .WithArguments(["-c", Script])
-                .WithEnvironmentVariables(env => env.Set("ROOT", RepositoryPaths.Root).Set("ARCHIVE", archive))
-                .WithValidation(CommandResultValidation.None)
-                .ExecuteBufferedAsync();
-            Assert.True(result.ExitCode == 0, "witness failed: " + result.StandardError);
-            return result.StandardOutput.Split("===", StringSplitOptions.RemoveEmptyEntries)
-                .Select(section => section.Split('\n', 2))
-                .ToDictionary(parts => parts[0].Trim(), parts => parts[1].Trim());
-        }
-        finally
-        {
-            File.Delete(archive);
-        }
-    }
+    private Task<Dictionary<string, string>> WitnessAsync() =>
+        WitnessScript.WithBusyboxAsync(Script, Path.Combine(modpod.Directory, "work", "witness-daytwo.tar"));
 }

@@ -1,8 +1,5 @@
 using System.Text.RegularExpressions;
-using CliWrap;
-using CliWrap.Buffered;
 using Modular.EndToEnd.Fixtures;
-using Modular.TestImages;
 using Xunit;
 
 namespace Modular.EndToEnd.Pods;
@@ -138,25 +135,6 @@ public sealed partial class KubeGenerateWitnessTests(PodFixture fixture) : IClas
     [GeneratedRegex(@"# Created with \S+")]
     private static partial Regex VersionLine();
 
-    private async Task<Dictionary<string, string>> WitnessAsync()
-    {
-        var archive = Path.Combine(Modpod.Directory, "work", "witness-kube-busybox.tar");
-        await DockerArchiveWriter.WriteAsync(await TestImageCatalog.BusyboxAsync(ModpodFixture.Busybox), archive);
-        try
-        {
-            var result = await Cli.Wrap("bash")
-                .WithArguments(["-c", Script])
-                .WithEnvironmentVariables(env => env.Set("ROOT", RepositoryPaths.Root).Set("ARCHIVE", archive))
-                .WithValidation(CommandResultValidation.None)
-                .ExecuteBufferedAsync();
-            Assert.True(result.ExitCode == 0, "witness failed: " + result.StandardError);
-            return result.StandardOutput.Split("===", StringSplitOptions.RemoveEmptyEntries)
-                .Select(section => section.Split('\n', 2))
-                .ToDictionary(parts => parts[0].Trim(), parts => parts[1]);
-        }
-        finally
-        {
-            File.Delete(archive);
-        }
-    }
+    private Task<Dictionary<string, string>> WitnessAsync() =>
+        WitnessScript.WithBusyboxAsync(Script, Path.Combine(Modpod.Directory, "work", "witness-kube-busybox.tar"), body => body);
 }

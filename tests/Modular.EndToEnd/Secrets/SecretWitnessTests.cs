@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using CliWrap;
-using CliWrap.Buffered;
 using Modular.EndToEnd.Fixtures;
 using Xunit;
 
@@ -70,16 +68,6 @@ public sealed class SecretWitnessTests(ModpodFixture modpod)
                 || l.StartsWith("CONTAINER ID", StringComparison.Ordinal) || l.StartsWith("VOLUME NAME", StringComparison.Ordinal))
             .Select(l => string.Join(' ', l.Split(' ', StringSplitOptions.RemoveEmptyEntries)))];
 
-    private static async Task<Dictionary<string, string>> WitnessAsync()
-    {
-        var result = await Cli.Wrap("bash")
-            .WithArguments(["-c", Script])
-            .WithEnvironmentVariables(env => env.Set("ROOT", RepositoryPaths.Root))
-            .WithValidation(CommandResultValidation.None)
-            .ExecuteBufferedAsync();
-        Assert.True(result.ExitCode == 0, "witness failed: " + result.StandardError);
-        return result.StandardOutput.Split("===", StringSplitOptions.RemoveEmptyEntries)
-            .Select(section => section.Split('\n', 2))
-            .ToDictionary(parts => parts[0].Trim(), parts => parts[1].TrimEnd());
-    }
+    private static Task<Dictionary<string, string>> WitnessAsync() =>
+        WitnessScript.SectionsAsync(Script, archive: null, body => body.TrimEnd());
 }
